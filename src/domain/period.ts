@@ -1,0 +1,113 @@
+/**
+ * Periods and time zones. Instants are UTC; every count by period uses the organization's local calendar date,
+ * computed once when a record is written (SQLite has no time-zone database, so SQL only ever sees local dates).
+ */
+import { tz } from '@date-fns/tz';
+import { addDays, endOfMonth, format, isValid, parseISO } from 'date-fns';
+import { DomainError } from './errors.js';
+
+/** A calendar date `YYYY-MM-DD` in an organization's zone. */
+export type LocalDate = string;
+/** A calendar month `YYYY-MM`. */
+export type LocalMonth = string;
+
+/** Inclusive range of local dates. */
+export interface Period {
+  from: LocalDate;
+  to: LocalDate;
+}
+
+export const GRANULARITIES = ['year', 'half', 'quarter', 'month'] as const;
+export type Granularity = (typeof GRANULARITIES)[number];
+
+const AS_OF_START = '0001-01-01';
+const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
+
+export function isLocalDate(text: string): boolean {
+  return DATE_RE.test(text) && isValid(parseISO(text));
+}
+
+/** The local calendar date of an instant in a zone: 2024-12-31T19:30Z is 2025-01-01 in Asia/Almaty. */
+export function localDateOf(instant: string | Date, timeZone: string): LocalDate {
+  const date = typeof instant === 'string' ? new Date(instant) : instant;
+  if (Number.isNaN(date.getTime())) throw new DomainError('period_invalid', { value: String(instant) });
+  return format(date, 'yyyy-MM-dd', { in: tz(timeZone) });
+}
+
+/** The instant as stored: ISO-8601 in UTC with milliseconds. */
+export function toInstant(value: string | Date | number): string {
+  const date = value instanceof Date ? value : new Date(value);
+  if (Number.isNaN(date.getTime())) throw new DomainError('period_invalid', { value: String(value) });
+  return date.toISOString();
+}
+
+function checkedDate(text: string): LocalDate {
+  if (!isLocalDate(text)) throw new DomainError('period_invalid', { value: text });
+  return text;
+}
+
+/** A custom range; `from` after `to` is an error. */
+export function periodBetween(from: string, to: string): Period {
+  const period = { from: checkedDate(from), to: checkedDate(to) };
+  if (period.from > period.to) throw new DomainError('period_invalid', { value: `${from}..${to}` });
+  return period;
+}
+
+/** Everything up to and including a date. */
+export function periodAsOf(date: string): Period {
+  return { from: AS_OF_START, to: checkedDate(date) };
+}
+
+function monthRange(year: number, firstMonth: number, months: number): Period {
+  const start = `${year}-${String(firstMonth).padStart(2, '0')}-01`;
+  const last = new Date(Date.UTC(year, firstMonth - 1 + months - 1, 1));
+  return { from: start, to: format(endOfMonth(last), 'yyyy-MM-dd') };
+}
+
+/**
+ * Reads a period as users write it: `2023` (year), `2024-H1` (half), `2024-Q3` (quarter), `2024-05` (month),
+ * `2021-01-01..2024-09-01` (range) or `..2024-09-01` (as of date).
+ */
+export function parsePeriod(text: string): Period {
+  const value = text.trim();
+  let m: RegExpExecArray | null;
+  if ((m = /^(\d{4})$/.exec(value))) return monthRange(Number(m[1]), 1, 12);
+  if ((m = /^(\d{4})-H([12])$/i.exec(value))) return monthRange(Number(m[1]), Number(m[2]) === 1 ? 1 : 7, 6);
+  if ((m = /^(\d{4})-Q([1-4])$/i.exec(value))) return monthRange(Number(m[1]), (Number(m[2]) - 1) * 3 + 1, 3);
+  if ((m = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(value))) return monthRange(Number(m[1]), Number(m[2]), 1);
+  if ((m = /^\.\.(\d{4}-\d{2}-\d{2})$/.exec(value))) return periodAsOf(m[1] ?? '');
+  if ((m = /^(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})$/.exec(value)))
+    return periodBetween(m[1] ?? '', m[2] ?? '');
+  throw new DomainError('period_invalid', { value: text });
+}
+
+/** The bucket a local date or month falls in: `2023`, `2023-H2`, `2023-Q4`, `2023-11`. */
+export function bucketOf(dateOrMonth: LocalDate | LocalMonth, granularity: Granularity): string {
+  const year = dateOrMonth.slice(0, 4);
+  const month = Number(dateOrMonth.slice(5, 7));
+  switch (granularity) {
+    case 'year':
+      return year;
+    case 'half':
+      return `${year}-H${month <= 6 ? 1 : 2}`;
+    case 'quarter':
+      return `${year}-Q${Math.ceil(month / 3)}`;
+    case 'month':
+      return dateOrMonth.slice(0, 7);
+  }
+}
+
+/** Every bucket that a period touches, in order. */
+export function bucketsOf(period: Period, granularity: Granularity): string[] {
+  const keys: string[] = [];
+  // An "as of" period has no meaningful start: its buckets are those the data has.
+  if (period.from === AS_OF_START) return keys;
+  let cursor = parseISO(period.from);
+  const end = parseISO(period.to);
+  while (cursor <= end) {
+    const key = bucketOf(format(cursor, 'yyyy-MM-dd'), granularity);
+    if (keys.at(-1) !== key) keys.push(key);
+    cursor = addDays(endOfMonth(cursor), 1);
+  }
+  return keys;
+}

@@ -1,0 +1,51 @@
+/** The Context every use case takes: who acts, on which database, at what time, logging where. */
+import pino, { type Logger } from 'pino';
+import type { OrgScope } from '../domain/scope.js';
+import { type Actor, scopeOf, SYSTEM } from '../policies/actor.js';
+import { createDb, type Db, migrateToLatest, resolveDbConfig } from '../storage/db.js';
+
+export interface Context {
+  readonly actor: Actor;
+  readonly db: Db;
+  readonly clock: () => Date;
+  readonly log: Logger;
+}
+
+export interface OpenOptions {
+  /** A SQLite file or a postgres:// URL; otherwise DATABASE_URL, AQPARAT_DB, then the default file. */
+  db?: string;
+  env?: NodeJS.ProcessEnv;
+  actor?: Actor;
+  clock?: () => Date;
+  log?: Logger;
+}
+
+/** Logs go to stderr, so that a command's stdout stays its output (tables, JSON). */
+export function createLogger(env: NodeJS.ProcessEnv = process.env): Logger {
+  return pino({ name: 'aqparat', level: env['AQPARAT_LOG_LEVEL'] ?? 'warn' }, pino.destination(2));
+}
+
+/** Opens the database, bringing its schema up to date on first use. */
+export async function openContext(options: OpenOptions = {}): Promise<Context> {
+  const env = options.env ?? process.env;
+  const log = options.log ?? createLogger(env);
+  const db = createDb(resolveDbConfig(options.db, env));
+  try {
+    const applied = await migrateToLatest(db);
+    if (applied.length > 0) log.info({ migrations: applied }, 'database migrated');
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+  return { actor: options.actor ?? SYSTEM, db, clock: options.clock ?? (() => new Date()), log };
+}
+
+export function scopeOfContext(ctx: Context): OrgScope {
+  return scopeOf(ctx.actor);
+}
+
+/** Runs the work in one transaction: all of it is stored, or none. Inside one already, it joins it. */
+export async function inTransaction<T>(ctx: Context, work: (tx: Context) => Promise<T>): Promise<T> {
+  if (ctx.db.kysely.isTransaction) return work(ctx);
+  return ctx.db.kysely.transaction().execute((kysely) => work({ ...ctx, db: { ...ctx.db, kysely } }));
+}

@@ -1,0 +1,317 @@
+/**
+ * Use cases that add the plain records of the vocabulary: snapshots, people, channels, outlets and mentions,
+ * subscriptions, materials, events, decisions with their tasks, app usage and targets. Each validates its input,
+ * resolves the codes it refers to within the caller's scope and stores the whole record or nothing.
+ */
+import type { Insertable } from 'kysely';
+import type { z } from 'zod';
+import { ConflictError, ValidationError } from '../domain/errors.js';
+import {
+  appUsageInput,
+  type AppUsageInput,
+  audienceSnapshotInput,
+  type AudienceSnapshotInput,
+  channelInput,
+  type ChannelInput,
+  decisionInput,
+  type DecisionInput,
+  eventInput,
+  type EventInput,
+  materialInput,
+  type MaterialInput,
+  mediaMentionInput,
+  type MediaMentionInput,
+  membershipSnapshotInput,
+  type MembershipSnapshotInput,
+  outletInput,
+  type OutletInput,
+  personInput,
+  type PersonInput,
+  pressSubscriptionInput,
+  type PressSubscriptionInput,
+  targetInput,
+  type TargetInput,
+} from '../shared/schemas.js';
+import {
+  existsInScope,
+  findIdByCode,
+  insertRecord,
+  type RecordTable,
+} from '../storage/repositories/records.repository.js';
+import type { Database } from '../storage/schema.js';
+import { type Context, inTransaction, scopeOfContext } from './context.js';
+import { findOrganization } from './org.service.js';
+import { parseInput } from './validate.js';
+
+/** Looks up what a record refers to; an unknown reference is a validation error on that field. */
+export class References {
+  constructor(
+    private readonly tx: Context,
+    private readonly record: string,
+  ) {}
+
+  private fail(path: string, code: string, params: Record<string, string | number>): never {
+    throw new ValidationError(this.record, [{ path, code, params }]);
+  }
+
+  async org(code: string, path = 'org'): Promise<number> {
+    const org = await findOrganization(this.tx, code);
+    return org ? org.id : this.fail(path, 'unknown_org', { code });
+  }
+
+  async optionalOrg(code: string | undefined, path: string): Promise<number | null> {
+    return code === undefined ? null : this.org(code, path);
+  }
+
+  async channel(code: string, path = 'channel'): Promise<number> {
+    return (
+      (await findIdByCode(this.tx.db.kysely, 'channel', code)) ?? this.fail(path, 'unknown_channel', { code })
+    );
+  }
+
+  async outlet(code: string, path = 'outlet'): Promise<number> {
+    return (
+      (await findIdByCode(this.tx.db.kysely, 'outlet', code)) ?? this.fail(path, 'unknown_outlet', { code })
+    );
+  }
+
+  /** Codes of channels and outlets are unique across the installation. */
+  async newCode(table: 'channel' | 'outlet', code: string): Promise<void> {
+    if ((await findIdByCode(this.tx.db.kysely, table, code)) === undefined) return;
+    const errorCode = table === 'channel' ? 'channel_code_taken' : 'outlet_code_taken';
+    throw new ConflictError(errorCode, { code }, this.record, [
+      { path: 'code', code: 'taken', params: { value: code } },
+    ]);
+  }
+
+  async person(id: number | undefined, path: string): Promise<number | null> {
+    if (id === undefined) return null;
+    const found = await existsInScope(this.tx.db.kysely, scopeOfContext(this.tx), 'person', id);
+    return found ? id : this.fail(path, 'unknown_person', { id });
+  }
+}
+
+/** How a record is named in messages, from whatever input came, valid or not. */
+function recordName(kind: string, ...parts: unknown[]): string {
+  return [kind, ...parts.map((part) => (part === undefined || part === null ? '?' : String(part)))].join(' ');
+}
+
+/** Inserts a row; a unique key already taken is a `duplicate_record` conflict naming the record. */
+export async function insertOrConflict<T extends RecordTable>(
+  tx: Context,
+  table: T,
+  row: Insertable<Database[T]>,
+  record: string,
+): Promise<number> {
+  try {
+    return await insertRecord(tx.db.kysely, table, row);
+  } catch (error) {
+    if (tx.db.dialect.isUniqueViolation(error))
+      throw new ConflictError('duplicate_record', { what: record }, record);
+    throw error;
+  }
+}
+
+/** Stores one record: validate, resolve references, insert, all in one transaction. */
+async function addRecord<S extends z.ZodType, T extends RecordTable>(
+  ctx: Context,
+  table: T,
+  schema: S,
+  input: unknown,
+  record: string,
+  build: (data: z.output<S>, refs: References) => Promise<Insertable<Database[T]>>,
+  after?: (id: number, data: z.output<S>, tx: Context, refs: References) => Promise<void>,
+): Promise<number> {
+  const data = parseInput(schema, input, record);
+  return inTransaction(ctx, async (tx) => {
+    const refs = new References(tx, record);
+    const row = await build(data, refs);
+    const id = await insertOrConflict(tx, table, row, record);
+    await after?.(id, data, tx, refs);
+    return id;
+  });
+}
+
+export function addMembershipSnapshot(ctx: Context, input: MembershipSnapshotInput): Promise<number> {
+  const record = recordName('membership', input.org, input.asOf);
+  return addRecord(ctx, 'membershipSnapshot', membershipSnapshotInput, input, record, async (d, refs) => ({
+    orgId: await refs.org(d.org),
+    asOf: d.asOf,
+    members: d.members,
+    primaries: d.primaries ?? null,
+    source: d.source,
+  }));
+}
+
+export function addPerson(ctx: Context, input: PersonInput): Promise<number> {
+  return addRecord(
+    ctx,
+    'person',
+    personInput,
+    input,
+    recordName('person', input.fullName),
+    async (d, refs) => ({
+      orgId: await refs.org(d.org),
+      fullName: d.fullName,
+      positionRu: d.positionRu ?? null,
+      positionKk: d.positionKk ?? null,
+      infoResponsible: d.infoResponsible,
+      isLeader: d.isLeader,
+      email: d.email ?? null,
+      phone: d.phone ?? null,
+    }),
+  );
+}
+
+export function addChannel(ctx: Context, input: ChannelInput): Promise<number> {
+  const record = recordName('channel', input.code);
+  return addRecord(ctx, 'channel', channelInput, input, record, async (d, refs) => {
+    await refs.newCode('channel', d.code);
+    return {
+      code: d.code,
+      orgId: await refs.org(d.org),
+      platform: d.platform,
+      name: d.name,
+      url: d.url ?? null,
+      handle: d.handle ?? null,
+      isOfficial: d.isOfficial,
+      createdOn: d.createdOn ?? null,
+      closedOn: d.closedOn ?? null,
+    };
+  });
+}
+
+export function addAudienceSnapshot(ctx: Context, input: AudienceSnapshotInput): Promise<number> {
+  const record = recordName('audience', input.channel, input.asOf);
+  return addRecord(ctx, 'audienceSnapshot', audienceSnapshotInput, input, record, async (d, refs) => ({
+    channelId: await refs.channel(d.channel),
+    asOf: d.asOf,
+    followers: d.followers,
+    source: d.source,
+  }));
+}
+
+export function addOutlet(ctx: Context, input: OutletInput): Promise<number> {
+  const record = recordName('outlet', input.code);
+  return addRecord(ctx, 'outlet', outletInput, input, record, async (d, refs) => {
+    await refs.newCode('outlet', d.code);
+    return {
+      code: d.code,
+      name: d.name,
+      level: d.level,
+      kind: d.kind,
+      language: d.language ?? null,
+      orgId: await refs.optionalOrg(d.org, 'org'),
+    };
+  });
+}
+
+export function addMediaMention(ctx: Context, input: MediaMentionInput): Promise<number> {
+  const record = recordName('mention', input.outlet, input.publishedOn, input.title);
+  return addRecord(ctx, 'mediaMention', mediaMentionInput, input, record, async (d, refs) => ({
+    orgId: await refs.org(d.org),
+    outletId: await refs.outlet(d.outlet),
+    publishedOn: d.publishedOn,
+    title: d.title,
+    kind: d.kind,
+    personId: await refs.person(d.personId, 'personId'),
+    url: d.url ?? null,
+    importBatchId: null,
+  }));
+}
+
+export function addPressSubscription(ctx: Context, input: PressSubscriptionInput): Promise<number> {
+  const record = recordName('subscription', input.org, input.outlet, input.year);
+  return addRecord(ctx, 'pressSubscription', pressSubscriptionInput, input, record, async (d, refs) => ({
+    orgId: await refs.org(d.org),
+    outletId: await refs.outlet(d.outlet),
+    year: d.year,
+    copies: d.copies,
+  }));
+}
+
+export function addMaterial(ctx: Context, input: MaterialInput): Promise<number> {
+  return addRecord(
+    ctx,
+    'material',
+    materialInput,
+    input,
+    recordName('material', input.title),
+    async (d, refs) => ({
+      orgId: await refs.org(d.org),
+      title: d.title,
+      language: d.language ?? null,
+      kind: d.kind,
+      issuedOn: d.issuedOn,
+      copies: d.copies ?? null,
+      url: d.url ?? null,
+    }),
+  );
+}
+
+export function addEvent(ctx: Context, input: EventInput): Promise<number> {
+  return addRecord(ctx, 'event', eventInput, input, recordName('event', input.title), async (d, refs) => ({
+    orgId: await refs.org(d.org),
+    title: d.title,
+    kind: d.kind,
+    topic: d.topic,
+    heldOn: d.heldOn,
+    participants: d.participants ?? null,
+  }));
+}
+
+/** A governing body's decision together with its tasks. */
+export function addDecision(ctx: Context, input: DecisionInput): Promise<number> {
+  const record = recordName('decision', input.org, input.adoptedOn);
+  return addRecord(
+    ctx,
+    'decision',
+    decisionInput,
+    input,
+    record,
+    async (d, refs) => ({
+      orgId: await refs.org(d.org),
+      body: d.body,
+      number: d.number ?? null,
+      adoptedOn: d.adoptedOn,
+      title: d.title,
+    }),
+    async (decisionId, d, tx, refs) => {
+      for (const [index, task] of d.tasks.entries()) {
+        await insertRecord(tx.db.kysely, 'task', {
+          decisionId,
+          text: task.text,
+          responsibleOrgId: await refs.optionalOrg(task.responsibleOrg, `tasks.${index}.responsibleOrg`),
+          responsiblePersonId: await refs.person(
+            task.responsiblePersonId,
+            `tasks.${index}.responsiblePersonId`,
+          ),
+          dueOn: task.dueOn ?? null,
+          status: task.status,
+          doneOn: task.doneOn ?? null,
+          evidence: task.evidence ?? null,
+        });
+      }
+    },
+  );
+}
+
+export function addAppUsage(ctx: Context, input: AppUsageInput): Promise<number> {
+  const record = recordName('app usage', input.org, input.asOf);
+  return addRecord(ctx, 'appUsage', appUsageInput, input, record, async (d, refs) => ({
+    orgId: await refs.org(d.org),
+    asOf: d.asOf,
+    registered: d.registered,
+    active: d.active ?? null,
+  }));
+}
+
+export function addTarget(ctx: Context, input: TargetInput): Promise<number> {
+  const record = recordName('target', input.org, input.metric, input.year);
+  return addRecord(ctx, 'target', targetInput, input, record, async (d, refs) => ({
+    orgId: await refs.org(d.org),
+    metric: d.metric,
+    year: d.year,
+    value: d.value,
+  }));
+}

@@ -1,0 +1,179 @@
+/** Read use cases behind `aqparat stats` and, later, the dashboard and the brief. */
+import { followersAt, reach } from '../domain/audience.measure.js';
+import { countMentions, type MentionCount } from '../domain/media.measure.js';
+import { membersAt, type Structure, structureOf } from '../domain/members.measure.js';
+import { type Granularity, type LocalDate, type Period, periodAsOf } from '../domain/period.js';
+import {
+  type BucketCount,
+  countByBucket,
+  countBySubject,
+  type PublicationCountRow,
+  type SubjectGroup,
+  total,
+} from '../domain/publications.measure.js';
+import type { Platform } from '../shared/vocabulary.js';
+import { listAudience } from '../storage/repositories/channel.repository.js';
+import { mapToChildOf } from '../storage/repositories/org.repository.js';
+import { countPublications } from '../storage/repositories/publication.repository.js';
+import { listInSubtree, listOutlets } from '../storage/repositories/records.repository.js';
+import { toBool } from '../storage/rows.js';
+import type { Context } from './context.js';
+import { scopeOfContext } from './context.js';
+import { getOrganization, listOrganizationSubtree, type Organization } from './org.service.js';
+import { References } from './records.service.js';
+
+export interface PublicationQuery {
+  /** Code of the organization whose subtree's publications (by subject) are counted. */
+  org: string;
+  period: Period;
+  platform?: Platform;
+  /** Code of one channel. */
+  channel?: string;
+}
+
+async function countRows(
+  ctx: Context,
+  query: PublicationQuery,
+): Promise<{ org: Organization; rows: PublicationCountRow[] }> {
+  const org = await getOrganization(ctx, query.org);
+  const channelId = query.channel
+    ? await new References(ctx, `stats ${query.org}`).channel(query.channel)
+    : undefined;
+  const rows = await countPublications(ctx.db.kysely, ctx.db.dialect, scopeOfContext(ctx), {
+    rootId: org.id,
+    period: query.period,
+    ...(query.platform ? { platform: query.platform } : {}),
+    ...(channelId !== undefined ? { channelId } : {}),
+  });
+  return { org, rows };
+}
+
+export interface SubjectRow {
+  group: SubjectGroup;
+  /** The organization of a `self` or `child` group. */
+  org?: Organization;
+  count: number;
+}
+
+export interface SubjectBreakdown {
+  org: Organization;
+  total: number;
+  rows: SubjectRow[];
+}
+
+/** Publications split by the organization itself, each child branch and its directly-reporting primaries. */
+export async function publicationsBySubject(
+  ctx: Context,
+  query: PublicationQuery,
+): Promise<SubjectBreakdown> {
+  const { org, rows } = await countRows(ctx, query);
+  const subtree = await listOrganizationSubtree(ctx, org);
+  const children = subtree.filter((node) => node.parentId === org.id);
+  const childOf = await mapToChildOf(ctx.db.kysely, scopeOfContext(ctx), org.id);
+  const byId = new Map(subtree.map((node) => [node.id, node]));
+  const split = countBySubject(org, children, rows, childOf).map((entry) => {
+    const member = entry.group.kind === 'direct_primaries' ? undefined : byId.get(entry.group.orgId);
+    return member ? { ...entry, org: member } : entry;
+  });
+  return { org, total: total(rows), rows: split };
+}
+
+/** Publications per year, half, quarter or month. */
+export async function publicationsByPeriod(
+  ctx: Context,
+  query: PublicationQuery & { granularity: Granularity },
+): Promise<{ org: Organization; total: number; rows: BucketCount[] }> {
+  const { org, rows } = await countRows(ctx, query);
+  return { org, total: total(rows), rows: countByBucket(rows, query.granularity, query.period) };
+}
+
+export interface ChannelFigure {
+  code: string;
+  platform: Platform;
+  name: string;
+  url: string | null;
+  ownerId: number;
+  createdOn: string | null;
+  followers: number | null;
+  followersAsOf: LocalDate | null;
+  /** Followers per member of the channel's owner. */
+  reach: number | null;
+}
+
+export interface OrganizationFigures {
+  org: Organization;
+  asOf: LocalDate;
+  members: number | null;
+  structure: Structure;
+  channels: ChannelFigure[];
+  /** People recorded as responsible for information work in the subtree. */
+  infoResponsible: { fullName: string; orgId: number }[];
+}
+
+/** Members, structure, channels with followers and reach, and who does information work, as of a date. */
+export async function organizationFigures(
+  ctx: Context,
+  code: string,
+  asOf: LocalDate,
+): Promise<OrganizationFigures> {
+  const org = await getOrganization(ctx, code);
+  const scope = scopeOfContext(ctx);
+  const [subtree, snapshots, channels, people] = await Promise.all([
+    listOrganizationSubtree(ctx, org),
+    listInSubtree(ctx.db.kysely, scope, 'membershipSnapshot', org.id, periodAsOf(asOf)),
+    listInSubtree(ctx.db.kysely, scope, 'channel', org.id),
+    listInSubtree(ctx.db.kysely, scope, 'person', org.id),
+  ]);
+  const followers = followersAt(
+    await listAudience(
+      ctx.db.kysely,
+      channels.map((channel) => channel.id),
+      asOf,
+    ),
+    asOf,
+  );
+  const membersOf = (orgId: number) => membersAt(orgId, subtree, snapshots, asOf);
+  return {
+    org,
+    asOf,
+    members: membersOf(org.id),
+    structure: structureOf(org.id, subtree),
+    channels: channels.map((channel) => {
+      const audience = followers.get(channel.id);
+      return {
+        code: channel.code,
+        platform: channel.platform,
+        name: channel.name,
+        url: channel.url,
+        ownerId: channel.orgId,
+        createdOn: channel.createdOn,
+        followers: audience?.followers ?? null,
+        followersAsOf: audience?.asOf ?? null,
+        reach: audience ? reach(audience.followers, membersOf(channel.orgId)) : null,
+      };
+    }),
+    infoResponsible: people
+      .filter((person) => toBool(person.infoResponsible))
+      .map((person) => ({ fullName: person.fullName, orgId: person.orgId })),
+  };
+}
+
+export interface MentionFigures {
+  counts: MentionCount[];
+  outlets: Map<number, { code: string; name: string; level: string }>;
+}
+
+/** Media mentions of the subtree in the period, per year and outlet. */
+export async function mentionsByYear(ctx: Context, code: string, period: Period): Promise<MentionFigures> {
+  const org = await getOrganization(ctx, code);
+  const mentions = await listInSubtree(ctx.db.kysely, scopeOfContext(ctx), 'mediaMention', org.id, period);
+  const outletIds = [...new Set(mentions.map((mention) => mention.outletId))];
+  const outlets = await listOutlets(ctx.db.kysely, outletIds);
+  return { counts: countMentions(mentions), outlets: new Map(outlets.map((outlet) => [outlet.id, outlet])) };
+}
+
+/** Methodological materials issued by the subtree in the period. */
+export async function materialsIssued(ctx: Context, code: string, period: Period) {
+  const org = await getOrganization(ctx, code);
+  return listInSubtree(ctx.db.kysely, scopeOfContext(ctx), 'material', org.id, period);
+}

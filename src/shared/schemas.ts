@@ -1,0 +1,217 @@
+/**
+ * Input schemas of the vocabulary's records. References to other records are by their stable codes
+ * (organization, channel, outlet); the services resolve them.
+ */
+import { z } from 'zod';
+import {
+  CONTENT_LANGS,
+  EVENT_KINDS,
+  GOVERNING_BODIES,
+  MATERIAL_KINDS,
+  MEDIA_KINDS,
+  MENTION_KINDS,
+  ORG_KINDS,
+  OUTLET_KINDS,
+  OUTLET_LEVELS,
+  PLATFORMS,
+  SNAPSHOT_SOURCES,
+  TARGET_METRICS,
+  TASK_STATUSES,
+  TOPICS,
+} from './vocabulary.js';
+
+const DATE_RE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+
+export const code = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[a-z0-9][a-z0-9_-]*$/);
+export const localDate = z.string().regex(DATE_RE);
+export const instant = z.iso.datetime({ offset: true });
+const count = z.number().int().min(0);
+const name = z.string().trim().min(1).max(500);
+const optionalText = z.string().trim().max(500).optional();
+const timeZone = z.string().refine((zone) => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}, 'unknown time zone');
+
+export const organizationInput = z.strictObject({
+  code,
+  kind: z.enum(ORG_KINDS),
+  parent: code.optional(),
+  nameRu: name,
+  nameKk: name,
+  shortNameRu: optionalText,
+  shortNameKk: optionalText,
+  timeZone: timeZone.optional(),
+  sortOrder: z.number().int().optional(),
+});
+export type OrganizationInput = z.input<typeof organizationInput>;
+
+export const membershipSnapshotInput = z.strictObject({
+  org: code,
+  asOf: localDate,
+  members: count,
+  primaries: count.optional(),
+  source: z.enum(SNAPSHOT_SOURCES).default('manual'),
+});
+export type MembershipSnapshotInput = z.input<typeof membershipSnapshotInput>;
+
+export const personInput = z.strictObject({
+  org: code,
+  fullName: name,
+  positionRu: optionalText,
+  positionKk: optionalText,
+  infoResponsible: z.boolean().default(false),
+  isLeader: z.boolean().default(false),
+  email: z.email().optional(),
+  phone: z.string().max(40).optional(),
+});
+export type PersonInput = z.input<typeof personInput>;
+
+export const channelInput = z.strictObject({
+  code,
+  org: code,
+  platform: z.enum(PLATFORMS),
+  name,
+  url: z.url().optional(),
+  handle: optionalText,
+  isOfficial: z.boolean().default(true),
+  createdOn: localDate.optional(),
+  closedOn: localDate.optional(),
+});
+export type ChannelInput = z.input<typeof channelInput>;
+
+export const audienceSnapshotInput = z.strictObject({
+  channel: code,
+  asOf: localDate,
+  followers: count,
+  source: z.enum(SNAPSHOT_SOURCES).default('manual'),
+});
+export type AudienceSnapshotInput = z.input<typeof audienceSnapshotInput>;
+
+export const topicScore = z.strictObject({ topic: z.enum(TOPICS), score: z.number().min(0).max(1) });
+
+export const publicationInput = z.strictObject({
+  channel: code,
+  externalId: z.string().min(1).max(300),
+  url: z.url().optional(),
+  publishedAt: instant,
+  title: z.string().max(2000).optional(),
+  text: z.string().max(100_000).optional(),
+  language: z.enum(CONTENT_LANGS).optional(),
+  isRepost: z.boolean().default(false),
+  repostSource: z.string().max(2000).optional(),
+  mediaKind: z.enum(MEDIA_KINDS).optional(),
+  engagement: z
+    .strictObject({
+      views: count.optional(),
+      reactions: count.optional(),
+      comments: count.optional(),
+      shares: count.optional(),
+      asOf: localDate,
+    })
+    .optional(),
+  /** The organization the material is about or came from; the channel's owner when absent. */
+  subject: code.optional(),
+  subjectRule: z.string().max(200).optional(),
+  subjectManual: z.boolean().default(false),
+  primaryTopic: z.enum(TOPICS).optional(),
+  topics: z.array(topicScore).optional(),
+  concreteness: z.number().min(0).max(1).optional(),
+  declarative: z.boolean().optional(),
+});
+export type PublicationInput = z.input<typeof publicationInput>;
+
+export const outletInput = z.strictObject({
+  code,
+  name,
+  level: z.enum(OUTLET_LEVELS),
+  kind: z.enum(OUTLET_KINDS).default('newspaper'),
+  language: z.string().max(10).optional(),
+  org: code.optional(),
+});
+export type OutletInput = z.input<typeof outletInput>;
+
+export const mediaMentionInput = z.strictObject({
+  org: code,
+  outlet: code,
+  publishedOn: localDate,
+  title: name,
+  kind: z.enum(MENTION_KINDS).default('article'),
+  personId: z.number().int().positive().optional(),
+  url: z.url().optional(),
+});
+export type MediaMentionInput = z.input<typeof mediaMentionInput>;
+
+export const pressSubscriptionInput = z.strictObject({
+  org: code,
+  outlet: code,
+  year: z.number().int().min(1990).max(2100),
+  copies: count,
+});
+export type PressSubscriptionInput = z.input<typeof pressSubscriptionInput>;
+
+export const materialInput = z.strictObject({
+  org: code,
+  title: name,
+  language: z.string().max(10).optional(),
+  kind: z.enum(MATERIAL_KINDS),
+  issuedOn: localDate,
+  copies: count.optional(),
+  url: z.url().optional(),
+});
+export type MaterialInput = z.input<typeof materialInput>;
+
+export const eventInput = z.strictObject({
+  org: code,
+  title: name,
+  kind: z.enum(EVENT_KINDS),
+  topic: z.enum(TOPICS),
+  heldOn: localDate,
+  participants: count.optional(),
+});
+export type EventInput = z.input<typeof eventInput>;
+
+export const taskInput = z.strictObject({
+  text: name,
+  responsibleOrg: code.optional(),
+  responsiblePersonId: z.number().int().positive().optional(),
+  dueOn: localDate.optional(),
+  status: z.enum(TASK_STATUSES).default('open'),
+  doneOn: localDate.optional(),
+  evidence: z.string().max(2000).optional(),
+});
+export type TaskInput = z.input<typeof taskInput>;
+
+export const decisionInput = z.strictObject({
+  org: code,
+  body: z.enum(GOVERNING_BODIES),
+  number: z.string().max(40).optional(),
+  adoptedOn: localDate,
+  title: name,
+  tasks: z.array(taskInput).default([]),
+});
+export type DecisionInput = z.input<typeof decisionInput>;
+
+export const appUsageInput = z.strictObject({
+  org: code,
+  asOf: localDate,
+  registered: count,
+  active: count.optional(),
+});
+export type AppUsageInput = z.input<typeof appUsageInput>;
+
+export const targetInput = z.strictObject({
+  org: code,
+  metric: z.enum(TARGET_METRICS),
+  year: z.number().int().min(1990).max(2100),
+  value: z.number().min(0),
+});
+export type TargetInput = z.input<typeof targetInput>;

@@ -1,0 +1,91 @@
+/**
+ * The product's vocabulary: every closed set of words the domain, the API, the UI and the reports share.
+ * Each list is the single source; types are derived from it.
+ */
+
+export const UI_LANGS = ['ru', 'kk', 'en'] as const;
+export type UiLang = (typeof UI_LANGS)[number];
+
+/** Languages a brief is written in. */
+export const REPORT_LANGS = ['ru', 'kk'] as const;
+export type ReportLang = (typeof REPORT_LANGS)[number];
+
+/** Language of a publication's text. */
+export const CONTENT_LANGS = ['ru', 'kk', 'mixed', 'other'] as const;
+export type ContentLang = (typeof CONTENT_LANGS)[number];
+
+export const ORG_KINDS = ['union', 'region', 'branch', 'primary'] as const;
+export type OrgKind = (typeof ORG_KINDS)[number];
+
+export const PLATFORMS = [
+  'website',
+  'facebook',
+  'instagram',
+  'telegram',
+  'youtube',
+  'tiktok',
+  'vk',
+  'whatsapp',
+  'mobile_app',
+  'other',
+] as const;
+export type Platform = (typeof PLATFORMS)[number];
+
+export const TOPICS = [
+  'legal',
+  'pay',
+  'safety',
+  'partnership',
+  'organizational',
+  'social',
+  'youth',
+  'info',
+  'sector',
+  'other',
+] as const;
+export type Topic = (typeof TOPICS)[number];
+
+export const MEDIA_KINDS = ['text', 'photo', 'video', 'album', 'link', 'document'] as const;
+export type MediaKind = (typeof MEDIA_KINDS)[number];
+
+export const SNAPSHOT_SOURCES = ['manual', 'import', 'api', 'demo'] as const;
+export type SnapshotSource = (typeof SNAPSHOT_SOURCES)[number];
+
+export const OUTLET_LEVELS = ['republican', 'regional', 'district'] as const;
+export type OutletLevel = (typeof OUTLET_LEVELS)[number];
+
+export const OUTLET_KINDS = ['newspaper', 'magazine', 'tv', 'radio', 'online'] as const;
+export type OutletKind = (typeof OUTLET_KINDS)[number];
+
+export const MENTION_KINDS = ['article', 'interview', 'speech', 'news'] as const;
+export type MentionKind = (typeof MENTION_KINDS)[number];
+
+export const MATERIAL_KINDS = ['manual', 'brochure', 'recommendation'] as const;
+export type MaterialKind = (typeof MATERIAL_KINDS)[number];
+
+export const EVENT_KINDS = ['seminar', 'training', 'meeting', 'campaign', 'contest'] as const;
+export type EventKind = (typeof EVENT_KINDS)[number];
+
+export const GOVERNING_BODIES = ['executive_committee', 'presidium', 'plenum', 'conference'] as const;
+export type GoverningBody = (typeof GOVERNING_BODIES)[number];
+
+export const TASK_STATUSES = ['open', 'done', 'cancelled'] as const;
+export type TaskStatus = (typeof TASK_STATUSES)[number];
+
+export const IMPORT_STATUSES = ['running', 'done', 'failed', 'undone'] as const;
+export type ImportStatus = (typeof IMPORT_STATUSES)[number];
+
+/** Metrics a Target may plan. */
+export const TARGET_METRICS = [
+  'publications',
+  'followers',
+  'reach',
+  'media_mentions',
+  'app_registered',
+] as const;
+export type TargetMetric = (typeof TARGET_METRICS)[number];
+
+export const DEFAULT_TIME_ZONE = 'Asia/Almaty';
+
+export const ROLES = ['admin', 'manager', 'editor', 'viewer'] as const;
+export type Role = (typeof ROLES)[number];

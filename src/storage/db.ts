@@ -1,0 +1,92 @@
+/**
+ * Opens the database: a SQLite file by default, PostgreSQL when given a postgres:// URL. Both come back with the
+ * same query layer and with the drivers' type quirks normalized (pg int8 and dates as strings, SQLite booleans).
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { CamelCasePlugin, Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import { DIALECTS, type SqlDialect } from './dialect.js';
+import { MIGRATIONS } from './migrations/index.js';
+import type { Database } from './schema.js';
+import { SqliteBooleanPlugin } from './sqlite-boolean.plugin.js';
+
+export type DbConfig = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
+
+export interface Db {
+  readonly kysely: Kysely<Database>;
+  readonly dialect: SqlDialect;
+  readonly config: DbConfig;
+  close(): Promise<void>;
+}
+
+export const DEFAULT_DB_FILE = './data/aqparat.sqlite';
+
+/**
+ * Which database to open: an explicit `--db` (a file, or a postgres:// URL) wins, then `DATABASE_URL`, then
+ * `AQPARAT_DB`, then the embedded default file.
+ */
+export function resolveDbConfig(explicit: string | undefined, env: NodeJS.ProcessEnv): DbConfig {
+  const target = explicit ?? env['DATABASE_URL'] ?? env['AQPARAT_DB'] ?? DEFAULT_DB_FILE;
+  return /^postgres(ql)?:\/\//.test(target)
+    ? { kind: 'postgres', url: target }
+    : { kind: 'sqlite', file: target };
+}
+
+/** Where the database is, without a password, for messages. */
+export function describeDbConfig(config: DbConfig): string {
+  return config.kind === 'sqlite'
+    ? `SQLite ${config.file}`
+    : `PostgreSQL ${config.url.replace(/:[^:@/]*@/, ':***@')}`;
+}
+
+const PG_INT8 = 20;
+const PG_NUMERIC = 1700;
+const PG_DATE = 1082;
+const PG_TIMESTAMPTZ = 1184;
+
+function postgresTypes(): pg.CustomTypesConfig {
+  const types = new pg.TypeOverrides();
+  types.setTypeParser(PG_INT8, Number);
+  types.setTypeParser(PG_NUMERIC, Number);
+  // A date is a calendar date: never let the driver shift it through the process time zone.
+  types.setTypeParser(PG_DATE, (value: string) => value);
+  types.setTypeParser(PG_TIMESTAMPTZ, (value: string) => new Date(value).toISOString());
+  return types;
+}
+
+export function createDb(config: DbConfig): Db {
+  if (config.kind === 'sqlite') {
+    if (config.file !== ':memory:') mkdirSync(dirname(config.file), { recursive: true });
+    const database = new SQLite(config.file);
+    database.pragma('journal_mode = WAL');
+    database.pragma('foreign_keys = ON');
+    database.pragma('busy_timeout = 5000');
+    database.pragma('synchronous = NORMAL');
+    const kysely = new Kysely<Database>({
+      dialect: new SqliteDialect({ database }),
+      plugins: [new CamelCasePlugin(), new SqliteBooleanPlugin()],
+    });
+    return { kysely, dialect: DIALECTS.sqlite, config, close: () => kysely.destroy() };
+  }
+  const pool = new pg.Pool({ connectionString: config.url, types: postgresTypes(), max: 10 });
+  const kysely = new Kysely<Database>({
+    dialect: new PostgresDialect({ pool }),
+    plugins: [new CamelCasePlugin()],
+  });
+  return { kysely, dialect: DIALECTS.postgres, config, close: () => kysely.destroy() };
+}
+
+/** Brings the schema to the latest migration. Kysely's migrator holds a lock, so concurrent servers are safe. */
+export async function migrateToLatest(db: Db): Promise<string[]> {
+  const migrator = new Migrator({
+    db: db.kysely,
+    provider: { getMigrations: async () => ({ ...MIGRATIONS }) },
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error;
+  return (results ?? [])
+    .filter((result) => result.status === 'Success')
+    .map((result) => result.migrationName);
+}

@@ -1,0 +1,120 @@
+/** Organizations and their closure table. */
+import type { Kysely } from 'kysely';
+import type { OrgScope } from '../../domain/scope.js';
+import type { Database, NewOrganization, OrganizationRow } from '../schema.js';
+import { inScope } from '../scope.js';
+
+export type Organization = Omit<OrganizationRow, 'createdAt'>;
+
+const COLUMNS = [
+  'organization.id',
+  'organization.code',
+  'organization.kind',
+  'organization.parentId',
+  'organization.nameRu',
+  'organization.nameKk',
+  'organization.shortNameRu',
+  'organization.shortNameKk',
+  'organization.timeZone',
+  'organization.sortOrder',
+] as const;
+
+/** Inserts the organization and its closure rows: itself at depth 0 and every ancestor of its parent. */
+export async function insertOrganization(db: Kysely<Database>, row: NewOrganization): Promise<number> {
+  const { id } = await db.insertInto('organization').values(row).returning('id').executeTakeFirstOrThrow();
+  await db.insertInto('orgClosure').values({ ancestorId: id, descendantId: id, depth: 0 }).execute();
+  if (row.parentId !== null && row.parentId !== undefined) {
+    await db
+      .insertInto('orgClosure')
+      .columns(['ancestorId', 'descendantId', 'depth'])
+      .expression((eb) =>
+        eb
+          .selectFrom('orgClosure')
+          .select((s) => [
+            'orgClosure.ancestorId',
+            s.val(id).as('descendantId'),
+            s(s.ref('depth'), '+', 1).as('depth'),
+          ])
+          .where('orgClosure.descendantId', '=', row.parentId ?? -1),
+      )
+      .execute();
+  }
+  return id;
+}
+
+export async function findOrganizationByCode(
+  db: Kysely<Database>,
+  scope: OrgScope,
+  code: string,
+): Promise<Organization | undefined> {
+  return db
+    .selectFrom('organization')
+    .select(COLUMNS)
+    .where('organization.code', '=', code)
+    .where(inScope(scope, 'organization.id'))
+    .executeTakeFirst();
+}
+
+export async function findOrganizationsByCodes(
+  db: Kysely<Database>,
+  scope: OrgScope,
+  codes: readonly string[],
+): Promise<Organization[]> {
+  if (codes.length === 0) return [];
+  return db
+    .selectFrom('organization')
+    .select(COLUMNS)
+    .where('organization.code', 'in', [...codes])
+    .where(inScope(scope, 'organization.id'))
+    .execute();
+}
+
+/** The organization and everything under it, parents before children, siblings by sort order then code. */
+export async function listSubtree(
+  db: Kysely<Database>,
+  scope: OrgScope,
+  rootId: number,
+): Promise<Organization[]> {
+  return db
+    .selectFrom('orgClosure')
+    .innerJoin('organization', 'organization.id', 'orgClosure.descendantId')
+    .select(COLUMNS)
+    .where('orgClosure.ancestorId', '=', rootId)
+    .where(inScope(scope, 'orgClosure.ancestorId'))
+    .orderBy('orgClosure.depth')
+    .orderBy('organization.sortOrder')
+    .orderBy('organization.code')
+    .execute();
+}
+
+/** For every organization under the root (the root excluded), the root's child it lies under. */
+export async function mapToChildOf(
+  db: Kysely<Database>,
+  scope: OrgScope,
+  rootId: number,
+): Promise<Map<number, number>> {
+  const rows = await db
+    .selectFrom('orgClosure')
+    .innerJoin('organization as child', 'child.id', 'orgClosure.ancestorId')
+    .select(['orgClosure.descendantId', 'orgClosure.ancestorId'])
+    .where('child.parentId', '=', rootId)
+    .where(inScope(scope, 'child.parentId'))
+    .execute();
+  return new Map(rows.map((row) => [row.descendantId, row.ancestorId]));
+}
+
+/** Deletes the organization with everything under it; every record attached to them goes with it (cascades). */
+export async function deleteSubtree(db: Kysely<Database>, rootId: number): Promise<void> {
+  const rows = await db
+    .selectFrom('orgClosure')
+    .select('descendantId')
+    .where('ancestorId', '=', rootId)
+    .execute();
+  const ids = rows.map((row) => row.descendantId);
+  for (let start = 0; start < ids.length; start += 500) {
+    await db
+      .deleteFrom('organization')
+      .where('id', 'in', ids.slice(start, start + 500))
+      .execute();
+  }
+}

@@ -1,0 +1,114 @@
+/**
+ * Plain records attached to an organization (snapshots, people, channels, mentions, materials, …): inserting them
+ * and reading those of a subtree. Queries with more to them live in their own repositories.
+ */
+import type { Insertable, Kysely, Selectable } from 'kysely';
+import type { Period } from '../../domain/period.js';
+import type { OrgScope } from '../../domain/scope.js';
+import type { Database } from '../schema.js';
+import { inScope } from '../scope.js';
+
+/** Tables whose rows have their own id and belong to an organization through `orgId`. */
+export type OrgRecordTable =
+  | 'membershipSnapshot'
+  | 'person'
+  | 'channel'
+  | 'mediaMention'
+  | 'pressSubscription'
+  | 'material'
+  | 'event'
+  | 'decision'
+  | 'appUsage'
+  | 'target';
+
+/** Tables with a generated id, the ones `insertRecord` writes. */
+export type RecordTable = OrgRecordTable | 'audienceSnapshot' | 'outlet' | 'task' | 'publication';
+
+/** The date column each organization record is dated by, for period filters. */
+const DATE_COLUMN: Readonly<Record<OrgRecordTable, string | null>> = {
+  membershipSnapshot: 'asOf',
+  person: null,
+  channel: null,
+  mediaMention: 'publishedOn',
+  pressSubscription: null,
+  material: 'issuedOn',
+  event: 'heldOn',
+  decision: 'adoptedOn',
+  appUsage: 'asOf',
+  target: null,
+};
+
+// Kysely cannot type a query on a table chosen at run time; the exported signatures keep callers typed.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Untyped = Kysely<any>;
+
+export async function insertRecord<T extends RecordTable>(
+  db: Kysely<Database>,
+  table: T,
+  values: Insertable<Database[T]>,
+): Promise<number> {
+  const row = await (db as Untyped)
+    .insertInto(table)
+    .values(values)
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id as number;
+}
+
+/**
+ * Records of every organization in the root's subtree, within the period when one is given (by the table's date;
+ * `to` only, for "as of" reads of snapshots).
+ */
+export async function listInSubtree<T extends OrgRecordTable>(
+  db: Kysely<Database>,
+  scope: OrgScope,
+  table: T,
+  rootId: number,
+  period?: Period,
+): Promise<Selectable<Database[T]>[]> {
+  const dateColumn: string | null = DATE_COLUMN[table];
+  let query = (db as Untyped)
+    .selectFrom(`${table as string} as r`)
+    .innerJoin('orgClosure as c', 'c.descendantId', 'r.orgId')
+    .selectAll('r')
+    .where('c.ancestorId', '=', rootId)
+    .where(inScope(scope, 'c.ancestorId'));
+  if (period && dateColumn) {
+    query = query.where(`r.${dateColumn}`, '>=', period.from).where(`r.${dateColumn}`, '<=', period.to);
+  }
+  return (await query
+    .orderBy(dateColumn ? `r.${dateColumn}` : 'r.id')
+    .orderBy('r.id')
+    .execute()) as Selectable<Database[T]>[];
+}
+
+/** Finds a record by its stable code (channels and outlets). */
+export async function findIdByCode(
+  db: Kysely<Database>,
+  table: 'channel' | 'outlet',
+  code: string,
+): Promise<number | undefined> {
+  const row = await db.selectFrom(table).select('id').where('code', '=', code).executeTakeFirst();
+  return row?.id;
+}
+
+/** Whether a record of an organization table exists and belongs to the scope. */
+export async function existsInScope(
+  db: Kysely<Database>,
+  scope: OrgScope,
+  table: OrgRecordTable,
+  id: number,
+): Promise<boolean> {
+  const row = await (db as Untyped)
+    .selectFrom(`${table as string} as r`)
+    .select('r.id')
+    .where('r.id', '=', id)
+    .where(inScope(scope, 'r.orgId'))
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function listOutlets(db: Kysely<Database>, ids: readonly number[]) {
+  if (ids.length === 0) return [];
+  return db.selectFrom('outlet').selectAll().where('id', 'in', [...ids]).execute();
+}

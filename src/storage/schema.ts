@@ -1,0 +1,251 @@
+/**
+ * Table types, in the camelCase the CamelCasePlugin maps to the snake_case columns. Selects may see the engine's
+ * raw booleans and JSON (SQLite: 0/1 and text); repositories normalize them with the helpers in rows.ts.
+ */
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type {
+  ContentLang,
+  EventKind,
+  GoverningBody,
+  ImportStatus,
+  MaterialKind,
+  MediaKind,
+  MentionKind,
+  OrgKind,
+  OutletKind,
+  OutletLevel,
+  Platform,
+  SnapshotSource,
+  TargetMetric,
+  TaskStatus,
+  Topic,
+} from '../shared/vocabulary.js';
+
+/** Written as a boolean, read as a boolean (PostgreSQL) or 0/1 (SQLite). */
+export type DbBool = ColumnType<boolean | number, boolean, boolean>;
+export type NullableDbBool = ColumnType<boolean | number | null, boolean | null, boolean | null>;
+/** Written as JSON text, read as text (SQLite) or a parsed value (PostgreSQL). */
+export type DbJson = ColumnType<unknown, string | null, string | null>;
+
+export interface OrganizationTable {
+  id: Generated<number>;
+  code: string;
+  kind: OrgKind;
+  parentId: number | null;
+  nameRu: string;
+  nameKk: string;
+  shortNameRu: string | null;
+  shortNameKk: string | null;
+  timeZone: string;
+  sortOrder: Generated<number>;
+  createdAt: string;
+}
+
+export interface OrgClosureTable {
+  ancestorId: number;
+  descendantId: number;
+  depth: number;
+}
+
+export interface MembershipSnapshotTable {
+  id: Generated<number>;
+  orgId: number;
+  asOf: string;
+  members: number;
+  primaries: number | null;
+  source: SnapshotSource;
+}
+
+export interface PersonTable {
+  id: Generated<number>;
+  orgId: number;
+  fullName: string;
+  positionRu: string | null;
+  positionKk: string | null;
+  infoResponsible: DbBool;
+  isLeader: DbBool;
+  email: string | null;
+  phone: string | null;
+}
+
+export interface ChannelTable {
+  id: Generated<number>;
+  code: string;
+  orgId: number;
+  platform: Platform;
+  name: string;
+  url: string | null;
+  handle: string | null;
+  isOfficial: DbBool;
+  createdOn: string | null;
+  closedOn: string | null;
+}
+
+export interface AudienceSnapshotTable {
+  id: Generated<number>;
+  channelId: number;
+  asOf: string;
+  followers: number;
+  source: SnapshotSource;
+}
+
+export interface ImportBatchTable {
+  id: Generated<number>;
+  source: string;
+  fileName: string | null;
+  fileHash: string | null;
+  channelId: number | null;
+  status: ImportStatus;
+  startedAt: string;
+  finishedAt: string | null;
+  newCount: Generated<number>;
+  updatedCount: Generated<number>;
+  unchangedCount: Generated<number>;
+  rejectedCount: Generated<number>;
+  rejections: DbJson;
+  undoneAt: string | null;
+}
+
+export interface PublicationTable {
+  id: Generated<number>;
+  channelId: number;
+  externalId: string;
+  url: string | null;
+  publishedAt: string;
+  localDate: string;
+  title: string | null;
+  text: string | null;
+  language: ContentLang | null;
+  isRepost: DbBool;
+  repostSource: string | null;
+  mediaKind: MediaKind | null;
+  views: number | null;
+  reactions: number | null;
+  comments: number | null;
+  shares: number | null;
+  engagementAsOf: string | null;
+  subjectOrgId: number;
+  subjectRule: string | null;
+  subjectManual: DbBool;
+  primaryTopic: Topic | null;
+  topics: DbJson;
+  concreteness: number | null;
+  declarative: NullableDbBool;
+  importBatchId: number | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface OutletTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  level: OutletLevel;
+  kind: OutletKind;
+  language: string | null;
+  orgId: number | null;
+}
+
+export interface MediaMentionTable {
+  id: Generated<number>;
+  orgId: number;
+  outletId: number;
+  publishedOn: string;
+  title: string;
+  kind: MentionKind;
+  personId: number | null;
+  url: string | null;
+  importBatchId: number | null;
+}
+
+export interface PressSubscriptionTable {
+  id: Generated<number>;
+  orgId: number;
+  outletId: number;
+  year: number;
+  copies: number;
+}
+
+export interface MaterialTable {
+  id: Generated<number>;
+  orgId: number;
+  title: string;
+  language: string | null;
+  kind: MaterialKind;
+  issuedOn: string;
+  copies: number | null;
+  url: string | null;
+}
+
+export interface EventTable {
+  id: Generated<number>;
+  orgId: number;
+  title: string;
+  kind: EventKind;
+  topic: Topic;
+  heldOn: string;
+  participants: number | null;
+}
+
+export interface DecisionTable {
+  id: Generated<number>;
+  orgId: number;
+  body: GoverningBody;
+  number: string | null;
+  adoptedOn: string;
+  title: string;
+}
+
+export interface TaskTable {
+  id: Generated<number>;
+  decisionId: number;
+  text: string;
+  responsibleOrgId: number | null;
+  responsiblePersonId: number | null;
+  dueOn: string | null;
+  status: TaskStatus;
+  doneOn: string | null;
+  evidence: string | null;
+}
+
+export interface AppUsageTable {
+  id: Generated<number>;
+  orgId: number;
+  asOf: string;
+  registered: number;
+  active: number | null;
+}
+
+export interface TargetTable {
+  id: Generated<number>;
+  orgId: number;
+  metric: TargetMetric;
+  year: number;
+  value: number;
+}
+
+export interface Database {
+  organization: OrganizationTable;
+  orgClosure: OrgClosureTable;
+  membershipSnapshot: MembershipSnapshotTable;
+  person: PersonTable;
+  channel: ChannelTable;
+  audienceSnapshot: AudienceSnapshotTable;
+  importBatch: ImportBatchTable;
+  publication: PublicationTable;
+  outlet: OutletTable;
+  mediaMention: MediaMentionTable;
+  pressSubscription: PressSubscriptionTable;
+  material: MaterialTable;
+  event: EventTable;
+  decision: DecisionTable;
+  task: TaskTable;
+  appUsage: AppUsageTable;
+  target: TargetTable;
+}
+
+export type OrganizationRow = Selectable<OrganizationTable>;
+export type NewOrganization = Insertable<OrganizationTable>;
+export type NewPublication = Insertable<PublicationTable>;
+export type PublicationUpdate = Updateable<PublicationTable>;
+export type TableName = keyof Database;

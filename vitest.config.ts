@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts', 'src/**/*.test.ts'],
+    // Tests run in UTC so that nothing depends on the machine's zone; zones are exercised explicitly.
+    env: { TZ: 'UTC', AQPARAT_LOG_LEVEL: 'silent' },
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    pool: 'forks',
+  },
+});
