@@ -2,7 +2,7 @@
 import pino, { type Logger } from 'pino';
 import type { OrgScope } from '../domain/scope.js';
 import { type Actor, scopeOf, SYSTEM } from '../policies/actor.js';
-import { createDb, type Db, migrateToLatest, resolveDbConfig } from '../storage/db.js';
+import { createDb, type Db, describeDbConfig, migrateToLatest, resolveDbConfig } from '../storage/db.js';
 
 export interface Context {
   readonly actor: Actor;
@@ -48,4 +48,19 @@ export function scopeOfContext(ctx: Context): OrgScope {
 export async function inTransaction<T>(ctx: Context, work: (tx: Context) => Promise<T>): Promise<T> {
   if (ctx.db.kysely.isTransaction) return work(ctx);
   return ctx.db.kysely.transaction().execute((kysely) => work({ ...ctx, db: { ...ctx.db, kysely } }));
+}
+
+/** Where the context's database is, without secrets, for messages. */
+export function describeDatabase(ctx: Context): string {
+  return describeDbConfig(ctx.db.config);
+}
+
+/** Brings the database's schema up to date; the names of the migrations applied now. */
+export async function migrateDatabase(options: Pick<OpenOptions, 'db' | 'env'> = {}): Promise<string[]> {
+  const db = createDb(resolveDbConfig(options.db, options.env ?? process.env));
+  try {
+    return await migrateToLatest(db);
+  } finally {
+    await db.close();
+  }
 }

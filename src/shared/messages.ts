@@ -18,6 +18,7 @@ export const ERROR_CODES = [
   'person_unknown',
   'duplicate_record',
   'period_invalid',
+  'option_invalid',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -55,6 +56,7 @@ export const ERROR_TEXTS: Texts<ErrorCode> = {
     person_unknown: 'Сотрудник № {id} не найден',
     duplicate_record: 'Такая запись уже есть: {what}',
     period_invalid: 'Период «{value}» не распознан: укажите даты в виде ГГГГ-ММ-ДД и начало не позже конца',
+    option_invalid: 'Параметр {option} не может быть «{value}»; допустимо: {values}',
   },
   kk: {
     validation_failed: 'Деректер тексеруден өтпеді',
@@ -70,6 +72,7 @@ export const ERROR_TEXTS: Texts<ErrorCode> = {
     duplicate_record: 'Мұндай жазба бар: {what}',
     period_invalid:
       '«{value}» кезеңі танылмады: күндерді ЖЖЖЖ-АА-КК түрінде жазыңыз, басы соңынан кейін болмасын',
+    option_invalid: '{option} параметрі «{value}» бола алмайды; рұқсат етілгені: {values}',
   },
   en: {
     validation_failed: 'The data did not pass validation',
@@ -84,6 +87,7 @@ export const ERROR_TEXTS: Texts<ErrorCode> = {
     person_unknown: 'No person with id {id}',
     duplicate_record: 'This record already exists: {what}',
     period_invalid: 'Period "{value}" not understood: write dates as YYYY-MM-DD, the start not after the end',
+    option_invalid: 'Option {option} cannot be "{value}"; allowed: {values}',
   },
 };
 

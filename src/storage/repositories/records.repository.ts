@@ -110,5 +110,21 @@ export async function existsInScope(
 
 export async function listOutlets(db: Kysely<Database>, ids: readonly number[]) {
   if (ids.length === 0) return [];
-  return db.selectFrom('outlet').selectAll().where('id', 'in', [...ids]).execute();
+  return db
+    .selectFrom('outlet')
+    .selectAll()
+    .where('id', 'in', [...ids])
+    .execute();
+}
+
+export async function deleteByCodes(
+  db: Kysely<Database>,
+  table: 'channel' | 'outlet',
+  codes: readonly string[],
+): Promise<void> {
+  if (codes.length > 0)
+    await db
+      .deleteFrom(table)
+      .where('code', 'in', [...codes])
+      .execute();
 }

@@ -1,0 +1,116 @@
+import Table from 'cli-table3';
+import type { Command } from 'commander';
+import { GRANULARITIES, localDateOf, type Period, periodAsOf, periodBetween } from '../../domain/period.js';
+import type { BucketCount } from '../../domain/publications.measure.js';
+import {
+  publicationsByPeriod,
+  publicationsBySubject,
+  type SubjectBreakdown,
+} from '../../services/stats.service.js';
+import { type NamedOrg, orgName } from '../../shared/org-name.js';
+import { DEFAULT_TIME_ZONE, PLATFORMS, type UiLang } from '../../shared/vocabulary.js';
+import { type CommonOptions, langOf, oneOf, runCommand, say, withCommonOptions } from '../options.js';
+
+interface StatsOptions extends CommonOptions {
+  org: string;
+  from?: string;
+  to?: string;
+  platform?: string;
+  channel?: string;
+  by: string;
+  json?: boolean;
+}
+
+function subjectLabel(row: SubjectBreakdown['rows'][number], lang: UiLang): string {
+  if (row.group.kind === 'direct_primaries' || !row.org) return say(lang, 'directPrimaries');
+  return orgName(row.org, lang);
+}
+
+function printTable(head: string[], rows: (string | number)[][]): void {
+  const table = new Table({ head, style: { head: [], border: [], compact: true } });
+  table.push(...rows);
+  console.log(table.toString());
+}
+
+export function printHeading(lang: UiLang, org: NamedOrg, period: Period, platform?: string): void {
+  const from = period.from === periodAsOf(period.to).from ? '…' : period.from;
+  console.log(
+    [
+      `${say(lang, 'organization')}: ${orgName(org, lang, 'full')}`,
+      `${say(lang, 'period')}: ${from} – ${period.to}`,
+      `${say(lang, 'platform')}: ${platform ?? say(lang, 'allPlatforms')}`,
+    ].join(' · '),
+  );
+}
+
+export function printSubjectBreakdown(result: SubjectBreakdown, lang: UiLang): void {
+  printTable(
+    [say(lang, 'subject'), say(lang, 'publications')],
+    [...result.rows.map((row) => [subjectLabel(row, lang), row.count]), [say(lang, 'total'), result.total]],
+  );
+}
+
+export function printBuckets(rows: readonly BucketCount[], total: number, lang: UiLang): void {
+  printTable(
+    [say(lang, 'period'), say(lang, 'publications')],
+    [...rows.map((row) => [row.bucket, row.count]), [say(lang, 'total'), total]],
+  );
+}
+
+export function statsCommand(program: Command): void {
+  withCommonOptions(
+    program
+      .command('stats')
+      .description('publications of an organization subtree by subject organization or by period')
+      .requiredOption('--org <code>', 'organization code, e.g. abai')
+      .option('--from <date>', 'first local date YYYY-MM-DD (default: everything up to --to)')
+      .option('--to <date>', 'last local date YYYY-MM-DD (default: today)')
+      .option('--platform <platform>', `one of: ${PLATFORMS.join(', ')}`)
+      .option('--channel <code>', 'one channel')
+      .option('--by <grouping>', `subject or one of: ${GRANULARITIES.join(', ')}`, 'subject')
+      .option('--json', 'print JSON instead of a table'),
+  ).action(async (options: StatsOptions) => {
+    const lang = langOf(options);
+    const to = options.to ?? localDateOf(new Date(), DEFAULT_TIME_ZONE);
+    const period = options.from ? periodBetween(options.from, to) : periodAsOf(to);
+    const platform = options.platform ? oneOf('--platform', options.platform, PLATFORMS) : undefined;
+    const by = oneOf('--by', options.by, ['subject', ...GRANULARITIES] as const);
+    const query = {
+      org: options.org,
+      period,
+      ...(platform ? { platform } : {}),
+      ...(options.channel ? { channel: options.channel } : {}),
+    };
+    const echo = {
+      org: options.org,
+      ...period,
+      platform: platform ?? null,
+      channel: options.channel ?? null,
+    };
+    await runCommand(options, async (ctx) => {
+      if (by === 'subject') {
+        const result = await publicationsBySubject(ctx, query);
+        if (options.json) {
+          const bySubject = result.rows.map((row) => ({
+            group: row.group.kind,
+            org: row.org?.code ?? null,
+            name: subjectLabel(row, lang),
+            count: row.count,
+          }));
+          console.log(JSON.stringify({ ...echo, total: result.total, bySubject }, null, 2));
+          return;
+        }
+        printHeading(lang, result.org, period, platform);
+        printSubjectBreakdown(result, lang);
+        return;
+      }
+      const result = await publicationsByPeriod(ctx, { ...query, granularity: by });
+      if (options.json) {
+        console.log(JSON.stringify({ ...echo, total: result.total, byPeriod: result.rows }, null, 2));
+        return;
+      }
+      printHeading(lang, result.org, period, platform);
+      printBuckets(result.rows, result.total, lang);
+    });
+  });
+}

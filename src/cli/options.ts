@@ -1,0 +1,62 @@
+/** Options every command shares, and how the CLI turns failures into messages. */
+import type { Command } from 'commander';
+import { DomainError } from '../domain/errors.js';
+import { openContext } from '../services/context.js';
+import { describeError, interpolate } from '../shared/messages.js';
+import { UI_LANGS, type UiLang } from '../shared/vocabulary.js';
+import { CLI_TEXTS, type CliText } from './texts.js';
+
+export interface CommonOptions {
+  db?: string;
+  lang: UiLang;
+}
+
+/** Every command takes `--db` (a SQLite file or a postgres:// URL) and `--lang` for its messages. */
+export function withCommonOptions(command: Command): Command {
+  return command
+    .option(
+      '--db <file>',
+      'SQLite file or postgres:// URL (default: DATABASE_URL, AQPARAT_DB, ./data/aqparat.sqlite)',
+    )
+    .option(
+      '--lang <lang>',
+      `language of messages: ${UI_LANGS.join(', ')}`,
+      process.env['AQPARAT_LANG'] ?? 'ru',
+    );
+}
+
+export function langOf(options: { lang?: string }): UiLang {
+  return (UI_LANGS as readonly string[]).includes(options.lang ?? '') ? (options.lang as UiLang) : 'ru';
+}
+
+export function say(lang: UiLang, key: CliText, params: Record<string, string | number> = {}): string {
+  return interpolate(CLI_TEXTS[lang][key], params);
+}
+
+/** Opens the database for one command, runs it, closes it; domain errors become a message and exit code 2. */
+export async function runCommand(
+  options: CommonOptions,
+  work: (ctx: Awaited<ReturnType<typeof openContext>>) => Promise<void>,
+) {
+  const ctx = await openContext(options.db ? { db: options.db } : {});
+  try {
+    await work(ctx);
+  } finally {
+    await ctx.db.close();
+  }
+}
+
+/** The value if it is one of the allowed ones; otherwise an error naming the option and what it may be. */
+export function oneOf<T extends string>(option: string, value: string, allowed: readonly T[]): T {
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new DomainError('option_invalid', { option, value, values: allowed.join(', ') });
+}
+
+export function reportFailure(error: unknown, lang: UiLang): number {
+  if (error instanceof DomainError) {
+    process.stderr.write(`${say(lang, 'failed')}: ${describeError(error, lang)}\n`);
+    return 2;
+  }
+  process.stderr.write(`${say(lang, 'failed')}: ${error instanceof Error ? error.message : String(error)}\n`);
+  return 1;
+}
