@@ -3,7 +3,7 @@
  * computed once when a record is written (SQLite has no time-zone database, so SQL only ever sees local dates).
  */
 import { tz } from '@date-fns/tz';
-import { addDays, endOfMonth, format, isValid, parseISO } from 'date-fns';
+import { addMonths, endOfMonth, format, isValid, parseISO, startOfMonth } from 'date-fns';
 import { DomainError } from './errors.js';
 
 /** A calendar date `YYYY-MM-DD` in an organization's zone. */
@@ -107,7 +107,7 @@ export function bucketsOf(period: Period, granularity: Granularity): string[] {
   while (cursor <= end) {
     const key = bucketOf(format(cursor, 'yyyy-MM-dd'), granularity);
     if (keys.at(-1) !== key) keys.push(key);
-    cursor = addDays(endOfMonth(cursor), 1);
+    cursor = startOfMonth(addMonths(cursor, 1));
   }
   return keys;
 }

@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { DomainError } from '../../src/domain/errors.js';
+import {
+  bucketOf,
+  bucketsOf,
+  localDateOf,
+  parsePeriod,
+  periodAsOf,
+  periodBetween,
+  toInstant,
+} from '../../src/domain/period.js';
+
+describe('local dates in the organization zone', () => {
+  it('counts 2024-12-31T19:30Z in 2025: Almaty is UTC+5 since 2024-03-01', () => {
+    expect(localDateOf('2024-12-31T19:30:00Z', 'Asia/Almaty')).toBe('2025-01-01');
+    expect(bucketOf(localDateOf('2024-12-31T19:30:00Z', 'Asia/Almaty'), 'year')).toBe('2025');
+  });
+
+  it('counts 2023-12-31T18:30Z in 2024: Almaty was UTC+6 then', () => {
+    expect(localDateOf('2023-12-31T18:30:00Z', 'Asia/Almaty')).toBe('2024-01-01');
+    // The same wall-clock offset after the change stays in the old year.
+    expect(localDateOf('2024-12-31T18:30:00Z', 'Asia/Almaty')).toBe('2024-12-31');
+  });
+
+  it('follows the zone given, not the machine', () => {
+    expect(localDateOf('2024-06-30T22:00:00Z', 'Europe/Moscow')).toBe('2024-07-01');
+    expect(localDateOf('2024-06-30T22:00:00Z', 'UTC')).toBe('2024-06-30');
+  });
+
+  it('stores instants in UTC', () => {
+    expect(toInstant('2024-03-01T10:00:00+05:00')).toBe('2024-03-01T05:00:00.000Z');
+    expect(() => toInstant('yesterday')).toThrow(DomainError);
+  });
+});
+
+describe('periods', () => {
+  it.each([
+    ['2023', '2023-01-01', '2023-12-31'],
+    ['2024-H1', '2024-01-01', '2024-06-30'],
+    ['2024-H2', '2024-07-01', '2024-12-31'],
+    ['2024-Q1', '2024-01-01', '2024-03-31'],
+    ['2023-Q4', '2023-10-01', '2023-12-31'],
+    ['2024-02', '2024-02-01', '2024-02-29'],
+    ['2023-02', '2023-02-01', '2023-02-28'],
+    ['2021-01-01..2024-09-01', '2021-01-01', '2024-09-01'],
+  ])('reads %s', (text, from, to) => {
+    expect(parsePeriod(text)).toEqual({ from, to });
+  });
+
+  it('reads "as of" a date as everything up to it', () => {
+    const period = parsePeriod('..2024-09-01');
+    expect(period.to).toBe('2024-09-01');
+    expect(period).toEqual(periodAsOf('2024-09-01'));
+  });
+
+  it.each(['2023-13', '2024-H3', '2024-02-30..2024-03-01', 'last year', '2024-09-01..2024-01-01'])(
+    'rejects %s with the value named',
+    (text) => {
+      expect(() => parsePeriod(text)).toThrow(DomainError);
+      try {
+        parsePeriod(text);
+      } catch (error) {
+        expect((error as DomainError).code).toBe('period_invalid');
+      }
+    },
+  );
+
+  it('rejects a range that ends before it starts', () => {
+    expect(() => periodBetween('2024-02-01', '2024-01-01')).toThrow(/2024-02-01..2024-01-01/);
+  });
+
+  it('buckets dates by year, half, quarter and month', () => {
+    expect(bucketOf('2024-08-31', 'year')).toBe('2024');
+    expect(bucketOf('2024-06-30', 'half')).toBe('2024-H1');
+    expect(bucketOf('2024-07-01', 'half')).toBe('2024-H2');
+    expect(bucketOf('2024-05-15', 'quarter')).toBe('2024-Q2');
+    expect(bucketOf('2024-05', 'month')).toBe('2024-05');
+  });
+
+  it('lists every bucket a period touches', () => {
+    expect(bucketsOf(parsePeriod('2021-01-01..2024-09-01'), 'year')).toEqual([
+      '2021',
+      '2022',
+      '2023',
+      '2024',
+    ]);
+    expect(bucketsOf(parsePeriod('2023-11-15..2024-02-01'), 'month')).toEqual([
+      '2023-11',
+      '2023-12',
+      '2024-01',
+      '2024-02',
+    ]);
+    expect(bucketsOf(periodAsOf('2024-09-01'), 'year')).toEqual([]);
+  });
+});

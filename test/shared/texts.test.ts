@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { CLI_TEXTS } from '../../src/cli/texts.js';
+import { DomainError, ValidationError } from '../../src/domain/errors.js';
+import { formatNumber, formatPercent } from '../../src/shared/format.js';
+import { describeError, ERROR_TEXTS, FIELD_TEXTS } from '../../src/shared/messages.js';
+import { UI_LANGS } from '../../src/shared/vocabulary.js';
+
+/** What is left of a text once placeholders and command lines (which stay as typed) are removed. */
+const prose = (text: string) => text.replace(/\{\w+\}/g, '').replace(/aqparat [^;)]*/g, '');
+
+describe('texts users read', () => {
+  const catalogs = { errors: ERROR_TEXTS, fields: FIELD_TEXTS, cli: CLI_TEXTS };
+
+  it.each(Object.entries(catalogs))('%s: every language has every text', (_name, catalog) => {
+    const keys = Object.keys(catalog.en).sort();
+    for (const lang of UI_LANGS) {
+      expect(Object.keys(catalog[lang]).sort()).toEqual(keys);
+      for (const text of Object.values(catalog[lang])) expect(text.trim()).not.toBe('');
+    }
+  });
+
+  it.each(Object.entries(catalogs))('%s: no English is left in Russian or Kazakh', (_name, catalog) => {
+    for (const lang of ['ru', 'kk'] as const) {
+      for (const [key, text] of Object.entries(catalog[lang])) {
+        expect(prose(text), `${lang}.${key}`).not.toMatch(/[A-Za-z]{2,}/);
+        expect(prose(text), `${lang}.${key}`).toMatch(/[А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі]/);
+      }
+    }
+  });
+
+  it('names the record and every field at fault, in the language asked', () => {
+    const error = new ValidationError('organization abai-x', [
+      { path: 'parent', code: 'unknown_org', params: { code: 'nowhere' } },
+      { path: 'kind', code: 'not_one_of', params: { values: 'union, region' } },
+    ]);
+    expect(describeError(error, 'ru')).toBe(
+      'Данные не прошли проверку (запись: organization abai-x); поле «parent»: нет организации с кодом «nowhere»; ' +
+        'поле «kind»: допустимые значения: union, region',
+    );
+    expect(describeError(error, 'kk')).toContain('«nowhere» кодты ұйым жоқ');
+    expect(error.message).toContain('no organization with code "nowhere"');
+    expect(new DomainError('org_unknown', { code: 'x' }).message).toBe('No organization with code "x"');
+  });
+});
+
+describe('numbers', () => {
+  it('writes thousands and percents as the brief does', () => {
+    expect(formatNumber(25_116, 'ru')).toBe('25\u00a0116');
+    expect(formatNumber(25_116, 'kk')).toBe('25\u00a0116');
+    expect(formatPercent(261 / 25_116, 'ru')).toBe('1,0\u00a0%');
+    expect(formatPercent(261 / 25_116, 'kk')).toBe('1,0\u00a0%');
+    expect(formatPercent(0.456, 'en')).toBe('45.6%');
+  });
+});
