@@ -22,7 +22,16 @@ export const LAYERS = {
 };
 
 /** Packages that do I/O: the pure layers may not reach them. */
-const IO_PACKAGES = ['fs', 'node:fs', 'fs/promises', 'node:fs/promises', 'better-sqlite3', 'pg', 'kysely', 'pino'];
+const IO_PACKAGES = [
+  'fs',
+  'node:fs',
+  'fs/promises',
+  'node:fs/promises',
+  'better-sqlite3',
+  'pg',
+  'kysely',
+  'pino',
+];
 
 /** @param {string[]} names */
 const layerImport = (names) => `^\\.{1,2}/(?:.*/)?(?:${names.join('|')})(?:/|$)`;

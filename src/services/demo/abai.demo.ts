@@ -73,7 +73,7 @@ import { deleteByCodes } from '../../storage/repositories/records.repository.js'
 export const DEMO_SEED = 20_240_901;
 
 /** Share of the regional page's own-subject materials that are reposts of the sector union's news. */
-const REPOST_SHARE = 0.45;
+const REPOST_SHARE = 0.75;
 
 interface Subject {
   org: Organization;
