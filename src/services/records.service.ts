@@ -132,131 +132,108 @@ async function addRecord<S extends z.ZodType, T extends RecordTable>(
   });
 }
 
+// Optional fields the input leaves out stay undefined: Kysely leaves them out of the insert, the column is null.
+
 export function addMembershipSnapshot(ctx: Context, input: MembershipSnapshotInput): Promise<number> {
   const record = recordName('membership', input.org, input.asOf);
-  return addRecord(ctx, 'membershipSnapshot', membershipSnapshotInput, input, record, async (d, refs) => ({
-    orgId: await refs.org(d.org),
-    asOf: d.asOf,
-    members: d.members,
-    primaries: d.primaries ?? null,
-    source: d.source,
-  }));
-}
-
-export function addPerson(ctx: Context, input: PersonInput): Promise<number> {
   return addRecord(
     ctx,
-    'person',
-    personInput,
+    'membershipSnapshot',
+    membershipSnapshotInput,
     input,
-    recordName('person', input.fullName),
-    async (d, refs) => ({
-      orgId: await refs.org(d.org),
-      fullName: d.fullName,
-      positionRu: d.positionRu ?? null,
-      positionKk: d.positionKk ?? null,
-      infoResponsible: d.infoResponsible,
-      isLeader: d.isLeader,
-      email: d.email ?? null,
-      phone: d.phone ?? null,
+    record,
+    async ({ org, ...rest }, refs) => ({
+      ...rest,
+      orgId: await refs.org(org),
     }),
   );
 }
 
+export function addPerson(ctx: Context, input: PersonInput): Promise<number> {
+  const record = recordName('person', input.fullName);
+  return addRecord(ctx, 'person', personInput, input, record, async ({ org, ...rest }, refs) => ({
+    ...rest,
+    orgId: await refs.org(org),
+  }));
+}
+
 export function addChannel(ctx: Context, input: ChannelInput): Promise<number> {
   const record = recordName('channel', input.code);
-  return addRecord(ctx, 'channel', channelInput, input, record, async (d, refs) => {
-    await refs.newCode('channel', d.code);
-    return {
-      code: d.code,
-      orgId: await refs.org(d.org),
-      platform: d.platform,
-      name: d.name,
-      url: d.url ?? null,
-      handle: d.handle ?? null,
-      isOfficial: d.isOfficial,
-      createdOn: d.createdOn ?? null,
-      closedOn: d.closedOn ?? null,
-    };
+  return addRecord(ctx, 'channel', channelInput, input, record, async ({ org, ...rest }, refs) => {
+    await refs.newCode('channel', rest.code);
+    return { ...rest, orgId: await refs.org(org) };
   });
 }
 
 export function addAudienceSnapshot(ctx: Context, input: AudienceSnapshotInput): Promise<number> {
   const record = recordName('audience', input.channel, input.asOf);
-  return addRecord(ctx, 'audienceSnapshot', audienceSnapshotInput, input, record, async (d, refs) => ({
-    channelId: await refs.channel(d.channel),
-    asOf: d.asOf,
-    followers: d.followers,
-    source: d.source,
-  }));
+  return addRecord(
+    ctx,
+    'audienceSnapshot',
+    audienceSnapshotInput,
+    input,
+    record,
+    async ({ channel, ...rest }, refs) => ({
+      ...rest,
+      channelId: await refs.channel(channel),
+    }),
+  );
 }
 
 export function addOutlet(ctx: Context, input: OutletInput): Promise<number> {
   const record = recordName('outlet', input.code);
-  return addRecord(ctx, 'outlet', outletInput, input, record, async (d, refs) => {
-    await refs.newCode('outlet', d.code);
-    return {
-      code: d.code,
-      name: d.name,
-      level: d.level,
-      kind: d.kind,
-      language: d.language ?? null,
-      orgId: await refs.optionalOrg(d.org, 'org'),
-    };
+  return addRecord(ctx, 'outlet', outletInput, input, record, async ({ org, ...rest }, refs) => {
+    await refs.newCode('outlet', rest.code);
+    return { ...rest, orgId: await refs.optionalOrg(org, 'org') };
   });
 }
 
 export function addMediaMention(ctx: Context, input: MediaMentionInput): Promise<number> {
   const record = recordName('mention', input.outlet, input.publishedOn, input.title);
-  return addRecord(ctx, 'mediaMention', mediaMentionInput, input, record, async (d, refs) => ({
-    orgId: await refs.org(d.org),
-    outletId: await refs.outlet(d.outlet),
-    publishedOn: d.publishedOn,
-    title: d.title,
-    kind: d.kind,
-    personId: await refs.person(d.personId, 'personId'),
-    url: d.url ?? null,
-    importBatchId: null,
-  }));
-}
-
-export function addPressSubscription(ctx: Context, input: PressSubscriptionInput): Promise<number> {
-  const record = recordName('subscription', input.org, input.outlet, input.year);
-  return addRecord(ctx, 'pressSubscription', pressSubscriptionInput, input, record, async (d, refs) => ({
-    orgId: await refs.org(d.org),
-    outletId: await refs.outlet(d.outlet),
-    year: d.year,
-    copies: d.copies,
-  }));
-}
-
-export function addMaterial(ctx: Context, input: MaterialInput): Promise<number> {
   return addRecord(
     ctx,
-    'material',
-    materialInput,
+    'mediaMention',
+    mediaMentionInput,
     input,
-    recordName('material', input.title),
-    async (d, refs) => ({
-      orgId: await refs.org(d.org),
-      title: d.title,
-      language: d.language ?? null,
-      kind: d.kind,
-      issuedOn: d.issuedOn,
-      copies: d.copies ?? null,
-      url: d.url ?? null,
+    record,
+    async ({ org, outlet, ...rest }, refs) => ({
+      ...rest,
+      orgId: await refs.org(org),
+      outletId: await refs.outlet(outlet),
+      personId: await refs.person(rest.personId, 'personId'),
     }),
   );
 }
 
+export function addPressSubscription(ctx: Context, input: PressSubscriptionInput): Promise<number> {
+  const record = recordName('subscription', input.org, input.outlet, input.year);
+  return addRecord(
+    ctx,
+    'pressSubscription',
+    pressSubscriptionInput,
+    input,
+    record,
+    async ({ org, outlet, ...rest }, refs) => ({
+      ...rest,
+      orgId: await refs.org(org),
+      outletId: await refs.outlet(outlet),
+    }),
+  );
+}
+
+export function addMaterial(ctx: Context, input: MaterialInput): Promise<number> {
+  const record = recordName('material', input.title);
+  return addRecord(ctx, 'material', materialInput, input, record, async ({ org, ...rest }, refs) => ({
+    ...rest,
+    orgId: await refs.org(org),
+  }));
+}
+
 export function addEvent(ctx: Context, input: EventInput): Promise<number> {
-  return addRecord(ctx, 'event', eventInput, input, recordName('event', input.title), async (d, refs) => ({
-    orgId: await refs.org(d.org),
-    title: d.title,
-    kind: d.kind,
-    topic: d.topic,
-    heldOn: d.heldOn,
-    participants: d.participants ?? null,
+  const record = recordName('event', input.title);
+  return addRecord(ctx, 'event', eventInput, input, record, async ({ org, ...rest }, refs) => ({
+    ...rest,
+    orgId: await refs.org(org),
   }));
 }
 
@@ -269,13 +246,7 @@ export function addDecision(ctx: Context, input: DecisionInput): Promise<number>
     decisionInput,
     input,
     record,
-    async (d, refs) => ({
-      orgId: await refs.org(d.org),
-      body: d.body,
-      number: d.number ?? null,
-      adoptedOn: d.adoptedOn,
-      title: d.title,
-    }),
+    async ({ org, tasks: _tasks, ...rest }, refs) => ({ ...rest, orgId: await refs.org(org) }),
     async (decisionId, d, tx, refs) => {
       for (const [index, task] of d.tasks.entries()) {
         await insertRecord(tx.db.kysely, 'task', {
@@ -298,20 +269,16 @@ export function addDecision(ctx: Context, input: DecisionInput): Promise<number>
 
 export function addAppUsage(ctx: Context, input: AppUsageInput): Promise<number> {
   const record = recordName('app usage', input.org, input.asOf);
-  return addRecord(ctx, 'appUsage', appUsageInput, input, record, async (d, refs) => ({
-    orgId: await refs.org(d.org),
-    asOf: d.asOf,
-    registered: d.registered,
-    active: d.active ?? null,
+  return addRecord(ctx, 'appUsage', appUsageInput, input, record, async ({ org, ...rest }, refs) => ({
+    ...rest,
+    orgId: await refs.org(org),
   }));
 }
 
 export function addTarget(ctx: Context, input: TargetInput): Promise<number> {
   const record = recordName('target', input.org, input.metric, input.year);
-  return addRecord(ctx, 'target', targetInput, input, record, async (d, refs) => ({
-    orgId: await refs.org(d.org),
-    metric: d.metric,
-    year: d.year,
-    value: d.value,
+  return addRecord(ctx, 'target', targetInput, input, record, async ({ org, ...rest }, refs) => ({
+    ...rest,
+    orgId: await refs.org(org),
   }));
 }
