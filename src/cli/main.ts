@@ -6,10 +6,18 @@ import { startCommand } from './commands/start.command.js';
 import { statsCommand } from './commands/stats.command.js';
 import { langOf, reportFailure } from './options.js';
 
+/** Every command, one a line. */
+const COMMANDS: readonly ((program: Command) => void)[] = [
+  migrateCommand,
+  demoCommand,
+  statsCommand,
+  startCommand,
+];
+
 const program = new Command('aqparat').description(
   'information work of trade unions: records, measures, briefs',
 );
-for (const register of [migrateCommand, demoCommand, statsCommand, startCommand]) register(program);
+for (const register of COMMANDS) register(program);
 
 try {
   await program.parseAsync(process.argv);
