@@ -11,18 +11,21 @@ export interface CommonOptions {
   lang: UiLang;
 }
 
-/** Every command takes `--db` (a SQLite file or a postgres:// URL) and `--lang` for its messages. */
+/** `--db`: a SQLite file or a postgres:// URL. */
+export function withDbOption(command: Command): Command {
+  return command.option(
+    '--db <file>',
+    'SQLite file or postgres:// URL (default: DATABASE_URL, AQPARAT_DB, ./data/aqparat.sqlite)',
+  );
+}
+
+/** Every command takes `--db` and `--lang` for its messages. */
 export function withCommonOptions(command: Command): Command {
-  return command
-    .option(
-      '--db <file>',
-      'SQLite file or postgres:// URL (default: DATABASE_URL, AQPARAT_DB, ./data/aqparat.sqlite)',
-    )
-    .option(
-      '--lang <lang>',
-      `language of messages: ${UI_LANGS.join(', ')}`,
-      process.env['AQPARAT_LANG'] ?? 'ru',
-    );
+  return withDbOption(command).option(
+    '--lang <lang>',
+    `language of messages: ${UI_LANGS.join(', ')}`,
+    process.env['AQPARAT_LANG'] ?? 'ru',
+  );
 }
 
 export function langOf(options: { lang?: string }): UiLang {

@@ -134,27 +134,19 @@ async function addRecord<S extends z.ZodType, T extends RecordTable>(
 
 // Optional fields the input leaves out stay undefined: Kysely leaves them out of the insert, the column is null.
 
+/** The row of a record that belongs to an organization: its fields, with the organization's code resolved. */
+async function ownedByOrg<T extends { org: string }>({ org, ...rest }: T, refs: References) {
+  return { ...rest, orgId: await refs.org(org) };
+}
+
 export function addMembershipSnapshot(ctx: Context, input: MembershipSnapshotInput): Promise<number> {
   const record = recordName('membership', input.org, input.asOf);
-  return addRecord(
-    ctx,
-    'membershipSnapshot',
-    membershipSnapshotInput,
-    input,
-    record,
-    async ({ org, ...rest }, refs) => ({
-      ...rest,
-      orgId: await refs.org(org),
-    }),
-  );
+  return addRecord(ctx, 'membershipSnapshot', membershipSnapshotInput, input, record, ownedByOrg);
 }
 
 export function addPerson(ctx: Context, input: PersonInput): Promise<number> {
   const record = recordName('person', input.fullName);
-  return addRecord(ctx, 'person', personInput, input, record, async ({ org, ...rest }, refs) => ({
-    ...rest,
-    orgId: await refs.org(org),
-  }));
+  return addRecord(ctx, 'person', personInput, input, record, ownedByOrg);
 }
 
 export function addChannel(ctx: Context, input: ChannelInput): Promise<number> {
@@ -223,18 +215,12 @@ export function addPressSubscription(ctx: Context, input: PressSubscriptionInput
 
 export function addMaterial(ctx: Context, input: MaterialInput): Promise<number> {
   const record = recordName('material', input.title);
-  return addRecord(ctx, 'material', materialInput, input, record, async ({ org, ...rest }, refs) => ({
-    ...rest,
-    orgId: await refs.org(org),
-  }));
+  return addRecord(ctx, 'material', materialInput, input, record, ownedByOrg);
 }
 
 export function addEvent(ctx: Context, input: EventInput): Promise<number> {
   const record = recordName('event', input.title);
-  return addRecord(ctx, 'event', eventInput, input, record, async ({ org, ...rest }, refs) => ({
-    ...rest,
-    orgId: await refs.org(org),
-  }));
+  return addRecord(ctx, 'event', eventInput, input, record, ownedByOrg);
 }
 
 /** A governing body's decision together with its tasks. */
@@ -269,16 +255,10 @@ export function addDecision(ctx: Context, input: DecisionInput): Promise<number>
 
 export function addAppUsage(ctx: Context, input: AppUsageInput): Promise<number> {
   const record = recordName('app usage', input.org, input.asOf);
-  return addRecord(ctx, 'appUsage', appUsageInput, input, record, async ({ org, ...rest }, refs) => ({
-    ...rest,
-    orgId: await refs.org(org),
-  }));
+  return addRecord(ctx, 'appUsage', appUsageInput, input, record, ownedByOrg);
 }
 
 export function addTarget(ctx: Context, input: TargetInput): Promise<number> {
   const record = recordName('target', input.org, input.metric, input.year);
-  return addRecord(ctx, 'target', targetInput, input, record, async ({ org, ...rest }, refs) => ({
-    ...rest,
-    orgId: await refs.org(org),
-  }));
+  return addRecord(ctx, 'target', targetInput, input, record, ownedByOrg);
 }

@@ -11,7 +11,7 @@ import {
   type SubjectGroup,
   total,
 } from '../domain/publications.measure.js';
-import type { Platform } from '../shared/vocabulary.js';
+import type { OutletLevel, Platform } from '../shared/vocabulary.js';
 import { listAudience } from '../storage/repositories/channel.repository.js';
 import { mapToChildOf } from '../storage/repositories/org.repository.js';
 import { countPublications } from '../storage/repositories/publication.repository.js';
@@ -160,7 +160,7 @@ export async function organizationFigures(
 
 export interface MentionFigures {
   counts: MentionCount[];
-  outlets: Map<number, { code: string; name: string; level: string }>;
+  outlets: Map<number, { id: number; code: string; name: string; level: OutletLevel }>;
 }
 
 /** Media mentions of the subtree in the period, per year and outlet. */

@@ -15,3 +15,21 @@ export function formatPercent(fraction: number, lang: UiLang): string {
   }).format(fraction * 100);
   return lang === 'en' ? `${number}%` : `${number}\u00a0%`;
 }
+
+const dateFormat = (lang: UiLang, options: Intl.DateTimeFormatOptions) =>
+  new Intl.DateTimeFormat(LOCALES[lang], { ...options, timeZone: 'UTC' });
+
+/** A calendar date `YYYY-MM-DD` as the language writes it in prose: "1 сентября 2024 г.", "2024 ж. 1 қыркүйек". */
+export function formatLongDate(date: string, lang: UiLang): string {
+  return dateFormat(lang, { day: 'numeric', month: 'long', year: 'numeric' }).format(
+    new Date(`${date}T00:00:00Z`),
+  );
+}
+
+/** A calendar date in tables: "01.09.2024"; without the year: "01.09". */
+export function formatShortDate(date: string, lang: UiLang, withYear = true): string {
+  const options: Intl.DateTimeFormatOptions = withYear
+    ? { day: '2-digit', month: '2-digit', year: 'numeric' }
+    : { day: '2-digit', month: '2-digit' };
+  return dateFormat(lang, options).format(new Date(`${date}T00:00:00Z`));
+}

@@ -19,6 +19,21 @@ export const ERROR_CODES = [
   'duplicate_record',
   'period_invalid',
   'option_invalid',
+  'import_format_unknown',
+  'import_source_unavailable',
+  'import_file_truncated',
+  'import_file_corrupt',
+  'import_file_unreadable',
+  'import_channel_required',
+  'import_chat_choice',
+  'import_chat_unknown',
+  'import_zip_no_posts',
+  'import_sheet_kind_unknown',
+  'import_unknown',
+  'import_already_undone',
+  'import_undo_blocked',
+  'publication_unknown',
+  'publication_id_unknown',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -37,6 +52,13 @@ export const FIELD_ISSUE_CODES = [
   'unknown_person',
   'kind_not_allowed_under',
   'taken',
+  'invalid_date',
+  'invalid_number',
+  'ambiguous_channel',
+  'no_channel_on_platform',
+  'empty_post',
+  'nothing_to_correct',
+  'invalid_json',
 ] as const;
 export type FieldIssueCode = (typeof FIELD_ISSUE_CODES)[number];
 
@@ -57,6 +79,27 @@ export const ERROR_TEXTS: Texts<ErrorCode> = {
     duplicate_record: 'Такая запись уже есть: {what}',
     period_invalid: 'Период «{value}» не распознан: укажите даты в виде ГГГГ-ММ-ДД и начало не позже конца',
     option_invalid: 'Параметр {option} не может быть «{value}»; допустимо: {values}',
+    import_format_unknown: 'Формат файла «{file}» не распознан. Поддерживаются: {formats}',
+    import_source_unavailable: 'Не удалось прочитать «{file}»: {detail}',
+    import_file_truncated:
+      'Файл «{file}» обрывается на строке {line} (байт {position}): он неполный или обрезан',
+    import_file_corrupt:
+      'Файл «{file}» повреждён: неожиданный символ «{found}» на строке {line} (байт {position})',
+    import_file_unreadable: 'Файл «{file}» не читается как {format}: {detail}',
+    import_channel_required:
+      'Укажите канал, в который импортировать «{file}»: aqparat import ФАЙЛ --channel КОД',
+    import_chat_choice:
+      'В файле «{file}» несколько чатов, выберите один по имени или номеру: {chats} (aqparat import ФАЙЛ --chat ИМЯ)',
+    import_chat_unknown: 'Чата «{chat}» в файле «{file}» нет; есть: {chats}',
+    import_zip_no_posts: 'В архиве «{file}» не найдено файлов с публикациями (искали: {layouts})',
+    import_sheet_kind_unknown:
+      'Заголовки таблицы «{file}» не подходят ни к одному шаблону ({kinds}); получите шаблон: aqparat template ВИД',
+    import_unknown: 'Импорт № {id} не найден',
+    import_already_undone: 'Импорт № {id} уже отменён',
+    import_undo_blocked:
+      'Импорт № {id} нельзя отменить: его записи потом изменил импорт № {later}; сначала отмените тот',
+    publication_unknown: 'Публикация «{externalId}» в канале «{channel}» не найдена',
+    publication_id_unknown: 'Публикация № {id} не найдена',
   },
   kk: {
     validation_failed: 'Деректер тексеруден өтпеді',
@@ -73,6 +116,24 @@ export const ERROR_TEXTS: Texts<ErrorCode> = {
     period_invalid:
       '«{value}» кезеңі танылмады: күндерді ЖЖЖЖ-АА-КК түрінде жазыңыз, басы соңынан кейін болмасын',
     option_invalid: '{option} параметрі «{value}» бола алмайды; рұқсат етілгені: {values}',
+    import_format_unknown: '«{file}» файлының пішімі танылмады. Қолдау көрсетілетіндері: {formats}',
+    import_source_unavailable: '«{file}» оқылмады: {detail}',
+    import_file_truncated: '«{file}» файлы {line}-жолда (байт {position}) үзіледі: ол толық емес не қиылған',
+    import_file_corrupt: '«{file}» файлы бүлінген: {line}-жолда (байт {position}) күтпеген «{found}» таңбасы',
+    import_file_unreadable: '«{file}» файлы {format} ретінде оқылмады: {detail}',
+    import_channel_required: '«{file}» импортталатын арнаны көрсетіңіз: aqparat import ФАЙЛ --channel КОД',
+    import_chat_choice:
+      '«{file}» файлында бірнеше чат бар, атауы не нөмірі бойынша біреуін таңдаңыз: {chats} (aqparat import ФАЙЛ --chat АТАУЫ)',
+    import_chat_unknown: '«{file}» файлында «{chat}» чаты жоқ; барлары: {chats}',
+    import_zip_no_posts: '«{file}» мұрағатында жарияланымдар файлы табылмады (ізделгені: {layouts})',
+    import_sheet_kind_unknown:
+      '«{file}» кестесінің тақырыптары ешбір үлгіге сәйкес келмейді ({kinds}); үлгіні алыңыз: aqparat template ТҮРІ',
+    import_unknown: '№ {id} импорт табылмады',
+    import_already_undone: '№ {id} импорттың күші бұрын жойылған',
+    import_undo_blocked:
+      '№ {id} импорттың күшін жою мүмкін емес: оның жазбаларын кейін № {later} импорт өзгертті; алдымен соның күшін жойыңыз',
+    publication_unknown: '«{channel}» арнасында «{externalId}» жарияланымы табылмады',
+    publication_id_unknown: '№ {id} жарияланым табылмады',
   },
   en: {
     validation_failed: 'The data did not pass validation',
@@ -88,6 +149,26 @@ export const ERROR_TEXTS: Texts<ErrorCode> = {
     duplicate_record: 'This record already exists: {what}',
     period_invalid: 'Period "{value}" not understood: write dates as YYYY-MM-DD, the start not after the end',
     option_invalid: 'Option {option} cannot be "{value}"; allowed: {values}',
+    import_format_unknown: 'The format of "{file}" is not recognized. Supported: {formats}',
+    import_source_unavailable: 'Cannot read "{file}": {detail}',
+    import_file_truncated:
+      'File "{file}" breaks off at line {line} (byte {position}): it is incomplete or truncated',
+    import_file_corrupt:
+      'File "{file}" is corrupted: unexpected character "{found}" at line {line} (byte {position})',
+    import_file_unreadable: 'File "{file}" cannot be read as {format}: {detail}',
+    import_channel_required: 'Name the channel to import "{file}" into: aqparat import FILE --channel CODE',
+    import_chat_choice:
+      'File "{file}" holds several chats; choose one by name or id: {chats} (aqparat import FILE --chat NAME)',
+    import_chat_unknown: 'No chat "{chat}" in "{file}"; it has: {chats}',
+    import_zip_no_posts: 'No posts files found in archive "{file}" (looked for: {layouts})',
+    import_sheet_kind_unknown:
+      'The headers of "{file}" match no template ({kinds}); get one with: aqparat template KIND',
+    import_unknown: 'No import with id {id}',
+    import_already_undone: 'Import {id} is already undone',
+    import_undo_blocked:
+      'Import {id} cannot be undone: import {later} changed its records later; undo that one first',
+    publication_unknown: 'No publication "{externalId}" in channel "{channel}"',
+    publication_id_unknown: 'No publication with id {id}',
   },
 };
 
@@ -107,6 +188,14 @@ export const FIELD_TEXTS: Texts<FieldIssueCode> = {
     unknown_person: 'нет сотрудника № {id}',
     kind_not_allowed_under: 'вид «{kind}» нельзя подчинить виду «{parentKind}»',
     taken: 'значение «{value}» уже занято',
+    invalid_date: 'дата не распознана: «{value}»',
+    invalid_number: 'не целое неотрицательное число: «{value}»',
+    ambiguous_channel:
+      'у организации «{org}» несколько каналов на платформе «{platform}»; укажите код канала',
+    no_channel_on_platform: 'у организации «{org}» нет канала на платформе «{platform}»',
+    empty_post: 'нет ни заголовка, ни текста, ни ссылки',
+    nothing_to_correct: 'не указано, что исправить: тема, темы, декларативность, репост или язык',
+    invalid_json: 'строка не читается как объект с полями',
   },
   kk: {
     required: 'міндетті өріс',
@@ -123,6 +212,15 @@ export const FIELD_TEXTS: Texts<FieldIssueCode> = {
     unknown_person: '№ {id} қызметкер жоқ',
     kind_not_allowed_under: '«{kind}» түрін «{parentKind}» түріне бағындыруға болмайды',
     taken: '«{value}» мәні бос емес',
+    invalid_date: 'күн танылмады: «{value}»',
+    invalid_number: 'теріс емес бүтін сан емес: «{value}»',
+    ambiguous_channel:
+      '«{org}» ұйымының «{platform}» платформасында бірнеше арнасы бар; арна кодын көрсетіңіз',
+    no_channel_on_platform: '«{org}» ұйымының «{platform}» платформасында арнасы жоқ',
+    empty_post: 'тақырыбы да, мәтіні де, сілтемесі де жоқ',
+    nothing_to_correct:
+      'нені түзету керегі көрсетілмеген: тақырып, тақырыптар, декларативтілік, репост не тіл',
+    invalid_json: 'жол өрістері бар нысан ретінде оқылмайды',
   },
   en: {
     required: 'required',
@@ -139,6 +237,13 @@ export const FIELD_TEXTS: Texts<FieldIssueCode> = {
     unknown_person: 'no person with id {id}',
     kind_not_allowed_under: 'kind "{kind}" cannot be placed under kind "{parentKind}"',
     taken: '"{value}" is already taken',
+    invalid_date: 'not a date: "{value}"',
+    invalid_number: 'not a whole non-negative number: "{value}"',
+    ambiguous_channel: 'organization "{org}" has several channels on "{platform}"; give the channel code',
+    no_channel_on_platform: 'organization "{org}" has no channel on "{platform}"',
+    empty_post: 'has no title, text or link',
+    nothing_to_correct: 'nothing to correct: give a topic, topics, declarative, repost or language',
+    invalid_json: 'the line is not a JSON object',
   },
 };
 

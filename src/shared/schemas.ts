@@ -14,6 +14,7 @@ import {
   OUTLET_KINDS,
   OUTLET_LEVELS,
   PLATFORMS,
+  RULE_KINDS,
   SNAPSHOT_SOURCES,
   TARGET_METRICS,
   TASK_STATUSES,
@@ -215,3 +216,46 @@ export const targetInput = z.strictObject({
   value: z.number().min(0),
 });
 export type TargetInput = z.input<typeof targetInput>;
+
+/** A rule that assigns posts matching the pattern (on channels of the organization's ancestors) to it. */
+export const attributionRuleInput = z.strictObject({
+  org: code,
+  kind: z.enum(RULE_KINDS),
+  pattern: z.string().trim().min(1).max(200),
+});
+export type AttributionRuleInput = z.input<typeof attributionRuleInput>;
+
+/** A publication's subject organization set by hand: it wins over attribution rules, also on re-import. */
+export const subjectAssignmentInput = z.strictObject({
+  channel: code,
+  externalId: z.string().min(1).max(300),
+  org: code,
+});
+export type SubjectAssignmentInput = z.input<typeof subjectAssignmentInput>;
+
+/**
+ * A user's correction of a publication's labels, found by id or by channel and external id. Each label given
+ * is stored with who and when, and wins over the analysis from then on.
+ */
+export const correctionInput = z.strictObject({
+  publication: z.union([
+    z.number().int().positive(),
+    z.strictObject({ channel: code, externalId: z.string().min(1).max(300) }),
+  ]),
+  primaryTopic: z.enum(TOPICS).optional(),
+  topics: z.array(z.enum(TOPICS)).min(1).max(TOPICS.length).optional(),
+  declarative: z.boolean().optional(),
+  isRepost: z.boolean().optional(),
+  repostSource: z.string().trim().min(1).max(2000).optional(),
+  language: z.enum(CONTENT_LANGS).optional(),
+  /** Who corrects, when the caller is the operator's own machine rather than a signed-in user. */
+  by: z.string().trim().min(1).max(200).optional(),
+});
+export type CorrectionInput = z.input<typeof correctionInput>;
+
+/** One line of `aqparat classify` input. */
+export const classifyLineInput = z.object({
+  id: z.union([z.string().min(1).max(300), z.number()]),
+  text: z.string().max(100_000),
+  title: z.string().max(2000).optional(),
+});

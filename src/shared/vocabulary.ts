@@ -45,6 +45,14 @@ export const TOPICS = [
 ] as const;
 export type Topic = (typeof TOPICS)[number];
 
+/** How a publication was found to be a repost: the source's own mark, a near-copy of an earlier text, a user. */
+export const REPOST_FINDINGS = ['mark', 'near_duplicate', 'correction'] as const;
+export type RepostFinding = (typeof REPOST_FINDINGS)[number];
+
+/** Labels of a publication a user may correct. */
+export const CORRECTABLE_FIELDS = ['primaryTopic', 'topics', 'declarative', 'isRepost', 'language'] as const;
+export type CorrectableField = (typeof CORRECTABLE_FIELDS)[number];
+
 export const MEDIA_KINDS = ['text', 'photo', 'video', 'album', 'link', 'document'] as const;
 export type MediaKind = (typeof MEDIA_KINDS)[number];
 
@@ -74,6 +82,18 @@ export type TaskStatus = (typeof TASK_STATUSES)[number];
 
 export const IMPORT_STATUSES = ['running', 'done', 'failed', 'undone'] as const;
 export type ImportStatus = (typeof IMPORT_STATUSES)[number];
+
+/** File formats the importers read; the format of a file is detected from its content. */
+export const IMPORT_FORMATS = ['telegram', 'facebook', 'instagram', 'feed', 'spreadsheet'] as const;
+export type ImportFormat = (typeof IMPORT_FORMATS)[number];
+
+/** What a spreadsheet holds: each kind has its template (`aqparat template <kind>`). */
+export const SHEET_KINDS = ['publications', 'media-mentions', 'audience', 'membership', 'materials'] as const;
+export type SheetKind = (typeof SHEET_KINDS)[number];
+
+/** How an attribution rule recognizes a post about an organization. */
+export const RULE_KINDS = ['hashtag', 'place', 'keyword'] as const;
+export type RuleKind = (typeof RULE_KINDS)[number];
 
 /** Metrics a Target may plan. */
 export const TARGET_METRICS = [

@@ -56,6 +56,9 @@ function postgresTypes(): pg.CustomTypesConfig {
   return types;
 }
 
+/** Columns map snake_case ↔ camelCase; the keys inside JSON values stay as they were written. */
+const camelCase = () => new CamelCasePlugin({ maintainNestedObjectKeys: true });
+
 export function createDb(config: DbConfig): Db {
   if (config.kind === 'sqlite') {
     if (config.file !== ':memory:') mkdirSync(dirname(config.file), { recursive: true });
@@ -66,14 +69,14 @@ export function createDb(config: DbConfig): Db {
     database.pragma('synchronous = NORMAL');
     const kysely = new Kysely<Database>({
       dialect: new SqliteDialect({ database }),
-      plugins: [new CamelCasePlugin(), new SqliteBooleanPlugin()],
+      plugins: [camelCase(), new SqliteBooleanPlugin()],
     });
     return { kysely, dialect: DIALECTS.sqlite, config, close: () => kysely.destroy() };
   }
   const pool = new pg.Pool({ connectionString: config.url, types: postgresTypes(), max: 10 });
   const kysely = new Kysely<Database>({
     dialect: new PostgresDialect({ pool }),
-    plugins: [new CamelCasePlugin()],
+    plugins: [camelCase()],
   });
   return { kysely, dialect: DIALECTS.postgres, config, close: () => kysely.destroy() };
 }

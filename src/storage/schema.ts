@@ -5,6 +5,8 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type {
   ContentLang,
+  CorrectableField,
+  RepostFinding,
   EventKind,
   GoverningBody,
   ImportStatus,
@@ -15,6 +17,7 @@ import type {
   OutletKind,
   OutletLevel,
   Platform,
+  RuleKind,
   SnapshotSource,
   TargetMetric,
   TaskStatus,
@@ -54,6 +57,8 @@ export interface MembershipSnapshotTable {
   members: number;
   primaries: number | null;
   source: SnapshotSource;
+  /** The import that created the snapshot. */
+  importBatchId: number | null;
 }
 
 export interface PersonTable {
@@ -87,6 +92,8 @@ export interface AudienceSnapshotTable {
   asOf: string;
   followers: number;
   source: SnapshotSource;
+  /** The import that created the snapshot. */
+  importBatchId: number | null;
 }
 
 export interface ImportBatchTable {
@@ -104,7 +111,31 @@ export interface ImportBatchTable {
   rejectedCount: Generated<number>;
   rejections: DbJson;
   undoneAt: string | null;
+  /** Records the import passed over on purpose (Telegram service messages, empty posts). */
+  skippedCount: Generated<number>;
 }
+
+/** Assigns a post on an ancestor's channel to this organization when the post matches the pattern. */
+export interface AttributionRuleTable {
+  id: Generated<number>;
+  orgId: number;
+  kind: RuleKind;
+  pattern: string;
+  createdAt: string;
+}
+
+/** A row an import updated, with the values it had before (undo restores them). */
+export interface ImportChangeTable {
+  id: Generated<number>;
+  batchId: number;
+  tableName: ImportedTable;
+  rowId: number;
+  before: DbJson;
+}
+
+/** Tables an import writes. */
+export type ImportedTable =
+  'publication' | 'audienceSnapshot' | 'membershipSnapshot' | 'mediaMention' | 'material';
 
 export interface PublicationTable {
   id: Generated<number>;
@@ -134,6 +165,42 @@ export interface PublicationTable {
   importBatchId: number | null;
   createdAt: string;
   updatedAt: string;
+  /** The analysis' reasons for each label (classify's `reasons`), JSON. */
+  reasons: DbJson;
+  /** How the repost was found; null with is_repost set means the source (an import) marked it. */
+  repostBy: RepostFinding | null;
+  /** The stored publication this one copies, when found. */
+  repostOfId: number | null;
+  analyzedAt: string | null;
+  /** The `updated_at` of the row whose text the band keys (publication_band) were taken of. */
+  fingerprintedAt: string | null;
+}
+
+/** A band key of a publication's text fingerprint: texts sharing one are near-copy candidates. */
+export interface PublicationBandTable {
+  publicationId: number;
+  band: number;
+  bucket: number;
+}
+
+/** A user's correction of one label of a publication; the latest per field wins over the analysis. */
+export interface PublicationCorrectionTable {
+  id: Generated<number>;
+  publicationId: number;
+  field: CorrectableField;
+  value: DbJson;
+  correctedBy: string;
+  correctedAt: string;
+}
+
+/** A model trained on the corrections; the latest one classifies. */
+export interface AnalysisModelTable {
+  id: Generated<number>;
+  trainedAt: string;
+  trainedBy: string;
+  corrections: number;
+  documents: number;
+  params: DbJson;
 }
 
 export interface OutletTable {
@@ -175,6 +242,8 @@ export interface MaterialTable {
   issuedOn: string;
   copies: number | null;
   url: string | null;
+  /** The import that created the material. */
+  importBatchId: number | null;
 }
 
 export interface EventTable {
@@ -224,7 +293,18 @@ export interface TargetTable {
   value: number;
 }
 
+/** Installation settings by key (e.g. `rules`, `presence`), overriding the defaults of domain/settings. */
+export interface SettingTable {
+  key: string;
+  value: DbJson;
+  updatedAt: string;
+}
+
 export interface Database {
+  publicationBand: PublicationBandTable;
+  publicationCorrection: PublicationCorrectionTable;
+  analysisModel: AnalysisModelTable;
+  setting: SettingTable;
   organization: OrganizationTable;
   orgClosure: OrgClosureTable;
   membershipSnapshot: MembershipSnapshotTable;
@@ -242,6 +322,8 @@ export interface Database {
   task: TaskTable;
   appUsage: AppUsageTable;
   target: TargetTable;
+  attributionRule: AttributionRuleTable;
+  importChange: ImportChangeTable;
 }
 
 export type OrganizationRow = Selectable<OrganizationTable>;

@@ -1,3 +1,6 @@
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { createTestDatabase, DIALECTS, type TestDatabase } from '../helpers/databases.js';
@@ -135,9 +138,34 @@ describe.each(DIALECTS)('aqparat CLI (%s)', (dialect) => {
     expect(period.stderr).toContain('Период «2024-09-01..2024-01-01» не распознан');
   });
 
-  it('runs the main job: the demo and the seed figures', async () => {
-    const start = await runCli(['start', ...db()]);
+  it('writes the brief in the languages and formats asked', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'aqparat-report-'));
+    const args = ['--org', 'abai', '--from', '2021-01-01', '--to', '2024-09-01', '--out', out];
+    const report = await runCli(['report', ...args, '--lang', 'ru,kk', '--format', 'docx,md', ...db()]);
+    expect(report.code).toBe(0);
+    expect(readdirSync(out).sort()).toEqual([
+      'brief-abai-2021-01-01-2024-09-01-kk.docx',
+      'brief-abai-2021-01-01-2024-09-01-kk.md',
+      'brief-abai-2021-01-01-2024-09-01-ru.docx',
+      'brief-abai-2021-01-01-2024-09-01-ru.md',
+    ]);
+    expect(readFileSync(join(out, 'brief-abai-2021-01-01-2024-09-01-ru.md'), 'utf8')).toContain(
+      '| **Всего** | **48** | **33** |',
+    );
+    // A DOCX is a ZIP whose first entry is the content types.
+    expect(
+      readFileSync(join(out, 'brief-abai-2021-01-01-2024-09-01-kk.docx')).subarray(0, 2).toString(),
+    ).toBe('PK');
+    const wrong = await runCli(['report', ...args, '--lang', 'en', ...db()]);
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toContain('--lang cannot be "en"; allowed: ru, kk');
+  });
+
+  it('runs the main job: the demo, the seed figures and the brief in both languages', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'aqparat-start-'));
+    const start = await runCli(['start', '--out', out, ...db()]);
     expect(start.code).toBe(0);
+    expect(readdirSync(out)).toHaveLength(8);
     expect(start.stdout).toContain(
       'Членов профсоюза на 2024-09-01: 25\u00a0116; первичных организаций: 404; филиалов: 9',
     );

@@ -20,6 +20,12 @@ export const TABLES: TableName[] = [
   'task',
   'appUsage',
   'target',
+  'setting',
+  'attributionRule',
+  'importChange',
+  'publicationBand',
+  'publicationCorrection',
+  'analysisModel',
 ];
 
 export async function rowCounts(ctx: Context): Promise<Record<string, number>> {

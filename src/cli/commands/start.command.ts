@@ -1,31 +1,29 @@
 import type { Command } from 'commander';
-import { parsePeriod, periodBetween } from '../../domain/period.js';
+import { BRIEF_FORMATS, renderBrief } from '../../services/brief.service.js';
 import { describeDatabase } from '../../services/context.js';
 import { buildDemo } from '../../services/demo.service.js';
-import {
-  organizationFigures,
-  publicationsByPeriod,
-  publicationsBySubject,
-} from '../../services/stats.service.js';
+import { organizationFigures } from '../../services/stats.service.js';
 import { formatNumber, formatPercent } from '../../shared/format.js';
+import { REPORT_LANGS } from '../../shared/vocabulary.js';
 import { type CommonOptions, langOf, runCommand, say, withCommonOptions } from '../options.js';
-import { printBuckets, printHeading, printSubjectBreakdown } from './stats.command.js';
+import { writeBriefFiles } from './report.command.js';
 
-const DEMO_ORG = 'abai';
-const AS_OF = '2024-09-01';
+/** The seed brief's organization and period. */
+const DEMO_BRIEF = { org: 'abai', from: '2021-01-01', to: '2024-09-01' } as const;
 
-/** The main job for now: the demo data, and the seed brief's figures computed from its records. */
+/** The main job: the demo data if absent, then the Abai brief in Russian and Kazakh, in every format, in ./out. */
 export function startCommand(program: Command): void {
   withCommonOptions(
     program
       .command('start')
-      .description('build the demo data if absent and show the Abai figures of the seed brief'),
-  ).action(async (options: CommonOptions) => {
+      .description('build the demo data if absent and write the Abai brief (ru and kk) into a folder')
+      .option('--out <dir>', 'folder to write the brief into', './out'),
+  ).action(async (options: CommonOptions & { out: string }) => {
     const lang = langOf(options);
     await runCommand(options, async (ctx) => {
       const demo = await buildDemo(ctx);
       console.log(say(lang, demo.built ? 'demoBuilt' : 'demoPresent', { db: describeDatabase(ctx) }));
-      const figures = await organizationFigures(ctx, DEMO_ORG, AS_OF);
+      const figures = await organizationFigures(ctx, DEMO_BRIEF.org, DEMO_BRIEF.to);
       console.log(
         say(lang, 'members', {
           date: figures.asOf,
@@ -45,24 +43,9 @@ export function startCommand(program: Command): void {
           }),
         );
       }
-      for (const period of [parsePeriod('2023'), periodBetween('2024-01-01', AS_OF)]) {
-        console.log();
-        printHeading(lang, figures.org, period, 'facebook');
-        printSubjectBreakdown(
-          await publicationsBySubject(ctx, { org: DEMO_ORG, period, platform: 'facebook' }),
-          lang,
-        );
-      }
-      const years = periodBetween('2021-01-01', AS_OF);
-      const website = await publicationsByPeriod(ctx, {
-        org: DEMO_ORG,
-        period: years,
-        platform: 'website',
-        granularity: 'year',
-      });
-      console.log();
-      printHeading(lang, figures.org, years, 'website');
-      printBuckets(website.rows, website.total, lang);
+      const files = await renderBrief(ctx, DEMO_BRIEF, REPORT_LANGS, BRIEF_FORMATS);
+      for (const path of await writeBriefFiles(files, options.out))
+        console.log(say(lang, 'written', { path }));
     });
   });
 }

@@ -32,7 +32,7 @@ function printTable(head: string[], rows: (string | number)[][]): void {
   console.log(table.toString());
 }
 
-export function printHeading(lang: UiLang, org: NamedOrg, period: Period, platform?: string): void {
+function printHeading(lang: UiLang, org: NamedOrg, period: Period, platform?: string): void {
   const from = period.from === periodAsOf(period.to).from ? '…' : period.from;
   console.log(
     [
@@ -43,14 +43,14 @@ export function printHeading(lang: UiLang, org: NamedOrg, period: Period, platfo
   );
 }
 
-export function printSubjectBreakdown(result: SubjectBreakdown, lang: UiLang): void {
+function printSubjectBreakdown(result: SubjectBreakdown, lang: UiLang): void {
   printTable(
     [say(lang, 'subject'), say(lang, 'publications')],
     [...result.rows.map((row) => [subjectLabel(row, lang), row.count]), [say(lang, 'total'), result.total]],
   );
 }
 
-export function printBuckets(rows: readonly BucketCount[], total: number, lang: UiLang): void {
+function printBuckets(rows: readonly BucketCount[], total: number, lang: UiLang): void {
   printTable(
     [say(lang, 'period'), say(lang, 'publications')],
     [...rows.map((row) => [row.bucket, row.count]), [say(lang, 'total'), total]],

@@ -6,9 +6,10 @@
 import { TZDate } from '@date-fns/tz';
 import { addDays, differenceInCalendarDays, format, parseISO } from 'date-fns';
 import type { PublicationInput } from '../../shared/schemas.js';
-import { DEFAULT_TIME_ZONE, type Topic } from '../../shared/vocabulary.js';
+import { DEFAULT_TIME_ZONE } from '../../shared/vocabulary.js';
 import { type Context, inTransaction } from '../context.js';
 import { createOrganization, findOrganization, type Organization } from '../org.service.js';
+import { reclassifyPublications } from '../analysis.service.js';
 import { addPublication } from '../publication.service.js';
 import {
   addAppUsage,
@@ -79,6 +80,25 @@ interface Subject {
   org: Organization;
   name: Bilingual<NameForms>;
   place: Bilingual;
+}
+
+/** Posts tied to a season, by what their title or text says, and the months they belong to. */
+const SEASONS: readonly { pattern: RegExp; months: readonly number[] }[] = [
+  { pattern: /новогод|нов(ым|ого) год|жаңа жыл/i, months: [12, 1] },
+  { pattern: /наурыз/i, months: [3] },
+  { pattern: /8 марта|женск|әйелдер/i, months: [3] },
+  { pattern: /дн[еёя]м? учител|дню учител|ұстаздар күн/i, months: [9, 10] },
+  { pattern: /дорога в школу|мектепке жол|дн[еёя]м? знаний|білім күн/i, months: [8, 9] },
+];
+
+/** A template that suits the date: seasonal posts only in their months. */
+function pickTemplate(random: Random, pool: readonly PostTemplate[], date: string): PostTemplate {
+  const month = Number(date.slice(5, 7));
+  const fits = pool.filter((template) => {
+    const season = SEASONS.find((entry) => entry.pattern.test(`${template.title} ${template.text}`));
+    return !season || season.months.includes(month);
+  });
+  return random.pick(fits.length ? fits : pool);
 }
 
 /** Fills a template's placeholders in its own language. */
@@ -281,17 +301,6 @@ function subjectOf(tree: DemoTree, key: SubjectKey | 'union', random: Random): S
   return { org: branch.org, name: branch.place.name, place: random.pick(branch.place.localities) };
 }
 
-/** The classification the demo stores with a post, as its template was written. */
-function labelsOf(template: PostTemplate) {
-  return {
-    language: template.lang,
-    primaryTopic: template.topic,
-    topics: [{ topic: template.topic as Topic, score: 1 }],
-    declarative: template.declarative,
-    concreteness: template.declarative ? 0.2 : 0.7,
-  };
-}
-
 interface PostPlan {
   channel: string;
   externalId: string;
@@ -317,7 +326,6 @@ async function savePost(ctx: Context, random: Random, plan: PostPlan): Promise<v
     publishedAt: localInstant(plan.date, random),
     title,
     text,
-    ...labelsOf(plan.template),
     isRepost: plan.repostOf !== undefined,
     ...(plan.repostOf ? { repostSource: plan.repostOf } : {}),
     mediaKind: random.chance(0.8) ? 'photo' : 'text',
@@ -368,13 +376,13 @@ async function buildFacebookPage(ctx: Context, random: Random, tree: DemoTree): 
       const date = dates[index] ?? year.to;
       serial += 1;
       const externalId = `abai-fb-${serial}`;
-      let template = random.pick(REGION_POSTS);
+      let template = pickTemplate(random, REGION_POSTS, date);
       let repostOf: string | undefined;
       if (key === 'region' && !legalPlaced && date >= year.legalAfter) {
         template = year.legal;
         legalPlaced = true;
       } else if (key === 'region' && random.chance(REPOST_SHARE)) {
-        template = random.pick(SECTOR_NEWS);
+        template = pickTemplate(random, SECTOR_NEWS, date);
         repostOf = `${SECTOR_WEBSITE.url}/news/cc-${date}`;
       }
       await savePost(ctx, random, {
@@ -420,7 +428,7 @@ async function buildSectorWebsite(ctx: Context, random: Random, tree: DemoTree):
         url: `${SECTOR_WEBSITE.url}/news/${externalId}`,
         date,
         subject: subjectOf(tree, key, random),
-        template: random.pick(WEBSITE_POSTS),
+        template: pickTemplate(random, WEBSITE_POSTS, date),
         engagement: { views: random.int(60, 700), asOf: BRIEF_AS_OF },
       });
     }
@@ -438,7 +446,7 @@ async function buildSectorWebsite(ctx: Context, random: Random, tree: DemoTree):
         url: `${SECTOR_WEBSITE.url}/news/${externalId}`,
         date,
         subject: subjectOf(tree, 'union', random),
-        template: random.pick(SECTOR_OWN_POSTS),
+        template: pickTemplate(random, SECTOR_OWN_POSTS, date),
         engagement: { views: random.int(300, 2500), asOf: BRIEF_AS_OF },
       });
     }
@@ -468,7 +476,7 @@ async function buildBranchPages(ctx: Context, random: Random, tree: DemoTree): P
         url: `${page.url.replace(/\/$/, '')}#${externalId}`,
         date,
         subject: subjectOf(tree, page.branch, random),
-        template: random.pick(BRANCH_POSTS),
+        template: pickTemplate(random, BRANCH_POSTS, date),
         engagement: { reactions: random.int(3, 40), comments: random.int(0, 5), asOf: '2024-11-25' },
       });
     }
@@ -629,6 +637,8 @@ export async function buildAbaiDemo(
     const chairman = await buildPeople(tx, random, tree);
     await buildMedia(tx, random, chairman);
     await buildActivities(tx, random, tree);
+    // Topics, concreteness and language come from the analysis, as for any import; reposts keep their source marks.
+    await reclassifyPublications(tx, { org: UNION_CODE });
     return { built: true };
   });
 }

@@ -1,7 +1,13 @@
 /** Every migration, by name; names sort in the order they run. */
 import type { Migration } from 'kysely';
 import * as initialModel from './202611260600_initial_model.js';
+import * as importers from './202611261000_importers.js';
+import * as analysis from './202611261100_analysis.js';
+import * as settings from './202611261200_settings.js';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '202611260600_initial_model': initialModel,
+  '202611261000_importers': importers,
+  '202611261100_analysis': analysis,
+  '202611261200_settings': settings,
 };

@@ -10,6 +10,8 @@ export interface ChannelRef {
   code: string;
   orgId: number;
   platform: Database['channel']['platform'];
+  name: string;
+  url: string | null;
   /** The owner's time zone: the calendar its publications are counted in. */
   timeZone: string;
 }
@@ -22,23 +24,38 @@ export async function findChannelByCode(
   return db
     .selectFrom('channel')
     .innerJoin('organization', 'organization.id', 'channel.orgId')
-    .select(['channel.id', 'channel.code', 'channel.orgId', 'channel.platform', 'organization.timeZone'])
+    .select([
+      'channel.id',
+      'channel.code',
+      'channel.orgId',
+      'channel.platform',
+      'channel.name',
+      'channel.url',
+      'organization.timeZone',
+    ])
     .where('channel.code', '=', code)
     .where(inScope(scope, 'channel.orgId'))
     .executeTakeFirst();
 }
 
-/** Audience snapshots of the channels up to a date. */
+/** The latest audience snapshot of each channel on or before a date. */
 export async function listAudience(
   db: Kysely<Database>,
   channelIds: readonly number[],
   upTo: string,
 ): Promise<AudienceRow[]> {
   if (channelIds.length === 0) return [];
+  // Only each channel's latest snapshot by the date: a channel with daily snapshots has thousands.
   return db
-    .selectFrom('audienceSnapshot')
-    .select(['channelId', 'asOf', 'followers'])
-    .where('channelId', 'in', [...channelIds])
-    .where('asOf', '<=', upTo)
+    .selectFrom('audienceSnapshot as a')
+    .select(['a.channelId', 'a.asOf', 'a.followers'])
+    .where('a.channelId', 'in', [...channelIds])
+    .where('a.asOf', '=', (eb) =>
+      eb
+        .selectFrom('audienceSnapshot as b')
+        .select((inner) => inner.fn.max('b.asOf').as('latest'))
+        .whereRef('b.channelId', '=', 'a.channelId')
+        .where('b.asOf', '<=', upTo),
+    )
     .execute();
 }

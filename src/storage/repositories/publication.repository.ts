@@ -1,5 +1,5 @@
 /** Reads of publications for the measures. */
-import type { Kysely } from 'kysely';
+import { type Kysely, type SqlBool, sql } from 'kysely';
 import type { Period } from '../../domain/period.js';
 import type { PublicationCountRow } from '../../domain/publications.measure.js';
 import type { OrgScope } from '../../domain/scope.js';
@@ -13,7 +13,11 @@ export interface PublicationCountFilter {
   rootId: number;
   period: Period;
   platform?: Platform;
+  /** Any of these platforms. */
+  platforms?: readonly Platform[];
   channelId?: number;
+  /** Only the channels this organization owns itself. */
+  channelOwnerId?: number;
 }
 
 /**
@@ -44,7 +48,13 @@ export function publicationCountsQuery(
     .where('p.localDate', '<=', filter.period.to)
     .groupBy(['p.subjectOrgId', 'p.channelId', 'ch.platform', month]);
   if (filter.platform) query = query.where('ch.platform', '=', filter.platform);
+  if (filter.platforms) {
+    query = filter.platforms.length
+      ? query.where('ch.platform', 'in', [...filter.platforms])
+      : query.where(sql<SqlBool>`1 = 0`);
+  }
   if (filter.channelId !== undefined) query = query.where('p.channelId', '=', filter.channelId);
+  if (filter.channelOwnerId !== undefined) query = query.where('ch.orgId', '=', filter.channelOwnerId);
   return query;
 }
 
@@ -56,4 +66,42 @@ export async function countPublications(
 ): Promise<PublicationCountRow[]> {
   const rows = await publicationCountsQuery(db, dialect, scope, filter).execute();
   return rows.map((row) => ({ ...row, count: Number(row.count) }));
+}
+
+/** One channel's publications with their subject organizations, by publication time (the `publications` list). */
+export async function listChannelPublications(
+  db: Kysely<Database>,
+  scope: OrgScope,
+  channelId: number,
+  period?: Period,
+) {
+  let query = db
+    .selectFrom('publication as p')
+    .innerJoin('organization as s', 's.id', 'p.subjectOrgId')
+    .select([
+      'p.id',
+      'p.externalId',
+      'p.url',
+      'p.publishedAt',
+      'p.localDate',
+      'p.title',
+      'p.text',
+      'p.isRepost',
+      'p.repostSource',
+      'p.mediaKind',
+      'p.reactions',
+      'p.subjectRule',
+      'p.subjectManual',
+      'p.primaryTopic',
+      'p.topics',
+      's.code as subjectCode',
+      's.nameRu as subjectNameRu',
+      's.nameKk as subjectNameKk',
+      's.shortNameRu as subjectShortNameRu',
+      's.shortNameKk as subjectShortNameKk',
+    ])
+    .where('p.channelId', '=', channelId)
+    .where(inScope(scope, 'p.subjectOrgId'));
+  if (period) query = query.where('p.localDate', '>=', period.from).where('p.localDate', '<=', period.to);
+  return query.orderBy('p.publishedAt').orderBy('p.id').execute();
 }

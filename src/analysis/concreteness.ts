@@ -1,0 +1,222 @@
+/**
+ * Concreteness of a post in 0..1 and the `declarative` flag. A post is concrete when it reports checkable facts
+ * beyond the mere occurrence of an event: quantities, sums, shares, named people and institutions, specific
+ * norms, results achieved. It is declarative when it states effort, importance or good wishes without them
+ * («работа ведется», «особое внимание уделяется»). The score is a logistic function of the evidence; its weights
+ * were fitted on the development part of the evaluation set (data/eval).
+ */
+import type { Signal } from './lexicons/signals.js';
+import { numberValue, type Token } from './tokens.js';
+
+export interface SignalHit {
+  readonly label: Signal;
+  readonly weight: number;
+  readonly first: number;
+  readonly last: number;
+}
+
+export interface ConcretenessResult {
+  concreteness: number;
+  declarative: boolean;
+  /** Concrete evidence, each `kind:quote`, e.g. `money:186 400 тенге`, `person:Ержан Касымов`. */
+  concrete: string[];
+  /** Declarative formulas and appeals as quoted from the post. */
+  declarativeReasons: string[];
+}
+
+/** Below this concreteness a post is declarative (a setting: `DEFAULT_SETTINGS.declarativeBelow`). */
+export const DECLARATIVE_BELOW = 0.5;
+
+/** The fitted weights of the evidence (logistic regression on the development part). */
+const WEIGHTS = {
+  bias: -1.1,
+  quantity: 2.2,
+  money: 0.6,
+  percent: 0.7,
+  date: 1.0,
+  person: 0.5,
+  institution: 0.7,
+  outcome: 1.4,
+  norm: 0.4,
+  rule: 0.7,
+  numberWord: 0.5,
+  declarative: -1.2,
+  appeal: -1.2,
+} as const;
+
+/** Surnames in ru and kk, with the case endings Kazakh adds to them. */
+const SURNAME_RE =
+  /^[\p{Lu}][\p{Ll}]+(?:ов|ев|ёв|ин|ова|ева|ёва|ина|ұлы|қызы|улы|кызы)(?:а|у|ым|ой|тың|тің|қа|ке|ға|ге|ты|ті|ны|ні|пен|мен|ның|нің|ы|і|на|ке)?$/u;
+const YEAR_WORD_RE = /^(?:год|года|году|годы|годов|г|гг|жыл|жылы|жылға|жылғы|жылдың|жылдары|жылдарға)$/;
+
+function isYear(token: Token, next: Token | undefined, text: string): boolean {
+  const value = numberValue(token);
+  if (!Number.isInteger(value) || value < 1990 || value > 2100) return false;
+  if (next && YEAR_WORD_RE.test(next.norm)) return true;
+  // A range of years («2025–2027») or a year after a date separator.
+  const around = text.slice(Math.max(0, token.start - 1), token.end + 1);
+  return (
+    /[–—-]/.test(around) ||
+    text
+      .slice(token.end, token.end + 3)
+      .trimStart()
+      .startsWith('жыл')
+  );
+}
+
+function precededBy(text: string, token: Token, mark: string): boolean {
+  return text.slice(Math.max(0, token.start - 3), token.start).includes(mark);
+}
+
+type Feature = Exclude<keyof typeof WEIGHTS, 'bias'>;
+
+interface Evidence {
+  /** Each kind of evidence, capped: the fifth number in a post adds nothing the fourth did not. */
+  features: Record<Feature, number>;
+  concrete: string[];
+  declarativeReasons: string[];
+}
+
+/** The evidence of a post: what it counts and quotes. */
+function collectEvidence(text: string, tokens: readonly Token[], hits: readonly SignalHit[]): Evidence {
+  const quote = (first: number, last: number) =>
+    text.slice((tokens[first] as Token).start, (tokens[last] as Token).end);
+  const signalAt = new Map<number, Signal>();
+  for (const hit of hits) signalAt.set(hit.first, hit.label);
+  const concrete: string[] = [];
+  const declarativeReasons: string[] = [];
+  const counts = {
+    quantity: 0,
+    money: 0,
+    percent: 0,
+    date: 0,
+    person: 0,
+    institution: 0,
+    outcome: 0,
+    norm: 0,
+    rule: 0,
+    numberWord: 0,
+  };
+  let declarative = 0;
+  let appeal = 0;
+
+  for (let index = 0; index < tokens.length; index++) {
+    const token = tokens[index] as Token;
+    const next = tokens[index + 1];
+    if (token.kind === 'number') {
+      const nextSignal = signalAt.get(index + 1);
+      const previousSignal = signalAt.get(index - 1);
+      if (precededBy(text, token, '№')) {
+        counts.institution++;
+        concrete.push(`institution:№ ${token.norm}`);
+      } else if (token.norm.includes(':')) {
+        counts.date++;
+        concrete.push(`time:${token.norm}`);
+      } else if (token.norm.split('.').length === 3 || nextSignal === 'month') {
+        counts.date++;
+        concrete.push(`date:${quote(index, nextSignal === 'month' ? index + 1 : index)}`);
+      } else if (isYear(token, next, text)) {
+        continue;
+      } else if (nextSignal === 'norm' || previousSignal === 'norm') {
+        counts.norm++;
+        concrete.push(
+          `norm:${quote(nextSignal === 'norm' ? index : index - 1, nextSignal === 'norm' ? index + 1 : index)}`,
+        );
+      } else if (nextSignal === 'money' || signalAt.get(index + 2) === 'money') {
+        counts.money++;
+        concrete.push(`money:${quote(index, nextSignal === 'money' ? index + 1 : index + 2)}`);
+      } else if (
+        nextSignal === 'percent' ||
+        text[token.end] === '%' ||
+        text.slice(token.end, token.end + 2) === ' %'
+      ) {
+        counts.percent++;
+        concrete.push(`percent:${token.norm}%`);
+      } else {
+        counts.quantity++;
+        concrete.push(`quantity:${token.norm}`);
+      }
+      continue;
+    }
+    if (token.capital && SURNAME_RE.test(text.slice(token.start, token.end))) {
+      const previous = tokens[index - 1];
+      const named =
+        previous?.capital && previous.kind === 'word' && !previous.sentenceStart ? index - 1 : index;
+      if (!token.sentenceStart || next?.capital || named < index) {
+        counts.person++;
+        concrete.push(`person:${quote(named, index)}`);
+      }
+    } else if (
+      token.capital &&
+      token.norm.length === 1 &&
+      text[token.end] === '.' &&
+      next?.capital &&
+      next.start - token.end <= 2
+    ) {
+      counts.person++;
+      concrete.push(`person:${quote(index, index + 1)}`);
+      index++;
+    }
+  }
+  for (const hit of hits) {
+    if (hit.label === 'outcome') {
+      counts.outcome++;
+      concrete.push(`outcome:${quote(hit.first, hit.last)}`);
+    } else if (hit.label === 'institution') {
+      // A named institution: «детский сад «Балапан»».
+      const after = text.slice((tokens[hit.last] as Token).end, tokens[hit.last + 1]?.start ?? text.length);
+      if (after.includes('«') || after.includes('"')) {
+        counts.institution++;
+        concrete.push(`institution:${quote(hit.first, Math.min(hit.last + 1, tokens.length - 1))}`);
+      }
+    } else if (hit.label === 'rule') {
+      counts.rule++;
+      concrete.push(`rule:${quote(hit.first, hit.last)}`);
+    } else if (hit.label === 'number_word') {
+      counts.numberWord++;
+      concrete.push(`quantity:${quote(hit.first, hit.last)}`);
+    } else if (hit.label === 'declarative') {
+      declarative += hit.weight;
+      declarativeReasons.push(quote(hit.first, hit.last));
+    } else if (hit.label === 'appeal') {
+      appeal += hit.weight;
+      declarativeReasons.push(quote(hit.first, hit.last));
+    }
+  }
+  return {
+    features: {
+      quantity: Math.min(counts.quantity, 4),
+      money: Math.min(counts.money, 3),
+      percent: Math.min(counts.percent, 3),
+      date: Math.min(counts.date, 2),
+      person: Math.min(counts.person, 3),
+      institution: Math.min(counts.institution, 3),
+      outcome: Math.min(counts.outcome, 4),
+      norm: Math.min(counts.norm, 2),
+      rule: Math.min(counts.rule, 2),
+      numberWord: Math.min(counts.numberWord, 2),
+      declarative: Math.min(declarative, 5),
+      appeal: Math.min(appeal, 4),
+    },
+    concrete,
+    declarativeReasons,
+  };
+}
+
+/** Concreteness from evidence: the logistic function of its weighted sum. */
+function concretenessOf(features: Readonly<Record<Feature, number>>): number {
+  let z: number = WEIGHTS.bias;
+  for (const feature of Object.keys(features) as Feature[]) z += WEIGHTS[feature] * features[feature];
+  return 1 / (1 + Math.exp(-z));
+}
+
+export function assessConcreteness(
+  text: string,
+  tokens: readonly Token[],
+  hits: readonly SignalHit[],
+  declarativeBelow = DECLARATIVE_BELOW,
+): ConcretenessResult {
+  const { features, concrete, declarativeReasons } = collectEvidence(text, tokens, hits);
+  const concreteness = concretenessOf(features);
+  return { concreteness, declarative: concreteness < declarativeBelow, concrete, declarativeReasons };
+}

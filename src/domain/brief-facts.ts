@@ -1,0 +1,139 @@
+/**
+ * Everything the brief states about an organization and period, measured from records. Services gather it, rules
+ * judge it and the report definition lays it out; nothing here is typed in.
+ */
+import type {
+  GoverningBody,
+  MaterialKind,
+  MentionKind,
+  OrgKind,
+  OutletLevel,
+  Platform,
+  TaskStatus,
+} from '../shared/vocabulary.js';
+import type { ContentQuality } from './content.measure.js';
+import type { MentionCount } from './media.measure.js';
+import type { Structure } from './members.measure.js';
+import type { LocalDate, Period } from './period.js';
+import type { PresenceRow } from './presence.measure.js';
+import type { SubjectCount } from './publications.measure.js';
+
+export interface OrgInfo {
+  id: number;
+  code: string;
+  kind: OrgKind;
+  parentId: number | null;
+  nameRu: string;
+  nameKk: string;
+  shortNameRu: string | null;
+  shortNameKk: string | null;
+}
+
+/** A record behind a figure, so a reader can check it. */
+export interface RecordRef {
+  kind: 'publication' | 'organization' | 'channel' | 'task' | 'decision' | 'mention' | 'person' | 'material';
+  id: number;
+  label: string;
+  date?: LocalDate;
+  url?: string | null;
+}
+
+export interface PersonFact {
+  id: number;
+  fullName: string;
+  positionRu: string | null;
+  positionKk: string | null;
+  infoResponsible: boolean;
+  isLeader: boolean;
+}
+
+export interface TaskFact {
+  id: number;
+  text: string;
+  dueOn: LocalDate | null;
+  status: TaskStatus;
+  doneOn: LocalDate | null;
+  evidence: string | null;
+  overdue: boolean;
+}
+
+export interface DecisionFact {
+  id: number;
+  body: GoverningBody;
+  number: string | null;
+  adoptedOn: LocalDate;
+  title: string;
+  tasks: TaskFact[];
+}
+
+export interface PageFact {
+  channelId: number;
+  code: string;
+  platform: Platform;
+  name: string;
+  url: string | null;
+  createdOn: LocalDate | null;
+  followers: number | null;
+  followersAsOf: LocalDate | null;
+  reach: number | null;
+}
+
+/** Publications of one year (the last one possibly cut at the period's end) split by subject organization. */
+export interface YearSplit {
+  year: string;
+  from: LocalDate;
+  to: LocalDate;
+  total: number;
+  rows: SubjectCount[];
+}
+
+export interface MentionFact {
+  id: number;
+  outletId: number;
+  publishedOn: LocalDate;
+  title: string;
+  kind: MentionKind;
+  person: string | null;
+}
+
+export interface OutletFact {
+  id: number;
+  name: string;
+  level: OutletLevel;
+}
+
+export interface AppUsageFact {
+  orgId: number;
+  members: number | null;
+  registered: number;
+  active: number | null;
+  asOf: LocalDate;
+}
+
+export interface BriefFacts {
+  org: OrgInfo;
+  /** The organization's children and every organization a figure names, by id. */
+  orgs: ReadonlyMap<number, OrgInfo>;
+  period: Period;
+  asOf: LocalDate;
+  /** The calendar years the year-by-year tables cover. */
+  years: string[];
+  structure: Structure;
+  members: number | null;
+  people: PersonFact[];
+  decisions: DecisionFact[];
+  website: { byYear: { year: string; count: number }[]; total: number };
+  pages: PageFact[];
+  socialByYear: YearSplit[];
+  /** Branches (children that are not primaries) × platforms. */
+  presence: { platforms: Platform[]; activeDays: number; rows: PresenceRow[] };
+  /** Channels with publications in the period but whose subject branches have none, per branch. */
+  branchPublications: { orgId: number; count: number }[];
+  materials: { id: number; title: string; kind: MaterialKind; issuedOn: LocalDate }[];
+  content: ContentQuality;
+  legalItems: RecordRef[];
+  declarativeSamples: RecordRef[];
+  media: { counts: MentionCount[]; outlets: OutletFact[]; mentions: MentionFact[] };
+  subscriptions: { year: number; outlet: string; copies: number }[];
+  app: AppUsageFact[];
+}

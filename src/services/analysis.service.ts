@@ -1,0 +1,520 @@
+/**
+ * Content analysis use cases: classify a file of posts, (re)classify stored publications with repost detection
+ * against earlier texts on other channels, users' corrections (which always win), retraining the installation's
+ * model on them, and the evaluation against the labelled set in data/eval.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import {
+  classify,
+  DEFAULT_SETTINGS,
+  type LearnedModel,
+  type LearnedModelParams,
+  modelFromParams,
+  type Reasons,
+} from '../analysis/classify.js';
+import { evaluate, type EvaluationReport, type LabelledPost } from '../analysis/evaluation.js';
+import { trainModel } from '../analysis/learning.js';
+import { DEFAULT_JACCARD, fingerprintOf, jaccard, shinglesOf } from '../analysis/near-duplicate.js';
+import { DomainError, NotFoundError, ValidationError } from '../domain/errors.js';
+import type { Period } from '../domain/period.js';
+import { WHOLE_TREE } from '../domain/scope.js';
+import { classifyLineInput, correctionInput, type CorrectionInput } from '../shared/schemas.js';
+import { TOPICS, type CorrectableField, type Topic } from '../shared/vocabulary.js';
+import {
+  type AnalysisFilter,
+  type AnalysisResult,
+  type Correction,
+  countPublicationsToAnalyze,
+  findCopyCandidates,
+  findLatestModel,
+  findPublicationRef,
+  insertCorrections,
+  insertModel,
+  latestCorrections,
+  listCorrectedTexts,
+  listPublicationsToAnalyze,
+  listRecentTexts,
+  listStaleFingerprints,
+  type Position,
+  type PublicationToAnalyze,
+  replaceBands,
+  saveAnalysis,
+} from '../storage/repositories/analysis.repository.js';
+import { findChannelByCode } from '../storage/repositories/channel.repository.js';
+import { readSettings } from '../storage/repositories/settings.repository.js';
+import { type Context, inTransaction, scopeOfContext } from './context.js';
+import { getOrganization } from './org.service.js';
+import { parseInput } from './validate.js';
+
+/** The thresholds of the analysis; an installation overrides them in its settings under the key `analysis`. */
+export interface AnalysisSettings {
+  /** Jaccard similarity of word 3-shingles from which a later text on another channel is a repost. */
+  repostJaccard: number;
+  /** Concreteness below which a publication is declarative. */
+  declarativeBelow: number;
+}
+
+export const DEFAULT_ANALYSIS_SETTINGS: AnalysisSettings = {
+  repostJaccard: DEFAULT_JACCARD,
+  declarativeBelow: DEFAULT_SETTINGS.declarativeBelow,
+};
+
+const BATCH = 200;
+/** How many recent publications, labelled by the lexicons, the model sees beside the corrections. */
+const BACKGROUND_TEXTS = 2000;
+
+export async function analysisSettings(ctx: Context): Promise<AnalysisSettings> {
+  const stored = (await readSettings(ctx.db.kysely))['analysis'];
+  const settings = { ...DEFAULT_ANALYSIS_SETTINGS };
+  if (stored && typeof stored === 'object') {
+    for (const key of Object.keys(settings) as (keyof AnalysisSettings)[]) {
+      const value = (stored as Record<string, unknown>)[key];
+      if (typeof value === 'number' && value > 0 && value <= 1) settings[key] = value;
+    }
+  }
+  return settings;
+}
+
+/** The installation's latest trained model, if any. */
+export async function loadModel(ctx: Context): Promise<LearnedModel | undefined> {
+  const row = await findLatestModel(ctx.db.kysely);
+  const params = row?.params as LearnedModelParams | undefined;
+  return params?.version === 1 ? modelFromParams(params) : undefined;
+}
+
+const textOf = (post: { title: string | null; text: string | null }) => post.text || post.title || '';
+
+// ---------------------------------------------------------------------------------------------------------------
+// Classifying a file
+
+/**
+ * Classifies JSON lines `{"id", "text"}` into JSON lines `{"id", "language", "primaryTopic", "topics",
+ * "concreteness", "declarative", "reasons"}`. A line that is not such an object stops the run with an error
+ * naming the source, the line and the field.
+ */
+export async function* classifyLines(
+  lines: AsyncIterable<string>,
+  source: string,
+  options: { model?: LearnedModel; settings?: AnalysisSettings } = {},
+): AsyncGenerator<string> {
+  const settings = { declarativeBelow: (options.settings ?? DEFAULT_ANALYSIS_SETTINGS).declarativeBelow };
+  let number = 0;
+  for await (const line of lines) {
+    number++;
+    if (line.trim() === '') continue;
+    const record = `${source}:${number}`;
+    let value: unknown;
+    try {
+      value = JSON.parse(line);
+    } catch {
+      throw new ValidationError(record, [{ path: '(record)', code: 'invalid_json' }]);
+    }
+    const post = parseInput(classifyLineInput, value, record);
+    const result = classify({ text: post.text, title: post.title ?? null }, options.model, settings);
+    yield JSON.stringify({
+      id: post.id,
+      language: result.language,
+      primaryTopic: result.primaryTopic,
+      topics: result.topics,
+      concreteness: result.concreteness,
+      declarative: result.declarative,
+      reasons: result.reasons,
+    });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Stored publications
+
+export interface ReclassifyInput {
+  /** Publications whose subject organization lies in this organization's subtree. */
+  org?: string;
+  channel?: string;
+  period?: Period;
+}
+
+export interface ReclassifySummary {
+  publications: number;
+  byTopic: Record<Topic, number>;
+  reposts: number;
+  /** Reposts found as near-copies of earlier texts (the rest were marked by their source). */
+  nearCopies: number;
+  declarative: number;
+  /** Publications with at least one label a user corrected. */
+  corrected: number;
+}
+
+type Progress = (done: number, total: number) => void;
+
+/** Brings the fingerprints of every changed text up to date: later posts anywhere may copy them. */
+async function refreshFingerprints(ctx: Context): Promise<void> {
+  for (;;) {
+    // The index covers the whole installation: a region's page reposts its sector union's news.
+    const stale = await listStaleFingerprints(ctx.db.kysely, WHOLE_TREE, 500);
+    if (stale.length === 0) return;
+    const fingerprints = stale.map((row) => ({
+      publicationId: row.id,
+      bands: fingerprintOf(textOf(row))?.bands ?? [],
+    }));
+    await inTransaction(ctx, (tx) => replaceBands(tx.db.kysely, fingerprints));
+  }
+}
+
+interface CopyFound {
+  id: number;
+  source: string;
+  similarity: number;
+}
+
+async function findCopySource(
+  ctx: Context,
+  publication: PublicationToAnalyze,
+  threshold: number,
+): Promise<CopyFound | null> {
+  const fingerprint = fingerprintOf(textOf(publication));
+  if (!fingerprint) return null;
+  // Sources are looked for among all channels: the sector union's site lies outside a region's subtree.
+  const candidates = await findCopyCandidates(ctx.db.kysely, WHOLE_TREE, {
+    ...publication,
+    bands: fingerprint.bands,
+  });
+  let best: CopyFound | null = null;
+  for (const candidate of candidates) {
+    const similarity = jaccard(fingerprint.shingles, shinglesOf(textOf(candidate)));
+    if (similarity >= threshold && (!best || similarity > best.similarity)) {
+      best = {
+        id: candidate.id,
+        source: candidate.url ?? `${candidate.channelCode}/${candidate.externalId}`,
+        similarity,
+      };
+    }
+  }
+  return best;
+}
+
+/** The labels a user corrected replace the computed ones; the reasons say who set them and when. */
+function applyCorrections(
+  result: AnalysisResult,
+  corrections: ReadonlyMap<CorrectableField, Correction>,
+): void {
+  const reasons = result.reasons as Reasons;
+  const note = (correction: Correction) =>
+    (reasons.corrected ??= []).push(`${correction.field} by ${correction.by} at ${correction.at}`);
+  const topics = corrections.get('topics');
+  if (topics && Array.isArray(topics.value)) {
+    result.topics = (topics.value as Topic[]).map((topic) => ({ topic, score: 1 }));
+    result.primaryTopic = result.topics[0]?.topic ?? result.primaryTopic;
+    note(topics);
+  }
+  const primary = corrections.get('primaryTopic');
+  if (primary && TOPICS.includes(primary.value as Topic)) {
+    result.primaryTopic = primary.value as Topic;
+    result.topics = [
+      { topic: result.primaryTopic, score: 1 },
+      ...result.topics.filter((item) => item.topic !== result.primaryTopic),
+    ];
+    note(primary);
+  }
+  const declarative = corrections.get('declarative');
+  if (declarative) {
+    result.declarative = declarative.value === true;
+    note(declarative);
+  }
+  const repost = corrections.get('isRepost');
+  if (repost) {
+    const value = repost.value as { isRepost: boolean; source?: string };
+    result.isRepost = value.isRepost;
+    result.repostBy = 'correction';
+    result.repostSource = value.isRepost ? (value.source ?? result.repostSource) : null;
+    if (!value.isRepost) result.repostOfId = null;
+    note(repost);
+  }
+  const language = corrections.get('language');
+  if (language) {
+    result.language = language.value as AnalysisResult['language'];
+    note(language);
+  }
+}
+
+async function analyzeOne(
+  ctx: Context,
+  publication: PublicationToAnalyze,
+  model: LearnedModel | undefined,
+  settings: AnalysisSettings,
+  corrections: ReadonlyMap<CorrectableField, Correction> | undefined,
+): Promise<AnalysisResult> {
+  const classification = classify({ text: publication.text ?? '', title: publication.title }, model, {
+    declarativeBelow: settings.declarativeBelow,
+  });
+  const result: AnalysisResult = {
+    language: classification.language,
+    primaryTopic: classification.primaryTopic,
+    topics: classification.topics,
+    concreteness: classification.concreteness,
+    declarative: classification.declarative,
+    isRepost: false,
+    repostSource: null,
+    repostBy: null,
+    repostOfId: null,
+    reasons: classification.reasons,
+  };
+  // A repost the source marked (an import set it: no finding of ours recorded) stays one.
+  const markedBySource =
+    publication.isRepost && (publication.repostBy === null || publication.repostBy === 'mark');
+  if (markedBySource) {
+    Object.assign(result, { isRepost: true, repostBy: 'mark', repostSource: publication.repostSource });
+    if (classification.reasons.repost.length === 0) {
+      classification.reasons.repost.push(`source_mark:${publication.repostSource ?? ''}`);
+    }
+  } else if (classification.isRepost) {
+    Object.assign(result, { isRepost: true, repostBy: 'mark', repostSource: classification.repostSource });
+  } else {
+    const copy = await findCopySource(ctx, publication, settings.repostJaccard);
+    if (copy) {
+      Object.assign(result, {
+        isRepost: true,
+        repostBy: 'near_duplicate',
+        repostSource: copy.source,
+        repostOfId: copy.id,
+      });
+      classification.reasons.repost.push(`near_duplicate:${copy.source} ${copy.similarity.toFixed(2)}`);
+    }
+  }
+  if (corrections) applyCorrections(result, corrections);
+  return result;
+}
+
+async function analyzeWhere(
+  ctx: Context,
+  filter: AnalysisFilter,
+  onProgress?: Progress,
+): Promise<ReclassifySummary> {
+  const scope = scopeOfContext(ctx);
+  const [settings, model] = [await analysisSettings(ctx), await loadModel(ctx)];
+  await refreshFingerprints(ctx);
+  const total = await countPublicationsToAnalyze(ctx.db.kysely, scope, filter);
+  const summary: ReclassifySummary = {
+    publications: 0,
+    byTopic: Object.fromEntries(TOPICS.map((topic) => [topic, 0])) as Record<Topic, number>,
+    reposts: 0,
+    nearCopies: 0,
+    declarative: 0,
+    corrected: 0,
+  };
+  onProgress?.(0, total);
+  let after: Position | undefined;
+  for (;;) {
+    const batch = await listPublicationsToAnalyze(ctx.db.kysely, scope, filter, after, BATCH);
+    if (batch.length === 0) break;
+    const corrections = await latestCorrections(
+      ctx.db.kysely,
+      batch.map((publication) => publication.id),
+    );
+    const now = ctx.clock().toISOString();
+    await inTransaction(ctx, async (tx) => {
+      for (const publication of batch) {
+        const corrected = corrections.get(publication.id);
+        const result = await analyzeOne(tx, publication, model, settings, corrected);
+        await saveAnalysis(tx.db.kysely, publication.id, result, now);
+        summary.publications++;
+        summary.byTopic[result.primaryTopic]++;
+        if (result.isRepost) summary.reposts++;
+        if (result.repostBy === 'near_duplicate') summary.nearCopies++;
+        if (result.declarative) summary.declarative++;
+        if (corrected) summary.corrected++;
+      }
+    });
+    const last = batch[batch.length - 1] as PublicationToAnalyze;
+    after = { publishedAt: last.publishedAt, id: last.id };
+    onProgress?.(summary.publications, total);
+  }
+  return summary;
+}
+
+/** Classifies the stored publications of the caller's scope, optionally of a subtree, a channel and a period. */
+export async function reclassifyPublications(
+  ctx: Context,
+  input: ReclassifyInput,
+  onProgress?: Progress,
+): Promise<ReclassifySummary> {
+  const filter: AnalysisFilter = {};
+  if (input.org) filter.rootId = (await getOrganization(ctx, input.org)).id;
+  if (input.channel) {
+    const channel = await findChannelByCode(ctx.db.kysely, scopeOfContext(ctx), input.channel);
+    if (!channel) throw new NotFoundError('channel_unknown', { code: input.channel });
+    filter.channelId = channel.id;
+  }
+  if (input.period) filter.period = input.period;
+  return analyzeWhere(ctx, filter, onProgress);
+}
+
+/** Classifies the given publications (an import calls this for what it stored). */
+export function analyzePublications(ctx: Context, ids: readonly number[]): Promise<ReclassifySummary> {
+  return analyzeWhere(ctx, { ids });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Corrections and learning
+
+function actorName(ctx: Context, by: string | undefined): string {
+  return ctx.actor.kind === 'user' ? `user:${ctx.actor.userId}` : (by ?? 'system');
+}
+
+export interface CorrectionResult {
+  publicationId: number;
+  fields: CorrectableField[];
+}
+
+/** Stores a user's correction of a publication's labels and applies it at once; it wins from then on. */
+export async function correctPublication(ctx: Context, input: CorrectionInput): Promise<CorrectionResult> {
+  const key = input.publication;
+  const record =
+    typeof key === 'number'
+      ? `publication ${key}`
+      : `publication ${String(key?.channel)}/${String(key?.externalId)}`;
+  const data = parseInput(correctionInput, input, record);
+  const publication = await findPublicationRef(ctx.db.kysely, scopeOfContext(ctx), data.publication);
+  if (!publication) {
+    throw typeof data.publication === 'number'
+      ? new NotFoundError('publication_id_unknown', { id: data.publication })
+      : new NotFoundError('publication_unknown', data.publication);
+  }
+  const by = actorName(ctx, data.by);
+  const at = ctx.clock().toISOString();
+  const corrections: Correction[] = [];
+  const add = (field: CorrectableField, value: unknown) => corrections.push({ field, value, by, at });
+  if (data.topics) add('topics', data.topics);
+  if (data.primaryTopic) add('primaryTopic', data.primaryTopic);
+  if (data.declarative !== undefined) add('declarative', data.declarative);
+  if (data.isRepost !== undefined) {
+    add('isRepost', { isRepost: data.isRepost, ...(data.repostSource ? { source: data.repostSource } : {}) });
+  }
+  if (data.language) add('language', data.language);
+  if (corrections.length === 0)
+    throw new ValidationError(record, [{ path: '(record)', code: 'nothing_to_correct' }]);
+  await inTransaction(ctx, async (tx) => {
+    await insertCorrections(tx.db.kysely, publication.id, corrections);
+    await analyzeWhere(tx, { ids: [publication.id] });
+  });
+  return { publicationId: publication.id, fields: corrections.map((correction) => correction.field) };
+}
+
+export interface RetrainResult {
+  modelId: number;
+  /** Publications whose topic or declarative flag users corrected. */
+  corrections: number;
+  /** Texts the model learned from: the corrected ones and a background labelled by the lexicons. */
+  documents: number;
+  milliseconds: number;
+}
+
+/** Trains the installation's model anew on all corrections; the next classification uses it. */
+export async function retrainModel(ctx: Context, options: { by?: string } = {}): Promise<RetrainResult> {
+  const started = performance.now();
+  const scope = scopeOfContext(ctx);
+  const corrected = await listCorrectedTexts(ctx.db.kysely, scope);
+  const background = await listRecentTexts(
+    ctx.db.kysely,
+    scope,
+    BACKGROUND_TEXTS,
+    corrected.map((item) => item.publicationId),
+  );
+  const params = trainModel(
+    corrected.map((item) => ({
+      text: textOf(item),
+      ...(item.primaryTopic ? { primaryTopic: item.primaryTopic } : {}),
+      ...(item.declarative !== undefined ? { declarative: item.declarative } : {}),
+    })),
+    background.map(textOf),
+  );
+  const documents = corrected.length + background.length;
+  const modelId = await insertModel(ctx.db.kysely, {
+    trainedAt: ctx.clock().toISOString(),
+    trainedBy: actorName(ctx, options.by),
+    corrections: corrected.length,
+    documents,
+    params,
+  });
+  return {
+    modelId,
+    corrections: corrected.length,
+    documents,
+    milliseconds: Math.round(performance.now() - started),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Evaluation
+
+/**
+ * The project's labelled sets, written and labelled for aqparat (see data/eval/README.md): the development and
+ * held-out parts, then the posts written after the lexicons were frozen.
+ */
+export const EVALUATION_SET = ['posts.jsonl', 'fresh.jsonl'].map((name) =>
+  fileURLToPath(new URL(`../../data/eval/${name}`, import.meta.url)),
+);
+
+export interface EvaluationResult {
+  /** The held-out part: never looked at while the lexicons were tuned. */
+  heldOut: EvaluationReport;
+  /** Posts written after the lexicons were frozen: never seen while tuning anything. */
+  fresh: EvaluationReport;
+  /** The development part the lexicons were tuned on. */
+  development: EvaluationReport;
+  all: EvaluationReport;
+  /** The held-out part again, with a model trained on the development part's labels (what corrections do). */
+  heldOutWithModel: EvaluationReport;
+}
+
+/** The labelled posts of the files, in order: the order of publication for repost detection. */
+export function readEvaluationSet(files: readonly string[] = EVALUATION_SET): LabelledPost[] {
+  return files.flatMap(readLabelledFile);
+}
+
+function readLabelledFile(file: string): LabelledPost[] {
+  let content: string;
+  try {
+    content = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new DomainError('import_source_unavailable', { file, detail: (error as Error).message });
+  }
+  return content
+    .split('\n')
+    .map((line, index) => ({ line, index }))
+    .filter(({ line }) => line.trim() !== '')
+    .map(({ line, index }) => {
+      try {
+        return JSON.parse(line) as LabelledPost;
+      } catch {
+        throw new ValidationError(`${file}:${index + 1}`, [{ path: '(record)', code: 'invalid_json' }]);
+      }
+    });
+}
+
+export function runEvaluation(files?: readonly string[]): EvaluationResult {
+  const posts = readEvaluationSet(files);
+  const predict = (model?: LearnedModel) => (post: LabelledPost) =>
+    classify(
+      { text: post.text, marks: post.forwardedFrom ? { forwardedFrom: post.forwardedFrom } : {} },
+      model,
+    );
+  const development = posts.filter((post) => post.part === 'dev');
+  const model = modelFromParams(
+    trainModel(
+      development.map((post) => ({
+        text: post.text,
+        primaryTopic: post.primaryTopic,
+        declarative: post.declarative,
+      })),
+      [],
+    ),
+  );
+  return {
+    heldOut: evaluate(posts, predict(), { part: 'test' }),
+    fresh: evaluate(posts, predict(), { part: 'fresh' }),
+    development: evaluate(posts, predict(), { part: 'dev' }),
+    all: evaluate(posts, predict()),
+    heldOutWithModel: evaluate(posts, predict(model), { part: 'test' }),
+  };
+}

@@ -1,0 +1,373 @@
+/**
+ * The brief: gathers every fact from records through the measures, judges them with the rules and lays them out
+ * as a report model — the product's main job.
+ */
+import type { BriefFacts, DecisionFact, OrgInfo, RecordRef, YearSplit } from '../domain/brief-facts.js';
+import { followersAt, reach } from '../domain/audience.measure.js';
+import { contentQuality } from '../domain/content.measure.js';
+import { latestBy, membersAt, structureOf } from '../domain/members.measure.js';
+import { localDateOf, type Period, periodBetween } from '../domain/period.js';
+import { presenceMatrix } from '../domain/presence.measure.js';
+import { countByBucket, countBySubject, total } from '../domain/publications.measure.js';
+import { evaluateRules } from '../domain/rules.js';
+import type { Finding } from '../shared/finding.js';
+import { DEFAULT_TIME_ZONE, PLATFORMS, type Platform, type ReportLang } from '../shared/vocabulary.js';
+import { buildBriefModel } from '../reports/brief.definition.js';
+import type { ReportModel } from '../reports/model.js';
+import {
+  listContentRows,
+  listPresenceChannels,
+  listPublicationSamples,
+  listTasks,
+} from '../storage/repositories/brief.repository.js';
+import { listAudience } from '../storage/repositories/channel.repository.js';
+import { mapToChildOf } from '../storage/repositories/org.repository.js';
+import { countPublications } from '../storage/repositories/publication.repository.js';
+import { listInSubtree, listOutlets } from '../storage/repositories/records.repository.js';
+import { toBool } from '../storage/rows.js';
+import { type Context, scopeOfContext } from './context.js';
+import { getOrganization, listOrganizationSubtree } from './org.service.js';
+import { loadSettings } from './settings.service.js';
+import { mentionsByYear } from './stats.service.js';
+
+export interface BriefRequest {
+  /** Organization code. */
+  org: string;
+  from: string;
+  to: string;
+  /** The date figures such as members and followers are taken at; the period's end by default. */
+  asOf?: string;
+  /** Earlier whole years to show beside the period in the year-by-year tables. */
+  compareYears?: number;
+  lang: ReportLang;
+}
+
+/** Platforms of social networks: everything but the website and the app. */
+const SOCIAL_PLATFORMS: readonly Platform[] = PLATFORMS.filter(
+  (platform) => platform !== 'website' && platform !== 'mobile_app',
+);
+/** Platforms the presence matrix always shows, present or not. */
+const PRESENCE_PLATFORMS: readonly Platform[] = ['facebook', 'instagram', 'telegram', 'youtube', 'tiktok'];
+
+const orgInfo = (org: OrgInfo): OrgInfo => ({
+  id: org.id,
+  code: org.code,
+  kind: org.kind,
+  parentId: org.parentId,
+  nameRu: org.nameRu,
+  nameKk: org.nameKk,
+  shortNameRu: org.shortNameRu,
+  shortNameKk: org.shortNameKk,
+});
+
+const yearOf = (date: string) => Number(date.slice(0, 4));
+
+function publicationRef(row: {
+  id: number;
+  title: string | null;
+  text: string | null;
+  localDate: string;
+  url: string | null;
+}): RecordRef {
+  const label = row.title ?? (row.text ?? '').slice(0, 120);
+  return { kind: 'publication', id: row.id, label, date: row.localDate, url: row.url };
+}
+
+/** Every fact of the brief, measured from records in the caller's scope. */
+export async function gatherBriefFacts(
+  ctx: Context,
+  request: Omit<BriefRequest, 'lang'>,
+): Promise<BriefFacts> {
+  const org = await getOrganization(ctx, request.org);
+  const scope = scopeOfContext(ctx);
+  const db = ctx.db.kysely;
+  const period = periodBetween(request.from, request.to);
+  const asOf = request.asOf ?? period.to;
+  const firstYear = yearOf(period.from) - (request.compareYears ?? 0);
+  const tablePeriod: Period = {
+    from: request.compareYears ? `${firstYear}-01-01` : period.from,
+    to: period.to,
+  };
+  const years = Array.from({ length: yearOf(period.to) - firstYear + 1 }, (_, index) =>
+    String(firstYear + index),
+  );
+  const settings = await loadSettings(ctx);
+
+  const subtree = await listOrganizationSubtree(ctx, org);
+  const orgs = new Map(subtree.map((node) => [node.id, orgInfo(node)]));
+  const children = subtree.filter((node) => node.parentId === org.id);
+  const upToAsOf = periodBetween('0001-01-01', asOf);
+  const snapshots = await listInSubtree(db, scope, 'membershipSnapshot', org.id, upToAsOf);
+  const membersOf = (orgId: number) => membersAt(orgId, subtree, snapshots, asOf);
+  const members = membersOf(org.id);
+
+  const people = await listInSubtree(db, scope, 'person', org.id);
+  const decisions = (await listInSubtree(db, scope, 'decision', org.id, period)).filter(
+    (d) => d.orgId === org.id,
+  );
+  const tasks = await listTasks(
+    db,
+    decisions.map((decision) => decision.id),
+  );
+  const decisionFacts: DecisionFact[] = decisions.map((decision) => ({
+    id: decision.id,
+    body: decision.body,
+    number: decision.number,
+    adoptedOn: decision.adoptedOn,
+    title: decision.title,
+    tasks: tasks
+      .filter((task) => task.decisionId === decision.id)
+      .map((task) => ({
+        id: task.id,
+        text: task.text,
+        dueOn: task.dueOn,
+        status: task.status,
+        doneOn: task.doneOn,
+        evidence: task.evidence,
+        overdue: task.status === 'open' && task.dueOn !== null && task.dueOn < asOf,
+      })),
+  }));
+
+  const count = (filter: Omit<Parameters<typeof countPublications>[3], 'rootId'>) =>
+    countPublications(db, ctx.db.dialect, scope, { rootId: org.id, ...filter });
+  const website = await count({ period: tablePeriod, platform: 'website' });
+
+  const channels = await listInSubtree(db, scope, 'channel', org.id);
+  const followers = followersAt(
+    await listAudience(
+      db,
+      channels.map((channel) => channel.id),
+      asOf,
+    ),
+    asOf,
+  );
+  const pages = channels
+    .filter((channel) => channel.orgId === org.id && SOCIAL_PLATFORMS.includes(channel.platform))
+    .map((channel) => {
+      const audience = followers.get(channel.id);
+      return {
+        channelId: channel.id,
+        code: channel.code,
+        platform: channel.platform,
+        name: channel.name,
+        url: channel.url,
+        createdOn: channel.createdOn,
+        followers: audience?.followers ?? null,
+        followersAsOf: audience?.asOf ?? null,
+        reach: audience ? reach(audience.followers, members) : null,
+      };
+    });
+
+  const childOf = await mapToChildOf(db, scope, org.id);
+  const socialByYear: YearSplit[] = [];
+  if (pages.length > 0) {
+    for (const year of years) {
+      const from = `${year}-01-01` < tablePeriod.from ? tablePeriod.from : `${year}-01-01`;
+      const to = `${year}-12-31` > tablePeriod.to ? tablePeriod.to : `${year}-12-31`;
+      const rows = await count({ period: { from, to }, platforms: SOCIAL_PLATFORMS, channelOwnerId: org.id });
+      socialByYear.push({
+        year,
+        from,
+        to,
+        total: total(rows),
+        rows: countBySubject(org, children, rows, childOf),
+      });
+    }
+  }
+
+  const branchIds = children.filter((child) => child.kind !== 'primary').map((child) => child.id);
+  const presenceChannels = await listPresenceChannels(db, scope, branchIds, asOf);
+  const platforms = [
+    ...PRESENCE_PLATFORMS,
+    ...SOCIAL_PLATFORMS.filter(
+      (platform) =>
+        !PRESENCE_PLATFORMS.includes(platform) && presenceChannels.some((c) => c.platform === platform),
+    ),
+  ];
+  const bySubject = countBySubject(org, children, await count({ period }), childOf);
+
+  const contentFilter = { rootId: org.id, period, platforms: SOCIAL_PLATFORMS };
+  const contentRows = await listContentRows(db, scope, contentFilter);
+  const contentFollowers = new Map(
+    [...followers].map(([channelId, audience]) => [channelId, audience.followers] as const),
+  );
+  const legal = await listPublicationSamples(db, scope, {
+    ...contentFilter,
+    primaryTopic: 'legal',
+    limit: 20,
+  });
+  const declarative = await listPublicationSamples(db, scope, {
+    ...contentFilter,
+    declarative: true,
+    limit: 5,
+  });
+
+  const mentionFigures = await mentionsByYear(ctx, request.org, tablePeriod);
+  const mentions = await listInSubtree(db, scope, 'mediaMention', org.id, tablePeriod);
+  const leaders = new Map(
+    people.filter((person) => toBool(person.isLeader)).map((person) => [person.id, person.fullName]),
+  );
+  const subscriptions = (await listInSubtree(db, scope, 'pressSubscription', org.id)).filter((entry) =>
+    years.includes(String(entry.year)),
+  );
+  const subscriptionOutlets = new Map(
+    (await listOutlets(db, [...new Set(subscriptions.map((entry) => entry.outletId))])).map((o) => [
+      o.id,
+      o.name,
+    ]),
+  );
+  const copies = new Map<string, { year: number; outlet: string; copies: number }>();
+  for (const entry of subscriptions) {
+    const outlet = subscriptionOutlets.get(entry.outletId) ?? '';
+    const key = `${entry.year}|${outlet}`;
+    const sum = copies.get(key) ?? { year: entry.year, outlet, copies: 0 };
+    sum.copies += entry.copies;
+    copies.set(key, sum);
+  }
+
+  // App usage is recorded where it is known (branches, primaries): each child of the organization sums its own.
+  const usage = latestBy(
+    await listInSubtree(db, scope, 'appUsage', org.id, upToAsOf),
+    (row) => row.orgId,
+    asOf,
+  );
+  const appByChild = new Map<number, { registered: number; active: number | null; asOf: string }>();
+  for (const row of usage.values()) {
+    const childId = row.orgId === org.id ? org.id : childOf.get(row.orgId);
+    if (childId === undefined) continue;
+    const sum = appByChild.get(childId) ?? { registered: 0, active: null, asOf: row.asOf };
+    sum.registered += row.registered;
+    if (row.active !== null) sum.active = (sum.active ?? 0) + row.active;
+    if (row.asOf > sum.asOf) sum.asOf = row.asOf;
+    appByChild.set(childId, sum);
+  }
+
+  return {
+    org: orgInfo(org),
+    orgs,
+    period,
+    asOf,
+    years,
+    structure: structureOf(org.id, subtree),
+    members,
+    people: people
+      .filter((person) => person.orgId === org.id)
+      .map((person) => ({
+        id: person.id,
+        fullName: person.fullName,
+        positionRu: person.positionRu,
+        positionKk: person.positionKk,
+        infoResponsible: toBool(person.infoResponsible),
+        isLeader: toBool(person.isLeader),
+      })),
+    decisions: decisionFacts,
+    website: {
+      byYear: countByBucket(website, 'year', tablePeriod).map((entry) => ({
+        year: entry.bucket,
+        count: entry.count,
+      })),
+      total: total(website),
+    },
+    pages,
+    socialByYear,
+    presence: {
+      platforms,
+      activeDays: settings.presence.activeDays,
+      rows: presenceMatrix(branchIds, platforms, presenceChannels, asOf, settings.presence.activeDays),
+    },
+    branchPublications: bySubject.flatMap((entry) =>
+      entry.group.kind === 'child' ? [{ orgId: entry.group.orgId, count: entry.count }] : [],
+    ),
+    materials: (await listInSubtree(db, scope, 'material', org.id, period)).map((material) => ({
+      id: material.id,
+      title: material.title,
+      kind: material.kind,
+      issuedOn: material.issuedOn,
+    })),
+    content: contentQuality(contentRows, contentFollowers),
+    legalItems: legal.map(publicationRef),
+    declarativeSamples: declarative.map(publicationRef),
+    media: {
+      counts: mentionFigures.counts,
+      outlets: [...mentionFigures.outlets.values()].map((outlet) => ({
+        id: outlet.id,
+        name: outlet.name,
+        level: outlet.level,
+      })),
+      mentions: mentions.map((mention) => ({
+        id: mention.id,
+        outletId: mention.outletId,
+        publishedOn: mention.publishedOn,
+        title: mention.title,
+        kind: mention.kind,
+        person: mention.personId === null ? null : (leaders.get(mention.personId) ?? null),
+      })),
+    },
+    subscriptions: [...copies.values()].sort((a, b) => a.year - b.year || a.outlet.localeCompare(b.outlet)),
+    app: [...appByChild].map(([orgId, sum]) => ({ orgId, members: membersOf(orgId), ...sum })),
+  };
+}
+
+export interface PreparedBrief {
+  facts: BriefFacts;
+  findings: Finding[];
+}
+
+/** Facts and findings, once; the model is then laid out in each language asked. */
+export async function prepareBrief(
+  ctx: Context,
+  request: Omit<BriefRequest, 'lang'>,
+): Promise<PreparedBrief> {
+  const facts = await gatherBriefFacts(ctx, request);
+  return { facts, findings: evaluateRules(facts, await loadSettings(ctx)) };
+}
+
+export function layOutBrief(ctx: Context, prepared: PreparedBrief, lang: ReportLang): ReportModel {
+  return buildBriefModel(
+    prepared.facts,
+    prepared.findings,
+    lang,
+    localDateOf(ctx.clock(), DEFAULT_TIME_ZONE),
+  );
+}
+
+export async function buildBrief(ctx: Context, request: BriefRequest): Promise<ReportModel> {
+  return layOutBrief(ctx, await prepareBrief(ctx, request), request.lang);
+}
+
+export const BRIEF_FORMATS = ['docx', 'xlsx', 'html', 'md'] as const;
+export type BriefFormat = (typeof BRIEF_FORMATS)[number];
+
+export interface RenderedBrief {
+  lang: ReportLang;
+  format: BriefFormat;
+  fileName: string;
+  content: Buffer | string;
+}
+
+/** Renderers load their libraries (docx, exceljs, echarts) only when a brief is written, not at every start. */
+const RENDERERS: Readonly<Record<BriefFormat, (model: ReportModel) => Promise<Buffer | string>>> = {
+  docx: async (model) => (await import('../reports/render/docx.js')).renderDocx(model),
+  xlsx: async (model) => (await import('../reports/render/xlsx.js')).renderXlsx(model),
+  html: async (model) => (await import('../reports/render/html.js')).renderHtml(model),
+  md: async (model) => (await import('../reports/render/markdown.js')).renderMarkdown(model),
+};
+
+/** The brief in every language and format asked; facts and rules are worked out once. */
+export async function renderBrief(
+  ctx: Context,
+  request: Omit<BriefRequest, 'lang'>,
+  langs: readonly ReportLang[],
+  formats: readonly BriefFormat[],
+): Promise<RenderedBrief[]> {
+  const prepared = await prepareBrief(ctx, request);
+  const files: RenderedBrief[] = [];
+  for (const lang of langs) {
+    const model = layOutBrief(ctx, prepared, lang);
+    for (const format of formats) {
+      const fileName = `brief-${request.org}-${request.from}-${request.to}-${lang}.${format}`;
+      files.push({ lang, format, fileName, content: await RENDERERS[format](model) });
+    }
+  }
+  return files;
+}

@@ -1,0 +1,172 @@
+/**
+ * Use cases of imports: import a file, folder, archive or URL into a channel; list and show the batches; undo
+ * one. The format is detected from content; a Telegram full export's chat is chosen by name or id, or found
+ * (the only chat, or the one named like the channel).
+ */
+import { ConflictError, DomainError, NotFoundError } from '../domain/errors.js';
+import { isFullTelegramExport } from '../importers/registry.js';
+import { chatMatches, describeChats } from '../importers/telegram/map.js';
+import { listTelegramChats } from '../importers/telegram/parse.js';
+import type { Labeller } from '../importers/types.js';
+import type { Rejection } from '../shared/import-report.js';
+import { type ChannelRef, findChannelByCode } from '../storage/repositories/channel.repository.js';
+import {
+  type BatchRow,
+  deleteCreatedBy,
+  findBatch,
+  findLaterChange,
+  IMPORTED_TABLES,
+  listBatches,
+  listChanges,
+  updateBatch,
+  updateImported,
+} from '../storage/repositories/import.repository.js';
+import { fromJson } from '../storage/rows.js';
+import { type Context, inTransaction, scopeOfContext } from './context.js';
+import { type ImportSummary, runImport } from './import/runner.js';
+import { openSource, type SourceEntry } from './import/source.js';
+
+export type { ImportSummary };
+
+export interface ImportRequest {
+  /** A file, a folder, a ZIP, or an http(s) URL. */
+  file: string;
+  /** The channel's code: where publications and audience go unless a record names another. */
+  channel?: string;
+  /** A Telegram full export's chat, by name or id. */
+  chat?: string;
+  dryRun?: boolean;
+  strict?: boolean;
+  /** The labelling step (content analysis); none stores no labels. */
+  label?: Labeller;
+  /** Records per transaction. */
+  chunkSize?: number;
+  onProgress?: (done: number, total: number) => void;
+}
+
+const DEFAULT_CHUNK = 500;
+
+async function channelOf(ctx: Context, code: string | undefined): Promise<ChannelRef | undefined> {
+  if (code === undefined) return undefined;
+  const channel = await findChannelByCode(ctx.db.kysely, scopeOfContext(ctx), code);
+  if (!channel) throw new NotFoundError('channel_unknown', { code });
+  return channel;
+}
+
+/** The chat of a Telegram full export to import: the one asked for, the only one, or the channel's namesake. */
+async function chooseChat(entry: SourceEntry, channel: ChannelRef | undefined): Promise<string | undefined> {
+  if (entry.reader !== 'telegram' || !isFullTelegramExport(entry.sniff)) return undefined;
+  const chats = await listTelegramChats(await entry.open(), entry.name);
+  const found =
+    chats.length === 1 ? chats : chats.filter((chat) => channel && chatMatches(chat, channel.name));
+  const [chat] = found;
+  if (found.length !== 1 || !chat) {
+    throw new DomainError('import_chat_choice', { file: entry.name, chats: describeChats(chats) });
+  }
+  return String(chat.id ?? chat.name);
+}
+
+/** Formats that hold publications go to a channel; spreadsheets may name channels row by row. */
+function needsChannel(entry: SourceEntry): boolean {
+  return entry.reader !== 'xlsx' && entry.reader !== 'csv';
+}
+
+export async function importFile(ctx: Context, request: ImportRequest): Promise<ImportSummary> {
+  const channel = await channelOf(ctx, request.channel);
+  const source = await openSource(request.file, channel?.platform);
+  try {
+    const needy = source.entries.find(needsChannel);
+    if (needy && !channel) throw new DomainError('import_channel_required', { file: needy.name });
+    const [first] = source.entries;
+    const chat = request.chat ?? (first ? await chooseChat(first, channel) : undefined);
+    return await runImport(ctx, {
+      source,
+      ...(channel ? { channel } : {}),
+      ...(chat ? { chat } : {}),
+      dryRun: request.dryRun ?? false,
+      strict: request.strict ?? false,
+      ...(request.label ? { label: request.label } : {}),
+      chunkSize: request.chunkSize ?? DEFAULT_CHUNK,
+      ...(request.onProgress ? { onProgress: request.onProgress } : {}),
+    });
+  } finally {
+    source.close();
+  }
+}
+
+export interface ImportBatch {
+  id: number;
+  format: string;
+  file: string | null;
+  fileHash: string | null;
+  channel: string | null;
+  status: string;
+  startedAt: string;
+  finishedAt: string | null;
+  undoneAt: string | null;
+  new: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+  skipped: number;
+  rejections: Rejection[];
+}
+
+function presentBatch(row: BatchRow): ImportBatch {
+  return {
+    id: row.id,
+    format: row.source,
+    file: row.fileName,
+    fileHash: row.fileHash,
+    channel: row.channelCode,
+    status: row.status,
+    startedAt: row.startedAt,
+    finishedAt: row.finishedAt,
+    undoneAt: row.undoneAt,
+    new: row.newCount,
+    updated: row.updatedCount,
+    unchanged: row.unchangedCount,
+    rejected: row.rejectedCount,
+    skipped: row.skippedCount,
+    rejections: fromJson<Rejection[]>(row.rejections) ?? [],
+  };
+}
+
+export async function listImports(ctx: Context, limit = 50): Promise<ImportBatch[]> {
+  return (await listBatches(ctx.db.kysely, scopeOfContext(ctx), limit)).map(presentBatch);
+}
+
+export async function getImport(ctx: Context, id: number): Promise<ImportBatch> {
+  const row = await findBatch(ctx.db.kysely, scopeOfContext(ctx), id);
+  if (!row) throw new NotFoundError('import_unknown', { id });
+  return presentBatch(row);
+}
+
+export interface UndoResult {
+  id: number;
+  /** Records the batch created, now deleted. */
+  removed: number;
+  /** Records the batch updated, now back as they were. */
+  restored: number;
+}
+
+/**
+ * Undoes one batch: deletes what it created and restores what it updated, in one transaction. A batch whose
+ * records a later batch changed again is undone after that one, never before.
+ */
+export async function undoImport(ctx: Context, id: number): Promise<UndoResult> {
+  return inTransaction(ctx, async (tx) => {
+    const batch = await getImport(tx, id);
+    if (batch.undoneAt) throw new ConflictError('import_already_undone', { id });
+    const later = await findLaterChange(tx.db.kysely, id);
+    if (later !== undefined) throw new ConflictError('import_undo_blocked', { id, later });
+    const changes = await listChanges(tx.db.kysely, id);
+    for (const change of changes) {
+      await updateImported(tx.db.kysely, change.tableName, change.rowId, fromJson(change.before) ?? {});
+    }
+    let removed = 0;
+    for (const table of IMPORTED_TABLES) removed += await deleteCreatedBy(tx.db.kysely, table, id);
+    await updateBatch(tx.db.kysely, id, { status: 'undone', undoneAt: tx.clock().toISOString() });
+    return { id, removed, restored: changes.length };
+  });
+}

@@ -1,0 +1,204 @@
+/**
+ * The one runner every import goes through: it streams each entry of the source through its reader, stores the
+ * drafts chunk by chunk — each chunk in its own transaction, so that an interruption leaves whole chunks and a
+ * rerun completes the import — and keeps the batch's counts and rejections. With `strict` (any rejection stores
+ * nothing) or `dryRun` (nothing is stored), the whole import is one transaction, rolled back at the end.
+ */
+import { READERS } from '../../importers/registry.js';
+import type { SheetHeader } from '../../importers/sheet/map.js';
+import type { Draft, Labeller, Rejection } from '../../importers/types.js';
+import type { ImportCounts, SkipReason } from '../../shared/import-report.js';
+import type { ImportFormat, SheetKind } from '../../shared/vocabulary.js';
+import type { ChannelRef } from '../../storage/repositories/channel.repository.js';
+import {
+  deleteBatch,
+  findBatchOfFile,
+  insertBatch,
+  updateBatch,
+} from '../../storage/repositories/import.repository.js';
+import { toJson } from '../../storage/rows.js';
+import { type Context, inTransaction } from '../context.js';
+import type { OpenedSource } from './source.js';
+import { DraftWriter } from './writers.js';
+
+/** Characters of text a chunk holds at most: with long posts, chunks get shorter and memory stays bounded. */
+const CHUNK_CHARS = 250_000;
+
+/** Rejections kept with a batch: enough to fix a file; the count stays exact beyond it. */
+export const MAX_REJECTIONS = 1000;
+
+export interface RunPlan {
+  source: OpenedSource;
+  channel?: ChannelRef;
+  /** A Telegram full export's chat, by name or id. */
+  chat?: string;
+  dryRun: boolean;
+  strict: boolean;
+  label?: Labeller;
+  chunkSize: number;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface ImportSummary extends ImportCounts {
+  /** The stored batch; null when nothing was kept (a dry run, a strict import with rejections, nothing new). */
+  batchId: number | null;
+  format: ImportFormat;
+  sheetKind?: SheetKind;
+  file: string;
+  fileHash: string;
+  /** An earlier import of the same file into the same channel. */
+  previousBatchId?: number;
+  skippedByReason: Partial<Record<SkipReason, number>>;
+  rejections: Rejection[];
+  dryRun: boolean;
+  strict: boolean;
+  /** Whether what was read is stored. */
+  stored: boolean;
+}
+
+/** Thrown inside the single transaction of a dry run or a failed strict import, to roll it back. */
+class RollBack extends Error {}
+
+async function* counted(
+  bytes: AsyncIterable<Buffer>,
+  onBytes: (count: number) => void,
+): AsyncGenerator<Buffer> {
+  for await (const chunk of bytes) {
+    onBytes(chunk.length);
+    yield chunk;
+  }
+}
+
+export async function runImport(ctx: Context, plan: RunPlan): Promise<ImportSummary> {
+  const { source } = plan;
+  const [first] = source.entries;
+  const summary: ImportSummary = {
+    batchId: null,
+    format: first ? READERS[first.reader].format : 'spreadsheet',
+    file: source.name,
+    fileHash: source.hash,
+    new: 0,
+    updated: 0,
+    unchanged: 0,
+    rejected: 0,
+    skipped: 0,
+    skippedByReason: {},
+    rejections: [],
+    dryRun: plan.dryRun,
+    strict: plan.strict,
+    stored: false,
+  };
+  const previous = await findBatchOfFile(ctx.db.kysely, source.hash, plan.channel?.id ?? null);
+  if (previous !== undefined) summary.previousBatchId = previous;
+  const reject = (rejections: readonly Rejection[]) => {
+    summary.rejected += 1;
+    summary.rejections.push(...rejections.slice(0, MAX_REJECTIONS - summary.rejections.length));
+  };
+  const counts = () => ({
+    newCount: summary.new,
+    updatedCount: summary.updated,
+    unchangedCount: summary.unchanged,
+    rejectedCount: summary.rejected,
+    skippedCount: summary.skipped,
+  });
+  const single = plan.dryRun || plan.strict;
+  const total = source.entries.reduce((sum, entry) => sum + entry.size, 0);
+  let done = 0;
+
+  const body = async (run: Context): Promise<void> => {
+    const batchId = await insertBatch(run.db.kysely, {
+      source: summary.format,
+      fileName: source.name,
+      fileHash: source.hash,
+      channelId: plan.channel?.id ?? null,
+      status: 'running',
+      startedAt: run.clock().toISOString(),
+    });
+    summary.batchId = batchId;
+    const writer = new DraftWriter({
+      batchId,
+      file: source.name,
+      ...(plan.channel ? { channel: plan.channel } : {}),
+      ...(plan.label ? { label: plan.label } : {}),
+      now: run.clock(),
+    });
+    let chunk: Draft[] = [];
+    let chunkChars = 0;
+    const flush = async () => {
+      if (chunk.length === 0) return;
+      const drafts = chunk;
+      chunk = [];
+      chunkChars = 0;
+      await inTransaction(run, async (tx) => {
+        const outcomes = await writer.write(tx, drafts);
+        for (const outcome of outcomes) {
+          if (typeof outcome === 'object') reject(outcome.rejected);
+          else summary[outcome] += 1;
+        }
+        await updateBatch(tx.db.kysely, batchId, counts());
+      });
+      // Back to the event loop between chunks: the garbage collector's tasks run there (SQLite writes never wait
+      // for I/O), which keeps a long import's memory flat.
+      await new Promise((resolve) => setImmediate(resolve));
+    };
+    try {
+      for (const entry of source.entries) {
+        const bytes = counted(await entry.open(), (count) => {
+          done += count;
+          plan.onProgress?.(done, total);
+        });
+        const options = {
+          file: entry.name,
+          ...(plan.chat ? { chat: plan.chat } : {}),
+          ...(plan.channel?.url ? { channelUrl: plan.channel.url } : {}),
+          onSheetHeader: (header: SheetHeader) => (summary.sheetKind = header.kind),
+        };
+        for await (const item of READERS[entry.reader].read(bytes, options)) {
+          if (item.kind === 'draft') {
+            chunk.push(item.draft);
+            if (item.draft.target === 'publication')
+              chunkChars += (item.draft.text?.length ?? 0) + (item.draft.title?.length ?? 0);
+            if (chunk.length >= plan.chunkSize || chunkChars >= CHUNK_CHARS) await flush();
+          } else if (item.kind === 'rejected') reject(item.rejections);
+          else {
+            summary.skipped += 1;
+            summary.skippedByReason[item.reason] = (summary.skippedByReason[item.reason] ?? 0) + 1;
+          }
+        }
+      }
+      await flush();
+    } catch (error) {
+      // What earlier chunks stored stays, under a failed batch a rerun completes; the broken chunk is gone.
+      if (!single) await closeBatch(run, batchId, 'failed');
+      throw error;
+    }
+    summary.rejections.sort((a, b) => a.file.localeCompare(b.file) || a.record.index - b.record.index);
+    if (plan.dryRun || (plan.strict && summary.rejected > 0)) throw new RollBack();
+    await closeBatch(run, batchId, 'done');
+  };
+
+  /** Finishes the batch; one that changed nothing is not kept, so that importing a file again changes nothing. */
+  const closeBatch = async (run: Context, batchId: number, status: 'done' | 'failed') => {
+    if (summary.new + summary.updated === 0) {
+      await deleteBatch(run.db.kysely, batchId);
+      summary.batchId = null;
+      return;
+    }
+    await updateBatch(run.db.kysely, batchId, {
+      ...counts(),
+      status,
+      finishedAt: run.clock().toISOString(),
+      rejections: toJson(summary.rejections),
+    });
+  };
+
+  try {
+    if (single) await inTransaction(ctx, body);
+    else await body(ctx);
+    summary.stored = true;
+  } catch (error) {
+    if (!(error instanceof RollBack)) throw error;
+    summary.batchId = null;
+  }
+  return summary;
+}

@@ -1,0 +1,423 @@
+/**
+ * Storing drafts: references resolved by code within the caller's scope, each record compared with what is
+ * stored under its key (a publication's channel and external id, a snapshot's date, a mention's or material's
+ * natural key) and inserted, updated (the old values logged for undo) or left alone. A manual subject
+ * assignment is never overwritten; otherwise attribution rules decide, and the rule that fired is stored.
+ */
+import type { Insertable } from 'kysely';
+import { compileRules } from '../../importers/attribution.js';
+import { instantOfWallClock } from '../../importers/time.js';
+import type {
+  AudienceDraft,
+  ContentLabels,
+  Draft,
+  Labeller,
+  MaterialDraft,
+  MembershipDraft,
+  MentionDraft,
+  PublicationDraft,
+  Rejection,
+} from '../../importers/types.js';
+import { localDateOf } from '../../domain/period.js';
+import type { FieldIssue } from '../../shared/field-issue.js';
+import { type ChannelRef, findChannelByCode } from '../../storage/repositories/channel.repository.js';
+import {
+  findAudience,
+  findChannelCodesOf,
+  findMaterial,
+  findMembership,
+  findMention,
+  findPublications,
+  insertImported,
+  insertPublications,
+  logChange,
+  type PublicationRow,
+  updateImported,
+} from '../../storage/repositories/import.repository.js';
+import { listRulesUnder } from '../../storage/repositories/attribution.repository.js';
+import { findOrganizationByCode } from '../../storage/repositories/org.repository.js';
+import { findIdByCode } from '../../storage/repositories/records.repository.js';
+import { fromJson, toBool, toJson } from '../../storage/rows.js';
+import type { ImportedTable, PublicationTable } from '../../storage/schema.js';
+import { type Context, scopeOfContext } from '../context.js';
+
+export type Outcome = 'new' | 'updated' | 'unchanged' | { rejected: Rejection[] };
+
+export interface WriterSetup {
+  batchId: number;
+  file: string;
+  /** The channel the import goes to, if any: the default for records that name none. */
+  channel?: ChannelRef;
+  label?: Labeller;
+  /** When the import runs: creation and update times, and the date engagement counts are as of. */
+  now: Date;
+}
+
+type Attributor = ReturnType<typeof compileRules>;
+type Values = Record<string, unknown>;
+
+const INSERT_ROWS = 100;
+
+/** A column's value as compared and as logged: booleans as booleans, JSON as its text. */
+function normalized(key: string, value: unknown): unknown {
+  if (key === 'isRepost' || key === 'subjectManual') return toBool(value as boolean | number | null);
+  if (key === 'declarative') return toBool(value as boolean | number | null, 'nullable');
+  if (key === 'topics') return toJson(fromJson(value));
+  return value ?? null;
+}
+
+/** The columns whose values differ, with their old values (for the log) and new ones (for the update). */
+function difference(row: Values, values: Values): { before: Values; after: Values } | undefined {
+  const before: Values = {};
+  const after: Values = {};
+  for (const [key, value] of Object.entries(values)) {
+    const old = normalized(key, row[key]);
+    if (old === normalized(key, value)) continue;
+    before[key] = old;
+    after[key] = value;
+  }
+  return Object.keys(after).length > 0 ? { before, after } : undefined;
+}
+
+function labelValues(labels: ContentLabels | undefined): Values {
+  if (!labels) return {};
+  return {
+    language: labels.language ?? null,
+    primaryTopic: labels.primaryTopic ?? null,
+    topics: toJson(labels.topics),
+    concreteness: labels.concreteness ?? null,
+    declarative: labels.declarative ?? null,
+  };
+}
+
+export class DraftWriter {
+  private readonly orgs = new Map<string, number | null>();
+  private readonly outlets = new Map<string, number | null>();
+  private readonly channels = new Map<string, ChannelRef | null>();
+  private readonly attributors = new Map<number, Attributor>();
+
+  constructor(private readonly setup: WriterSetup) {}
+
+  /** Stores a chunk of drafts; the outcome of each, in order. */
+  async write(tx: Context, drafts: readonly Draft[]): Promise<Outcome[]> {
+    const outcomes: Outcome[] = new Array<Outcome>(drafts.length).fill('unchanged');
+    const publications: { at: number; draft: PublicationDraft }[] = [];
+    for (const [at, draft] of drafts.entries()) {
+      if (draft.target === 'publication') publications.push({ at, draft });
+      else outcomes[at] = await this.writeRecord(tx, draft);
+    }
+    await this.writePublications(tx, publications, outcomes);
+    return outcomes;
+  }
+
+  private reject(draft: Draft, issues: readonly FieldIssue[]): Outcome {
+    return {
+      rejected: issues.map((issue) => ({
+        file: this.setup.file,
+        record: draft.ref,
+        field: issue.path,
+        code: issue.code,
+        ...(issue.params ? { params: issue.params } : {}),
+      })),
+    };
+  }
+
+  private async org(
+    tx: Context,
+    code: string,
+    field: string,
+    issues: FieldIssue[],
+  ): Promise<number | undefined> {
+    if (!this.orgs.has(code)) {
+      const org = await findOrganizationByCode(tx.db.kysely, scopeOfContext(tx), code);
+      this.orgs.set(code, org?.id ?? null);
+    }
+    const id = this.orgs.get(code) ?? undefined;
+    if (id === undefined) issues.push({ path: field, code: 'unknown_org', params: { code } });
+    return id;
+  }
+
+  private async outlet(tx: Context, code: string, issues: FieldIssue[]): Promise<number | undefined> {
+    if (!this.outlets.has(code))
+      this.outlets.set(code, (await findIdByCode(tx.db.kysely, 'outlet', code)) ?? null);
+    const id = this.outlets.get(code) ?? undefined;
+    if (id === undefined) issues.push({ path: 'outlet', code: 'unknown_outlet', params: { code } });
+    return id;
+  }
+
+  private async channelByCode(
+    tx: Context,
+    code: string,
+    issues: FieldIssue[],
+  ): Promise<ChannelRef | undefined> {
+    if (!this.channels.has(code)) {
+      this.channels.set(code, (await findChannelByCode(tx.db.kysely, scopeOfContext(tx), code)) ?? null);
+    }
+    const channel = this.channels.get(code) ?? undefined;
+    if (!channel) issues.push({ path: 'channel', code: 'unknown_channel', params: { code } });
+    return channel;
+  }
+
+  /** The record's own channel, else its owner's channel on the platform, else the import's channel. */
+  private async channelOf(
+    tx: Context,
+    draft: PublicationDraft | AudienceDraft,
+    issues: FieldIssue[],
+  ): Promise<ChannelRef | undefined> {
+    if (draft.channel) return this.channelByCode(tx, draft.channel, issues);
+    if (draft.target === 'audience' && draft.owner) {
+      const orgId = await this.org(tx, draft.owner, 'organization', issues);
+      if (!draft.platform) issues.push({ path: 'platform', code: 'required' });
+      if (orgId === undefined || !draft.platform) return undefined;
+      const codes = await findChannelCodesOf(tx.db.kysely, scopeOfContext(tx), orgId, draft.platform);
+      const params = { org: draft.owner, platform: draft.platform };
+      if (codes.length === 1) return this.channelByCode(tx, codes[0] ?? '', issues);
+      issues.push({
+        path: 'platform',
+        code: codes.length === 0 ? 'no_channel_on_platform' : 'ambiguous_channel',
+        params,
+      });
+      return undefined;
+    }
+    if (this.setup.channel) return this.setup.channel;
+    issues.push({ path: 'channel', code: 'required' });
+    return undefined;
+  }
+
+  private async attributor(tx: Context, ownerId: number): Promise<Attributor> {
+    let attributor = this.attributors.get(ownerId);
+    if (!attributor) {
+      attributor = compileRules(await listRulesUnder(tx.db.kysely, ownerId));
+      this.attributors.set(ownerId, attributor);
+    }
+    return attributor;
+  }
+
+  /** Logs the old values of an updated row, unless this import created it (undo deletes it anyway). */
+  private async update(
+    tx: Context,
+    table: ImportedTable,
+    row: { id: number; importBatchId: number | null },
+    change: { before: Values; after: Values },
+  ) {
+    await updateImported(tx.db.kysely, table, row.id, change.after);
+    if (row.importBatchId !== this.setup.batchId) {
+      await logChange(tx.db.kysely, {
+        batchId: this.setup.batchId,
+        tableName: table,
+        rowId: row.id,
+        before: change.before,
+      });
+    }
+  }
+
+  /** What the draft says a publication's columns are, on its channel; undefined when its time cannot be read. */
+  private async publicationValues(
+    tx: Context,
+    channel: ChannelRef,
+    draft: PublicationDraft,
+    subjectId: number | undefined,
+    keepSubject: boolean,
+  ): Promise<Values | undefined> {
+    const publishedAt =
+      'instant' in draft.time ? draft.time.instant : instantOfWallClock(draft.time.local, channel.timeZone);
+    if (publishedAt === undefined) return undefined;
+    const content = [draft.title, draft.text].filter(Boolean).join('\n');
+    const values: Values = {
+      url: draft.url ?? null,
+      publishedAt: new Date(publishedAt).toISOString(),
+      localDate: localDateOf(publishedAt, channel.timeZone),
+      title: draft.title ?? null,
+      text: draft.text ?? null,
+      isRepost: draft.isRepost,
+      repostSource: draft.repostSource ?? null,
+      mediaKind: draft.mediaKind ?? null,
+      ...draft.engagement,
+      ...labelValues(draft.labels ?? (content ? this.setup.label?.(content) : undefined)),
+    };
+    if (subjectId !== undefined)
+      Object.assign(values, { subjectOrgId: subjectId, subjectRule: null, subjectManual: true });
+    else if (!keepSubject) {
+      const attribution = (await this.attributor(tx, channel.orgId))(content, draft.hashtags);
+      Object.assign(values, {
+        subjectOrgId: attribution?.orgId ?? channel.orgId,
+        subjectRule: attribution?.rule ?? null,
+        subjectManual: false,
+      });
+    }
+    return values;
+  }
+
+  private async writePublications(
+    tx: Context,
+    items: readonly { at: number; draft: PublicationDraft }[],
+    outcomes: Outcome[],
+  ): Promise<void> {
+    const groups = new Map<
+      number,
+      { channel: ChannelRef; items: { at: number; draft: PublicationDraft; subjectId?: number }[] }
+    >();
+    for (const { at, draft } of items) {
+      const issues: FieldIssue[] = [];
+      const channel = await this.channelOf(tx, draft, issues);
+      const subjectId = draft.subject ? await this.org(tx, draft.subject, 'subject', issues) : undefined;
+      if (!channel || issues.length > 0) {
+        outcomes[at] = this.reject(draft, issues);
+        continue;
+      }
+      const group = groups.get(channel.id) ?? { channel, items: [] };
+      group.items.push({ at, draft, ...(subjectId === undefined ? {} : { subjectId }) });
+      groups.set(channel.id, group);
+    }
+    const now = this.setup.now.toISOString();
+    for (const { channel, items: grouped } of groups.values()) {
+      const ids = [...new Set(grouped.map((item) => item.draft.externalId))];
+      const stored = new Map<string, Values>(
+        (await findPublications(tx.db.kysely, channel.id, ids)).map((row: PublicationRow) => [
+          row.externalId,
+          row,
+        ]),
+      );
+      const inserts = new Map<string, Insertable<PublicationTable>>();
+      const engagementAsOf = localDateOf(this.setup.now, channel.timeZone);
+      for (const { at, draft, subjectId } of grouped) {
+        const pending = inserts.get(draft.externalId);
+        const row = pending ?? stored.get(draft.externalId);
+        const keepSubject =
+          row !== undefined && toBool(row['subjectManual'] as boolean) && subjectId === undefined;
+        const values = await this.publicationValues(tx, channel, draft, subjectId, keepSubject);
+        if (!values) {
+          outcomes[at] = this.reject(draft, [
+            {
+              path: 'publishedAt',
+              code: 'invalid_date',
+              params: { value: 'local' in draft.time ? draft.time.local : '' },
+            },
+          ]);
+          continue;
+        }
+        if (draft.engagement) values['engagementAsOf'] = engagementAsOf;
+        if (!row) {
+          inserts.set(draft.externalId, {
+            ...values,
+            channelId: channel.id,
+            externalId: draft.externalId,
+            importBatchId: this.setup.batchId,
+            createdAt: now,
+            updatedAt: now,
+          } as Insertable<PublicationTable>);
+          outcomes[at] = 'new';
+          continue;
+        }
+        // A new engagement date alone is no change: only the counts are.
+        const { engagementAsOf: _asOf, ...compared } = values;
+        const change = difference(row, compared);
+        if (!change) continue;
+        if (draft.engagement && Object.keys(draft.engagement).some((key) => key in change.after)) {
+          change.before['engagementAsOf'] = row['engagementAsOf'] ?? null;
+          change.after['engagementAsOf'] = engagementAsOf;
+        }
+        Object.assign(row, change.after);
+        outcomes[at] = 'updated';
+        if (pending) continue;
+        change.before['updatedAt'] = row['updatedAt'];
+        change.after['updatedAt'] = now;
+        await this.update(tx, 'publication', row as { id: number; importBatchId: number | null }, change);
+      }
+      const rows = [...inserts.values()];
+      for (let start = 0; start < rows.length; start += INSERT_ROWS) {
+        await insertPublications(tx.db.kysely, rows.slice(start, start + INSERT_ROWS));
+      }
+    }
+  }
+
+  private async writeRecord(tx: Context, draft: Exclude<Draft, PublicationDraft>): Promise<Outcome> {
+    switch (draft.target) {
+      case 'audience':
+        return this.writeAudience(tx, draft);
+      case 'membership':
+        return this.writeMembership(tx, draft);
+      case 'mention':
+        return this.writeMention(tx, draft);
+      case 'material':
+        return this.writeMaterial(tx, draft);
+    }
+  }
+
+  /** Inserts a record new under its key, or updates the one stored when its values differ. */
+  private async upsert(
+    tx: Context,
+    table: ImportedTable,
+    existing: ({ id: number; importBatchId: number | null } & Values) | undefined,
+    key: Values,
+    values: Values,
+  ): Promise<Outcome> {
+    if (!existing) {
+      await insertImported(tx.db.kysely, table, {
+        ...key,
+        ...values,
+        importBatchId: this.setup.batchId,
+      } as never);
+      return 'new';
+    }
+    const change = difference(existing, values);
+    if (!change) return 'unchanged';
+    await this.update(tx, table, existing, change);
+    return 'updated';
+  }
+
+  private async writeAudience(tx: Context, draft: AudienceDraft): Promise<Outcome> {
+    const issues: FieldIssue[] = [];
+    const channel = await this.channelOf(tx, draft, issues);
+    if (!channel || issues.length > 0) return this.reject(draft, issues);
+    const existing = await findAudience(tx.db.kysely, channel.id, draft.asOf);
+    return this.upsert(
+      tx,
+      'audienceSnapshot',
+      existing,
+      { channelId: channel.id, asOf: draft.asOf, source: 'import' },
+      { followers: draft.followers },
+    );
+  }
+
+  private async writeMembership(tx: Context, draft: MembershipDraft): Promise<Outcome> {
+    const issues: FieldIssue[] = [];
+    const orgId = await this.org(tx, draft.org, 'organization', issues);
+    if (orgId === undefined) return this.reject(draft, issues);
+    const existing = await findMembership(tx.db.kysely, orgId, draft.asOf);
+    return this.upsert(
+      tx,
+      'membershipSnapshot',
+      existing,
+      { orgId, asOf: draft.asOf, source: 'import' },
+      {
+        members: draft.members,
+        primaries: draft.primaries ?? null,
+      },
+    );
+  }
+
+  private async writeMention(tx: Context, draft: MentionDraft): Promise<Outcome> {
+    const issues: FieldIssue[] = [];
+    const orgId = await this.org(tx, draft.org, 'organization', issues);
+    const outletId = await this.outlet(tx, draft.outlet, issues);
+    if (orgId === undefined || outletId === undefined) return this.reject(draft, issues);
+    const key = { orgId, outletId, publishedOn: draft.publishedOn, title: draft.title };
+    const existing = await findMention(tx.db.kysely, key);
+    return this.upsert(tx, 'mediaMention', existing, key, { kind: draft.kind, url: draft.url ?? null });
+  }
+
+  private async writeMaterial(tx: Context, draft: MaterialDraft): Promise<Outcome> {
+    const issues: FieldIssue[] = [];
+    const orgId = await this.org(tx, draft.org, 'organization', issues);
+    if (orgId === undefined) return this.reject(draft, issues);
+    const key = { orgId, title: draft.title, issuedOn: draft.issuedOn };
+    const existing = await findMaterial(tx.db.kysely, key);
+    return this.upsert(tx, 'material', existing, key, {
+      kind: draft.kind,
+      language: draft.language ?? null,
+      copies: draft.copies ?? null,
+      url: draft.url ?? null,
+    });
+  }
+}

@@ -1,0 +1,69 @@
+/**
+ * A judgement of the brief: which rule fired, with what threshold, on what evidence, and the texts a reader sees
+ * in Russian and Kazakh. Shared by the brief, the API and the web.
+ */
+import { formatNumber, formatPercent } from './format.js';
+import { interpolate } from './messages.js';
+import { RULE_TEXTS } from './rule-texts.js';
+import type { ReportLang } from './vocabulary.js';
+
+export const RULE_IDS = [
+  'low_reach',
+  'platform_missing',
+  'legal_share_low',
+  'declarative_dominant',
+  'reposts_dominant',
+  'branches_without_publications',
+  'no_info_responsible',
+  'media_coverage_falling',
+  'app_adoption_low',
+  'overdue_tasks',
+] as const;
+export type RuleIdName = (typeof RULE_IDS)[number];
+
+/** A value in a finding's text, formatted for the reader's language. */
+export type FindingParam =
+  | { number: number }
+  | { percent: number }
+  | { text: string }
+  | { names: { ru: readonly string[]; kk: readonly string[] } };
+
+export interface EvidenceRecord {
+  kind: 'publication' | 'organization' | 'channel' | 'task' | 'decision' | 'mention' | 'person' | 'material';
+  id: number;
+  label: string;
+  date?: string;
+  url?: string | null;
+}
+
+export interface Finding {
+  ruleId: RuleIdName;
+  /** The settings the rule judged with, e.g. `{ minReach: 0.1 }`. */
+  threshold: Readonly<Record<string, unknown>>;
+  /** The values the finding's text states (the evidence's numbers). */
+  params: Readonly<Record<string, FindingParam>>;
+  /** The records behind the numbers. */
+  records: readonly EvidenceRecord[];
+}
+
+function formatParam(param: FindingParam, lang: ReportLang): string {
+  if ('number' in param) return formatNumber(param.number, lang);
+  if ('percent' in param) return formatPercent(param.percent, lang);
+  if ('text' in param) return param.text;
+  return param.names[lang].join(', ');
+}
+
+export function describeFinding(
+  finding: Finding,
+  lang: ReportLang,
+): { title: string; text: string; recommendation: string } {
+  const texts = RULE_TEXTS[lang][finding.ruleId];
+  const values = Object.fromEntries(
+    Object.entries(finding.params).map(([name, param]) => [name, formatParam(param, lang)]),
+  );
+  return {
+    title: interpolate(texts.title, values),
+    text: interpolate(texts.finding, values),
+    recommendation: interpolate(texts.recommendation, values),
+  };
+}

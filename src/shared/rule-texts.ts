@@ -1,0 +1,129 @@
+/**
+ * What each rule says when it fires, in Russian and Kazakh: a title, the finding with its numbers, and the
+ * recommendation. `{name}` is a value of the finding, formatted for the language.
+ */
+import type { RuleIdName } from './finding.js';
+import type { ReportLang } from './vocabulary.js';
+
+export interface RuleText {
+  title: string;
+  finding: string;
+  recommendation: string;
+}
+
+export const RULE_TEXTS: Readonly<Record<ReportLang, Readonly<Record<RuleIdName, RuleText>>>> = {
+  ru: {
+    low_reach: {
+      title: 'Низкий охват аудитории',
+      finding:
+        'Подписчиков официальных страниц — {followers}, это {reach} от численности членов профсоюза ({members}); порог — {threshold}.',
+      recommendation: 'Провести работу над увеличением количества подписчиков.',
+    },
+    platform_missing: {
+      title: 'Нет страниц в социальных сетях: {platforms}',
+      finding: 'Без страниц в {platforms}: {orgs}.',
+      recommendation: 'Создать иные страницы социальных сетей: {platforms}.',
+    },
+    legal_share_low: {
+      title: 'Мало материалов по правовой защите',
+      finding: 'Материалов по правовой защите — {count} из {posts} ({share}); порог — {threshold}.',
+      recommendation:
+        'Акцентировать внимание на проведении семинаров на правовую тему и освещении правозащитной работы.',
+    },
+    declarative_dominant: {
+      title: 'Преобладают материалы общего, декларативного характера',
+      finding: 'Декларативных материалов — {count} из {judged} ({share}); порог — {threshold}.',
+      recommendation: 'Усилить внимание на содержание контента: конкретные факты, цифры, результаты.',
+    },
+    reposts_dominant: {
+      title: 'Много репостов из других источников',
+      finding: 'Репостов — {count} из {posts} ({share}); порог — {threshold}.',
+      recommendation: 'Готовить собственные материалы о работе организации вместо репостов.',
+    },
+    branches_without_publications: {
+      title: 'Филиалы без публикаций',
+      finding: 'Нет публикаций за период: {orgs}.',
+      recommendation: 'Обеспечить регулярное освещение работы этих филиалов.',
+    },
+    no_info_responsible: {
+      title: 'Не определён ответственный за информационную работу',
+      finding: 'Ни один сотрудник организации не отмечен ответственным за информационную работу.',
+      recommendation: 'Определить персонально ответственного специалиста по информационной работе.',
+    },
+    media_coverage_falling: {
+      title: 'Снижается освещение в СМИ',
+      finding:
+        'Публикаций в СМИ в {year} году — {count}, в {previousYear} году — {previous} (меньше на {drop}); порог — {threshold}.',
+      recommendation: 'Активнее взаимодействовать с республиканскими, областными и районными СМИ.',
+    },
+    app_adoption_low: {
+      title: 'Мобильное приложение используется мало',
+      finding:
+        'Зарегистрировано в приложении: {registered} из {members} членов профсоюза ({share}); порог — {threshold}.',
+      recommendation:
+        'Провести разъяснительную работу по использованию мобильного приложения в первичных организациях.',
+    },
+    overdue_tasks: {
+      title: 'Просрочены задачи по решениям',
+      finding: 'Не выполнено в срок задач по решениям руководящих органов: {count}.',
+      recommendation: 'Рассмотреть исполнение ранее принятых решений и установить новые сроки.',
+    },
+  },
+  kk: {
+    low_reach: {
+      title: 'Аудиторияны қамту төмен',
+      finding:
+        'Ресми парақшалардың жазылушылары — {followers}, бұл кәсіподақ мүшелері санының ({members}) {reach}; шегі — {threshold}.',
+      recommendation: 'Жазылушылар санын арттыру бойынша жұмыс жүргізу.',
+    },
+    platform_missing: {
+      title: 'Әлеуметтік желілерде парақшалар жоқ: {platforms}',
+      finding: '{platforms} желілерінде парақшасы жоқ: {orgs}.',
+      recommendation: 'Әлеуметтік желілерде басқа парақшалар ашу: {platforms}.',
+    },
+    legal_share_low: {
+      title: 'Құқықтық қорғау туралы материалдар аз',
+      finding:
+        'Құқықтық қорғау туралы материалдар — {posts} материалдың {count} ({share}); шегі — {threshold}.',
+      recommendation:
+        'Құқықтық тақырыптағы семинарларды өткізуге және құқық қорғау жұмысын жариялауға баса назар аудару.',
+    },
+    declarative_dominant: {
+      title: 'Жалпы, декларативті сипаттағы материалдар басым',
+      finding: 'Декларативті материалдар — {judged} материалдың {count} ({share}); шегі — {threshold}.',
+      recommendation: 'Контенттің мазмұнына көбірек көңіл бөлу: нақты деректер, сандар, нәтижелер.',
+    },
+    reposts_dominant: {
+      title: 'Басқа дереккөздерден репост көп',
+      finding: 'Репост — {posts} материалдың {count} ({share}); шегі — {threshold}.',
+      recommendation: 'Репосттың орнына ұйым жұмысы туралы өз материалдарын дайындау.',
+    },
+    branches_without_publications: {
+      title: 'Жарияланымы жоқ филиалдар',
+      finding: 'Кезеңде жарияланымдары жоқ: {orgs}.',
+      recommendation: 'Бұл филиалдардың жұмысын тұрақты жариялауды қамтамасыз ету.',
+    },
+    no_info_responsible: {
+      title: 'Ақпараттық жұмысқа жауапты адам анықталмаған',
+      finding: 'Ұйымның бірде-бір қызметкері ақпараттық жұмысқа жауапты ретінде белгіленбеген.',
+      recommendation: 'Ақпараттық жұмыс бойынша жеке жауапты маманды анықтау.',
+    },
+    media_coverage_falling: {
+      title: 'БАҚ-та жариялау азаюда',
+      finding:
+        '{year} жылы БАҚ-тағы жарияланымдар — {count}, {previousYear} жылы — {previous} ({drop} азайды); шегі — {threshold}.',
+      recommendation: 'Республикалық, облыстық және аудандық БАҚ-пен белсендірек жұмыс істеу.',
+    },
+    app_adoption_low: {
+      title: 'Мобильді қосымша аз қолданылады',
+      finding:
+        'Қосымшада {members} кәсіподақ мүшесінің {registered} тіркелген ({share}); шегі — {threshold}.',
+      recommendation: 'Бастауыш ұйымдарда мобильді қосымшаны пайдалану бойынша түсіндіру жұмысын жүргізу.',
+    },
+    overdue_tasks: {
+      title: 'Шешімдер бойынша міндеттер мерзімінен кешіктірілген',
+      finding: 'Басшы органдар шешімдері бойынша мерзімінде орындалмаған міндеттер: {count}.',
+      recommendation: 'Бұрын қабылданған шешімдердің орындалуын қарап, жаңа мерзімдер белгілеу.',
+    },
+  },
+};

@@ -1,0 +1,308 @@
+/**
+ * Import batches and what they write: publications looked up by their external ids, snapshots, mentions and
+ * materials by their natural keys, the log of updated rows, and undo (delete what a batch created, restore what
+ * it updated).
+ */
+import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
+import type { OrgScope } from '../../domain/scope.js';
+import type { Platform } from '../../shared/vocabulary.js';
+import type { Database, ImportBatchTable, ImportedTable, PublicationTable } from '../schema.js';
+import { inScope } from '../scope.js';
+
+export const IMPORTED_TABLES: readonly ImportedTable[] = [
+  'publication',
+  'audienceSnapshot',
+  'membershipSnapshot',
+  'mediaMention',
+  'material',
+];
+
+// Kysely cannot type a query on a table chosen at run time; the exported signatures keep callers typed.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Untyped = Kysely<any>;
+
+export type BatchRow = Selectable<ImportBatchTable> & { channelCode: string | null };
+
+export async function insertBatch(db: Kysely<Database>, row: Insertable<ImportBatchTable>): Promise<number> {
+  const { id } = await db.insertInto('importBatch').values(row).returning('id').executeTakeFirstOrThrow();
+  return id;
+}
+
+export async function updateBatch(
+  db: Kysely<Database>,
+  id: number,
+  changes: Updateable<ImportBatchTable>,
+): Promise<void> {
+  await db.updateTable('importBatch').set(changes).where('id', '=', id).execute();
+}
+
+export async function deleteBatch(db: Kysely<Database>, id: number): Promise<void> {
+  await db.deleteFrom('importBatch').where('id', '=', id).execute();
+}
+
+/** Batches on channels in the scope; batches without a channel (snapshots, mentions) only for the whole tree. */
+function batches(db: Kysely<Database>, scope: OrgScope) {
+  return db
+    .selectFrom('importBatch as b')
+    .leftJoin('channel as c', 'c.id', 'b.channelId')
+    .selectAll('b')
+    .select('c.code as channelCode')
+    .where((eb) =>
+      scope.kind === 'all'
+        ? eb.lit(true)
+        : eb.and([eb('b.channelId', 'is not', null), inScope(scope, 'c.orgId')]),
+    );
+}
+
+export async function findBatch(
+  db: Kysely<Database>,
+  scope: OrgScope,
+  id: number,
+): Promise<BatchRow | undefined> {
+  return batches(db, scope).where('b.id', '=', id).executeTakeFirst();
+}
+
+export async function listBatches(db: Kysely<Database>, scope: OrgScope, limit: number): Promise<BatchRow[]> {
+  return batches(db, scope).orderBy('b.id', 'desc').limit(limit).execute();
+}
+
+/** The latest finished, not undone import of the same file into the same channel. */
+export async function findBatchOfFile(
+  db: Kysely<Database>,
+  fileHash: string,
+  channelId: number | null,
+): Promise<number | undefined> {
+  const row = await db
+    .selectFrom('importBatch')
+    .select('id')
+    .where('fileHash', '=', fileHash)
+    .where('status', '=', 'done')
+    .where((eb) => (channelId === null ? eb('channelId', 'is', null) : eb('channelId', '=', channelId)))
+    .orderBy('id', 'desc')
+    .executeTakeFirst();
+  return row?.id;
+}
+
+export type PublicationRow = Selectable<PublicationTable>;
+
+export async function findPublications(
+  db: Kysely<Database>,
+  channelId: number,
+  externalIds: readonly string[],
+): Promise<PublicationRow[]> {
+  if (externalIds.length === 0) return [];
+  return db
+    .selectFrom('publication')
+    .selectAll()
+    .where('channelId', '=', channelId)
+    .where('externalId', 'in', [...externalIds])
+    .execute();
+}
+
+export async function insertPublications(
+  db: Kysely<Database>,
+  rows: readonly Insertable<PublicationTable>[],
+): Promise<void> {
+  if (rows.length > 0)
+    await db
+      .insertInto('publication')
+      .values([...rows])
+      .execute();
+}
+
+export async function insertImported<T extends ImportedTable>(
+  db: Kysely<Database>,
+  table: T,
+  row: Insertable<Database[T]>,
+): Promise<void> {
+  await (db as Untyped).insertInto(table).values(row).execute();
+}
+
+export async function updateImported(
+  db: Kysely<Database>,
+  table: ImportedTable,
+  id: number,
+  changes: Record<string, unknown>,
+): Promise<void> {
+  await (db as Untyped)
+    .updateTable(table as string)
+    .set(changes)
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Remembers a row's values before an import changed them. */
+export async function logChange(
+  db: Kysely<Database>,
+  change: { batchId: number; tableName: ImportedTable; rowId: number; before: Record<string, unknown> },
+): Promise<void> {
+  await db
+    .insertInto('importChange')
+    .values({ ...change, before: JSON.stringify(change.before) })
+    .execute();
+}
+
+export async function findAudience(db: Kysely<Database>, channelId: number, asOf: string) {
+  return db
+    .selectFrom('audienceSnapshot')
+    .select(['id', 'followers', 'importBatchId'])
+    .where('channelId', '=', channelId)
+    .where('asOf', '=', asOf)
+    .executeTakeFirst();
+}
+
+export async function findMembership(db: Kysely<Database>, orgId: number, asOf: string) {
+  return db
+    .selectFrom('membershipSnapshot')
+    .select(['id', 'members', 'primaries', 'importBatchId'])
+    .where('orgId', '=', orgId)
+    .where('asOf', '=', asOf)
+    .executeTakeFirst();
+}
+
+/** A mention is the same one when organization, outlet, date and title agree. */
+export async function findMention(
+  db: Kysely<Database>,
+  key: { orgId: number; outletId: number; publishedOn: string; title: string },
+) {
+  return db
+    .selectFrom('mediaMention')
+    .select(['id', 'kind', 'url', 'importBatchId'])
+    .where('orgId', '=', key.orgId)
+    .where('outletId', '=', key.outletId)
+    .where('publishedOn', '=', key.publishedOn)
+    .where('title', '=', key.title)
+    .executeTakeFirst();
+}
+
+/** A material is the same one when organization, title and date agree. */
+export async function findMaterial(
+  db: Kysely<Database>,
+  key: { orgId: number; title: string; issuedOn: string },
+) {
+  return db
+    .selectFrom('material')
+    .select(['id', 'kind', 'language', 'copies', 'url', 'importBatchId'])
+    .where('orgId', '=', key.orgId)
+    .where('title', '=', key.title)
+    .where('issuedOn', '=', key.issuedOn)
+    .executeTakeFirst();
+}
+
+/** Codes of an organization's channels on a platform. */
+export async function findChannelCodesOf(
+  db: Kysely<Database>,
+  scope: OrgScope,
+  orgId: number,
+  platform: Platform,
+): Promise<string[]> {
+  const rows = await db
+    .selectFrom('channel')
+    .select('code')
+    .where('orgId', '=', orgId)
+    .where('platform', '=', platform)
+    .where(inScope(scope, 'orgId'))
+    .orderBy('code')
+    .execute();
+  return rows.map((row) => row.code);
+}
+
+/**
+ * A later batch, not undone, that changed a row this batch created or changed: undoing this one first would
+ * lose that batch's work.
+ */
+export async function findLaterChange(db: Kysely<Database>, batchId: number): Promise<number | undefined> {
+  for (const table of IMPORTED_TABLES) {
+    const row = await db
+      .selectFrom('importChange as c')
+      .innerJoin('importBatch as b', 'b.id', 'c.batchId')
+      .select('c.batchId')
+      .where('c.batchId', '>', batchId)
+      .where('b.undoneAt', 'is', null)
+      .where('c.tableName', '=', table)
+      .where((eb) =>
+        eb.or([
+          // Every imported table has `id` and `importBatchId`: typed as one of them.
+          eb(
+            'c.rowId',
+            'in',
+            eb
+              .selectFrom(table as 'publication')
+              .select('id')
+              .where('importBatchId', '=', batchId),
+          ),
+          eb(
+            'c.rowId',
+            'in',
+            eb
+              .selectFrom('importChange as mine')
+              .select('mine.rowId')
+              .where('mine.batchId', '=', batchId)
+              .where('mine.tableName', '=', table),
+          ),
+        ]),
+      )
+      .orderBy('c.batchId')
+      .executeTakeFirst();
+    if (row) return row.batchId;
+  }
+  return undefined;
+}
+
+/** What a batch updated, latest first, with the values to put back. */
+export async function listChanges(db: Kysely<Database>, batchId: number) {
+  return db
+    .selectFrom('importChange')
+    .select(['tableName', 'rowId', 'before'])
+    .where('batchId', '=', batchId)
+    .orderBy('id', 'desc')
+    .execute();
+}
+
+/** Deletes the rows a batch created; how many there were. */
+export async function deleteCreatedBy(
+  db: Kysely<Database>,
+  table: ImportedTable,
+  batchId: number,
+): Promise<number> {
+  const result = await (db as Untyped)
+    .deleteFrom(table)
+    .where('importBatchId', '=', batchId)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+/** Sets a publication's subject by hand; whether the publication exists. */
+export async function assignPublicationSubject(
+  db: Kysely<Database>,
+  key: { channelId: number; externalId: string },
+  orgId: number,
+  now: string,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('publication')
+    .set({ subjectOrgId: orgId, subjectManual: true, subjectRule: null, updatedAt: now })
+    .where('channelId', '=', key.channelId)
+    .where('externalId', '=', key.externalId)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
+/** What a template's drop-down lists offer: the organizations and channels in the scope, every outlet. */
+export async function listTemplateChoices(db: Kysely<Database>, scope: OrgScope) {
+  const organizations = await db
+    .selectFrom('organization')
+    .select(['code', 'nameRu', 'nameKk', 'shortNameRu', 'shortNameKk'])
+    .where(inScope(scope, 'id'))
+    .orderBy('sortOrder')
+    .orderBy('code')
+    .execute();
+  const channels = await db
+    .selectFrom('channel')
+    .select(['code', 'name'])
+    .where(inScope(scope, 'orgId'))
+    .orderBy('code')
+    .execute();
+  const outlets = await db.selectFrom('outlet').select(['code', 'name']).orderBy('code').execute();
+  return { organizations, channels, outlets };
+}

@@ -1,0 +1,114 @@
+/**
+ * The benchmark's smoke test: the national demo at a tiny scale keeps every invariant the services keep, and each
+ * workload answers exactly what its raw baseline answers. Timing is not asserted; `npm run bench` measures it.
+ */
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { workloads } from '../../bench/workloads.js';
+import { localDateOf } from '../../src/domain/period.js';
+import { buildNationalDemo, NATIONAL_ROOT, type NationalSize } from '../../src/services/demo.service.js';
+import { buildOrg } from '../factories/org.factory.js';
+import { DIALECTS, openTestContext } from '../helpers/databases.js';
+import { rowCounts } from '../helpers/tables.js';
+
+const TINY: NationalSize = {
+  regions: 2,
+  branchesPerRegion: 3,
+  primariesPerBranch: 4,
+  members: 1_000,
+  channels: 20,
+  days: 400,
+  publications: 3_000,
+  mentions: 200,
+};
+
+describe.each(DIALECTS)('the national demo and the benchmark at a tiny scale (%s)', (dialect) => {
+  let ctx: Awaited<ReturnType<typeof openTestContext>>;
+  let built: Record<string, number>;
+
+  beforeAll(async () => {
+    ctx = await openTestContext(dialect);
+    // Something outside the national tree: a reset must leave it alone.
+    await buildOrg(ctx, 'union', undefined, 'other-union');
+    expect(await buildNationalDemo(ctx, { size: TINY })).toEqual({ built: true });
+    built = await rowCounts(ctx);
+  });
+  afterAll(() => ctx.close());
+
+  it('builds the sizes asked for, with the closure of every organization', async () => {
+    const kinds = await ctx.db.kysely
+      .selectFrom('organization')
+      .select((eb) => ['kind', eb.fn.countAll<number>().as('n')])
+      .where('code', 'like', 'nat-%')
+      .groupBy('kind')
+      .execute();
+    expect(Object.fromEntries(kinds.map((row) => [row.kind, Number(row.n)]))).toEqual({
+      union: 1,
+      region: 2,
+      branch: 6,
+      primary: 24,
+    });
+    // The other union and its own row; the national root at depth 0, regions 1, branches 2, primaries 3.
+    expect(built['orgClosure']).toBe(1 + 1 + 2 * 2 + 6 * 3 + 24 * 4);
+    const depths = await sql<{ wrong: number | string }>`
+      select count(*) as wrong from org_closure c join organization o on o.id = c.descendant_id
+      where c.ancestor_id = (select id from organization where code = ${NATIONAL_ROOT})
+        and c.depth <> case o.kind when 'union' then 0 when 'region' then 1 when 'branch' then 2 else 3 end`.execute(
+      ctx.db.kysely,
+    );
+    expect(Number(depths.rows[0]?.wrong)).toBe(0);
+    expect(built['membershipSnapshot']).toBe(24);
+    expect(built['channel']).toBe(20);
+    expect(built['audienceSnapshot']).toBe(20 * 400);
+    expect(built['publication']).toBe(3_000);
+    expect(built['mediaMention']).toBe(200);
+  });
+
+  it('stores each publication on its local date in Almaty, about an organization under its channel owner', async () => {
+    const rows = await ctx.db.kysely.selectFrom('publication').select(['publishedAt', 'localDate']).execute();
+    const wrong = rows.filter((row) => localDateOf(row.publishedAt, 'Asia/Almaty') !== row.localDate);
+    expect(wrong).toEqual([]);
+    const outside = await sql<{ n: number | string }>`
+      select count(*) as n from publication p join channel ch on ch.id = p.channel_id
+      where not exists (select 1 from org_closure c
+        where c.ancestor_id = ch.org_id and c.descendant_id = p.subject_org_id)`.execute(ctx.db.kysely);
+    expect(Number(outside.rows[0]?.n)).toBe(0);
+  });
+
+  it('changes nothing a second time; a reset rebuilds the very same data and leaves the rest alone', async () => {
+    const digest = () =>
+      ctx.db.kysely
+        .selectFrom('publication')
+        .select((eb) => [
+          eb.fn.sum<number>('reactions').as('reactions'),
+          eb.fn.max('publishedAt').as('last'),
+          eb.fn.max('text').as('text'),
+        ])
+        .executeTakeFirstOrThrow();
+    const before = await digest();
+    expect(await buildNationalDemo(ctx, { size: TINY })).toEqual({ built: false });
+    expect(await buildNationalDemo(ctx, { size: TINY, reset: true })).toEqual({ built: true });
+    expect(await rowCounts(ctx)).toEqual(built);
+    expect(await digest()).toEqual(before);
+    const other = await ctx.db.kysely
+      .selectFrom('organization')
+      .select('code')
+      .where('code', 'like', 'other-union%')
+      .execute();
+    expect(other).toHaveLength(1);
+  });
+
+  it('answers every dashboard, brief and classification workload as its raw baseline does', async () => {
+    const list = workloads({ region: 'nat-r01', nation: NATIONAL_ROOT, classifyPosts: 200 });
+    for (const workload of list) {
+      const result = await workload.run(ctx);
+      expect(
+        Object.values(result.digest).some((value) => value > 0),
+        workload.name,
+      ).toBe(true);
+      if (workload.baseline) {
+        expect(result.digest, workload.name).toEqual((await workload.baseline(ctx)).digest);
+      }
+    }
+  });
+});
