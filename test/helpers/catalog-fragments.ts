@@ -20,17 +20,20 @@ function strings(value: unknown): string[] {
   return [];
 }
 
-const catalogs = (lang: 'ru' | 'kk') => [
-  BRIEF_TEXTS[lang],
-  RULE_TEXTS[lang],
-  PLATFORM_LABELS[lang],
-  TOPIC_LABELS[lang],
-  OUTLET_LEVEL_LABELS[lang],
-  BODY_LABELS[lang],
-  TASK_STATUS_LABELS[lang],
-  MATERIAL_KIND_LABELS[lang],
-  MENTION_KIND_LABELS[lang],
-];
+/** Every catalog of words the brief is written with, by name; ru and kk in each (some have en too). */
+export const BRIEF_CATALOGS = {
+  brief: BRIEF_TEXTS,
+  rules: RULE_TEXTS,
+  platforms: PLATFORM_LABELS,
+  topics: TOPIC_LABELS,
+  outletLevels: OUTLET_LEVEL_LABELS,
+  bodies: BODY_LABELS,
+  taskStatuses: TASK_STATUS_LABELS,
+  materialKinds: MATERIAL_KIND_LABELS,
+  mentionKinds: MENTION_KIND_LABELS,
+};
+
+const catalogs = (lang: 'ru' | 'kk') => Object.values(BRIEF_CATALOGS).map((catalog) => catalog[lang]);
 
 export function russianOnlyFragments(): string[] {
   const fragments = (lang: 'ru' | 'kk') =>

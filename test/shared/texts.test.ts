@@ -1,19 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { CLI_TEXTS } from '../../src/cli/texts.js';
 import { DomainError, ValidationError } from '../../src/domain/errors.js';
-import { BRIEF_TEXTS } from '../../src/reports/brief.texts.js';
 import { formatNumber, formatPercent } from '../../src/shared/format.js';
-import {
-  BODY_LABELS,
-  MATERIAL_KIND_LABELS,
-  MENTION_KIND_LABELS,
-  OUTLET_LEVEL_LABELS,
-  PLATFORM_LABELS,
-  TASK_STATUS_LABELS,
-  TOPIC_LABELS,
-} from '../../src/shared/labels.js';
-import { RULE_TEXTS } from '../../src/shared/rule-texts.js';
 import { describeError, ERROR_TEXTS, FIELD_TEXTS } from '../../src/shared/messages.js';
+import { BRIEF_CATALOGS } from '../helpers/catalog-fragments.js';
 
 /** Names of formats, platforms and measures that every language writes the same way. */
 const TERMS =
@@ -43,15 +33,7 @@ const CATALOGS: Record<string, Catalog> = {
   errors: ERROR_TEXTS,
   fields: FIELD_TEXTS,
   cli: CLI_TEXTS,
-  brief: BRIEF_TEXTS,
-  rules: RULE_TEXTS,
-  platforms: PLATFORM_LABELS,
-  topics: TOPIC_LABELS,
-  outletLevels: OUTLET_LEVEL_LABELS,
-  bodies: BODY_LABELS,
-  taskStatuses: TASK_STATUS_LABELS,
-  materialKinds: MATERIAL_KIND_LABELS,
-  mentionKinds: MENTION_KIND_LABELS,
+  ...BRIEF_CATALOGS,
 };
 
 describe('texts users read', () => {
