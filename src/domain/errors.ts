@@ -45,3 +45,19 @@ export class ConflictError extends DomainError {
     this.name = 'ConflictError';
   }
 }
+
+/** The caller's role may not do this (the record itself may well be in scope). */
+export class ForbiddenError extends DomainError {
+  constructor(role: string) {
+    super('forbidden', { role });
+    this.name = 'ForbiddenError';
+  }
+}
+
+/** No signed-in user, or the sign-in failed; `login_locked` after too many failures. */
+export class UnauthenticatedError extends DomainError {
+  constructor(code: 'unauthenticated' | 'login_failed' | 'login_locked' = 'unauthenticated', params = {}) {
+    super(code, params);
+    this.name = 'UnauthenticatedError';
+  }
+}

@@ -1,7 +1,8 @@
 /** The Context every use case takes: who acts, on which database, at what time, logging where. */
+import { sql } from 'kysely';
 import pino, { type Logger } from 'pino';
 import type { OrgScope } from '../domain/scope.js';
-import { type Actor, scopeOf, SYSTEM } from '../policies/actor.js';
+import { type Actor, NOBODY, scopeOf, SYSTEM } from '../policies/actor.js';
 import { createDb, type Db, describeDbConfig, migrateToLatest, resolveDbConfig } from '../storage/db.js';
 
 export interface Context {
@@ -63,4 +64,19 @@ export async function migrateDatabase(options: Pick<OpenOptions, 'db' | 'env'> =
   } finally {
     await db.close();
   }
+}
+
+/** Whether the database answers: what a readiness probe asks. */
+export async function databaseAnswers(ctx: Context): Promise<boolean> {
+  try {
+    await sql`select 1`.execute(ctx.db.kysely);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The same database and log, acting for nobody: what a server request starts as before signing in. */
+export function asNobody(ctx: Context): Context {
+  return { ...ctx, actor: NOBODY };
 }

@@ -1,14 +1,18 @@
 /** Use cases of the organization tree. */
 import { ConflictError, NotFoundError, ValidationError } from '../domain/errors.js';
 import { mayHangUnder } from '../domain/org-tree.js';
-import { organizationInput, type OrganizationInput } from '../shared/schemas.js';
+import { authorize } from '../policies/abilities.js';
+import { organizationInput, type OrganizationInput, patchOf } from '../shared/schemas.js';
 import { DEFAULT_TIME_ZONE } from '../shared/vocabulary.js';
 import {
   findOrganizationByCode,
   insertOrganization,
+  listScopeRoots,
   listSubtree,
   type Organization,
+  updateOrganization,
 } from '../storage/repositories/org.repository.js';
+import { recordChange } from './audit.service.js';
 import { type Context, inTransaction, scopeOfContext } from './context.js';
 import { parseInput } from './validate.js';
 
@@ -67,5 +71,51 @@ export async function createOrganization(ctx: Context, input: OrganizationInput)
     };
     const id = await insertOrganization(tx.db.kysely, { ...row, createdAt: tx.clock().toISOString() });
     return { id, ...row };
+  });
+}
+
+/** Every organization the caller sees: the subtrees of their scope's roots, parents before children. */
+export async function listVisibleOrganizations(ctx: Context): Promise<Organization[]> {
+  authorize(ctx.actor, 'read', 'organizations');
+  const roots = await listScopeRoots(ctx.db.kysely, scopeOfContext(ctx));
+  const trees = await Promise.all(roots.map((root) => listOrganizationSubtree(ctx, root)));
+  return trees.flat();
+}
+
+/** Adds an organization, as the API does: allowed by the role, under a parent in scope, in the audit log. */
+export async function addOrganization(ctx: Context, input: OrganizationInput): Promise<Organization> {
+  authorize(ctx.actor, 'write', 'organizations');
+  return inTransaction(ctx, async (tx) => {
+    const org = await createOrganization(tx, input);
+    await recordChange(tx, {
+      action: 'create',
+      resource: 'organizations',
+      recordId: org.id,
+      orgId: org.id,
+      after: org,
+    });
+    return org;
+  });
+}
+
+export const organizationChange = patchOf(organizationInput, ['code', 'kind', 'parent']);
+
+/** Renames an organization or changes its zone or order; where it hangs in the tree stays. */
+export async function changeOrganization(ctx: Context, code: string, input: unknown): Promise<Organization> {
+  authorize(ctx.actor, 'write', 'organizations');
+  const before = await getOrganization(ctx, code);
+  const values = parseInput(organizationChange, input, `organization ${code}`);
+  return inTransaction(ctx, async (tx) => {
+    await updateOrganization(tx.db.kysely, before.id, values);
+    const after = await getOrganization(tx, code);
+    await recordChange(tx, {
+      action: 'update',
+      resource: 'organizations',
+      recordId: after.id,
+      orgId: after.id,
+      before,
+      after,
+    });
+    return after;
   });
 }

@@ -14,11 +14,13 @@ import {
   OUTLET_KINDS,
   OUTLET_LEVELS,
   PLATFORMS,
+  ROLES,
   RULE_KINDS,
   SNAPSHOT_SOURCES,
   TARGET_METRICS,
   TASK_STATUSES,
   TOPICS,
+  UI_LANGS,
 } from './vocabulary.js';
 
 const DATE_RE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
@@ -258,4 +260,55 @@ export const classifyLineInput = z.object({
   id: z.union([z.string().min(1).max(300), z.number()]),
   text: z.string().max(100_000),
   title: z.string().max(2000).optional(),
+});
+
+/**
+ * The schema of a change to a record: every field optional, none defaulted (a field left out stays as stored),
+ * without the fields that place the record (its organization, channel, code), which a change may not move.
+ */
+export function patchOf<S extends z.ZodObject>(schema: S, fixed: readonly string[]) {
+  const shape = Object.fromEntries(
+    Object.entries(schema.shape)
+      .filter(([key]) => !fixed.includes(key))
+      .map(([key, field]) => {
+        const bare = field instanceof z.ZodDefault ? (field.unwrap() as z.ZodType) : (field as z.ZodType);
+        return [key, bare.optional()];
+      }),
+  );
+  return z.strictObject(shape);
+}
+
+export const password = z.string().min(10).max(200);
+export const login = z
+  .string()
+  .trim()
+  .min(3)
+  .max(64)
+  .regex(/^[A-Za-z0-9._@-]+$/);
+
+/** A user: an administrator may belong to no organization; anyone else must. */
+export const userInput = z.strictObject({
+  login,
+  role: z.enum(ROLES),
+  org: code.optional(),
+  name: optionalText,
+  lang: z.enum(UI_LANGS).default('ru'),
+  /** Generated and shown once when absent. */
+  password: password.optional(),
+});
+export type UserInput = z.input<typeof userInput>;
+
+export const userChange = z.strictObject({
+  role: z.enum(ROLES).optional(),
+  org: code.optional(),
+  name: optionalText,
+  lang: z.enum(UI_LANGS).optional(),
+  disabled: z.boolean().optional(),
+  password: password.optional(),
+});
+export type UserChange = z.input<typeof userChange>;
+
+export const credentials = z.strictObject({
+  login: z.string().min(1).max(64),
+  password: z.string().min(1).max(200),
 });

@@ -109,3 +109,7 @@ export const DEFAULT_TIME_ZONE = 'Asia/Almaty';
 
 export const ROLES = ['admin', 'manager', 'editor', 'viewer'] as const;
 export type Role = (typeof ROLES)[number];
+
+/** What the audit log records of a change. */
+export const AUDIT_ACTIONS = ['create', 'update', 'delete', 'restore'] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];

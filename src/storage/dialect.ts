@@ -14,6 +14,8 @@ export interface SqlDialect {
   explain(db: Kysely<Database>, query: { sql: string; parameters: readonly unknown[] }): Promise<string[]>;
   /** Whether an error is a unique-constraint violation. */
   isUniqueViolation(error: unknown): boolean;
+  /** Whether the error is a row still referred to by another (a delete refused by a foreign key). */
+  isForeignKeyViolation(error: unknown): boolean;
 }
 
 const errorCode = (error: unknown) =>
@@ -36,6 +38,7 @@ const sqlite: SqlDialect = {
   monthOf: (column) => sql<string>`substr(${sql.ref(column)}, 1, 7)`,
   explain: (db, query) => explainWith(db, 'explain query plan', 'detail', query),
   isUniqueViolation: (error) => String(errorCode(error)).startsWith('SQLITE_CONSTRAINT_UNIQUE'),
+  isForeignKeyViolation: (error) => errorCode(error) === 'SQLITE_CONSTRAINT_FOREIGNKEY',
 };
 
 const postgres: SqlDialect = {
@@ -43,6 +46,7 @@ const postgres: SqlDialect = {
   monthOf: (column) => sql<string>`to_char(${sql.ref(column)}, 'YYYY-MM')`,
   explain: (db, query) => explainWith(db, 'explain', 'QUERY PLAN', query),
   isUniqueViolation: (error) => errorCode(error) === '23505',
+  isForeignKeyViolation: (error) => errorCode(error) === '23503',
 };
 
 export const DIALECTS: Readonly<Record<DialectName, SqlDialect>> = { sqlite, postgres };

@@ -4,6 +4,7 @@
  */
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type {
+  AuditAction,
   ContentLang,
   CorrectableField,
   RepostFinding,
@@ -17,11 +18,13 @@ import type {
   OutletKind,
   OutletLevel,
   Platform,
+  Role,
   RuleKind,
   SnapshotSource,
   TargetMetric,
   TaskStatus,
   Topic,
+  UiLang,
 } from '../shared/vocabulary.js';
 
 /** Written as a boolean, read as a boolean (PostgreSQL) or 0/1 (SQLite). */
@@ -300,6 +303,57 @@ export interface SettingTable {
   updatedAt: string;
 }
 
+/** A person who signs in: a role over the subtree of one organization. */
+export interface AppUserTable {
+  id: Generated<number>;
+  login: string;
+  passwordHash: string;
+  role: Role;
+  /** None for an administrator of the whole installation. */
+  orgId: number | null;
+  name: string | null;
+  lang: Generated<UiLang>;
+  failedLogins: Generated<number>;
+  lockedUntil: string | null;
+  disabled: ColumnType<boolean | number, boolean | undefined, boolean>;
+  createdAt: string;
+}
+
+/** A signed-in browser: the cookie carries the token, the database keeps its hash. */
+export interface UserSessionTable {
+  id: Generated<number>;
+  tokenHash: string;
+  userId: number;
+  csrfToken: string;
+  createdAt: string;
+  expiresAt: string;
+}
+
+/** A token for automation, sent as `Authorization: Bearer`; stored as a hash. */
+export interface ApiTokenTable {
+  id: Generated<number>;
+  tokenHash: string;
+  userId: number;
+  name: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+/** Who changed what: the record before and after; a delete keeps the whole record, for restore. */
+export interface AuditEntryTable {
+  id: Generated<number>;
+  at: string;
+  userId: number | null;
+  action: AuditAction;
+  resource: string;
+  recordId: number;
+  orgId: number | null;
+  before: DbJson | null;
+  after: DbJson | null;
+  restoredAt: string | null;
+}
+
 export interface Database {
   publicationBand: PublicationBandTable;
   publicationCorrection: PublicationCorrectionTable;
@@ -324,6 +378,10 @@ export interface Database {
   target: TargetTable;
   attributionRule: AttributionRuleTable;
   importChange: ImportChangeTable;
+  appUser: AppUserTable;
+  userSession: UserSessionTable;
+  apiToken: ApiTokenTable;
+  auditEntry: AuditEntryTable;
 }
 
 export type OrganizationRow = Selectable<OrganizationTable>;

@@ -1,15 +1,16 @@
 /** Restricting a query to the caller's organization scope, through the closure table. */
-import { type RawBuilder, type SqlBool, sql } from 'kysely';
+import { type Expression, type RawBuilder, type SqlBool, sql } from 'kysely';
 import type { OrgScope } from '../domain/scope.js';
 
 /**
- * The condition that the organization named by `column` (e.g. `p.subjectOrgId`) lies inside the scope.
- * A scope with no roots matches nothing.
+ * The condition that the organization named by `column` (e.g. `p.subjectOrgId`, or an expression giving an
+ * organization id) lies inside the scope. A scope with no roots matches nothing.
  */
-export function inScope(scope: OrgScope, column: string): RawBuilder<SqlBool> {
+export function inScope(scope: OrgScope, column: string | Expression<unknown>): RawBuilder<SqlBool> {
   if (scope.kind === 'all') return sql<SqlBool>`1 = 1`;
   if (scope.rootIds.length === 0) return sql<SqlBool>`1 = 0`;
-  return sql<SqlBool>`${sql.ref(column)} in (select descendant_id from org_closure where ancestor_id in (${sql.join(
+  const org = typeof column === 'string' ? sql.ref(column) : column;
+  return sql<SqlBool>`${org} in (select descendant_id from org_closure where ancestor_id in (${sql.join(
     scope.rootIds,
   )}))`;
 }

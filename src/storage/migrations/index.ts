@@ -4,10 +4,12 @@ import * as initialModel from './202611260600_initial_model.js';
 import * as importers from './202611261000_importers.js';
 import * as analysis from './202611261100_analysis.js';
 import * as settings from './202611261200_settings.js';
+import * as server from './202611261300_server.js';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '202611260600_initial_model': initialModel,
   '202611261000_importers': importers,
   '202611261100_analysis': analysis,
   '202611261200_settings': settings,
+  '202611261300_server': server,
 };

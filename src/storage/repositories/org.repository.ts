@@ -118,3 +118,26 @@ export async function deleteSubtree(db: Kysely<Database>, rootId: number): Promi
       .execute();
   }
 }
+
+/** The organizations the scope starts at: the tree's roots for the whole tree, else the scope's own roots. */
+export async function listScopeRoots(db: Kysely<Database>, scope: OrgScope): Promise<Organization[]> {
+  const query = db.selectFrom('organization').select(COLUMNS);
+  if (scope.kind === 'all')
+    return query.where('organization.parentId', 'is', null).orderBy('organization.code').execute();
+  if (scope.rootIds.length === 0) return [];
+  return query
+    .where('organization.id', 'in', [...scope.rootIds])
+    .orderBy('organization.code')
+    .execute();
+}
+
+export async function updateOrganization(
+  db: Kysely<Database>,
+  id: number,
+  values: Partial<
+    Pick<Organization, 'nameRu' | 'nameKk' | 'shortNameRu' | 'shortNameKk' | 'timeZone' | 'sortOrder'>
+  >,
+): Promise<void> {
+  if (Object.keys(values).length > 0)
+    await db.updateTable('organization').set(values).where('id', '=', id).execute();
+}

@@ -1,0 +1,15 @@
+/** Every group of routes under /api/v1, one a line. */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { auditRoutes } from './audit.routes.js';
+import { organizationRoutes } from './organizations.routes.js';
+import { registryRoutes } from './registry.routes.js';
+import { sessionRoutes } from './session.routes.js';
+import { userRoutes } from './users.routes.js';
+
+export const ROUTES: readonly FastifyPluginAsyncZod[] = [
+  sessionRoutes,
+  userRoutes,
+  organizationRoutes,
+  registryRoutes,
+  auditRoutes,
+];

@@ -1,0 +1,86 @@
+/** Signing in and out, the signed-in user with their abilities, their language, and their API tokens. */
+import { z } from 'zod';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import {
+  abilitiesOfContext,
+  authenticate,
+  createApiToken,
+  endSession,
+  getUser,
+  listOwnApiTokens,
+  resolveSession,
+  revokeOwnApiToken,
+  setOwnLanguage,
+  startSession,
+} from '../../services/user.service.js';
+import type { Context } from '../../services/context.js';
+import { credentials } from '../../shared/schemas.js';
+import { UI_LANGS } from '../../shared/vocabulary.js';
+import { SESSION_COOKIE } from '../request-context.js';
+import { idParams } from './common.js';
+import { UnauthenticatedError } from '../../domain/errors.js';
+
+/** Sign-in attempts per client address a minute, on top of the lock-out of the login itself. */
+const LOGIN_RATE = { max: 20, timeWindow: '1 minute' };
+
+async function whoAmI(ctx: Context, csrfToken: string) {
+  if (ctx.actor.kind !== 'user' || ctx.actor.userId === 0) throw new UnauthenticatedError();
+  const user = await getUser(ctx, ctx.actor.userId);
+  return { user, csrfToken, abilities: abilitiesOfContext(ctx) };
+}
+
+export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.post(
+    '/session',
+    { config: { public: true, rateLimit: LOGIN_RATE }, schema: { tags: ['session'], body: credentials } },
+    async (request, reply) => {
+      const { actor } = await authenticate(request.ctx, request.body.login, request.body.password);
+      const session = await startSession(request.ctx, actor);
+      reply.setCookie(SESSION_COOKIE, session.token, {
+        path: '/',
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: 'auto',
+        expires: new Date(session.expiresAt),
+      });
+      return whoAmI({ ...request.ctx, actor }, session.csrfToken);
+    },
+  );
+
+  app.get('/session', { schema: { tags: ['session'] } }, async (request) => {
+    const session = request.sessionToken
+      ? await resolveSession(request.ctx, request.sessionToken)
+      : undefined;
+    return whoAmI(request.ctx, session?.csrfToken ?? '');
+  });
+
+  app.delete('/session', { schema: { tags: ['session'] } }, async (request, reply) => {
+    if (request.sessionToken) await endSession(request.ctx, request.sessionToken);
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return reply.status(204).send();
+  });
+
+  app.put(
+    '/session/lang',
+    { schema: { tags: ['session'], body: z.strictObject({ lang: z.enum(UI_LANGS) }) } },
+    async (request, reply) => {
+      await setOwnLanguage(request.ctx, request.body.lang);
+      return reply.status(204).send();
+    },
+  );
+
+  app.get('/tokens', { schema: { tags: ['session'] } }, async (request) => ({
+    items: await listOwnApiTokens(request.ctx),
+  }));
+
+  app.post(
+    '/tokens',
+    { schema: { tags: ['session'], body: z.strictObject({ name: z.string().trim().min(1).max(100) }) } },
+    async (request, reply) => reply.status(201).send(await createApiToken(request.ctx, request.body.name)),
+  );
+
+  app.delete('/tokens/:id', { schema: { tags: ['session'], params: idParams } }, async (request, reply) => {
+    await revokeOwnApiToken(request.ctx, request.params.id);
+    return reply.status(204).send();
+  });
+};

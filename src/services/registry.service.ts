@@ -1,0 +1,333 @@
+/**
+ * The plain records as the API serves them: list a subtree's, read one, add, change, delete and restore, each
+ * allowed by the role's abilities, confined to the caller's scope and written to the audit log. A delete keeps
+ * the whole record in the log, from which it can be restored under its old id.
+ */
+import type { z } from 'zod';
+import { ConflictError, ForbiddenError, NotFoundError } from '../domain/errors.js';
+import type { Period } from '../domain/period.js';
+import { authorize, type Resource } from '../policies/abilities.js';
+import {
+  appUsageInput,
+  audienceSnapshotInput,
+  channelInput,
+  decisionInput,
+  eventInput,
+  materialInput,
+  mediaMentionInput,
+  membershipSnapshotInput,
+  outletInput,
+  patchOf,
+  personInput,
+  pressSubscriptionInput,
+  targetInput,
+  taskInput,
+  type TaskInput,
+} from '../shared/schemas.js';
+import { markRestored } from '../storage/repositories/audit.repository.js';
+import { insertRecord } from '../storage/repositories/records.repository.js';
+import {
+  deleteRow,
+  findRegistryRecord,
+  listRegistry,
+  readRow,
+  reinsertRow,
+  type RegistryRow,
+  type RegistryTable,
+  updateRow,
+} from '../storage/repositories/registry.repository.js';
+import { getAuditEntry, recordChange } from './audit.service.js';
+import { type Context, inTransaction, scopeOfContext } from './context.js';
+import {
+  addAppUsage,
+  addAudienceSnapshot,
+  addChannel,
+  addDecision,
+  addEvent,
+  addMaterial,
+  addMediaMention,
+  addMembershipSnapshot,
+  addOutlet,
+  addPerson,
+  addPressSubscription,
+  addTarget,
+  References,
+} from './records.service.js';
+import { parseInput } from './validate.js';
+
+export type { RegistryRow };
+
+interface Kind {
+  table: RegistryTable;
+  /** The resource whose abilities govern it (tasks are part of decisions). */
+  resource: Resource;
+  /** What adding one takes (tasks are added to their decision). */
+  input?: z.ZodObject;
+  add?: (ctx: Context, input: never) => Promise<number>;
+  patch: z.ZodObject;
+  /** The column naming the record it belongs to, for lists under it (a channel's snapshots, a decision's tasks). */
+  parent?: string;
+}
+
+/** Every kind of plain record the API serves, by its name in the API's paths. */
+export const REGISTRY = {
+  membership: {
+    table: 'membershipSnapshot',
+    resource: 'membership',
+    input: membershipSnapshotInput,
+    add: addMembershipSnapshot,
+    patch: patchOf(membershipSnapshotInput, ['org']),
+  },
+  people: {
+    table: 'person',
+    resource: 'people',
+    input: personInput,
+    add: addPerson,
+    patch: patchOf(personInput, ['org']),
+  },
+  channels: {
+    table: 'channel',
+    resource: 'channels',
+    input: channelInput,
+    add: addChannel,
+    patch: patchOf(channelInput, ['code', 'org', 'platform']),
+  },
+  audience: {
+    table: 'audienceSnapshot',
+    resource: 'audience',
+    input: audienceSnapshotInput,
+    add: addAudienceSnapshot,
+    patch: patchOf(audienceSnapshotInput, ['channel']),
+    parent: 'channelId',
+  },
+  outlets: {
+    table: 'outlet',
+    resource: 'outlets',
+    input: outletInput,
+    add: addOutlet,
+    patch: patchOf(outletInput, ['code', 'org']),
+  },
+  mentions: {
+    table: 'mediaMention',
+    resource: 'mentions',
+    input: mediaMentionInput,
+    add: addMediaMention,
+    patch: patchOf(mediaMentionInput, ['org', 'outlet']),
+    parent: 'outletId',
+  },
+  subscriptions: {
+    table: 'pressSubscription',
+    resource: 'subscriptions',
+    input: pressSubscriptionInput,
+    add: addPressSubscription,
+    patch: patchOf(pressSubscriptionInput, ['org', 'outlet']),
+    parent: 'outletId',
+  },
+  materials: {
+    table: 'material',
+    resource: 'materials',
+    input: materialInput,
+    add: addMaterial,
+    patch: patchOf(materialInput, ['org']),
+  },
+  events: {
+    table: 'event',
+    resource: 'events',
+    input: eventInput,
+    add: addEvent,
+    patch: patchOf(eventInput, ['org']),
+  },
+  decisions: {
+    table: 'decision',
+    resource: 'decisions',
+    input: decisionInput,
+    add: addDecision,
+    patch: patchOf(decisionInput, ['org', 'tasks']),
+  },
+  tasks: {
+    table: 'task',
+    resource: 'decisions',
+    patch: patchOf(taskInput, ['responsibleOrg']),
+    parent: 'decisionId',
+  },
+  'app-usage': {
+    table: 'appUsage',
+    resource: 'app-usage',
+    input: appUsageInput,
+    add: addAppUsage,
+    patch: patchOf(appUsageInput, ['org']),
+  },
+  targets: {
+    table: 'target',
+    resource: 'targets',
+    input: targetInput,
+    add: addTarget,
+    patch: patchOf(targetInput, ['org']),
+  },
+} as const satisfies Record<string, Kind>;
+
+export type RegistryKind = keyof typeof REGISTRY;
+export const REGISTRY_KINDS = Object.keys(REGISTRY) as RegistryKind[];
+
+export interface RegistryListQuery {
+  /** Only records of this organization's subtree (in the caller's scope). */
+  org?: string;
+  period?: Period;
+  parentId?: number;
+  page: number;
+  pageSize: number;
+}
+
+export async function listRecords(ctx: Context, kind: RegistryKind, query: RegistryListQuery) {
+  const def: Kind = REGISTRY[kind];
+  authorize(ctx.actor, 'read', def.resource);
+  const rootId = query.org === undefined ? undefined : await new References(ctx, 'query').org(query.org);
+  const { rows, total } = await listRegistry(ctx.db.kysely, scopeOfContext(ctx), def.table, {
+    ...(rootId === undefined ? {} : { rootId }),
+    ...(query.period ? { period: query.period } : {}),
+    ...(def.parent && query.parentId !== undefined
+      ? { parent: { column: def.parent, id: query.parentId } }
+      : {}),
+    limit: query.pageSize,
+    offset: (query.page - 1) * query.pageSize,
+  });
+  return { items: rows, total, page: query.page, pageSize: query.pageSize };
+}
+
+/** The record if the caller's scope holds it; otherwise 404, whether or not it exists. */
+async function findInScope(ctx: Context, def: Kind, id: number): Promise<RegistryRow> {
+  const row = await findRegistryRecord(ctx.db.kysely, scopeOfContext(ctx), def.table, id);
+  if (!row) throw new NotFoundError('not_found', {});
+  return row;
+}
+
+export function getRecord(ctx: Context, kind: RegistryKind, id: number): Promise<RegistryRow> {
+  const def: Kind = REGISTRY[kind];
+  authorize(ctx.actor, 'read', def.resource);
+  return findInScope(ctx, def, id);
+}
+
+/** A record shared by the whole installation (an outlet of no organization) is changed by those who see it all. */
+function mayChange(ctx: Context, row: RegistryRow): void {
+  if (row.orgId === null && scopeOfContext(ctx).kind !== 'all') {
+    throw new ForbiddenError(ctx.actor.kind === 'user' ? ctx.actor.role : 'system');
+  }
+}
+
+export async function createRecord(ctx: Context, kind: Exclude<RegistryKind, 'tasks'>, input: unknown) {
+  const def = REGISTRY[kind];
+  authorize(ctx.actor, 'write', def.resource);
+  return inTransaction(ctx, async (tx) => {
+    const id = await def.add(tx, input as never);
+    const row = await findInScope(tx, def, id);
+    await recordChange(tx, { action: 'create', resource: kind, recordId: id, orgId: row.orgId, after: row });
+    return row;
+  });
+}
+
+/** Adds a task to a decision in scope. */
+export async function addTask(ctx: Context, decisionId: number, input: TaskInput) {
+  authorize(ctx.actor, 'write', 'decisions');
+  const record = `task of decision ${decisionId}`;
+  const task = parseInput(taskInput, input, record);
+  return inTransaction(ctx, async (tx) => {
+    const decision = await findInScope(tx, REGISTRY.decisions, decisionId);
+    const refs = new References(tx, record);
+    const id = await insertRecord(tx.db.kysely, 'task', {
+      decisionId,
+      text: task.text,
+      responsibleOrgId: await refs.optionalOrg(task.responsibleOrg, 'responsibleOrg'),
+      responsiblePersonId: await refs.person(task.responsiblePersonId, 'responsiblePersonId'),
+      dueOn: task.dueOn ?? null,
+      status: task.status,
+      doneOn: task.doneOn ?? null,
+      evidence: task.evidence ?? null,
+    });
+    const row = await findInScope(tx, REGISTRY.tasks, id);
+    await recordChange(tx, {
+      action: 'create',
+      resource: 'tasks',
+      recordId: id,
+      orgId: decision.orgId,
+      after: row,
+    });
+    return row;
+  });
+}
+
+/** Changes the fields given; the record stays where it is (its organization, channel or code). */
+export async function updateRecord(ctx: Context, kind: RegistryKind, id: number, input: unknown) {
+  const def: Kind = REGISTRY[kind];
+  authorize(ctx.actor, 'write', def.resource);
+  const before = await findInScope(ctx, def, id);
+  mayChange(ctx, before);
+  const record = `${kind} ${id}`;
+  const values = parseInput(def.patch, input, record) as Record<string, unknown>;
+  return inTransaction(ctx, async (tx) => {
+    const refs = new References(tx, record);
+    for (const path of ['personId', 'responsiblePersonId'] as const) {
+      if (typeof values[path] === 'number') await refs.person(values[path], path);
+    }
+    await updateRow(tx.db.kysely, def.table, id, values);
+    const after = await findInScope(tx, def, id);
+    await recordChange(tx, {
+      action: 'update',
+      resource: kind,
+      recordId: id,
+      orgId: after.orgId,
+      before,
+      after,
+    });
+    return after;
+  });
+}
+
+/** Deletes a record no other record refers to; the audit log keeps it for restore. */
+export async function deleteRecord(ctx: Context, kind: RegistryKind, id: number): Promise<void> {
+  const def: Kind = REGISTRY[kind];
+  authorize(ctx.actor, 'write', def.resource);
+  const found = await findInScope(ctx, def, id);
+  mayChange(ctx, found);
+  try {
+    await inTransaction(ctx, async (tx) => {
+      const before = await readRow(tx.db.kysely, def.table, id);
+      await deleteRow(tx.db.kysely, def.table, id);
+      await recordChange(tx, { action: 'delete', resource: kind, recordId: id, orgId: found.orgId, before });
+    });
+  } catch (error) {
+    if (ctx.db.dialect.isForeignKeyViolation(error))
+      throw new ConflictError('record_in_use', {}, `${kind} ${id}`);
+    throw error;
+  }
+}
+
+/** Puts a deleted record back from the audit log, under its old id. */
+export async function restoreRecord(ctx: Context, auditId: number): Promise<RegistryRow> {
+  const entry = await getAuditEntry(ctx, auditId);
+  const kind = REGISTRY_KINDS.find((name) => name === entry.resource);
+  if (entry.action !== 'delete' || entry.restoredAt || !entry.before || !kind) {
+    throw new ConflictError('audit_not_restorable', { id: auditId });
+  }
+  const def: Kind = REGISTRY[kind];
+  authorize(ctx.actor, 'write', def.resource);
+  return inTransaction(ctx, async (tx) => {
+    try {
+      await reinsertRow(tx.db.kysely, def.table, entry.before as RegistryRow);
+    } catch (error) {
+      if (tx.db.dialect.isUniqueViolation(error) || tx.db.dialect.isForeignKeyViolation(error)) {
+        throw new ConflictError('audit_not_restorable', { id: auditId });
+      }
+      throw error;
+    }
+    const row = await findInScope(tx, def, entry.recordId);
+    await markRestored(tx.db.kysely, auditId, tx.clock().toISOString());
+    await recordChange(tx, {
+      action: 'restore',
+      resource: kind,
+      recordId: row.id,
+      orgId: row.orgId,
+      after: row,
+    });
+    return row;
+  });
+}
