@@ -18,7 +18,7 @@ export const LAYERS = {
   reports: ['shared', 'domain'],
   services: ['shared', 'domain', 'storage', 'policies', 'analysis', 'importers', 'reports'],
   http: ['shared', 'domain', 'services'],
-  cli: ['shared', 'domain', 'services'],
+  cli: ['shared', 'domain', 'services', 'http'],
 };
 
 /** Packages that do I/O: the pure layers may not reach them. */

@@ -28,6 +28,10 @@ describe('layer rule', () => {
       "import { createDb } from '../../storage/db.js';\nexport const x = createDb;\n",
     ],
     [
+      'src/http/x.ts',
+      "import { scopeOf } from '../policies/actor.js';\nexport const x = scopeOf;\n",
+    ],
+    [
       'src/storage/migrations/x.ts',
       "import { DIALECTS } from '../dialect.js';\nexport const x = DIALECTS;\n",
     ],
@@ -45,6 +49,7 @@ describe('layer rule', () => {
       'src/cli/x.ts',
       "import { openContext } from '../services/context.js';\nexport const x = openContext;\n",
     ],
+    ['src/cli/x.ts', "import { buildApp } from '../http/app.js';\nexport const x = buildApp;\n"],
   ])('allows %s to import %j', async (file, code) => {
     expect(await lint(file, code)).toEqual([]);
   });

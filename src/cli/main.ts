@@ -1,6 +1,7 @@
 /** The `aqparat` command line. */
 import { Command } from 'commander';
 import { attributionCommand } from './commands/attribution.command.js';
+import { backupCommands } from './commands/backup.command.js';
 import { channelCommand } from './commands/channel.command.js';
 import { demoCommand } from './commands/demo.command.js';
 import { classifyCommand } from './commands/classify.command.js';
@@ -16,7 +17,9 @@ import { migrateCommand } from './commands/migrate.command.js';
 import { reportCommand } from './commands/report.command.js';
 import { settingsCommand } from './commands/settings.command.js';
 import { startCommand } from './commands/start.command.js';
+import { serveCommand } from './commands/serve.command.js';
 import { statsCommand } from './commands/stats.command.js';
+import { userCommand } from './commands/user.command.js';
 import { langOf, reportFailure } from './options.js';
 
 /** Every command, one a line. */
@@ -25,6 +28,9 @@ const COMMANDS: readonly ((program: Command) => void)[] = [
   demoCommand,
   statsCommand,
   startCommand,
+  serveCommand,
+  userCommand,
+  backupCommands,
   channelCommand,
   importCommand,
   importsCommand,

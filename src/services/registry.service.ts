@@ -29,6 +29,7 @@ import { insertRecord } from '../storage/repositories/records.repository.js';
 import {
   deleteRow,
   findRegistryRecord,
+  hasDependents,
   listRegistry,
   readRow,
   reinsertRow,
@@ -282,23 +283,20 @@ export async function updateRecord(ctx: Context, kind: RegistryKind, id: number,
   });
 }
 
-/** Deletes a record no other record refers to; the audit log keeps it for restore. */
+/** Deletes a record no other record refers to (none would come back on restore); the log keeps it for restore. */
 export async function deleteRecord(ctx: Context, kind: RegistryKind, id: number): Promise<void> {
   const def: Kind = REGISTRY[kind];
   authorize(ctx.actor, 'write', def.resource);
   const found = await findInScope(ctx, def, id);
   mayChange(ctx, found);
-  try {
-    await inTransaction(ctx, async (tx) => {
-      const before = await readRow(tx.db.kysely, def.table, id);
-      await deleteRow(tx.db.kysely, def.table, id);
-      await recordChange(tx, { action: 'delete', resource: kind, recordId: id, orgId: found.orgId, before });
-    });
-  } catch (error) {
-    if (ctx.db.dialect.isForeignKeyViolation(error))
+  await inTransaction(ctx, async (tx) => {
+    if (await hasDependents(tx.db.kysely, def.table, id)) {
       throw new ConflictError('record_in_use', {}, `${kind} ${id}`);
-    throw error;
-  }
+    }
+    const before = await readRow(tx.db.kysely, def.table, id);
+    await deleteRow(tx.db.kysely, def.table, id);
+    await recordChange(tx, { action: 'delete', resource: kind, recordId: id, orgId: found.orgId, before });
+  });
 }
 
 /** Puts a deleted record back from the audit log, under its old id. */

@@ -293,3 +293,16 @@ export async function ensureAdmin(ctx: Context): Promise<{ login: string; passwo
 export function abilitiesOfContext(ctx: Context) {
   return abilitiesOf(ctx.actor);
 }
+
+/** Sets a user's password by login (generated when none is given, and returned once); ends their sessions. */
+export async function resetPassword(
+  ctx: Context,
+  login: string,
+  password?: string,
+): Promise<{ generatedPassword?: string }> {
+  const user = (await listUsers(ctx)).find((candidate) => candidate.login === login);
+  if (!user) throw new NotFoundError('user_unknown', { login });
+  const chosen = password ?? generatedPassword();
+  await changeUser(ctx, user.id, { password: chosen });
+  return password ? {} : { generatedPassword: chosen };
+}

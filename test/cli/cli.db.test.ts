@@ -163,7 +163,7 @@ describe.each(DIALECTS)('aqparat CLI (%s)', (dialect) => {
 
   it('runs the main job: the demo, the seed figures and the brief in both languages', async () => {
     const out = mkdtempSync(join(tmpdir(), 'aqparat-start-'));
-    const start = await runCli(['start', '--out', out, ...db()]);
+    const start = await runCli(['start', '--no-serve', '--out', out, ...db()]);
     expect(start.code).toBe(0);
     expect(readdirSync(out)).toHaveLength(8);
     expect(start.stdout).toContain(

@@ -26,6 +26,10 @@ export const TABLES: TableName[] = [
   'publicationBand',
   'publicationCorrection',
   'analysisModel',
+  'appUser',
+  'userSession',
+  'apiToken',
+  'auditEntry',
 ];
 
 export async function rowCounts(ctx: Context): Promise<Record<string, number>> {

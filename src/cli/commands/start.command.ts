@@ -7,18 +7,27 @@ import { formatNumber, formatPercent } from '../../shared/format.js';
 import { REPORT_LANGS } from '../../shared/vocabulary.js';
 import { type CommonOptions, langOf, runCommand, say, withCommonOptions } from '../options.js';
 import { writeBriefFiles } from './report.command.js';
+import { serveUntilStopped, type ServeOptions, withServeOptions } from './serve.command.js';
 
 /** The seed brief's organization and period. */
 const DEMO_BRIEF = { org: 'abai', from: '2021-01-01', to: '2024-09-01' } as const;
 
-/** The main job: the demo data if absent, then the Abai brief in Russian and Kazakh, in every format, in ./out. */
+/**
+ * The main job: the demo data if absent, the Abai brief in Russian and Kazakh in every format in ./out, then the
+ * server, with its URL and the administrator's login printed.
+ */
 export function startCommand(program: Command): void {
-  withCommonOptions(
-    program
-      .command('start')
-      .description('build the demo data if absent and write the Abai brief (ru and kk) into a folder')
-      .option('--out <dir>', 'folder to write the brief into', './out'),
-  ).action(async (options: CommonOptions & { out: string }) => {
+  withServeOptions(
+    withCommonOptions(
+      program
+        .command('start')
+        .description(
+          'build the demo data if absent, write the Abai brief (ru and kk) into a folder, start the server',
+        )
+        .option('--out <dir>', 'folder to write the brief into', './out')
+        .option('--no-serve', 'stop after writing the brief'),
+    ),
+  ).action(async (options: CommonOptions & ServeOptions & { out: string; serve: boolean }) => {
     const lang = langOf(options);
     await runCommand(options, async (ctx) => {
       const demo = await buildDemo(ctx);
@@ -46,6 +55,7 @@ export function startCommand(program: Command): void {
       const files = await renderBrief(ctx, DEMO_BRIEF, REPORT_LANGS, BRIEF_FORMATS);
       for (const path of await writeBriefFiles(files, options.out))
         console.log(say(lang, 'written', { path }));
+      if (options.serve) await serveUntilStopped(ctx, options, lang);
     });
   });
 }

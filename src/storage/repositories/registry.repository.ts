@@ -176,3 +176,35 @@ export async function deleteRow(db: Kysely<Database>, table: RegistryTable, id: 
 export async function reinsertRow(db: Kysely<Database>, table: RegistryTable, row: Row): Promise<void> {
   await (db as Untyped).insertInto(table).values(row).execute();
 }
+
+/** The rows that refer to a record: deleting it would take them along (or unlink them), so it is refused. */
+const DEPENDENTS: Partial<Record<RegistryTable, readonly { table: string; column: string }[]>> = {
+  channel: [
+    { table: 'audience_snapshot', column: 'channel_id' },
+    { table: 'publication', column: 'channel_id' },
+    { table: 'import_batch', column: 'channel_id' },
+  ],
+  outlet: [
+    { table: 'media_mention', column: 'outlet_id' },
+    { table: 'press_subscription', column: 'outlet_id' },
+  ],
+  person: [
+    { table: 'media_mention', column: 'person_id' },
+    { table: 'task', column: 'responsible_person_id' },
+  ],
+  decision: [{ table: 'task', column: 'decision_id' }],
+};
+
+export async function hasDependents(
+  db: Kysely<Database>,
+  table: RegistryTable,
+  id: number,
+): Promise<boolean> {
+  for (const { table: other, column } of DEPENDENTS[table] ?? []) {
+    const { rows } = await sql<{ found: number }>`select 1 as found from ${sql.table(other)} where ${sql.ref(
+      column,
+    )} = ${id} limit 1`.execute(db);
+    if (rows.length > 0) return true;
+  }
+  return false;
+}
