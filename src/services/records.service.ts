@@ -38,6 +38,7 @@ import {
   insertRecord,
   type RecordTable,
 } from '../storage/repositories/records.repository.js';
+import { findChannelByCode } from '../storage/repositories/channel.repository.js';
 import type { Database } from '../storage/schema.js';
 import { type Context, inTransaction, scopeOfContext } from './context.js';
 import { findOrganization } from './org.service.js';
@@ -63,10 +64,10 @@ export class References {
     return code === undefined ? null : this.org(code, path);
   }
 
+  /** A channel of the caller's scope: another subtree's channel is as unknown as a missing one. */
   async channel(code: string, path = 'channel'): Promise<number> {
-    return (
-      (await findIdByCode(this.tx.db.kysely, 'channel', code)) ?? this.fail(path, 'unknown_channel', { code })
-    );
+    const channel = await findChannelByCode(this.tx.db.kysely, scopeOfContext(this.tx), code);
+    return channel ? channel.id : this.fail(path, 'unknown_channel', { code });
   }
 
   async outlet(code: string, path = 'outlet'): Promise<number> {

@@ -1,0 +1,264 @@
+/**
+ * Every role × every resource × an organization that is the user's own, a child of it, its parent or a sibling:
+ * allowed or denied, as the roles of the server issue say. The expected table is written out here, apart from
+ * the policies it checks. Denials: 403 when the role may not, 404 (read) or 400/404 (write: the organization is
+ * unknown to the caller) when the record lies outside the user's subtree.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Context } from '../../src/services/context.js';
+import { addTask, createRecord } from '../../src/services/registry.service.js';
+import { recordChange } from '../../src/services/audit.service.js';
+import { buildOrg, uniqueCode } from '../factories/org.factory.js';
+import { DIALECTS } from '../helpers/databases.js';
+import { addUser, type Client, openTestServer, signIn, type TestServer } from './client.js';
+
+const ROLES = ['admin', 'manager', 'editor', 'viewer'] as const;
+type Role = (typeof ROLES)[number];
+const RELATIONS = ['own', 'child', 'parent', 'sibling'] as const;
+type Relation = (typeof RELATIONS)[number];
+type Action = 'read' | 'write';
+
+/** What the issue grants: read by all in scope (the audit log: managers); writes by role. */
+const WRITES: Record<Role, 'all' | readonly string[]> = {
+  admin: 'all',
+  manager: 'all',
+  editor: ['publications', 'mentions', 'imports'],
+  viewer: [],
+};
+const READ_ONLY_FOR_MANAGERS = ['audit'];
+
+function expected(
+  role: Role,
+  resource: string,
+  action: Action,
+  relation: Relation,
+): 'allow' | 'role' | 'scope' {
+  const writes = WRITES[role];
+  const mayAct =
+    action === 'read'
+      ? !READ_ONLY_FOR_MANAGERS.includes(resource) || role === 'admin' || role === 'manager'
+      : writes === 'all' || writes.includes(resource);
+  if (!mayAct) return 'role';
+  if (role === 'admin') return 'allow';
+  return relation === 'own' || relation === 'child' ? 'allow' : 'scope';
+}
+
+/** How a resource is read and written at an organization; `seed` makes the record read, as the system. */
+interface Probe {
+  resource: string;
+  seed(ctx: Context, org: string): Promise<{ id: number | string }>;
+  read(client: Client, seeded: { id: number | string }): ReturnType<Client['get']>;
+  write(client: Client, org: string, seeded: { id: number | string }): ReturnType<Client['get']>;
+}
+
+/** A plain record kind of the registry: seeded and created with the same body. */
+function registryProbe(
+  resource: string,
+  body: (org: string, ctx: Context) => Promise<Record<string, unknown>>,
+) {
+  return {
+    resource,
+    seed: async (ctx: Context, org: string) =>
+      createRecord(ctx, resource as Parameters<typeof createRecord>[1], await body(org, ctx)),
+    read: (client: Client, seeded: { id: number | string }) => client.get(`/api/v1/${resource}/${seeded.id}`),
+    write: async (client: Client, org: string) =>
+      client.post(`/api/v1/${resource}`, await body(org, probeCtx)),
+  } satisfies Probe;
+}
+
+let probeCtx: Context;
+
+/** Records keyed by organization and date (or year) need a new one each time. */
+let serial = 0;
+function nextDate(): string {
+  serial += 1;
+  return new Date(Date.UTC(2000, 0, 1) + serial * 86_400_000).toISOString().slice(0, 10);
+}
+function nextYear(): number {
+  serial += 1;
+  return 1990 + (serial % 110);
+}
+
+async function channelAt(ctx: Context, org: string): Promise<string> {
+  const code = uniqueCode('ch');
+  await createRecord(ctx, 'channels', { code, org, platform: 'telegram', name: `Канал ${code}` });
+  return code;
+}
+
+async function outletAt(ctx: Context, org: string): Promise<string> {
+  const code = uniqueCode('outlet');
+  await createRecord(ctx, 'outlets', { code, org, name: `Газета ${code}`, level: 'district' });
+  return code;
+}
+
+const PROBES: Probe[] = [
+  registryProbe('membership', async (org) => ({ org, asOf: nextDate(), members: 100 })),
+  registryProbe('people', async (org) => ({ org, fullName: 'Сотрудник' })),
+  registryProbe('channels', async (org) => {
+    const code = uniqueCode('ch');
+    return { code, org, platform: 'telegram', name: `Канал ${code}` };
+  }),
+  registryProbe('audience', async (org, ctx) => ({
+    channel: await channelAt(ctx, org),
+    asOf: nextDate(),
+    followers: 10,
+  })),
+  registryProbe('outlets', async (org) => {
+    const code = uniqueCode('outlet');
+    return { code, org, name: `Газета ${code}`, level: 'district' };
+  }),
+  registryProbe('mentions', async (org, ctx) => ({
+    org,
+    outlet: await outletAt(ctx, org),
+    publishedOn: '2024-02-01',
+    title: uniqueCode('Статья'),
+  })),
+  registryProbe('subscriptions', async (org, ctx) => ({
+    org,
+    outlet: await outletAt(ctx, org),
+    year: 2024,
+    copies: 3,
+  })),
+  registryProbe('materials', async (org) => ({
+    org,
+    title: uniqueCode('Памятка'),
+    kind: 'manual',
+    issuedOn: '2024-01-10',
+  })),
+  registryProbe('events', async (org) => ({
+    org,
+    title: uniqueCode('Семинар'),
+    kind: 'seminar',
+    topic: 'legal',
+    heldOn: '2024-03-01',
+  })),
+  registryProbe('decisions', async (org) => ({
+    org,
+    body: 'presidium',
+    adoptedOn: '2024-01-15',
+    title: uniqueCode('Решение'),
+  })),
+  registryProbe('app-usage', async (org) => ({
+    org,
+    asOf: nextDate(),
+    registered: 5,
+  })),
+  registryProbe('targets', async (org) => ({
+    org,
+    metric: 'publications',
+    year: nextYear(),
+    value: 12,
+  })),
+  {
+    resource: 'decisions',
+    seed: async (ctx, org) => {
+      const decision = await createRecord(ctx, 'decisions', {
+        org,
+        body: 'plenum',
+        adoptedOn: '2024-01-20',
+        title: 'x',
+      });
+      return addTask(ctx, decision.id, { text: 'Открыть страницу' });
+    },
+    read: (client, seeded) => client.get(`/api/v1/tasks/${seeded.id}`),
+    write: (client, _org, seeded) =>
+      client.patch(`/api/v1/tasks/${seeded.id}`, { status: 'done', doneOn: '2024-05-01' }),
+  },
+  {
+    resource: 'organizations',
+    seed: async (_ctx, org) => ({ id: org }),
+    read: (client, seeded) => client.get(`/api/v1/organizations/${seeded.id}`),
+    write: (client, org) => client.patch(`/api/v1/organizations/${org}`, { sortOrder: 7 }),
+  },
+  {
+    resource: 'users',
+    seed: async (ctx, org) => {
+      const login = await addUser(ctx, 'viewer', org);
+      const row = await ctx.db.kysely
+        .selectFrom('appUser')
+        .select('id')
+        .where('login', '=', login)
+        .executeTakeFirstOrThrow();
+      return { id: row.id };
+    },
+    read: (client, seeded) => client.get(`/api/v1/users/${seeded.id}`),
+    write: (client, _org, seeded) => client.patch(`/api/v1/users/${seeded.id}`, { name: 'Переименован' }),
+  },
+  {
+    resource: 'audit',
+    seed: async (ctx, org) => {
+      const row = await ctx.db.kysely
+        .selectFrom('organization')
+        .select('id')
+        .where('code', '=', org)
+        .executeTakeFirstOrThrow();
+      return {
+        id: await recordChange(ctx, {
+          action: 'update',
+          resource: 'organizations',
+          recordId: row.id,
+          orgId: row.id,
+        }),
+      };
+    },
+    read: (client, seeded) => client.get(`/api/v1/audit/${seeded.id}`),
+    write: () => Promise.reject(new Error('the audit log is not written through the API')),
+  },
+];
+
+describe.each(DIALECTS)('roles × resources × organizations (%s)', (dialect) => {
+  let server: TestServer;
+  const orgs = {} as Record<Relation, string>;
+  const clients = {} as Record<Role, Client>;
+
+  beforeAll(async () => {
+    server = await openTestServer(dialect);
+    probeCtx = server.ctx;
+    const region = await buildOrg(server.ctx, 'region');
+    const own = await buildOrg(server.ctx, 'branch', region);
+    const sibling = await buildOrg(server.ctx, 'branch', region);
+    const child = await buildOrg(server.ctx, 'primary', own);
+    Object.assign(orgs, { own: own.code, child: child.code, parent: region.code, sibling: sibling.code });
+    for (const role of ROLES) {
+      clients[role] = await signIn(
+        server.app,
+        await addUser(server.ctx, role, role === 'admin' ? undefined : own.code),
+      );
+    }
+  });
+  afterAll(async () => server.close());
+
+  const cases = PROBES.flatMap((probe) =>
+    ROLES.flatMap((role) =>
+      (['read', 'write'] as const)
+        .filter((action) => action === 'read' || probe.resource !== 'audit')
+        .map((action) => ({ probe, role, action, label: `${role} ${action}s ${probe.resource}` })),
+    ),
+  );
+
+  it.each(cases)(
+    '$label at its own, a child, the parent and a sibling organization',
+    async ({ probe, role, action }) => {
+      const outcomes: Record<string, string> = {};
+      const wanted: Record<string, string> = {};
+      for (const relation of RELATIONS) {
+        const seeded = await probe.seed(server.ctx, orgs[relation]);
+        const response =
+          action === 'read'
+            ? await probe.read(clients[role], seeded)
+            : await probe.write(clients[role], orgs[relation], seeded);
+        const status = response.statusCode;
+        outcomes[relation] =
+          status < 300
+            ? 'allow'
+            : status === 403
+              ? 'role'
+              : [400, 404].includes(status)
+                ? 'scope'
+                : `status ${status}`;
+        wanted[relation] = expected(role, probe.resource, action, relation);
+      }
+      expect(outcomes).toEqual(wanted);
+    },
+  );
+});
