@@ -3,7 +3,7 @@
  * computed once when a record is written (SQLite has no time-zone database, so SQL only ever sees local dates).
  */
 import { tz } from '@date-fns/tz';
-import { addMonths, endOfMonth, format, isValid, parseISO, startOfMonth } from 'date-fns';
+import { addDays, addMonths, endOfMonth, format, isValid, parseISO, startOfMonth } from 'date-fns';
 import { DomainError } from './errors.js';
 
 /** A calendar date `YYYY-MM-DD` in an organization's zone. */
@@ -110,4 +110,26 @@ export function bucketsOf(period: Period, granularity: Granularity): string[] {
     cursor = startOfMonth(addMonths(cursor, 1));
   }
   return keys;
+}
+
+/**
+ * The whole calendar months a period covers, and the days at its ends outside them: what can be read from
+ * monthly counts, and what must be counted day by day. `2024-01-15..2024-04-10` is the months 2024-02..2024-03
+ * with the edges 2024-01-15..2024-01-31 and 2024-04-01..2024-04-10.
+ */
+export function splitByWholeMonths(period: Period): {
+  months: { from: LocalMonth; to: LocalMonth } | null;
+  edges: Period[];
+} {
+  const start = parseISO(period.from);
+  const end = parseISO(period.to);
+  const firstWhole = period.from.endsWith('-01') ? start : startOfMonth(addMonths(start, 1));
+  const lastWholeEnd =
+    format(endOfMonth(end), 'yyyy-MM-dd') === period.to ? end : addDays(startOfMonth(end), -1);
+  if (firstWhole > lastWholeEnd) return { months: null, edges: [period] };
+  const edges: Period[] = [];
+  if (firstWhole > start)
+    edges.push({ from: period.from, to: format(addDays(firstWhole, -1), 'yyyy-MM-dd') });
+  if (lastWholeEnd < end) edges.push({ from: format(addDays(lastWholeEnd, 1), 'yyyy-MM-dd'), to: period.to });
+  return { months: { from: format(firstWhole, 'yyyy-MM'), to: format(lastWholeEnd, 'yyyy-MM') }, edges };
 }

@@ -1,14 +1,17 @@
 /**
- * Publications by subject organization × channel/platform × period. The query layer returns counts per subject
- * organization, channel and local month; these pure functions fold them into the breakdowns reports show.
+ * Publications by subject organization × platform × period. The query layer returns counts per organization,
+ * platform and local month; these pure functions fold them into the breakdowns reports show.
  */
 import type { Platform } from '../shared/vocabulary.js';
 import type { OrgNode } from './org-tree.js';
 import { bucketOf, bucketsOf, type Granularity, type LocalMonth, type Period } from './period.js';
 
+/**
+ * Publications of one organization (the measured root, a child of it or any descendant: breakdowns fold them
+ * to the root's children) on one platform in one month.
+ */
 export interface PublicationCountRow {
   subjectOrgId: number;
-  channelId: number;
   platform: Platform;
   month: LocalMonth;
   count: number;

@@ -354,6 +354,16 @@ export interface AuditEntryTable {
   restoredAt: string | null;
 }
 
+/** Publications per organization subtree × month × platform, kept by triggers (see its migration). */
+export interface PublicationMonthTable {
+  ancestorId: number;
+  /** 1 for the publications whose subject is the organization itself, 0 for those of its descendants. */
+  isSelf: number;
+  platform: Platform;
+  month: string;
+  count: number;
+}
+
 export interface Database {
   publicationBand: PublicationBandTable;
   publicationCorrection: PublicationCorrectionTable;
@@ -382,6 +392,7 @@ export interface Database {
   userSession: UserSessionTable;
   apiToken: ApiTokenTable;
   auditEntry: AuditEntryTable;
+  publicationMonth: PublicationMonthTable;
 }
 
 export type OrganizationRow = Selectable<OrganizationTable>;

@@ -90,7 +90,6 @@ describe('followers and reach', () => {
 describe('publications by subject and period', () => {
   const row = (subjectOrgId: number, month: string, count: number): PublicationCountRow => ({
     subjectOrgId,
-    channelId: 1,
     platform: 'facebook',
     month,
     count,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../../src/domain/errors.js';
 import {
+  splitByWholeMonths,
   bucketOf,
   bucketsOf,
   localDateOf,
@@ -91,5 +92,30 @@ describe('periods', () => {
       '2024-02',
     ]);
     expect(bucketsOf(periodAsOf('2024-09-01'), 'year')).toEqual([]);
+  });
+
+  it('splits a period into whole months and the days at its ends', () => {
+    expect(splitByWholeMonths(parsePeriod('2024-01-15..2024-04-10'))).toEqual({
+      months: { from: '2024-02', to: '2024-03' },
+      edges: [
+        { from: '2024-01-15', to: '2024-01-31' },
+        { from: '2024-04-01', to: '2024-04-10' },
+      ],
+    });
+    expect(splitByWholeMonths(parsePeriod('2024'))).toEqual({
+      months: { from: '2024-01', to: '2024-12' },
+      edges: [],
+    });
+    expect(splitByWholeMonths(parsePeriod('2024-02-01..2024-02-29'))).toEqual({
+      months: { from: '2024-02', to: '2024-02' },
+      edges: [],
+    });
+    expect(splitByWholeMonths(parsePeriod('2021-01-01..2024-09-01')).edges).toEqual([
+      { from: '2024-09-01', to: '2024-09-01' },
+    ]);
+    expect(splitByWholeMonths(parsePeriod('2024-03-05..2024-03-20'))).toEqual({
+      months: null,
+      edges: [{ from: '2024-03-05', to: '2024-03-20' }],
+    });
   });
 });

@@ -30,6 +30,7 @@ export const TABLES: TableName[] = [
   'userSession',
   'apiToken',
   'auditEntry',
+  'publicationMonth',
 ];
 
 export async function rowCounts(ctx: Context): Promise<Record<string, number>> {

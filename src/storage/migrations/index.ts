@@ -5,6 +5,7 @@ import * as importers from './202611261000_importers.js';
 import * as analysis from './202611261100_analysis.js';
 import * as settings from './202611261200_settings.js';
 import * as server from './202611261300_server.js';
+import * as publicationMonth from './202611261400_publication_month.js';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '202611260600_initial_model': initialModel,
@@ -12,4 +13,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '202611261100_analysis': analysis,
   '202611261200_settings': settings,
   '202611261300_server': server,
+  '202611261400_publication_month': publicationMonth,
 };

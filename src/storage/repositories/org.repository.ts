@@ -111,6 +111,13 @@ export async function deleteSubtree(db: Kysely<Database>, rootId: number): Promi
     .where('ancestorId', '=', rootId)
     .execute();
   const ids = rows.map((row) => row.descendantId);
+  // Publications first, while the tree above them is whole: the monthly counts of the ancestors follow.
+  for (let start = 0; start < ids.length; start += 500) {
+    await db
+      .deleteFrom('publication')
+      .where('subjectOrgId', 'in', ids.slice(start, start + 500))
+      .execute();
+  }
   for (let start = 0; start < ids.length; start += 500) {
     await db
       .deleteFrom('organization')

@@ -1,6 +1,6 @@
 /** Reads of publications for the measures. */
 import { type Kysely, type SqlBool, sql } from 'kysely';
-import type { Period } from '../../domain/period.js';
+import { type Period, splitByWholeMonths } from '../../domain/period.js';
 import type { PublicationCountRow } from '../../domain/publications.measure.js';
 import type { OrgScope } from '../../domain/scope.js';
 import type { Platform } from '../../shared/vocabulary.js';
@@ -21,8 +21,9 @@ export interface PublicationCountFilter {
 }
 
 /**
- * Counts per subject organization × channel × local month. Walks the closure from the root to its descendants,
- * then the (subject, local date) index: a region's figures never scan the country's publications.
+ * Counts per subject organization × platform × local month, from the publications themselves. Walks the closure
+ * from the root to its descendants, then the (subject, local date) index: a region's figures never scan the
+ * country's publications.
  */
 export function publicationCountsQuery(
   db: Kysely<Database>,
@@ -37,7 +38,6 @@ export function publicationCountsQuery(
     .innerJoin('channel as ch', 'ch.id', 'p.channelId')
     .select((eb) => [
       'p.subjectOrgId',
-      'p.channelId',
       'ch.platform',
       month.as('month'),
       eb.fn.countAll<number>().as('count'),
@@ -46,7 +46,7 @@ export function publicationCountsQuery(
     .where(inScope(scope, 'c.ancestorId'))
     .where('p.localDate', '>=', filter.period.from)
     .where('p.localDate', '<=', filter.period.to)
-    .groupBy(['p.subjectOrgId', 'p.channelId', 'ch.platform', month]);
+    .groupBy(['p.subjectOrgId', 'ch.platform', month]);
   if (filter.platform) query = query.where('ch.platform', '=', filter.platform);
   if (filter.platforms) {
     query = filter.platforms.length
@@ -58,14 +58,69 @@ export function publicationCountsQuery(
   return query;
 }
 
+/**
+ * Counts of the root's subtree per organization × platform × local month: the whole months from the monthly
+ * counts the triggers keep (at the granularity of the root itself and its children, which is what every
+ * breakdown folds to), the days at the period's ends and any channel filter from the publications themselves.
+ */
 export async function countPublications(
   db: Kysely<Database>,
   dialect: SqlDialect,
   scope: OrgScope,
   filter: PublicationCountFilter,
 ): Promise<PublicationCountRow[]> {
-  const rows = await publicationCountsQuery(db, dialect, scope, filter).execute();
-  return rows.map((row) => ({ ...row, count: Number(row.count) }));
+  const counted = (query: { execute(): Promise<{ count: number | string }[]> }) =>
+    query
+      .execute()
+      .then((rows) => rows.map((row) => ({ ...row, count: Number(row.count) }) as PublicationCountRow));
+  if (filter.channelId !== undefined || filter.channelOwnerId !== undefined) {
+    return counted(publicationCountsQuery(db, dialect, scope, filter));
+  }
+  const { months, edges } = splitByWholeMonths(filter.period);
+  const parts: PublicationCountRow[][] = [];
+  if (months) parts.push(await counted(monthlyCountsQuery(db, scope, filter, months)));
+  for (const period of edges)
+    parts.push(await counted(publicationCountsQuery(db, dialect, scope, { ...filter, period })));
+  return parts.flat();
+}
+
+/** The root's own publications and each child's subtree's, per platform × month, from `publication_month`. */
+function monthlyCountsQuery(
+  db: Kysely<Database>,
+  scope: OrgScope,
+  filter: PublicationCountFilter,
+  months: { from: string; to: string },
+) {
+  let query = db
+    .selectFrom('publicationMonth as m')
+    .select((eb) => [
+      'm.ancestorId as subjectOrgId',
+      'm.platform',
+      'm.month',
+      eb.fn.sum<number>('m.count').as('count'),
+    ])
+    .where('m.month', '>=', months.from)
+    .where('m.month', '<=', months.to)
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('m.ancestorId', '=', filter.rootId), eb('m.isSelf', '=', 1)]),
+        eb(
+          'm.ancestorId',
+          'in',
+          eb.selectFrom('organization').select('id').where('parentId', '=', filter.rootId),
+        ),
+      ]),
+    )
+    .where(inScope(scope, sql`${filter.rootId}`))
+    .groupBy(['m.ancestorId', 'm.platform', 'm.month'])
+    .having((eb) => eb.fn.sum('m.count'), '>', 0);
+  if (filter.platform) query = query.where('m.platform', '=', filter.platform);
+  if (filter.platforms) {
+    query = filter.platforms.length
+      ? query.where('m.platform', 'in', [...filter.platforms])
+      : query.where(sql<SqlBool>`1 = 0`);
+  }
+  return query;
 }
 
 /** One channel's publications with their subject organizations, by publication time (the `publications` list). */

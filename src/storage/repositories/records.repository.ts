@@ -122,9 +122,21 @@ export async function deleteByCodes(
   table: 'channel' | 'outlet',
   codes: readonly string[],
 ): Promise<void> {
-  if (codes.length > 0)
+  if (codes.length === 0) return;
+  // A channel's publications go first, while it still tells their platform to the monthly counts.
+  if (table === 'channel') {
     await db
-      .deleteFrom(table)
-      .where('code', 'in', [...codes])
+      .deleteFrom('publication')
+      .where('channelId', 'in', (eb) =>
+        eb
+          .selectFrom('channel')
+          .select('id')
+          .where('code', 'in', [...codes]),
+      )
       .execute();
+  }
+  await db
+    .deleteFrom(table)
+    .where('code', 'in', [...codes])
+    .execute();
 }
