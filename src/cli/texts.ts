@@ -96,7 +96,7 @@ export const CLI_TEXTS = {
     serving: 'aqparat работает: {url} (база: {db}); остановить: Ctrl+C',
     adminCreated: 'Создан администратор: логин {login}, пароль {password} — показан один раз, запишите его',
     adminLogin:
-      'Вход администратора: логин admin (пароль показан при первом запуске; новый: aqparat user password --login admin)',
+      'Вход администратора: логин {login} (пароль показан при первом запуске; новый: aqparat user password --login admin)',
     userAdded: 'Пользователь «{login}» добавлен: роль {role}, организация {org}',
     userPassword: 'Пароль пользователя «{login}»: {password} — показан один раз',
     passwordChanged: 'Пароль пользователя «{login}» изменён; его сеансы завершены',
@@ -202,7 +202,7 @@ export const CLI_TEXTS = {
     serving: 'aqparat жұмыс істеп тұр: {url} (дерекқор: {db}); тоқтату: Ctrl+C',
     adminCreated: 'Әкімші құрылды: логин {login}, құпиясөз {password} — бір рет көрсетіледі, жазып алыңыз',
     adminLogin:
-      'Әкімшінің кіруі: логин admin (құпиясөз алғашқы іске қосуда көрсетілген; жаңасы: aqparat user password --login admin)',
+      'Әкімшінің кіруі: логин {login} (құпиясөз алғашқы іске қосуда көрсетілген; жаңасы: aqparat user password --login admin)',
     userAdded: '«{login}» пайдаланушысы қосылды: рөлі {role}, ұйымы {org}',
     userPassword: '«{login}» пайдаланушысының құпиясөзі: {password} — бір рет көрсетіледі',
     passwordChanged: '«{login}» пайдаланушысының құпиясөзі өзгертілді; оның сеанстары аяқталды',
@@ -306,7 +306,7 @@ export const CLI_TEXTS = {
     serving: 'aqparat is running: {url} (database: {db}); stop with Ctrl+C',
     adminCreated: 'Administrator created: login {login}, password {password} — shown once, write it down',
     adminLogin:
-      'Administrator sign-in: login admin (the password was shown at first start; a new one: aqparat user password --login admin)',
+      'Administrator sign-in: login {login} (the password was shown at first start; a new one: aqparat user password --login admin)',
     userAdded: 'User "{login}" added: role {role}, organization {org}',
     userPassword: 'Password of "{login}": {password} — shown once',
     passwordChanged: 'Password of "{login}" changed; their sessions ended',

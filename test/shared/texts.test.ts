@@ -7,7 +7,7 @@ import { BRIEF_CATALOGS } from '../helpers/catalog-fragments.js';
 
 /** Names of formats, platforms and measures that every language writes the same way. */
 const TERMS =
-  /\b(JSON|JSONL|CSV|XLSX|ZIP|RSS|Atom|URL|UTF-8|Windows-1251|F1|macro-F1|ID|Telegram|Facebook|Instagram|YouTube|TikTok|WhatsApp|Desktop|DYI|aqparat)\b/g;
+  /\b(JSON|JSONL|CSV|XLSX|ZIP|RSS|Atom|URL|UTF-8|Windows-1251|F1|macro-F1|ID|Telegram|Facebook|Instagram|YouTube|TikTok|WhatsApp|Desktop|DYI|aqparat|UTC|Ctrl|X-CSRF-Token|HTML|XML)\b/g;
 
 /** What is left of a text once placeholders, command lines (typed as they are) and such names are removed. */
 const prose = (text: string) =>

@@ -22,7 +22,7 @@ export async function serveUntilStopped(ctx: Context, options: ServeOptions, lan
   const port = Number(options.port ?? process.env['PORT'] ?? DEFAULT_PORT);
   const server = await listen(ctx, { port, host: options.host });
   console.log(say(lang, 'serving', { url: server.url, db: describeDatabase(ctx) }));
-  console.log(admin ? say(lang, 'adminCreated', admin) : say(lang, 'adminLogin'));
+  console.log(admin ? say(lang, 'adminCreated', admin) : say(lang, 'adminLogin', { login: 'admin' }));
   await untilStopped(server);
 }
 
