@@ -33,7 +33,12 @@ function platformNames(platforms: readonly Platform[]): FindingParam {
   };
 }
 
-const orgRecord = (org: OrgInfo): EvidenceRecord => ({ kind: 'organization', id: org.id, label: org.nameRu });
+const orgRecord = (org: OrgInfo): EvidenceRecord => ({
+  kind: 'organization',
+  id: org.id,
+  label: org.nameRu,
+  labelKk: org.nameKk,
+});
 
 /** Branches: the measured organization's children that are not primary organizations. */
 function branchesOf(facts: BriefFacts): OrgInfo[] {

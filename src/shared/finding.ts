@@ -32,6 +32,8 @@ export interface EvidenceRecord {
   kind: 'publication' | 'organization' | 'channel' | 'task' | 'decision' | 'mention' | 'person' | 'material';
   id: number;
   label: string;
+  /** The label in Kazakh, where the record has one (an organization's name). */
+  labelKk?: string;
   date?: string;
   url?: string | null;
 }
@@ -66,4 +68,9 @@ export function describeFinding(
     text: interpolate(texts.finding, values),
     recommendation: interpolate(texts.recommendation, values),
   };
+}
+
+/** How an evidence record is named in the report's language. */
+export function evidenceLabel(record: EvidenceRecord, lang: ReportLang): string {
+  return lang === 'kk' ? (record.labelKk ?? record.label) : record.label;
 }

@@ -189,4 +189,16 @@ describe.each(DIALECTS)('the Abai brief from the demo records (%s)', (dialect) =
     expect(tableOf(kk, 'social-by-subject').total).toEqual(['Барлығы', 48, 33]);
     expect(kk.sections[0]!.heading).toBe('Ұйымдық құрылым және кадрлар');
   });
+
+  it('names the organizations behind a finding in the brief language', async () => {
+    const ayagoz = await ctx.db.kysely
+      .selectFrom('organization')
+      .select(['nameRu', 'nameKk'])
+      .where('code', '=', 'abai-ayagoz')
+      .executeTakeFirstOrThrow();
+    const evidence = (model: ReportModel) => renderMarkdown(model).replace(/\\/g, '');
+    expect(evidence(kk)).toContain(ayagoz.nameKk);
+    expect(evidence(kk)).not.toContain(ayagoz.nameRu);
+    expect(evidence(ru)).toContain(ayagoz.nameRu);
+  });
 });

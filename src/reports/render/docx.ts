@@ -18,6 +18,7 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
+import { evidenceLabel } from '../../shared/finding.js';
 import { formatShortDate } from '../../shared/format.js';
 import type { Block, Cell, ReportModel, TableBlock } from '../model.js';
 import { cellText, cellUrl } from './cells.js';
@@ -178,7 +179,7 @@ function block(item: Block, model: ReportModel): (Paragraph | Table)[] {
             new Paragraph({
               bullet: { level: 1 },
               children: runs(
-                `${record.date ? `${formatShortDate(record.date, model.lang)} ` : ''}${record.label}`,
+                `${record.date ? `${formatShortDate(record.date, model.lang)} ` : ''}${evidenceLabel(record, model.lang)}`,
                 {
                   size: 22,
                 },

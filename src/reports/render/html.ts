@@ -1,4 +1,5 @@
 /** The brief as one self-contained, printable HTML file: styles inline, charts as inline SVG. */
+import { evidenceLabel } from '../../shared/finding.js';
 import { formatShortDate } from '../../shared/format.js';
 import type { Block, ReportModel, TableBlock } from '../model.js';
 import { cellText, cellUrl } from './cells.js';
@@ -75,7 +76,7 @@ function block(item: Block, model: ReportModel): string {
     case 'finding': {
       const evidence = item.evidence.map((record) => {
         const label = escapeHtml(
-          `${record.date ? `${formatShortDate(record.date, lang)} ` : ''}${record.label}`,
+          `${record.date ? `${formatShortDate(record.date, lang)} ` : ''}${evidenceLabel(record, lang)}`,
         );
         const href = record.url ? safeUrl(record.url) : null;
         return `<li>${href ? `<a href="${href}">${label}</a>` : label}</li>`;

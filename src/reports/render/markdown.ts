@@ -1,4 +1,5 @@
 /** The brief as Markdown: for review and for diffs between two runs. */
+import { evidenceLabel } from '../../shared/finding.js';
 import { formatShortDate } from '../../shared/format.js';
 import type { Block, ReportModel, TableBlock } from '../model.js';
 import { cellText, cellUrl, chartAsTable } from './cells.js';
@@ -44,7 +45,9 @@ function block(item: Block, model: ReportModel): string {
     case 'finding': {
       const labels = model.findingLabels;
       const evidence = item.evidence.map((record) => {
-        const label = escape(`${record.date ? `${formatShortDate(record.date, lang)} ` : ''}${record.label}`);
+        const label = escape(
+          `${record.date ? `${formatShortDate(record.date, lang)} ` : ''}${evidenceLabel(record, lang)}`,
+        );
         return `  - ${record.url ? `[${label}](${encodeURI(record.url)})` : label}`;
       });
       return [
