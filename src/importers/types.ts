@@ -4,14 +4,7 @@
  * Drafts refer to other records by their codes; the runner resolves them.
  */
 import type { RecordRef, Rejection, SkipReason } from '../shared/import-report.js';
-import type {
-  ContentLang,
-  MaterialKind,
-  MediaKind,
-  MentionKind,
-  Platform,
-  Topic,
-} from '../shared/vocabulary.js';
+import type { MaterialKind, MediaKind, MentionKind, Platform } from '../shared/vocabulary.js';
 
 export type { RecordRef, Rejection, SkipReason };
 
@@ -24,18 +17,6 @@ export interface Engagement {
   comments?: number;
   shares?: number;
 }
-
-/** What content analysis says of a text; stored with the publication when present. */
-export interface ContentLabels {
-  language?: ContentLang;
-  primaryTopic?: Topic;
-  topics?: { topic: Topic; score: number }[];
-  concreteness?: number;
-  declarative?: boolean;
-}
-
-/** The labelling step: from a publication's text to its labels, or nothing. */
-export type Labeller = (text: string) => ContentLabels | undefined;
 
 export interface PublicationDraft {
   target: 'publication';
@@ -55,7 +36,6 @@ export interface PublicationDraft {
   hashtags: string[];
   /** An organization code given by hand: a manual assignment, which wins over rules. */
   subject?: string;
-  labels?: ContentLabels;
 }
 
 export interface AudienceDraft {

@@ -15,7 +15,13 @@ import {
 } from '../analysis/classify.js';
 import { evaluate, type EvaluationReport, type LabelledPost } from '../analysis/evaluation.js';
 import { trainModel } from '../analysis/learning.js';
-import { DEFAULT_JACCARD, fingerprintOf, jaccard, shinglesOf } from '../analysis/near-duplicate.js';
+import {
+  DEFAULT_JACCARD,
+  type Fingerprint,
+  fingerprintOf,
+  jaccard,
+  shinglesOf,
+} from '../analysis/near-duplicate.js';
 import { DomainError, NotFoundError, ValidationError } from '../domain/errors.js';
 import type { Period } from '../domain/period.js';
 import { WHOLE_TREE } from '../domain/scope.js';
@@ -24,6 +30,7 @@ import { TOPICS, type CorrectableField, type Topic } from '../shared/vocabulary.
 import {
   type AnalysisFilter,
   type AnalysisResult,
+  type CopyCandidate,
   type Correction,
   countPublicationsToAnalyze,
   findCopyCandidates,
@@ -36,10 +43,11 @@ import {
   listPublicationsToAnalyze,
   listRecentTexts,
   listStaleFingerprints,
+  markFingerprinted,
   type Position,
   type PublicationToAnalyze,
   replaceBands,
-  saveAnalysis,
+  saveAnalyses,
 } from '../storage/repositories/analysis.repository.js';
 import { findChannelByCode } from '../storage/repositories/channel.repository.js';
 import { readSettings } from '../storage/repositories/settings.repository.js';
@@ -155,9 +163,16 @@ async function refreshFingerprints(ctx: Context): Promise<void> {
     if (stale.length === 0) return;
     const fingerprints = stale.map((row) => ({
       publicationId: row.id,
+      channelId: row.channelId,
       bands: fingerprintOf(textOf(row))?.bands ?? [],
     }));
-    await inTransaction(ctx, (tx) => replaceBands(tx.db.kysely, fingerprints));
+    await inTransaction(ctx, async (tx) => {
+      await replaceBands(tx.db.kysely, fingerprints);
+      await markFingerprinted(
+        tx.db.kysely,
+        stale.map((row) => row.id),
+      );
+    });
   }
 }
 
@@ -167,21 +182,18 @@ interface CopyFound {
   similarity: number;
 }
 
-async function findCopySource(
-  ctx: Context,
-  publication: PublicationToAnalyze,
+/** The candidate most like the text, when it is at least `threshold` like it. */
+function closestCopy(
+  fingerprint: Fingerprint,
+  candidates: readonly CopyCandidate[],
   threshold: number,
-): Promise<CopyFound | null> {
-  const fingerprint = fingerprintOf(textOf(publication));
-  if (!fingerprint) return null;
-  // Sources are looked for among all channels: the sector union's site lies outside a region's subtree.
-  const candidates = await findCopyCandidates(ctx.db.kysely, WHOLE_TREE, {
-    ...publication,
-    bands: fingerprint.bands,
-  });
+  shingles: Map<number, ReadonlySet<number>>,
+): CopyFound | null {
   let best: CopyFound | null = null;
   for (const candidate of candidates) {
-    const similarity = jaccard(fingerprint.shingles, shinglesOf(textOf(candidate)));
+    let theirs = shingles.get(candidate.id);
+    if (!theirs) shingles.set(candidate.id, (theirs = shinglesOf(textOf(candidate))));
+    const similarity = jaccard(fingerprint.shingles, theirs);
     if (similarity >= threshold && (!best || similarity > best.similarity)) {
       best = {
         id: candidate.id,
@@ -237,13 +249,12 @@ function applyCorrections(
   }
 }
 
-async function analyzeOne(
-  ctx: Context,
+/** The labels of the text and the repost marks of the source or the text; near-copies are looked for later. */
+function labelsOf(
   publication: PublicationToAnalyze,
   model: LearnedModel | undefined,
   settings: AnalysisSettings,
-  corrections: ReadonlyMap<CorrectableField, Correction> | undefined,
-): Promise<AnalysisResult> {
+): AnalysisResult {
   const classification = classify({ text: publication.text ?? '', title: publication.title }, model, {
     declarativeBelow: settings.declarativeBelow,
   });
@@ -259,30 +270,48 @@ async function analyzeOne(
     repostOfId: null,
     reasons: classification.reasons,
   };
-  // A repost the source marked (an import set it: no finding of ours recorded) stays one.
-  const markedBySource =
-    publication.isRepost && (publication.repostBy === null || publication.repostBy === 'mark');
-  if (markedBySource) {
-    Object.assign(result, { isRepost: true, repostBy: 'mark', repostSource: publication.repostSource });
+  // A repost the source marked (an import set it: no finding of ours recorded) stays one, and stays the
+  // source's: an import compares it with the source's next word, while findings are computed anew each time.
+  if (publication.isRepost && publication.repostBy === null) {
+    Object.assign(result, { isRepost: true, repostSource: publication.repostSource });
     if (classification.reasons.repost.length === 0) {
       classification.reasons.repost.push(`source_mark:${publication.repostSource ?? ''}`);
     }
   } else if (classification.isRepost) {
     Object.assign(result, { isRepost: true, repostBy: 'mark', repostSource: classification.repostSource });
-  } else {
-    const copy = await findCopySource(ctx, publication, settings.repostJaccard);
-    if (copy) {
-      Object.assign(result, {
-        isRepost: true,
-        repostBy: 'near_duplicate',
-        repostSource: copy.source,
-        repostOfId: copy.id,
-      });
-      classification.reasons.repost.push(`near_duplicate:${copy.source} ${copy.similarity.toFixed(2)}`);
-    }
   }
-  if (corrections) applyCorrections(result, corrections);
   return result;
+}
+
+function markCopy(result: AnalysisResult, copy: CopyFound): void {
+  Object.assign(result, {
+    isRepost: true,
+    repostBy: 'near_duplicate',
+    repostSource: copy.source,
+    repostOfId: copy.id,
+  });
+  (result.reasons as Reasons).repost.push(`near_duplicate:${copy.source} ${copy.similarity.toFixed(2)}`);
+}
+
+export function emptySummary(): ReclassifySummary {
+  return {
+    publications: 0,
+    byTopic: Object.fromEntries(TOPICS.map((topic) => [topic, 0])) as Record<Topic, number>,
+    reposts: 0,
+    nearCopies: 0,
+    declarative: 0,
+    corrected: 0,
+  };
+}
+
+/** Adds the counts of `part` to `total`. */
+export function addSummary(total: ReclassifySummary, part: ReclassifySummary): void {
+  for (const topic of TOPICS) total.byTopic[topic] += part.byTopic[topic];
+  total.publications += part.publications;
+  total.reposts += part.reposts;
+  total.nearCopies += part.nearCopies;
+  total.declarative += part.declarative;
+  total.corrected += part.corrected;
 }
 
 async function analyzeWhere(
@@ -292,16 +321,13 @@ async function analyzeWhere(
 ): Promise<ReclassifySummary> {
   const scope = scopeOfContext(ctx);
   const [settings, model] = [await analysisSettings(ctx), await loadModel(ctx)];
-  await refreshFingerprints(ctx);
+  // Any text may be a source, so reclassifying brings every fingerprint up to date first. Publications named by
+  // id (an import's chunk, a correction) are fingerprinted batch by batch below, in order of publication, so that
+  // each is indexed before a later one is looked up; other texts were indexed when they were analyzed, and
+  // scanning the installation for changed ones at every chunk of an import would cost more than the chunk.
+  if (!filter.ids) await refreshFingerprints(ctx);
   const total = await countPublicationsToAnalyze(ctx.db.kysely, scope, filter);
-  const summary: ReclassifySummary = {
-    publications: 0,
-    byTopic: Object.fromEntries(TOPICS.map((topic) => [topic, 0])) as Record<Topic, number>,
-    reposts: 0,
-    nearCopies: 0,
-    declarative: 0,
-    corrected: 0,
-  };
+  const summary = emptySummary();
   onProgress?.(0, total);
   let after: Position | undefined;
   for (;;) {
@@ -312,11 +338,35 @@ async function analyzeWhere(
       batch.map((publication) => publication.id),
     );
     const now = ctx.clock().toISOString();
+    const fingerprints = new Map(batch.map((item) => [item.id, fingerprintOf(textOf(item))]));
+    const stale = batch.filter((item) => item.fingerprintedAt !== item.updatedAt);
+    const results = batch.map((item) => labelsOf(item, model, settings));
+    // Posts that neither their source nor their text call a repost may copy an earlier text.
+    const searched = batch.flatMap((item, at) => {
+      const bands = fingerprints.get(item.id)?.bands;
+      return bands && !results[at]?.isRepost ? [{ id: item.id, bands }] : [];
+    });
     await inTransaction(ctx, async (tx) => {
-      for (const publication of batch) {
+      await replaceBands(
+        tx.db.kysely,
+        stale.map((item) => ({
+          publicationId: item.id,
+          channelId: item.channelId,
+          bands: fingerprints.get(item.id)?.bands ?? [],
+        })),
+      );
+      // Sources are looked for among all channels: the sector union's site lies outside a region's subtree.
+      const candidates = await findCopyCandidates(tx.db.kysely, WHOLE_TREE, searched);
+      const shingles = new Map<number, ReadonlySet<number>>();
+      for (const [at, publication] of batch.entries()) {
+        const result = results[at] as AnalysisResult;
+        const fingerprint = fingerprints.get(publication.id);
+        const found = candidates.get(publication.id);
+        const copy =
+          fingerprint && found ? closestCopy(fingerprint, found, settings.repostJaccard, shingles) : null;
+        if (copy) markCopy(result, copy);
         const corrected = corrections.get(publication.id);
-        const result = await analyzeOne(tx, publication, model, settings, corrected);
-        await saveAnalysis(tx.db.kysely, publication.id, result, now);
+        if (corrected) applyCorrections(result, corrected);
         summary.publications++;
         summary.byTopic[result.primaryTopic]++;
         if (result.isRepost) summary.reposts++;
@@ -324,6 +374,14 @@ async function analyzeWhere(
         if (result.declarative) summary.declarative++;
         if (corrected) summary.corrected++;
       }
+      await saveAnalyses(
+        tx.db.kysely,
+        batch.map((publication, at) => ({
+          publicationId: publication.id,
+          result: results[at] as AnalysisResult,
+        })),
+        now,
+      );
     });
     const last = batch[batch.length - 1] as PublicationToAnalyze;
     after = { publishedAt: last.publishedAt, id: last.id };
@@ -349,9 +407,16 @@ export async function reclassifyPublications(
   return analyzeWhere(ctx, filter, onProgress);
 }
 
-/** Classifies the given publications (an import calls this for what it stored). */
-export function analyzePublications(ctx: Context, ids: readonly number[]): Promise<ReclassifySummary> {
-  return analyzeWhere(ctx, { ids });
+/** Ids a query names at most: far below either engine's limit of bound parameters. */
+const IDS_PER_QUERY = 5000;
+
+/** Classifies the given publications (an import calls this for what each chunk stored). */
+export async function analyzePublications(ctx: Context, ids: readonly number[]): Promise<ReclassifySummary> {
+  const summary = emptySummary();
+  for (let start = 0; start < ids.length; start += IDS_PER_QUERY) {
+    addSummary(summary, await analyzeWhere(ctx, { ids: ids.slice(start, start + IDS_PER_QUERY) }));
+  }
+  return summary;
 }
 
 // ---------------------------------------------------------------------------------------------------------------

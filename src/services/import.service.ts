@@ -7,7 +7,6 @@ import { ConflictError, DomainError, NotFoundError } from '../domain/errors.js';
 import { isFullTelegramExport } from '../importers/registry.js';
 import { chatMatches, describeChats } from '../importers/telegram/map.js';
 import { listTelegramChats } from '../importers/telegram/parse.js';
-import type { Labeller } from '../importers/types.js';
 import type { Rejection } from '../shared/import-report.js';
 import { type ChannelRef, findChannelByCode } from '../storage/repositories/channel.repository.js';
 import {
@@ -37,11 +36,13 @@ export interface ImportRequest {
   chat?: string;
   dryRun?: boolean;
   strict?: boolean;
-  /** The labelling step (content analysis); none stores no labels. */
-  label?: Labeller;
+  /** Whether content analysis labels the publications stored (the default); else `aqparat reclassify` does. */
+  analyze?: boolean;
   /** Records per transaction. */
   chunkSize?: number;
   onProgress?: (done: number, total: number) => void;
+  /** A batch made beforehand, to fill in (see RunPlan). */
+  batchId?: number;
 }
 
 const DEFAULT_CHUNK = 500;
@@ -85,9 +86,10 @@ export async function importFile(ctx: Context, request: ImportRequest): Promise<
       ...(chat ? { chat } : {}),
       dryRun: request.dryRun ?? false,
       strict: request.strict ?? false,
-      ...(request.label ? { label: request.label } : {}),
+      analyze: request.analyze ?? true,
       chunkSize: request.chunkSize ?? DEFAULT_CHUNK,
       ...(request.onProgress ? { onProgress: request.onProgress } : {}),
+      ...(request.batchId !== undefined ? { batchId: request.batchId } : {}),
     });
   } finally {
     source.close();

@@ -1,9 +1,8 @@
 /**
  * Attribution of a regional page's posts to its branches by rules, the rule stored with the post, a manual
- * assignment that wins; the labelling step's labels stored; a dry run that stores nothing; the caller's scope.
+ * assignment that wins; a dry run that stores nothing; the caller's scope.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Labeller } from '../../src/importers/types.js';
 import {
   addAttributionRule,
   listAttributionRules,
@@ -17,9 +16,8 @@ import { FIXTURES } from './helpers.js';
 import { buildRegion, channelOf, failureOf, importInto, type Region } from './setup.js';
 
 const RSS = `${FIXTURES}news.rss.xml`;
-const ATOM = `${FIXTURES}news.atom.xml`;
 
-describe.each(DIALECTS)('attribution and labels (%s)', (dialect) => {
+describe.each(DIALECTS)('attribution (%s)', (dialect) => {
   let ctx: Awaited<ReturnType<typeof openTestContext>>;
   let org: Region;
   let website: string;
@@ -86,42 +84,6 @@ describe.each(DIALECTS)('attribution and labels (%s)', (dialect) => {
     expect((await failureOf(() => removeAttributionRule(ctx, rule))).code).toBe('not_found');
   });
 
-  it('stores the labels the labelling step gives; without the step, stored labels stay', async () => {
-    const channel = await channelOf(ctx, org.region, 'website');
-    const legal: Labeller = (text) =>
-      text.includes('Правовой')
-        ? {
-            language: 'ru',
-            primaryTopic: 'legal',
-            topics: [{ topic: 'legal', score: 0.9 }],
-            concreteness: 0.4,
-            declarative: false,
-          }
-        : {
-            language: 'ru',
-            primaryTopic: 'organizational',
-            topics: [{ topic: 'organizational', score: 0.7 }],
-          };
-    expect(await importInto(ctx, ATOM, channel, { label: legal })).toMatchObject({ new: 2 });
-    const labels = async () =>
-      (await listPublications(ctx, { channel })).map((item) => [
-        item.primaryTopic,
-        item.topics.map((topic) => topic.topic),
-      ]);
-    expect(await labels()).toEqual([
-      ['legal', ['legal']],
-      ['organizational', ['organizational']],
-    ]);
-    expect(await importInto(ctx, ATOM, channel)).toMatchObject({ unchanged: 2, batchId: null });
-    expect(
-      await importInto(ctx, ATOM, channel, { label: () => ({ primaryTopic: 'other', topics: [] }) }),
-    ).toMatchObject({ updated: 2 });
-    expect(await labels()).toEqual([
-      ['other', []],
-      ['other', []],
-    ]);
-  });
-
   it('reads everything and stores nothing in a dry run', async () => {
     const channel = await channelOf(ctx, org.region, 'website');
     const before = await rowCounts(ctx);
@@ -138,7 +100,13 @@ describe.each(DIALECTS)('attribution and labels (%s)', (dialect) => {
   it("lets a branch's editor import into its own channels only, and see only their imports", async () => {
     const editor = {
       ...ctx,
-      actor: { kind: 'user' as const, userId: 1, role: 'editor' as const, orgId: branch(1).id },
+      actor: {
+        kind: 'user' as const,
+        userId: 1,
+        login: 'editor',
+        role: 'editor' as const,
+        orgId: branch(1).id,
+      },
     };
     const own = await channelOf(ctx, branch(1), 'website');
     expect((await failureOf(() => importInto(editor, RSS, website))).code).toBe('channel_unknown');

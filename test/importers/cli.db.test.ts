@@ -70,6 +70,7 @@ describe.each(DIALECTS)('aqparat import, imports, publications, template (%s)', 
       rejected: 0,
       rejections: [],
       skipped: 2,
+      analysis: { publications: 15, reposts: 0 },
     });
     const again = await cli('import', file, '--channel', channel);
     expect(again.stdout).toBe(
@@ -125,7 +126,9 @@ describe.each(DIALECTS)('aqparat import, imports, publications, template (%s)', 
   });
 
   it('lists a channel’s publications with their subjects, by period, and takes a manual subject', async () => {
-    await cli('import', real('telegram/htx-erg_private_supergroup_result.json'), '--channel', channel);
+    const file = real('telegram/htx-erg_private_supergroup_result.json');
+    const unlabelled = await cli('import', file, '--channel', channel, '--no-analyze');
+    expect(unlabelled.stdout).toMatch(/^Импорт № \d+ \(telegram, [^)]+\): новых 15, .*\nПропущено 2: /);
     const branch = org.branches[1]?.code ?? '';
     expect(
       (await cli('attribution', 'add', '--org', branch, '--kind', 'keyword', '--pattern', 'marketing'))
@@ -170,9 +173,14 @@ describe.each(DIALECTS)('aqparat import, imports, publications, template (%s)', 
       isRepost: false,
       url: 'https://t.me/abai_edu/2',
       subject: { code: org.region.code },
+      primaryTopic: null,
     });
     expect((await cli('publications', '--channel', channel)).stdout).toMatch(
       /│ \d+\s+│ 2025-09-16 │ Hi\s+│ нет\s+│/,
+    );
+    const labelled = await cli('import', real('telegram/chat-analytics_DM_2A_7M.json'), '--channel', channel);
+    expect(labelled.stdout).toContain(
+      'Классифицировано публикаций: 6; репостов 0 (из них найдено копий более ранних текстов: 0)',
     );
   });
 

@@ -11,6 +11,8 @@ interface ImportOptions extends CommonOptions {
   chat?: string;
   dryRun?: boolean;
   strict?: boolean;
+  /** False with `--no-analyze`. */
+  analyze: boolean;
   json?: boolean;
 }
 
@@ -50,6 +52,18 @@ function printSummary(summary: ImportSummary, lang: UiLang): void {
   else if (summary.dryRun) console.log(say(lang, 'importDryRun', params));
   else if (summary.batchId === null) console.log(say(lang, 'importNothingChanged', params));
   else console.log(say(lang, 'importDone', params));
+  const { analysis } = summary;
+  if (analysis && analysis.publications > 0) {
+    console.log(
+      say(lang, 'reclassifyDone', {
+        count: analysis.publications,
+        reposts: analysis.reposts,
+        copies: analysis.nearCopies,
+        declarative: analysis.declarative,
+        corrected: analysis.corrected,
+      }),
+    );
+  }
   if (summary.previousBatchId !== undefined && summary.batchId === null && !summary.dryRun) {
     console.log(say(lang, 'importSameFile', { id: summary.previousBatchId }));
   }
@@ -80,6 +94,7 @@ export function importCommand(program: Command): void {
       .option('--chat <name-or-id>', "a Telegram full export's chat")
       .option('--dry-run', 'read and check everything, store nothing')
       .option('--strict', 'store nothing if any record is rejected')
+      .option('--no-analyze', 'store without content analysis (`aqparat reclassify` labels the posts later)')
       .option('--json', 'print the counts and rejections as JSON'),
   ).action(async (file: string, options: ImportOptions) => {
     // An import allocates far more than it keeps. V8 would let the heap triple between collections; growing it by
@@ -96,6 +111,7 @@ export function importCommand(program: Command): void {
           ...(options.chat ? { chat: options.chat } : {}),
           dryRun: options.dryRun === true,
           strict: options.strict === true,
+          analyze: options.analyze,
           onProgress: progress.update,
         });
       } finally {

@@ -1,12 +1,14 @@
 /**
  * The one runner every import goes through: it streams each entry of the source through its reader, stores the
  * drafts chunk by chunk — each chunk in its own transaction, so that an interruption leaves whole chunks and a
- * rerun completes the import — and keeps the batch's counts and rejections. With `strict` (any rejection stores
- * nothing) or `dryRun` (nothing is stored), the whole import is one transaction, rolled back at the end.
+ * rerun completes the import — and keeps the batch's counts and rejections. Content analysis labels what each
+ * chunk inserted or updated in the chunk's transaction, so that a stored post is a labelled one. With `strict`
+ * (any rejection stores nothing) or `dryRun` (nothing is stored, nothing labelled), the whole import is one
+ * transaction, rolled back at the end.
  */
 import { READERS } from '../../importers/registry.js';
 import type { SheetHeader } from '../../importers/sheet/map.js';
-import type { Draft, Labeller, Rejection } from '../../importers/types.js';
+import type { Draft, Rejection } from '../../importers/types.js';
 import type { ImportCounts, SkipReason } from '../../shared/import-report.js';
 import type { ImportFormat, SheetKind } from '../../shared/vocabulary.js';
 import type { ChannelRef } from '../../storage/repositories/channel.repository.js';
@@ -17,6 +19,12 @@ import {
   updateBatch,
 } from '../../storage/repositories/import.repository.js';
 import { toJson } from '../../storage/rows.js';
+import {
+  addSummary,
+  analyzePublications,
+  emptySummary,
+  type ReclassifySummary,
+} from '../analysis.service.js';
 import { type Context, inTransaction } from '../context.js';
 import type { OpenedSource } from './source.js';
 import { DraftWriter } from './writers.js';
@@ -34,9 +42,12 @@ export interface RunPlan {
   chat?: string;
   dryRun: boolean;
   strict: boolean;
-  label?: Labeller;
+  /** Whether content analysis labels what is stored (`aqparat reclassify` can do it later). */
+  analyze: boolean;
   chunkSize: number;
   onProgress?: (done: number, total: number) => void;
+  /** A batch made beforehand (an upload the server answered with its id): filled in, and kept if nothing changed. */
+  batchId?: number;
 }
 
 export interface ImportSummary extends ImportCounts {
@@ -54,6 +65,8 @@ export interface ImportSummary extends ImportCounts {
   strict: boolean;
   /** Whether what was read is stored. */
   stored: boolean;
+  /** What content analysis found in the publications stored: absent when it did not run. */
+  analysis?: ReclassifySummary;
 }
 
 /** Thrown inside the single transaction of a dry run or a failed strict import, to roll it back. */
@@ -88,6 +101,8 @@ export async function runImport(ctx: Context, plan: RunPlan): Promise<ImportSumm
     strict: plan.strict,
     stored: false,
   };
+  // A dry run stores nothing: nothing to label.
+  if (plan.analyze && !plan.dryRun) summary.analysis = emptySummary();
   const previous = await findBatchOfFile(ctx.db.kysely, source.hash, plan.channel?.id ?? null);
   if (previous !== undefined) summary.previousBatchId = previous;
   const reject = (rejections: readonly Rejection[]) => {
@@ -106,20 +121,21 @@ export async function runImport(ctx: Context, plan: RunPlan): Promise<ImportSumm
   let done = 0;
 
   const body = async (run: Context): Promise<void> => {
-    const batchId = await insertBatch(run.db.kysely, {
+    const batch = {
       source: summary.format,
       fileName: source.name,
       fileHash: source.hash,
       channelId: plan.channel?.id ?? null,
-      status: 'running',
+      status: 'running' as const,
       startedAt: run.clock().toISOString(),
-    });
+    };
+    const batchId = plan.batchId ?? (await insertBatch(run.db.kysely, batch));
+    if (plan.batchId !== undefined) await updateBatch(run.db.kysely, batchId, batch);
     summary.batchId = batchId;
     const writer = new DraftWriter({
       batchId,
       file: source.name,
       ...(plan.channel ? { channel: plan.channel } : {}),
-      ...(plan.label ? { label: plan.label } : {}),
       now: run.clock(),
     });
     let chunk: Draft[] = [];
@@ -130,10 +146,13 @@ export async function runImport(ctx: Context, plan: RunPlan): Promise<ImportSumm
       chunk = [];
       chunkChars = 0;
       await inTransaction(run, async (tx) => {
-        const outcomes = await writer.write(tx, drafts);
-        for (const outcome of outcomes) {
+        const written = await writer.write(tx, drafts);
+        for (const outcome of written.outcomes) {
           if (typeof outcome === 'object') reject(outcome.rejected);
           else summary[outcome] += 1;
+        }
+        if (summary.analysis) {
+          addSummary(summary.analysis, await analyzePublications(tx, written.publications));
         }
         await updateBatch(tx.db.kysely, batchId, counts());
       });
@@ -179,7 +198,7 @@ export async function runImport(ctx: Context, plan: RunPlan): Promise<ImportSumm
 
   /** Finishes the batch; one that changed nothing is not kept, so that importing a file again changes nothing. */
   const closeBatch = async (run: Context, batchId: number, status: 'done' | 'failed') => {
-    if (summary.new + summary.updated === 0) {
+    if (summary.new + summary.updated === 0 && plan.batchId === undefined) {
       await deleteBatch(run.db.kysely, batchId);
       summary.batchId = null;
       return;
@@ -199,6 +218,7 @@ export async function runImport(ctx: Context, plan: RunPlan): Promise<ImportSumm
   } catch (error) {
     if (!(error instanceof RollBack)) throw error;
     summary.batchId = null;
+    delete summary.analysis;
   }
   return summary;
 }

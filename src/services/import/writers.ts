@@ -3,15 +3,14 @@
  * stored under its key (a publication's channel and external id, a snapshot's date, a mention's or material's
  * natural key) and inserted, updated (the old values logged for undo) or left alone. A manual subject
  * assignment is never overwritten; otherwise attribution rules decide, and the rule that fired is stored.
+ * Content labels are the analysis' (the runner has it label what a chunk stored): never compared nor written here.
  */
 import type { Insertable } from 'kysely';
 import { compileRules } from '../../importers/attribution.js';
 import { instantOfWallClock } from '../../importers/time.js';
 import type {
   AudienceDraft,
-  ContentLabels,
   Draft,
-  Labeller,
   MaterialDraft,
   MembershipDraft,
   MentionDraft,
@@ -43,12 +42,18 @@ import { type Context, scopeOfContext } from '../context.js';
 
 export type Outcome = 'new' | 'updated' | 'unchanged' | { rejected: Rejection[] };
 
+export interface Written {
+  /** The outcome of each draft, in order. */
+  outcomes: Outcome[];
+  /** Publications inserted or updated: what content analysis is to label. */
+  publications: number[];
+}
+
 export interface WriterSetup {
   batchId: number;
   file: string;
   /** The channel the import goes to, if any: the default for records that name none. */
   channel?: ChannelRef;
-  label?: Labeller;
   /** When the import runs: creation and update times, and the date engagement counts are as of. */
   now: Date;
 }
@@ -58,12 +63,45 @@ type Values = Record<string, unknown>;
 
 const INSERT_ROWS = 100;
 
+/**
+ * A publication's columns that content analysis writes. An import leaves them out of its comparison (the repost
+ * columns but for the source's own mark, see repostColumns), so a post whose source did not change stays
+ * unchanged and keeps its labels and users' corrections; an update logs their old values, because the analysis
+ * then labels the post anew and undo must restore the labels too.
+ */
+const LABEL_COLUMNS = [
+  'language',
+  'primaryTopic',
+  'topics',
+  'concreteness',
+  'declarative',
+  'isRepost',
+  'repostSource',
+  'repostBy',
+  'repostOfId',
+  'reasons',
+  'analyzedAt',
+] as const;
+
 /** A column's value as compared and as logged: booleans as booleans, JSON as its text. */
 function normalized(key: string, value: unknown): unknown {
   if (key === 'isRepost' || key === 'subjectManual') return toBool(value as boolean | number | null);
   if (key === 'declarative') return toBool(value as boolean | number | null, 'nullable');
-  if (key === 'topics') return toJson(fromJson(value));
+  if (key === 'topics' || key === 'reasons') return toJson(fromJson(value));
   return value ?? null;
+}
+
+/**
+ * The repost columns a stored post is compared on. They hold what the source said while no finding replaced it
+ * (`repostBy` null). A finding of the analysis (a mark in the text, a near-copy) means the source had called the
+ * post an original, so only a source that now marks it a repost is a change, and the source's mark then replaces
+ * the finding; a user's correction wins over the source.
+ */
+function repostColumns(row: Values, draft: PublicationDraft): Values {
+  const by = row['repostBy'] ?? null;
+  if (by === null) return { isRepost: draft.isRepost, repostSource: draft.repostSource ?? null };
+  if (by === 'correction' || !draft.isRepost) return {};
+  return { isRepost: true, repostSource: draft.repostSource ?? null, repostBy: null, repostOfId: null };
 }
 
 /** The columns whose values differ, with their old values (for the log) and new ones (for the update). */
@@ -79,17 +117,6 @@ function difference(row: Values, values: Values): { before: Values; after: Value
   return Object.keys(after).length > 0 ? { before, after } : undefined;
 }
 
-function labelValues(labels: ContentLabels | undefined): Values {
-  if (!labels) return {};
-  return {
-    language: labels.language ?? null,
-    primaryTopic: labels.primaryTopic ?? null,
-    topics: toJson(labels.topics),
-    concreteness: labels.concreteness ?? null,
-    declarative: labels.declarative ?? null,
-  };
-}
-
 export class DraftWriter {
   private readonly orgs = new Map<string, number | null>();
   private readonly outlets = new Map<string, number | null>();
@@ -98,16 +125,15 @@ export class DraftWriter {
 
   constructor(private readonly setup: WriterSetup) {}
 
-  /** Stores a chunk of drafts; the outcome of each, in order. */
-  async write(tx: Context, drafts: readonly Draft[]): Promise<Outcome[]> {
+  /** Stores a chunk of drafts. */
+  async write(tx: Context, drafts: readonly Draft[]): Promise<Written> {
     const outcomes: Outcome[] = new Array<Outcome>(drafts.length).fill('unchanged');
     const publications: { at: number; draft: PublicationDraft }[] = [];
     for (const [at, draft] of drafts.entries()) {
       if (draft.target === 'publication') publications.push({ at, draft });
       else outcomes[at] = await this.writeRecord(tx, draft);
     }
-    await this.writePublications(tx, publications, outcomes);
-    return outcomes;
+    return { outcomes, publications: await this.writePublications(tx, publications, outcomes) };
   }
 
   private reject(draft: Draft, issues: readonly FieldIssue[]): Outcome {
@@ -233,7 +259,6 @@ export class DraftWriter {
       repostSource: draft.repostSource ?? null,
       mediaKind: draft.mediaKind ?? null,
       ...draft.engagement,
-      ...labelValues(draft.labels ?? (content ? this.setup.label?.(content) : undefined)),
     };
     if (subjectId !== undefined)
       Object.assign(values, { subjectOrgId: subjectId, subjectRule: null, subjectManual: true });
@@ -248,11 +273,13 @@ export class DraftWriter {
     return values;
   }
 
+  /** Stores the publication drafts; the ids of those inserted or updated. */
   private async writePublications(
     tx: Context,
     items: readonly { at: number; draft: PublicationDraft }[],
     outcomes: Outcome[],
-  ): Promise<void> {
+  ): Promise<number[]> {
+    const written: number[] = [];
     const groups = new Map<
       number,
       { channel: ChannelRef; items: { at: number; draft: PublicationDraft; subjectId?: number }[] }
@@ -310,25 +337,29 @@ export class DraftWriter {
           continue;
         }
         // A new engagement date alone is no change: only the counts are.
-        const { engagementAsOf: _asOf, ...compared } = values;
-        const change = difference(row, compared);
+        const { engagementAsOf: _asOf, isRepost: _isRepost, repostSource: _source, ...compared } = values;
+        const change = difference(row, { ...compared, ...repostColumns(row, draft) });
         if (!change) continue;
         if (draft.engagement && Object.keys(draft.engagement).some((key) => key in change.after)) {
           change.before['engagementAsOf'] = row['engagementAsOf'] ?? null;
           change.after['engagementAsOf'] = engagementAsOf;
         }
+        for (const column of LABEL_COLUMNS) change.before[column] = normalized(column, row[column]);
         Object.assign(row, change.after);
         outcomes[at] = 'updated';
         if (pending) continue;
         change.before['updatedAt'] = row['updatedAt'];
         change.after['updatedAt'] = now;
-        await this.update(tx, 'publication', row as { id: number; importBatchId: number | null }, change);
+        const updated = row as { id: number; importBatchId: number | null };
+        await this.update(tx, 'publication', updated, change);
+        written.push(updated.id);
       }
       const rows = [...inserts.values()];
       for (let start = 0; start < rows.length; start += INSERT_ROWS) {
-        await insertPublications(tx.db.kysely, rows.slice(start, start + INSERT_ROWS));
+        written.push(...(await insertPublications(tx.db.kysely, rows.slice(start, start + INSERT_ROWS))));
       }
     }
+    return written;
   }
 
   private async writeRecord(tx: Context, draft: Exclude<Draft, PublicationDraft>): Promise<Outcome> {

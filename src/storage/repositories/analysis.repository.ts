@@ -3,7 +3,7 @@
  * publication), their fingerprints' band keys and the near-copy candidates found by them, users' corrections and
  * the trained models.
  */
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Period } from '../../domain/period.js';
 import type { OrgScope } from '../../domain/scope.js';
 import type { ContentLang, CorrectableField, RepostFinding, Topic } from '../../shared/vocabulary.js';
@@ -34,6 +34,9 @@ export interface PublicationToAnalyze {
   isRepost: boolean;
   repostSource: string | null;
   repostBy: RepostFinding | null;
+  updatedAt: string;
+  /** The `updated_at` of the row version its band keys were taken of; null before the first. */
+  fingerprintedAt: string | null;
 }
 
 function filtered(db: Kysely<Database>, scope: OrgScope, filter: AnalysisFilter) {
@@ -80,6 +83,8 @@ export async function listPublicationsToAnalyze(
     'p.isRepost',
     'p.repostSource',
     'p.repostBy',
+    'p.updatedAt',
+    'p.fingerprintedAt',
   ]);
   if (after) {
     query = query.where((eb) =>
@@ -101,10 +106,10 @@ export async function listStaleFingerprints(
   db: Kysely<Database>,
   scope: OrgScope,
   limit: number,
-): Promise<{ id: number; text: string | null; title: string | null }[]> {
+): Promise<{ id: number; channelId: number; text: string | null; title: string | null }[]> {
   return db
     .selectFrom('publication as p')
-    .select(['p.id', 'p.text', 'p.title'])
+    .select(['p.id', 'p.channelId', 'p.text', 'p.title'])
     .where(inScope(scope, 'p.subjectOrgId'))
     .where((eb) =>
       eb.or([eb('p.fingerprintedAt', 'is', null), eb('p.fingerprintedAt', '<>', eb.ref('p.updatedAt'))]),
@@ -114,25 +119,72 @@ export async function listStaleFingerprints(
     .execute();
 }
 
+/** Rows a statement inserts at most: three bound parameters each, well below either engine's limit. */
+const BAND_ROWS = 1000;
+
+/** Band keys as SQL rows `(band, bucket)` of a VALUES list. */
+const keyRows = (keys: readonly { band: number; bucket: number }[]) =>
+  sql.join(keys.map(({ band, bucket }) => sql`(cast(${band} as integer), cast(${bucket} as integer))`));
+
 /**
- * Replaces the band keys of publications (none for a text too short to compare) and records which version of
- * each row they were taken of: its `updated_at`. At most a few hundred publications a call (one statement each).
+ * Replaces the band keys of publications (none for a text too short to compare). A channel holds each key once,
+ * by the first of its texts that had it: near-copies are looked for on other channels only, and a channel that
+ * posts one text over and over would otherwise fill a key with its own posts, which every lookup of the key
+ * would read. At most a few hundred publications a call.
  */
 export async function replaceBands(
   db: Kysely<Database>,
-  fingerprints: readonly { publicationId: number; bands: readonly number[] }[],
+  fingerprints: readonly { publicationId: number; channelId: number; bands: readonly number[] }[],
 ): Promise<void> {
   if (fingerprints.length === 0) return;
   const ids = fingerprints.map((item) => item.publicationId);
   await db.deleteFrom('publicationBand').where('publicationId', 'in', ids).execute();
-  const rows = fingerprints.flatMap(({ publicationId, bands }) =>
-    bands.map((bucket, band) => ({ publicationId, band, bucket })),
-  );
-  if (rows.length > 0) await db.insertInto('publicationBand').values(rows).execute();
+  const keys = [
+    ...new Map(
+      fingerprints.flatMap(({ bands }) =>
+        bands.map((bucket, band) => [`${band}:${bucket}`, { band, bucket }]),
+      ),
+    ).values(),
+  ];
+  const held = new Set<string>();
+  if (keys.length > 0) {
+    // The keys' holders first, behind a materialized fence, then their channels by id (see findCopyCandidates).
+    const { rows: holders } = await sql<{ band: number; bucket: number; channelId: number }>`
+      with q (band, bucket) as (values ${keyRows(keys)}),
+      holders as materialized (
+        select b.band, b.bucket, b.publication_id
+        from q cross join publication_band b
+        where b.band = q.band and b.bucket = q.bucket
+      )
+      select distinct h.band, h.bucket, p.channel_id
+      from holders h cross join publication p
+      where p.id = h.publication_id`.execute(db);
+    for (const row of holders) held.add(`${row.band}:${row.bucket}:${row.channelId}`);
+  }
+  const rows: { publicationId: number; band: number; bucket: number }[] = [];
+  for (const { publicationId, channelId, bands } of fingerprints) {
+    for (const [band, bucket] of bands.entries()) {
+      const key = `${band}:${bucket}:${channelId}`;
+      if (held.has(key)) continue;
+      held.add(key);
+      rows.push({ publicationId, band, bucket });
+    }
+  }
+  for (let start = 0; start < rows.length; start += BAND_ROWS) {
+    await db
+      .insertInto('publicationBand')
+      .values(rows.slice(start, start + BAND_ROWS))
+      .execute();
+  }
+}
+
+/** Records that the band keys of publications were taken of their current version: its `updated_at`. */
+export async function markFingerprinted(db: Kysely<Database>, ids: readonly number[]): Promise<void> {
+  if (ids.length === 0) return;
   await db
     .updateTable('publication')
     .set((eb) => ({ fingerprintedAt: eb.ref('updatedAt') }))
-    .where('id', 'in', ids)
+    .where('id', 'in', [...ids])
     .execute();
 }
 
@@ -146,37 +198,82 @@ export interface CopyCandidate {
   title: string | null;
 }
 
+/** A publication to find the sources of, with its fingerprint's band keys. */
+export interface CopySearch {
+  id: number;
+  bands: readonly number[];
+}
+
 /**
- * Publications sharing a band key with the given ones, on another channel and published before: the candidates
- * a text may copy. Sources are looked for in the scope given (a region reposts its sector union's news, so the
- * caller passes the scope the sources may come from).
+ * For each publication, the candidates it may copy: publications sharing a band key with it, on another channel
+ * and published before it, at most `limit`. Sources are looked for in the scope given (a region reposts its
+ * sector union's news, so the caller passes the scope the sources may come from). Two queries for a few hundred
+ * publications: the keys of all in one, the texts of the candidates in the other.
  */
 export async function findCopyCandidates(
   db: Kysely<Database>,
   scope: OrgScope,
-  of: { channelId: number; publishedAt: string; id: number; bands: readonly number[] },
+  of: readonly CopySearch[],
   limit = 20,
-): Promise<CopyCandidate[]> {
-  if (of.bands.length === 0) return [];
-  return db
-    .selectFrom('publicationBand as b')
-    .innerJoin('publication as p', 'p.id', 'b.publicationId')
-    .innerJoin('channel as ch', 'ch.id', 'p.channelId')
-    .select(['p.id', 'p.channelId', 'ch.code as channelCode', 'p.externalId', 'p.url', 'p.text', 'p.title'])
-    .distinct()
-    .where((eb) =>
-      eb.or(of.bands.map((bucket, band) => eb.and([eb('b.band', '=', band), eb('b.bucket', '=', bucket)]))),
+): Promise<Map<number, CopyCandidate[]>> {
+  const found = new Map<number, CopyCandidate[]>();
+  const keys = of.flatMap(({ id, bands }) =>
+    bands.map(
+      (bucket, band) => sql`(cast(${id} as integer), cast(${band} as integer), cast(${bucket} as integer))`,
+    ),
+  );
+  if (keys.length === 0) return found;
+  // The keys' holders are found first, behind a materialized fence, and the few publications then looked up by
+  // id: neither engine may start from the publications, whatever its statistics (none yet, during a first
+  // import) say. SQLite also keeps the order of cross joins as written.
+  const { rows } = await sql<{ postId: number; candidateId: number }>`
+    with q (post_id, band, bucket) as (values ${sql.join(keys)}),
+    shared as materialized (
+      select distinct q.post_id, b.publication_id
+      from q cross join publication_band b
+      where b.band = q.band and b.bucket = q.bucket
     )
-    .where('p.channelId', '<>', of.channelId)
-    .where((eb) =>
-      eb.or([
-        eb('p.publishedAt', '<', of.publishedAt),
-        eb.and([eb('p.publishedAt', '=', of.publishedAt), eb('p.id', '<', of.id)]),
-      ]),
-    )
-    .where(inScope(scope, 'p.subjectOrgId'))
-    .limit(limit)
-    .execute();
+    select s.post_id, p.id as candidate_id
+    from shared s
+    cross join publication me
+    cross join publication p
+    where me.id = s.post_id and p.id = s.publication_id
+      and p.channel_id <> me.channel_id
+      and (p.published_at < me.published_at or (p.published_at = me.published_at and p.id < me.id))
+      and ${inScope(scope, 'p.subjectOrgId')}
+    order by s.post_id, p.id`.execute(db);
+  const chosen = new Map<number, number[]>();
+  for (const { postId, candidateId } of rows) {
+    const ids = chosen.get(postId) ?? [];
+    if (ids.length < limit) chosen.set(postId, [...ids, candidateId]);
+  }
+  const ids = [...new Set([...chosen.values()].flat())];
+  if (ids.length === 0) return found;
+  const candidates = new Map(
+    (
+      await db
+        .selectFrom('publication as p')
+        .innerJoin('channel as ch', 'ch.id', 'p.channelId')
+        .select([
+          'p.id',
+          'p.channelId',
+          'ch.code as channelCode',
+          'p.externalId',
+          'p.url',
+          'p.text',
+          'p.title',
+        ])
+        .where('p.id', 'in', ids)
+        .execute()
+    ).map((row) => [row.id, row]),
+  );
+  for (const [postId, candidateIds] of chosen) {
+    found.set(
+      postId,
+      candidateIds.flatMap((id) => candidates.get(id) ?? []),
+    );
+  }
+  return found;
 }
 
 export interface AnalysisResult {
@@ -192,29 +289,62 @@ export interface AnalysisResult {
   reasons: unknown;
 }
 
-export async function saveAnalysis(
+/**
+ * Stores the labels of analyzed publications, and that their band keys are those of the version analyzed. On
+ * PostgreSQL one statement takes them all, a column an array (as bulk.repository inserts): a statement per row
+ * costs it ten times more than the update itself; SQLite has no arrays and no such cost.
+ */
+export async function saveAnalyses(
   db: Kysely<Database>,
-  publicationId: number,
-  result: AnalysisResult,
+  analyses: readonly { publicationId: number; result: AnalysisResult }[],
   now: string,
 ): Promise<void> {
-  await db
-    .updateTable('publication')
-    .set({
-      language: result.language,
-      primaryTopic: result.primaryTopic,
-      topics: toJson(result.topics),
-      concreteness: result.concreteness,
-      declarative: result.declarative,
-      isRepost: result.isRepost,
-      repostSource: result.repostSource,
-      repostBy: result.repostBy,
-      repostOfId: result.repostOfId,
-      reasons: toJson(result.reasons),
-      analyzedAt: now,
-    })
-    .where('id', '=', publicationId)
-    .execute();
+  if (analyses.length === 0) return;
+  if (sql`${0}`.compile(db).sql === '$1') {
+    const column = <T>(value: (result: AnalysisResult) => T) => analyses.map((item) => value(item.result));
+    await sql`
+      update publication p set
+        language = v.language, primary_topic = v.primary_topic, topics = v.topics,
+        concreteness = v.concreteness, declarative = v.declarative, is_repost = v.is_repost,
+        repost_source = v.repost_source, repost_by = v.repost_by, repost_of_id = v.repost_of_id,
+        reasons = v.reasons, analyzed_at = ${now}, fingerprinted_at = p.updated_at
+      from unnest(
+        ${analyses.map((item) => item.publicationId)}::integer[],
+        ${column((result) => result.language)}::text[],
+        ${column((result) => result.primaryTopic)}::text[],
+        ${column((result) => toJson(result.topics))}::jsonb[],
+        ${column((result) => result.concreteness)}::double precision[],
+        ${column((result) => result.declarative)}::boolean[],
+        ${column((result) => result.isRepost)}::boolean[],
+        ${column((result) => result.repostSource)}::text[],
+        ${column((result) => result.repostBy)}::text[],
+        ${column((result) => result.repostOfId)}::integer[],
+        ${column((result) => toJson(result.reasons))}::jsonb[]
+      ) as v (id, language, primary_topic, topics, concreteness, declarative, is_repost, repost_source,
+        repost_by, repost_of_id, reasons)
+      where p.id = v.id`.execute(db);
+    return;
+  }
+  for (const { publicationId, result } of analyses) {
+    await db
+      .updateTable('publication')
+      .set((eb) => ({
+        language: result.language,
+        primaryTopic: result.primaryTopic,
+        topics: toJson(result.topics),
+        concreteness: result.concreteness,
+        declarative: result.declarative,
+        isRepost: result.isRepost,
+        repostSource: result.repostSource,
+        repostBy: result.repostBy,
+        repostOfId: result.repostOfId,
+        reasons: toJson(result.reasons),
+        analyzedAt: now,
+        fingerprintedAt: eb.ref('updatedAt'),
+      }))
+      .where('id', '=', publicationId)
+      .execute();
+  }
 }
 
 export interface PublicationRef {

@@ -99,15 +99,18 @@ export async function findPublications(
     .execute();
 }
 
+/** Inserts publications; their ids. */
 export async function insertPublications(
   db: Kysely<Database>,
   rows: readonly Insertable<PublicationTable>[],
-): Promise<void> {
-  if (rows.length > 0)
-    await db
-      .insertInto('publication')
-      .values([...rows])
-      .execute();
+): Promise<number[]> {
+  if (rows.length === 0) return [];
+  const inserted = await db
+    .insertInto('publication')
+    .values([...rows])
+    .returning('id')
+    .execute();
+  return inserted.map((row) => row.id);
 }
 
 export async function insertImported<T extends ImportedTable>(
