@@ -12,6 +12,7 @@ import { countByBucket, countBySubject, total } from '../domain/publications.mea
 import { evaluateRules } from '../domain/rules.js';
 import type { Finding } from '../shared/finding.js';
 import { DEFAULT_TIME_ZONE, PLATFORMS, type Platform, type ReportLang } from '../shared/vocabulary.js';
+import { authorize } from '../policies/abilities.js';
 import { buildBriefModel } from '../reports/brief.definition.js';
 import type { ReportModel } from '../reports/model.js';
 import {
@@ -43,7 +44,7 @@ export interface BriefRequest {
 }
 
 /** Platforms of social networks: everything but the website and the app. */
-const SOCIAL_PLATFORMS: readonly Platform[] = PLATFORMS.filter(
+export const SOCIAL_PLATFORMS: readonly Platform[] = PLATFORMS.filter(
   (platform) => platform !== 'website' && platform !== 'mobile_app',
 );
 /** Platforms the presence matrix always shows, present or not. */
@@ -318,6 +319,7 @@ export async function prepareBrief(
   ctx: Context,
   request: Omit<BriefRequest, 'lang'>,
 ): Promise<PreparedBrief> {
+  authorize(ctx.actor, 'read', 'briefs');
   const facts = await gatherBriefFacts(ctx, request);
   return { facts, findings: evaluateRules(facts, await loadSettings(ctx)) };
 }
@@ -345,6 +347,30 @@ export interface RenderedBrief {
   content: Buffer | string;
 }
 
+/** The file a brief is written to: the same name from the CLI and the server. */
+export function briefFileName(
+  request: Pick<BriefRequest, 'org' | 'from' | 'to'>,
+  lang: ReportLang,
+  format: BriefFormat,
+): string {
+  return `brief-${request.org}-${request.from}-${request.to}-${lang}.${format}`;
+}
+
+/** The files a brief would be, once its organization is found in the caller's scope and its period is valid. */
+export async function planBrief(
+  ctx: Context,
+  request: Omit<BriefRequest, 'lang'>,
+  langs: readonly ReportLang[],
+  formats: readonly BriefFormat[],
+): Promise<{ lang: ReportLang; format: BriefFormat; fileName: string }[]> {
+  authorize(ctx.actor, 'read', 'briefs');
+  await getOrganization(ctx, request.org);
+  periodBetween(request.from, request.to);
+  return langs.flatMap((lang) =>
+    formats.map((format) => ({ lang, format, fileName: briefFileName(request, lang, format) })),
+  );
+}
+
 /** Renderers load their libraries (docx, exceljs, echarts) only when a brief is written, not at every start. */
 const RENDERERS: Readonly<Record<BriefFormat, (model: ReportModel) => Promise<Buffer | string>>> = {
   docx: async (model) => (await import('../reports/render/docx.js')).renderDocx(model),
@@ -365,7 +391,7 @@ export async function renderBrief(
   for (const lang of langs) {
     const model = layOutBrief(ctx, prepared, lang);
     for (const format of formats) {
-      const fileName = `brief-${request.org}-${request.from}-${request.to}-${lang}.${format}`;
+      const fileName = briefFileName(request, lang, format);
       files.push({ lang, format, fileName, content: await RENDERERS[format](model) });
     }
   }

@@ -1,10 +1,35 @@
 /** Use cases of publications. */
-import { ValidationError } from '../domain/errors.js';
-import { localDateOf, toInstant } from '../domain/period.js';
+import { NotFoundError, ValidationError } from '../domain/errors.js';
+import { localDateOf, type Period, toInstant } from '../domain/period.js';
+import { authorize } from '../policies/abilities.js';
+import {
+  type OrgRef,
+  type PublicationCorrectionEntry,
+  type PublicationDetail,
+  type PublicationItem,
+  type PublicationPage,
+  publicationPatch,
+  type PublicationPatch,
+  type PublicationPatchResult,
+  type PublicationReasons,
+  type TopicScore,
+} from '../shared/dashboard.js';
 import { publicationInput, type PublicationInput } from '../shared/schemas.js';
+import type { Platform, Topic } from '../shared/vocabulary.js';
 import { findChannelByCode } from '../storage/repositories/channel.repository.js';
-import { toJson } from '../storage/rows.js';
+import { assignPublicationSubject } from '../storage/repositories/import.repository.js';
+import {
+  EXCERPT_SOURCE_CHARS,
+  findPublicationDetail,
+  listPublicationCorrections,
+  listPublicationPage,
+  loginsOf,
+} from '../storage/repositories/publication-list.repository.js';
+import { fromJson, toBool, toJson } from '../storage/rows.js';
+import { correctPublication } from './analysis.service.js';
+import { recordChange } from './audit.service.js';
 import { type Context, inTransaction, scopeOfContext } from './context.js';
+import { getOrganization } from './org.service.js';
 import { insertOrConflict, References } from './records.service.js';
 import { parseInput } from './validate.js';
 
@@ -59,5 +84,236 @@ export async function addPublication(ctx: Context, input: PublicationInput): Pro
       },
       record,
     );
+  });
+}
+
+/** Filters of the publications list; an undefined one does not filter. */
+export interface PublicationListQuery {
+  /** Code of the organization whose subtree's publications (by subject) are listed. */
+  org?: string | undefined;
+  /** Code of the channel published on. */
+  channel?: string | undefined;
+  platform?: Platform | undefined;
+  period?: Period | undefined;
+  /** The primary topic. */
+  topic?: Topic | undefined;
+  repost?: boolean | undefined;
+  declarative?: boolean | undefined;
+  /** Text searched for in titles and texts, any letter case. */
+  q?: string | undefined;
+  page: number;
+  pageSize: number;
+}
+
+interface SubjectColumns {
+  subjectCode: string;
+  subjectKind: OrgRef['kind'];
+  subjectNameRu: string;
+  subjectNameKk: string;
+  subjectShortNameRu: string | null;
+  subjectShortNameKk: string | null;
+}
+
+interface ItemColumns extends SubjectColumns {
+  id: number;
+  url: string | null;
+  publishedAt: string;
+  localDate: string;
+  title: string | null;
+  language: PublicationItem['labels']['language'];
+  primaryTopic: Topic | null;
+  topics: unknown;
+  concreteness: number | null;
+  declarative: boolean | number | null;
+  isRepost: boolean | number;
+  repostSource: string | null;
+  views: number | null;
+  reactions: number | null;
+  comments: number | null;
+  shares: number | null;
+  engagementAsOf: string | null;
+  channelCode: string;
+  channelName: string;
+  platform: Platform;
+}
+
+const EXCERPT_CHARS = EXCERPT_SOURCE_CHARS - 1;
+
+function excerptOf(text: string | null): string {
+  if (!text) return '';
+  return text.length > EXCERPT_CHARS ? `${text.slice(0, EXCERPT_CHARS).trimEnd()}…` : text;
+}
+
+function itemOf(row: ItemColumns, text: string | null): PublicationItem {
+  return {
+    id: row.id,
+    channel: { code: row.channelCode, name: row.channelName, platform: row.platform },
+    subject: {
+      code: row.subjectCode,
+      kind: row.subjectKind,
+      nameRu: row.subjectNameRu,
+      nameKk: row.subjectNameKk,
+      shortNameRu: row.subjectShortNameRu,
+      shortNameKk: row.subjectShortNameKk,
+    },
+    publishedAt: row.publishedAt,
+    localDate: row.localDate,
+    url: row.url,
+    title: row.title,
+    excerpt: excerptOf(text),
+    labels: {
+      language: row.language,
+      primaryTopic: row.primaryTopic,
+      topics: fromJson<TopicScore[]>(row.topics) ?? [],
+      concreteness: row.concreteness,
+      declarative: toBool(row.declarative, 'nullable'),
+      isRepost: toBool(row.isRepost),
+      repostSource: row.repostSource,
+    },
+    engagement: {
+      views: row.views,
+      reactions: row.reactions,
+      comments: row.comments,
+      shares: row.shares,
+      asOf: row.engagementAsOf,
+    },
+  };
+}
+
+/** The publications of the caller's subtree that match, newest first, a page at a time. */
+export async function searchPublications(
+  ctx: Context,
+  query: PublicationListQuery,
+): Promise<PublicationPage> {
+  authorize(ctx.actor, 'read', 'publications');
+  const rootId = query.org === undefined ? undefined : (await getOrganization(ctx, query.org)).id;
+  const q = query.q?.trim();
+  const { rows, total } = await listPublicationPage(
+    ctx.db.kysely,
+    scopeOfContext(ctx),
+    {
+      ...(rootId === undefined ? {} : { rootId }),
+      ...(query.channel ? { channel: query.channel } : {}),
+      ...(query.platform ? { platform: query.platform } : {}),
+      ...(query.period ? { period: query.period } : {}),
+      ...(query.topic ? { primaryTopic: query.topic } : {}),
+      ...(query.repost === undefined ? {} : { isRepost: query.repost }),
+      ...(query.declarative === undefined ? {} : { declarative: query.declarative }),
+      ...(q ? { text: q } : {}),
+    },
+    { limit: query.pageSize, offset: (query.page - 1) * query.pageSize },
+  );
+  return {
+    items: rows.map((row) => itemOf(row, row.textStart)),
+    total,
+    page: query.page,
+    pageSize: query.pageSize,
+  };
+}
+
+/** Corrections are stored as made by `user:ID` when a signed-in user made them: readers see the login. */
+const USER_BY = /^user:(\d+)$/;
+
+async function loadPublication(ctx: Context, id: number) {
+  const row = await findPublicationDetail(ctx.db.kysely, scopeOfContext(ctx), id);
+  if (!row) throw new NotFoundError('publication_id_unknown', { id });
+  const corrections = await listPublicationCorrections(ctx.db.kysely, id);
+  const userIds = corrections.flatMap((entry) => {
+    const match = USER_BY.exec(entry.correctedBy);
+    return match ? [Number(match[1])] : [];
+  });
+  const logins = await loginsOf(ctx.db.kysely, [...new Set(userIds)]);
+  const detail: PublicationDetail = {
+    ...itemOf(row, row.text),
+    externalId: row.externalId,
+    text: row.text,
+    mediaKind: row.mediaKind,
+    subjectManual: toBool(row.subjectManual),
+    subjectRule: row.subjectRule,
+    repostBy: row.repostBy,
+    repostOfId: row.repostOfId,
+    analyzedAt: row.analyzedAt,
+    reasons: fromJson<PublicationReasons>(row.reasons),
+    corrections: corrections.map((entry): PublicationCorrectionEntry => ({
+      field: entry.field,
+      value: fromJson<{ value: unknown }>(entry.value)?.value ?? null,
+      by: logins.get(Number(USER_BY.exec(entry.correctedBy)?.[1])) ?? entry.correctedBy,
+      at: entry.correctedAt,
+    })),
+  };
+  return { row, detail };
+}
+
+/** One publication of the caller's subtree with its full text, the analysis' reasons and the corrections. */
+export async function getPublication(ctx: Context, id: number): Promise<PublicationDetail> {
+  authorize(ctx.actor, 'read', 'publications');
+  return (await loadPublication(ctx, id)).detail;
+}
+
+/** The values of the fields a change names, as the publication has them; values not set are left out. */
+function patchValues(
+  detail: PublicationDetail,
+  fields: readonly (keyof PublicationPatch)[],
+): PublicationPatch {
+  const { labels } = detail;
+  const values: PublicationPatch = {};
+  for (const field of fields) {
+    if (field === 'primaryTopic' && labels.primaryTopic) values.primaryTopic = labels.primaryTopic;
+    if (field === 'topics' && labels.topics.length > 0)
+      values.topics = labels.topics.map((entry) => entry.topic);
+    if (field === 'declarative' && labels.declarative !== null) values.declarative = labels.declarative;
+    if (field === 'isRepost') {
+      values.isRepost = labels.isRepost;
+      if (labels.isRepost && labels.repostSource) values.repostSource = labels.repostSource;
+    }
+    if (field === 'language' && labels.language) values.language = labels.language;
+    if (field === 'subject') values.subject = detail.subject.code;
+  }
+  return values;
+}
+
+/**
+ * Corrects a publication's labels (they win over the analysis from then on) and its subject organization, as an
+ * editor does in the web; the answer carries the values before, which another change restores.
+ */
+export async function changePublication(
+  ctx: Context,
+  id: number,
+  input: unknown,
+): Promise<PublicationPatchResult> {
+  authorize(ctx.actor, 'write', 'publications');
+  const record = `publication ${id}`;
+  const data = parseInput(publicationPatch, input, record);
+  const fields = (Object.keys(data) as (keyof PublicationPatch)[]).filter(
+    (field) => data[field] !== undefined,
+  );
+  return inTransaction(ctx, async (tx) => {
+    const { row, detail: before } = await loadPublication(tx, id);
+    if (fields.length === 0)
+      throw new ValidationError(record, [{ path: '(record)', code: 'nothing_to_correct' }]);
+    const { subject, ...labels } = data;
+    if (Object.values(labels).some((value) => value !== undefined)) {
+      await correctPublication(tx, { publication: id, ...labels });
+    }
+    if (subject !== undefined) {
+      const orgId = await new References(tx, record).org(subject, 'subject');
+      await assignPublicationSubject(
+        tx.db.kysely,
+        { channelId: row.channelId, externalId: row.externalId },
+        orgId,
+        tx.clock().toISOString(),
+      );
+    }
+    const after = await loadPublication(tx, id);
+    const beforeValues = patchValues(before, fields);
+    await recordChange(tx, {
+      action: 'update',
+      resource: 'publications',
+      recordId: id,
+      orgId: after.row.subjectOrgId,
+      before: beforeValues,
+      after: patchValues(after.detail, fields),
+    });
+    return { before: beforeValues, publication: after.detail };
   });
 }

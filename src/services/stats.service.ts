@@ -27,11 +27,14 @@ export interface PublicationQuery {
   org: string;
   period: Period;
   platform?: Platform;
+  /** Any of these platforms. */
+  platforms?: readonly Platform[];
   /** Code of one channel. */
   channel?: string;
 }
 
-async function countRows(
+/** Counts per subject organization × channel × local month of the organization's subtree. */
+export async function countRows(
   ctx: Context,
   query: PublicationQuery,
 ): Promise<{ org: Organization; rows: PublicationCountRow[] }> {
@@ -43,6 +46,7 @@ async function countRows(
     rootId: org.id,
     period: query.period,
     ...(query.platform ? { platform: query.platform } : {}),
+    ...(query.platforms ? { platforms: query.platforms } : {}),
     ...(channelId !== undefined ? { channelId } : {}),
   });
   return { org, rows };

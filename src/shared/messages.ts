@@ -48,6 +48,8 @@ export const ERROR_CODES = [
   'audit_not_restorable',
   'upload_too_large',
   'upload_type',
+  'import_running',
+  'import_strict_rejected',
   'internal_error',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -130,6 +132,9 @@ export const ERROR_TEXTS: Texts<ErrorCode> = {
     audit_not_restorable: 'Запись журнала № {id} не об удалении или уже восстановлена',
     upload_too_large: 'Файл больше допустимых {limit} МБ; разделите выгрузку на части',
     upload_type: 'Файлы вида «{type}» не принимаются; загрузите JSON, CSV, XLSX, XML, HTML или ZIP',
+    import_running: 'Импорт № {id} ещё идёт; отменить его можно, когда он завершится',
+    import_strict_rejected:
+      'Ничего не сохранено: {rejected} записей отклонены, а импорт строгий; исправьте их и загрузите файл снова',
     internal_error: 'Внутренняя ошибка сервера; сообщите администратору номер запроса {requestId}',
   },
   kk: {
@@ -181,6 +186,9 @@ export const ERROR_TEXTS: Texts<ErrorCode> = {
     audit_not_restorable: '№ {id} журнал жазбасы жою туралы емес немесе бұрын қалпына келтірілген',
     upload_too_large: 'Файл рұқсат етілген {limit} МБ-тан үлкен; жүктемені бөліктерге бөліңіз',
     upload_type: '«{type}» түріндегі файлдар қабылданбайды; JSON, CSV, XLSX, XML, HTML немесе ZIP жүктеңіз',
+    import_running: '№ {id} импорт әлі жүріп жатыр; оның күшін ол аяқталғанда жоюға болады',
+    import_strict_rejected:
+      'Ештеңе сақталмады: {rejected} жазба қабылданбады, ал импорт қатаң; оларды түзетіп, файлды қайта жүктеңіз',
     internal_error: 'Сервердің ішкі қатесі; әкімшіге сұрау нөмірін {requestId} хабарлаңыз',
   },
   en: {
@@ -232,6 +240,9 @@ export const ERROR_TEXTS: Texts<ErrorCode> = {
     audit_not_restorable: 'Audit entry {id} is not a delete, or was already restored',
     upload_too_large: 'The file is larger than the allowed {limit} MB; split the export',
     upload_type: 'Files of type "{type}" are not accepted; upload JSON, CSV, XLSX, XML, HTML or ZIP',
+    import_running: 'Import {id} is still running; it can be undone once it has finished',
+    import_strict_rejected:
+      'Nothing was stored: {rejected} records were rejected and the import is strict; fix them and upload the file again',
     internal_error: 'Internal server error; tell the administrator the request id {requestId}',
   },
 };

@@ -67,6 +67,10 @@ export function createDb(config: DbConfig): Db {
     database.pragma('foreign_keys = ON');
     database.pragma('busy_timeout = 5000');
     database.pragma('synchronous = NORMAL');
+    // SQLite's own lower() folds ASCII only; searches must fold Cyrillic and Kazakh letters as PostgreSQL does.
+    database.function('lower', { deterministic: true }, (value: unknown) =>
+      typeof value === 'string' ? value.toLowerCase() : value,
+    );
     const kysely = new Kysely<Database>({
       dialect: new SqliteDialect({ database }),
       plugins: [camelCase(), new SqliteBooleanPlugin()],

@@ -4,12 +4,16 @@
  * the policies it checks. Denials: 403 when the role may not, 404 (read) or 400/404 (write: the organization is
  * unknown to the caller) when the record lies outside the user's subtree.
  */
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Context } from '../../src/services/context.js';
 import { addTask, createRecord } from '../../src/services/registry.service.js';
 import { recordChange } from '../../src/services/audit.service.js';
+import { importFile } from '../../src/services/import.service.js';
+import { addPublication } from '../../src/services/publication.service.js';
 import { buildOrg, uniqueCode } from '../factories/org.factory.js';
 import { DIALECTS } from '../helpers/databases.js';
+import { real } from '../importers/helpers.js';
 import { addUser, type Client, openTestServer, signIn, type TestServer } from './client.js';
 
 const ROLES = ['admin', 'manager', 'editor', 'viewer'] as const;
@@ -26,6 +30,10 @@ const WRITES: Record<Role, 'all' | readonly string[]> = {
   viewer: [],
 };
 const READ_ONLY_FOR_MANAGERS = ['audit'];
+/** Installation-wide: where the user sits in the tree does not matter, only the role. */
+const INSTALLATION_WIDE = ['settings'];
+/** Changed by the administrator alone. */
+const ADMIN_ONLY = ['settings'];
 
 function expected(
   role: Role,
@@ -33,13 +41,14 @@ function expected(
   action: Action,
   relation: Relation,
 ): 'allow' | 'role' | 'scope' {
+  if (action === 'write' && ADMIN_ONLY.includes(resource) && role !== 'admin') return 'role';
   const writes = WRITES[role];
   const mayAct =
     action === 'read'
       ? !READ_ONLY_FOR_MANAGERS.includes(resource) || role === 'admin' || role === 'manager'
       : writes === 'all' || writes.includes(resource);
   if (!mayAct) return 'role';
-  if (role === 'admin') return 'allow';
+  if (role === 'admin' || INSTALLATION_WIDE.includes(resource)) return 'allow';
   return relation === 'own' || relation === 'child' ? 'allow' : 'scope';
 }
 
@@ -48,7 +57,8 @@ interface Probe {
   resource: string;
   seed(ctx: Context, org: string): Promise<{ id: number | string }>;
   read(client: Client, seeded: { id: number | string }): ReturnType<Client['get']>;
-  write(client: Client, org: string, seeded: { id: number | string }): ReturnType<Client['get']>;
+  /** None for what no one changes through the API (the audit log, measures, briefs). */
+  write?(client: Client, org: string, seeded: { id: number | string }): ReturnType<Client['get']>;
 }
 
 /** A plain record kind of the registry: seeded and created with the same body. */
@@ -202,9 +212,76 @@ const PROBES: Probe[] = [
       };
     },
     read: (client, seeded) => client.get(`/api/v1/audit/${seeded.id}`),
-    write: () => Promise.reject(new Error('the audit log is not written through the API')),
+  },
+  {
+    resource: 'publications',
+    seed: async (ctx, org) => ({
+      id: await addPublication(ctx, {
+        channel: await channelAt(ctx, org),
+        externalId: uniqueCode('post'),
+        publishedAt: '2024-03-01T06:00:00Z',
+        text: 'Консультация по трудовым спорам',
+      }),
+    }),
+    read: (client, seeded) => client.get(`/api/v1/publications/${seeded.id}`),
+    write: (client, _org, seeded) =>
+      client.patch(`/api/v1/publications/${seeded.id}`, { primaryTopic: 'legal' }),
+  },
+  {
+    resource: 'imports',
+    seed: async (ctx, org) => {
+      const channel = await channelAt(ctx, org);
+      const summary = await importFile(ctx, { file: TELEGRAM, channel });
+      return { id: summary.batchId ?? 0, channel } as { id: number; channel: string };
+    },
+    read: (client, seeded) => client.get(`/api/v1/imports/${seeded.id}`),
+    // A dry run: the same checks as an upload that stores, nothing stored.
+    write: async (client, org) =>
+      client.request({
+        method: 'POST',
+        url: '/api/v1/imports',
+        ...(await multipart({ channel: await channelAt(probeCtx, org), dryRun: 'true' }, TELEGRAM)),
+      }),
+  },
+  {
+    resource: 'attribution-rules',
+    seed: async (_ctx, org) => ({ id: org }),
+    read: (client, seeded) => client.get(`/api/v1/attribution-rules?org=${seeded.id}`),
+    write: (client, org) =>
+      client.post('/api/v1/attribution-rules', { org, kind: 'hashtag', pattern: uniqueCode('tag') }),
+  },
+  {
+    resource: 'measures',
+    seed: async (_ctx, org) => ({ id: org }),
+    read: (client, seeded) => client.get(`/api/v1/measures/dashboard?org=${seeded.id}&period=2024`),
+  },
+  {
+    resource: 'briefs',
+    seed: async (_ctx, org) => ({ id: org }),
+    read: (client, seeded) =>
+      client.get(`/api/v1/briefs/download?org=${seeded.id}&period=2024&lang=ru&format=md`),
+  },
+  {
+    resource: 'settings',
+    seed: async () => ({ id: 'settings' }),
+    read: (client) => client.get('/api/v1/settings'),
+    write: (client) => client.patch('/api/v1/settings', { presence: { activeDays: 120 } }),
   },
 ];
+
+const TELEGRAM = real('telegram/htx-erg_private_supergroup_result.json');
+
+/** A multipart body as a browser's FormData sends it. */
+async function multipart(fields: Record<string, string>, file: string) {
+  const form = new FormData();
+  for (const [name, value] of Object.entries(fields)) form.append(name, value);
+  form.append('file', new Blob([readFileSync(file)]), file.split('/').at(-1));
+  const encoded = new Response(form);
+  return {
+    payload: Buffer.from(await encoded.arrayBuffer()),
+    headers: { 'content-type': encoded.headers.get('content-type') ?? '' },
+  };
+}
 
 describe.each(DIALECTS)('roles × resources × organizations (%s)', (dialect) => {
   let server: TestServer;
@@ -231,7 +308,7 @@ describe.each(DIALECTS)('roles × resources × organizations (%s)', (dialect) =>
   const cases = PROBES.flatMap((probe) =>
     ROLES.flatMap((role) =>
       (['read', 'write'] as const)
-        .filter((action) => action === 'read' || probe.resource !== 'audit')
+        .filter((action) => action === 'read' || probe.write !== undefined)
         .map((action) => ({ probe, role, action, label: `${role} ${action}s ${probe.resource}` })),
     ),
   );
@@ -246,7 +323,7 @@ describe.each(DIALECTS)('roles × resources × organizations (%s)', (dialect) =>
         const response =
           action === 'read'
             ? await probe.read(clients[role], seeded)
-            : await probe.write(clients[role], orgs[relation], seeded);
+            : await probe.write!(clients[role], orgs[relation], seeded);
         const status = response.statusCode;
         outcomes[relation] =
           status < 300

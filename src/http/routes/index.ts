@@ -1,9 +1,14 @@
 /** Every group of routes under /api/v1, one a line. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { auditRoutes } from './audit.routes.js';
+import { briefRoutes } from './briefs.routes.js';
+import { importRoutes } from './imports.routes.js';
+import { measureRoutes } from './measures.routes.js';
 import { organizationRoutes } from './organizations.routes.js';
+import { publicationRoutes } from './publications.routes.js';
 import { registryRoutes } from './registry.routes.js';
 import { sessionRoutes } from './session.routes.js';
+import { settingsRoutes } from './settings.routes.js';
 import { userRoutes } from './users.routes.js';
 
 export const ROUTES: readonly FastifyPluginAsyncZod[] = [
@@ -12,4 +17,9 @@ export const ROUTES: readonly FastifyPluginAsyncZod[] = [
   organizationRoutes,
   registryRoutes,
   auditRoutes,
+  briefRoutes,
+  settingsRoutes,
+  importRoutes,
+  publicationRoutes,
+  measureRoutes,
 ];

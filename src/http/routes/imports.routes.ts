@@ -1,0 +1,124 @@
+/**
+ * Imports over HTTP: a multipart upload (one file and the options of `aqparat import`) answered 202 with the
+ * batch that then fills in the background; the batches with their progress, rejections and errors; undo; and
+ * the blank spreadsheets to fill and import.
+ */
+import { z } from 'zod';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { ValidationError } from '../../domain/errors.js';
+import { buildTemplate } from '../../services/import/template.service.js';
+import type { ImportSummary } from '../../services/import.service.js';
+import {
+  getUpload,
+  type ImportView,
+  listUploads,
+  startUpload,
+  type StoredUpload,
+  storeUpload,
+  undoUpload,
+} from '../../services/upload.service.js';
+import { describeRejection, type Rejection } from '../../shared/import-report.js';
+import { describeError } from '../../shared/messages.js';
+import { SHEET_KINDS, UI_LANGS, type UiLang } from '../../shared/vocabulary.js';
+import { idParams } from './common.js';
+import { sendFile } from './download.js';
+
+const noFile = () => new ValidationError('upload', [{ path: 'file', code: 'required' }]);
+
+/** Rejections and the error of an import, each with its message in the reader's language. */
+function told<T extends { rejections: Rejection[] }>(batch: T & Pick<ImportView, 'error'>, lang: UiLang) {
+  return {
+    ...batch,
+    rejections: batch.rejections.map((rejection) => ({
+      ...rejection,
+      message: describeRejection(rejection, lang),
+    })),
+    ...(batch.error ? { error: { ...batch.error, message: describeError(batch.error, lang) } } : {}),
+  };
+}
+
+export const importRoutes: FastifyPluginAsyncZod = async (app) => {
+  /** Imports this process runs: a closing server lets them finish, or their batches would stay `running`. */
+  const running = new Set<Promise<void>>();
+  app.addHook('onClose', async () => {
+    await Promise.all(running);
+  });
+
+  app.post(
+    '/imports',
+    {
+      schema: {
+        tags: ['imports'],
+        consumes: ['multipart/form-data'],
+        description:
+          'multipart/form-data: one file (`file`: JSON, CSV, XLSX, XML/RSS/Atom, HTML, ZIP or TXT) and the ' +
+          'fields `channel`, `chat`, `dryRun` and `strict` ("true"/"false"). Answers 202 with the batch, ' +
+          'which fills in the background (GET /imports/{id}); a dry run answers 200 with the counts.',
+      },
+    },
+    async (request, reply) => {
+      if (!request.isMultipart()) throw noFile();
+      const fields: Record<string, unknown> = {};
+      let stored: StoredUpload | undefined;
+      try {
+        for await (const part of request.parts()) {
+          if (part.type === 'field') fields[part.fieldname] = part.value;
+          else {
+            stored = await storeUpload(request.ctx, {
+              fileName: part.filename,
+              stream: part.file,
+              limitMb: app.uploadLimitMb,
+            });
+          }
+        }
+      } catch (error) {
+        await stored?.remove();
+        throw error;
+      }
+      if (!stored) throw noFile();
+      const outcome = await startUpload(request.ctx, stored, fields, request.id);
+      if (outcome.kind === 'checked') return told<ImportSummary>(outcome.summary, request.lang);
+      running.add(outcome.finished);
+      void outcome.finished.then(() => running.delete(outcome.finished));
+      return reply.status(202).header('location', `/api/v1/imports/${outcome.batch.id}`).send(outcome.batch);
+    },
+  );
+
+  app.get(
+    '/imports',
+    {
+      schema: {
+        tags: ['imports'],
+        querystring: z.strictObject({ limit: z.coerce.number().int().min(1).max(500).default(50) }),
+      },
+    },
+    async (request) => ({
+      items: (await listUploads(request.ctx, request.query.limit)).map((batch) => told(batch, request.lang)),
+    }),
+  );
+
+  app.get('/imports/:id', { schema: { tags: ['imports'], params: idParams } }, async (request) =>
+    told(await getUpload(request.ctx, request.params.id), request.lang),
+  );
+
+  app.post('/imports/:id/undo', { schema: { tags: ['imports'], params: idParams } }, (request) =>
+    undoUpload(request.ctx, request.params.id),
+  );
+
+  app.get(
+    '/templates/:kind',
+    {
+      schema: {
+        tags: ['imports'],
+        params: z.strictObject({ kind: z.enum(SHEET_KINDS) }),
+        querystring: z.strictObject({ lang: z.enum(UI_LANGS).optional() }),
+      },
+    },
+    async (request, reply) => {
+      const { kind } = request.params;
+      const lang = request.query.lang ?? request.lang;
+      const content = await buildTemplate(request.ctx, kind, lang);
+      return sendFile(reply, { fileName: `aqparat-${kind}-${lang}.xlsx`, content });
+    },
+  );
+};

@@ -1,0 +1,76 @@
+/**
+ * The dashboard's measures of an organization (the caller's own by default) for a period (the current year by
+ * default): the whole dashboard, and its parts for those who need only one.
+ */
+import { z } from 'zod';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { GRANULARITIES } from '../../domain/period.js';
+import {
+  buildDashboard,
+  countsMeasure,
+  findingsMeasure,
+  type MeasureQuery,
+  presenceMeasure,
+  reachMeasure,
+} from '../../services/dashboard.service.js';
+import { localDate } from '../../shared/schemas.js';
+import { PLATFORMS } from '../../shared/vocabulary.js';
+import { orgPeriod, periodOf } from './common.js';
+
+const measureQuery = z.strictObject({
+  ...orgPeriod,
+  /** The date members, followers and presence are taken at; today by default. */
+  asOf: localDate.optional(),
+});
+
+const countsQuery = z.strictObject({
+  ...orgPeriod,
+  granularity: z.enum(GRANULARITIES).default('month'),
+  platform: z.enum(PLATFORMS).optional(),
+  by: z.enum(['subject', 'platform']).default('subject'),
+});
+
+function measureOf(query: {
+  org?: string | undefined;
+  period?: string | undefined;
+  asOf?: string | undefined;
+}) {
+  const period = periodOf(query.period);
+  const measure: MeasureQuery = {};
+  if (query.org) measure.org = query.org;
+  if (period) measure.period = period;
+  if (query.asOf) measure.asOf = query.asOf;
+  return measure;
+}
+
+export const measureRoutes: FastifyPluginAsyncZod = async (app) => {
+  const tags = ['measures'];
+
+  app.get('/measures/dashboard', { schema: { tags, querystring: measureQuery } }, (request) =>
+    buildDashboard(request.ctx, measureOf(request.query), request.lang),
+  );
+
+  app.get('/measures/counts', { schema: { tags, querystring: countsQuery } }, (request) => {
+    const { granularity, platform, by } = request.query;
+    return countsMeasure(request.ctx, {
+      ...measureOf(request.query),
+      granularity,
+      by,
+      ...(platform ? { platform } : {}),
+    });
+  });
+
+  app.get(
+    '/measures/reach',
+    { schema: { tags, querystring: z.strictObject({ org: orgPeriod.org, asOf: localDate.optional() }) } },
+    (request) => reachMeasure(request.ctx, measureOf(request.query)),
+  );
+
+  app.get('/measures/presence', { schema: { tags, querystring: measureQuery } }, (request) =>
+    presenceMeasure(request.ctx, measureOf(request.query)),
+  );
+
+  app.get('/measures/findings', { schema: { tags, querystring: measureQuery } }, (request) =>
+    findingsMeasure(request.ctx, measureOf(request.query), request.lang),
+  );
+};

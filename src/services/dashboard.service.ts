@@ -1,0 +1,405 @@
+/**
+ * The dashboard's measures: an organization's figures for a period against the previous one, publications by
+ * branch and month, the presence matrix and the findings. Everything is taken from the brief's facts and the
+ * stats' counts, so the dashboard and the brief state the same figures.
+ */
+import {
+  addMonths,
+  differenceInCalendarDays,
+  differenceInCalendarMonths,
+  format,
+  isFirstDayOfMonth,
+  isLastDayOfMonth,
+  lastDayOfMonth,
+  parseISO,
+  subDays,
+} from 'date-fns';
+import type { BriefFacts, OrgInfo } from '../domain/brief-facts.js';
+import { reach } from '../domain/audience.measure.js';
+import { share } from '../domain/content.measure.js';
+import { NotFoundError } from '../domain/errors.js';
+import {
+  bucketOf,
+  bucketsOf,
+  type Granularity,
+  type LocalDate,
+  localDateOf,
+  type Period,
+} from '../domain/period.js';
+import { countBySubject, total } from '../domain/publications.measure.js';
+import { authorize } from '../policies/abilities.js';
+import type {
+  BranchCount,
+  CountsResponse,
+  CountsRow,
+  DashboardFinding,
+  DashboardResponse,
+  FindingsResponse,
+  OrgRef,
+  PresenceMatrix,
+  PublicationFilter,
+  ReachResponse,
+} from '../shared/dashboard.js';
+import { describeFinding, type Finding, type RuleIdName } from '../shared/finding.js';
+import type { Platform, UiLang } from '../shared/vocabulary.js';
+import { mapToChildOf, listScopeRoots } from '../storage/repositories/org.repository.js';
+import { listInSubtree } from '../storage/repositories/records.repository.js';
+import { prepareBrief, SOCIAL_PLATFORMS } from './brief.service.js';
+import { type Context, scopeOfContext } from './context.js';
+import { getOrganization, listOrganizationSubtree, type Organization } from './org.service.js';
+import {
+  countRows,
+  mentionsByYear,
+  organizationFigures,
+  publicationsByPeriod,
+  publicationsBySubject,
+} from './stats.service.js';
+
+export interface MeasureQuery {
+  /** Organization code; the caller's own organization (an administrator's first root) by default. */
+  org?: string;
+  /** The current calendar year in the organization's zone by default. */
+  period?: Period;
+  /** The date members, followers, presence and overdue tasks are taken at; today by default. */
+  asOf?: LocalDate;
+}
+
+const refOf = (org: OrgInfo): OrgRef => ({
+  code: org.code,
+  kind: org.kind,
+  nameRu: org.nameRu,
+  nameKk: org.nameKk,
+  shortNameRu: org.shortNameRu,
+  shortNameKk: org.shortNameKk,
+});
+
+const rangeText = (period: Period) => `${period.from}..${period.to}`;
+const day = (date: Date) => format(date, 'yyyy-MM-dd');
+const EARLIEST = '0001-01-01';
+
+/**
+ * The period of the same length just before: whole months shift by their number of months (2024-Q2 before
+ * 2024-Q3, 2022 before 2023), other ranges by their number of days.
+ */
+export function previousPeriodOf(period: Period): Period {
+  const from = parseISO(period.from);
+  const to = parseISO(period.to);
+  let previous: Period;
+  if (isFirstDayOfMonth(from) && isLastDayOfMonth(to)) {
+    const months = differenceInCalendarMonths(to, from) + 1;
+    previous = { from: day(addMonths(from, -months)), to: day(lastDayOfMonth(addMonths(to, -months))) };
+  } else {
+    const days = differenceInCalendarDays(to, from) + 1;
+    previous = { from: day(subDays(from, days)), to: day(subDays(to, days)) };
+  }
+  // A range from the beginning of time has nothing before it but that same beginning.
+  return previous.from < EARLIEST || previous.to < EARLIEST ? { from: EARLIEST, to: EARLIEST } : previous;
+}
+
+/** The organization asked for, or the caller's own: the first root of their scope. */
+async function organizationOf(ctx: Context, code: string | undefined): Promise<Organization> {
+  if (code !== undefined) return getOrganization(ctx, code);
+  const [root] = await listScopeRoots(ctx.db.kysely, scopeOfContext(ctx));
+  if (!root) throw new NotFoundError('org_unknown', { code: '—' });
+  return root;
+}
+
+interface Resolved {
+  org: Organization;
+  period: Period;
+  asOf: LocalDate;
+}
+
+async function resolve(ctx: Context, query: MeasureQuery): Promise<Resolved> {
+  authorize(ctx.actor, 'read', 'measures');
+  const org = await organizationOf(ctx, query.org);
+  const today = localDateOf(ctx.clock(), org.timeZone);
+  const year = today.slice(0, 4);
+  return {
+    org,
+    period: query.period ?? { from: `${year}-01-01`, to: `${year}-12-31` },
+    asOf: query.asOf ?? today,
+  };
+}
+
+/** The brief's facts and findings for the organization and period, with the subtree's channels by id. */
+interface Measured extends Resolved {
+  facts: BriefFacts;
+  findings: Finding[];
+  channels: ReadonlyMap<number, { code: string; name: string }>;
+}
+
+async function measure(ctx: Context, query: MeasureQuery): Promise<Measured> {
+  const resolved = await resolve(ctx, query);
+  const { org, period, asOf } = resolved;
+  const { facts, findings } = await prepareBrief(ctx, {
+    org: org.code,
+    from: period.from,
+    to: period.to,
+    asOf,
+  });
+  const channels = await listInSubtree(ctx.db.kysely, scopeOfContext(ctx), 'channel', org.id);
+  return {
+    ...resolved,
+    facts,
+    findings,
+    channels: new Map(channels.map((channel) => [channel.id, channel])),
+  };
+}
+
+/** Followers of the organization's own social pages, and them per member: what the low-reach rule judges. */
+function audienceOf(
+  pages: readonly { followers: number | null }[],
+  members: number | null,
+): { followers: number; reach: number | null } {
+  const followers = pages.reduce((sum, page) => sum + (page.followers ?? 0), 0);
+  return { followers, reach: pages.length > 0 ? reach(followers, members) : null };
+}
+
+/** The publications list that shows what a finding is about, where it is about publications. */
+const PUBLICATION_FILTERS: Partial<Record<RuleIdName, PublicationFilter>> = {
+  legal_share_low: { topic: 'legal' },
+  declarative_dominant: { declarative: true },
+  reposts_dominant: { repost: true },
+};
+
+/** The findings with their texts in the reader's language and what the web links them to. */
+function describeFindings(measured: Measured, lang: UiLang): DashboardFinding[] {
+  const { facts, channels } = measured;
+  const codesOf = (finding: Finding, kind: 'organization' | 'channel') =>
+    finding.records.flatMap((record) => {
+      if (record.kind !== kind) return [];
+      const code = kind === 'organization' ? facts.orgs.get(record.id)?.code : channels.get(record.id)?.code;
+      return code ? [code] : [];
+    });
+  return measured.findings.map((finding) => {
+    const orgs = codesOf(finding, 'organization');
+    const filter = PUBLICATION_FILTERS[finding.ruleId];
+    return {
+      ...finding,
+      ...describeFinding(finding, lang === 'kk' ? 'kk' : 'ru'),
+      links: {
+        orgs: orgs.length > 0 ? orgs : [measured.org.code],
+        channels: codesOf(finding, 'channel'),
+        ...(filter
+          ? { publications: { org: measured.org.code, period: rangeText(measured.period), ...filter } }
+          : {}),
+      },
+    };
+  });
+}
+
+/** The brief's presence matrix with the pages named, empty cells flagged and each cell's latest date. */
+function presenceOf({ facts, channels }: Measured): PresenceMatrix {
+  return {
+    asOf: facts.asOf,
+    platforms: facts.presence.platforms,
+    activeDays: facts.presence.activeDays,
+    rows: facts.presence.rows.flatMap((row) => {
+      const org = facts.orgs.get(row.orgId);
+      if (!org) return [];
+      return [
+        {
+          org: refOf(org),
+          present: row.present,
+          cells: row.cells.map((cell) => {
+            const dates = cell.channels.flatMap((channel) =>
+              channel.lastPublished ? [channel.lastPublished] : [],
+            );
+            return {
+              platform: cell.platform,
+              empty: cell.channels.length === 0,
+              lastPublished: dates.length > 0 ? dates.reduce((a, b) => (a > b ? a : b)) : null,
+              channels: cell.channels.map((channel) => {
+                const stored = channels.get(channel.channelId);
+                return {
+                  code: stored?.code ?? '',
+                  name: stored?.name ?? '',
+                  url: channel.url,
+                  active: channel.active,
+                  lastPublished: channel.lastPublished,
+                };
+              }),
+            };
+          }),
+        },
+      ];
+    }),
+  };
+}
+
+/** Everything the dashboard shows for the organization and period. */
+export async function buildDashboard(
+  ctx: Context,
+  query: MeasureQuery,
+  lang: UiLang = 'ru',
+): Promise<DashboardResponse> {
+  const measured = await measure(ctx, query);
+  const { org, period, facts } = measured;
+  const previous = previousPeriodOf(period);
+  const social = { org: org.code, platforms: SOCIAL_PLATFORMS };
+  const bySubject = await publicationsBySubject(ctx, { ...social, period });
+  const byMonth = await publicationsByPeriod(ctx, { ...social, period, granularity: 'month' });
+  const before = await publicationsByPeriod(ctx, { ...social, period: previous, granularity: 'year' });
+  const websiteBefore = await publicationsByPeriod(ctx, {
+    org: org.code,
+    period: previous,
+    platform: 'website',
+    granularity: 'year',
+  });
+  const mentionsBefore = await mentionsByYear(ctx, org.code, previous);
+  const { content } = facts;
+  return {
+    org: { ...refOf(org), timeZone: org.timeZone },
+    period,
+    previousPeriod: previous,
+    asOf: facts.asOf,
+    members: facts.members,
+    primaries: facts.structure.primaries,
+    branches: facts.structure.branches,
+    directPrimaries: facts.structure.directPrimaries,
+    ...audienceOf(facts.pages, facts.members),
+    publications: { current: bySubject.total, previous: before.total },
+    websitePublications: { current: facts.website.total, previous: websiteBefore.total },
+    content: {
+      posts: content.posts,
+      legal: content.topics.legal,
+      legalShare: share(content.topics.legal, content.posts),
+      judged: content.judged,
+      declarative: content.declarative,
+      declarativeShare: share(content.declarative, content.judged),
+      reposts: content.reposts,
+      repostShare: share(content.reposts, content.posts),
+    },
+    mediaMentions: {
+      current: total(facts.media.counts),
+      previous: total(mentionsBefore.counts),
+    },
+    byBranch: bySubject.rows.map((row): BranchCount => ({
+      group: row.group.kind,
+      ...(row.org ? { org: refOf(row.org) } : {}),
+      count: row.count,
+    })),
+    byMonth: byMonth.rows.map((row) => ({ month: row.bucket, count: row.count })),
+    presence: presenceOf(measured),
+    findings: describeFindings(measured, lang),
+  };
+}
+
+/** The presence matrix alone, as the dashboard shows it. */
+export async function presenceMeasure(ctx: Context, query: MeasureQuery): Promise<PresenceMatrix> {
+  return presenceOf(await measure(ctx, query));
+}
+
+/** The findings alone, as the dashboard and the brief state them. */
+export async function findingsMeasure(
+  ctx: Context,
+  query: MeasureQuery,
+  lang: UiLang = 'ru',
+): Promise<FindingsResponse> {
+  const measured = await measure(ctx, query);
+  return {
+    org: refOf(measured.org),
+    period: measured.period,
+    asOf: measured.facts.asOf,
+    findings: describeFindings(measured, lang),
+  };
+}
+
+/** Members, the own pages' followers and reach, and every channel of the subtree with its reach, as of a date. */
+export async function reachMeasure(
+  ctx: Context,
+  query: Omit<MeasureQuery, 'period'>,
+): Promise<ReachResponse> {
+  const { org, asOf } = await resolve(ctx, query);
+  const figures = await organizationFigures(ctx, org.code, asOf);
+  const subtree = new Map((await listOrganizationSubtree(ctx, org)).map((node) => [node.id, node]));
+  const pages = figures.channels.filter(
+    (channel) => channel.ownerId === org.id && SOCIAL_PLATFORMS.includes(channel.platform),
+  );
+  return {
+    org: refOf(org),
+    asOf,
+    members: figures.members,
+    ...audienceOf(pages, figures.members),
+    channels: figures.channels.flatMap((channel) => {
+      const owner = subtree.get(channel.ownerId);
+      if (!owner) return [];
+      return [
+        {
+          code: channel.code,
+          name: channel.name,
+          platform: channel.platform,
+          url: channel.url,
+          owner: refOf(owner),
+          followers: channel.followers,
+          followersAsOf: channel.followersAsOf,
+          reach: channel.reach,
+        },
+      ];
+    }),
+  };
+}
+
+export interface CountsQuery extends Omit<MeasureQuery, 'asOf'> {
+  granularity: Granularity;
+  platform?: Platform;
+  by: 'subject' | 'platform';
+}
+
+/**
+ * Publications of the subtree per period bucket, split by subject (the organization, each branch, the primaries
+ * directly under it) or by platform; empty buckets included.
+ */
+export async function countsMeasure(ctx: Context, query: CountsQuery): Promise<CountsResponse> {
+  const { org, period } = await resolve(ctx, query);
+  const { rows } = await countRows(ctx, {
+    org: org.code,
+    period,
+    ...(query.platform ? { platform: query.platform } : {}),
+  });
+  const buckets = bucketsOf(period, query.granularity);
+  const inBucket = (bucket: string) =>
+    rows.filter((row) => bucketOf(row.month, query.granularity) === bucket);
+  let result: CountsRow[];
+  if (query.by === 'subject') {
+    const subtree = await listOrganizationSubtree(ctx, org);
+    const byId = new Map(subtree.map((node) => [node.id, node]));
+    const children = subtree.filter((node) => node.parentId === org.id);
+    const childOf = await mapToChildOf(ctx.db.kysely, scopeOfContext(ctx), org.id);
+    result = buckets.flatMap((bucket) =>
+      countBySubject(org, children, inBucket(bucket), childOf).map((entry): CountsRow => {
+        const member = entry.group.kind === 'direct_primaries' ? undefined : byId.get(entry.group.orgId);
+        return {
+          group: entry.group.kind,
+          ...(member ? { org: refOf(member) } : {}),
+          bucket,
+          platform: query.platform ?? null,
+          count: entry.count,
+        };
+      }),
+    );
+  } else {
+    const platforms = query.platform
+      ? [query.platform]
+      : [...new Set(rows.map((row) => row.platform))].sort();
+    result = buckets.flatMap((bucket) => {
+      const counted = inBucket(bucket);
+      return platforms.map((platform): CountsRow => ({
+        group: 'all',
+        org: refOf(org),
+        bucket,
+        platform,
+        count: total(counted.filter((row) => row.platform === platform)),
+      }));
+    });
+  }
+  return {
+    org: refOf(org),
+    period,
+    granularity: query.granularity,
+    by: query.by,
+    total: total(rows),
+    rows: result,
+  };
+}

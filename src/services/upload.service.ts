@@ -1,0 +1,388 @@
+/**
+ * Imports through the server. An upload is streamed to a temporary file (never held in memory) and checked by
+ * its name and first bytes; then it is imported in the background under a batch made at once, so that the
+ * answer carries the batch's id and every server process reports its progress from the database.
+ *
+ * The batch table has no column for the uploader's organization nor for the error a failed import stopped at;
+ * both are kept in the audit log: the upload's entry names the organization, a failure's entry the error.
+ */
+import { createWriteStream } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, extname, join } from 'node:path';
+import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { z } from 'zod';
+import { ConflictError, DomainError, NotFoundError, ValidationError } from '../domain/errors.js';
+import { containerOf } from '../importers/sniff.js';
+import { authorize } from '../policies/abilities.js';
+import { SYSTEM } from '../policies/actor.js';
+import type { FieldIssue } from '../shared/field-issue.js';
+import type { ErrorCode } from '../shared/messages.js';
+import { code } from '../shared/schemas.js';
+import { listAuditEntries } from '../storage/repositories/audit.repository.js';
+import { findChannelByCode } from '../storage/repositories/channel.repository.js';
+import { insertBatch, updateBatch } from '../storage/repositories/import.repository.js';
+import { toJson } from '../storage/rows.js';
+import { recordChange } from './audit.service.js';
+import { type Context, inTransaction, scopeOfContext } from './context.js';
+import {
+  getImport,
+  type ImportBatch,
+  importFile,
+  type ImportRequest,
+  type ImportSummary,
+  listImports,
+  undoImport,
+  type UndoResult,
+} from './import.service.js';
+import { parseInput } from './validate.js';
+
+/** Names of the files accepted; what they hold is then told from their content, as for `aqparat import`. */
+const EXTENSIONS = new Set([
+  '.json',
+  '.csv',
+  '.txt',
+  '.xlsx',
+  '.zip',
+  '.xml',
+  '.rss',
+  '.atom',
+  '.html',
+  '.htm',
+]);
+/** Bytes of the head the content is judged by: a ZIP, or text (JSON, XML, HTML, CSV), never other binary data. */
+const HEAD_BYTES = 64 * 1024;
+
+export interface Upload {
+  /** The name the user's file had. */
+  fileName: string;
+  /** The bytes; `truncated` once they passed the size limit (as the multipart parser marks it). */
+  stream: Readable & { truncated?: boolean };
+  /** The largest upload accepted, in megabytes: what the message tells. */
+  limitMb: number;
+}
+
+export interface StoredUpload {
+  /** The file under the user's name, in a temporary folder of its own. */
+  path: string;
+  size: number;
+  remove(): Promise<void>;
+}
+
+/** The user's file name without folders or control characters: the importers name the file by it in messages. */
+function safeName(fileName: string): string {
+  const name = basename(fileName.replace(/\\/g, '/'))
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u001f\u007f]/g, '')
+    .trim()
+    .slice(-200);
+  return name === '' || name === '.' || name === '..' ? 'upload' : name;
+}
+
+/**
+ * Streams an upload to a temporary file (os.tmpdir(): point TMPDIR to a disk where /tmp is in memory). A name
+ * not accepted is refused before a byte is stored, a binary head as soon as it has arrived.
+ */
+export async function storeUpload(ctx: Context, upload: Upload): Promise<StoredUpload> {
+  authorize(ctx.actor, 'write', 'imports');
+  const name = safeName(upload.fileName);
+  const extension = extname(name).toLowerCase();
+  if (!EXTENSIONS.has(extension)) throw new DomainError('upload_type', { type: extension || name });
+  const dir = await mkdtemp(join(tmpdir(), 'aqparat-upload-'));
+  const stored: StoredUpload = {
+    path: join(dir, name),
+    size: 0,
+    remove: () => rm(dir, { recursive: true, force: true }),
+  };
+  const head: Buffer[] = [];
+  let judged = false;
+  const judge = () => {
+    judged = true;
+    if (containerOf(Buffer.concat(head).subarray(0, HEAD_BYTES)) === 'binary')
+      throw new DomainError('upload_type', { type: extension });
+  };
+  try {
+    await pipeline(
+      upload.stream,
+      async function* (chunks: AsyncIterable<Buffer>) {
+        for await (const chunk of chunks) {
+          stored.size += chunk.length;
+          if (!judged) {
+            head.push(chunk);
+            if (stored.size >= HEAD_BYTES) judge();
+          }
+          yield chunk;
+        }
+      },
+      createWriteStream(stored.path),
+    );
+    if (upload.stream.truncated) throw new DomainError('upload_too_large', { limit: upload.limitMb });
+    if (stored.size === 0) throw new ValidationError('upload', [{ path: 'file', code: 'required' }]);
+    if (!judged) judge();
+    return stored;
+  } catch (error) {
+    await stored.remove();
+    throw error;
+  }
+}
+
+const flag = z.enum(['true', 'false']).transform((value) => value === 'true');
+
+/** The form fields of an upload: the options of `aqparat import`. */
+export const uploadFields = z.strictObject({
+  /** The channel the publications (or followers) belong to. */
+  channel: code.optional(),
+  /** A Telegram full export's chat, by name or id. */
+  chat: z.string().trim().min(1).max(200).optional(),
+  /** Read and check everything, store nothing: answered at once with the counts. */
+  dryRun: flag.optional(),
+  /** Store nothing if any record is rejected. */
+  strict: flag.optional(),
+});
+
+/** An error kept for a failed import, told in the reader's language when read. */
+export interface ImportError {
+  code: ErrorCode;
+  params: Record<string, string | number>;
+  record?: string;
+  fields?: FieldIssue[];
+}
+
+export interface ImportView extends ImportBatch {
+  /** Records read so far (stored, passed over or rejected), counted as each chunk is stored. */
+  progress: number;
+  /** Why a failed import stopped. */
+  error?: ImportError;
+}
+
+export type UploadOutcome =
+  | { kind: 'checked'; summary: ImportSummary }
+  | {
+      kind: 'started';
+      batch: { id: number; status: 'running'; file: string };
+      /** Settles when the import has finished or failed; it never rejects. */
+      finished: Promise<void>;
+    };
+
+/** Acting as the system, once the caller's right to the batch has been checked through its upload. */
+const unscoped = (ctx: Context): Context => ({ ...ctx, actor: SYSTEM });
+
+function errorOf(error: unknown, requestId: string): ImportError {
+  if (!(error instanceof DomainError)) return { code: 'internal_error', params: { requestId } };
+  return {
+    code: error.code,
+    params: error.params,
+    ...(error.record ? { record: error.record } : {}),
+    ...(error.fields.length > 0 ? { fields: [...error.fields] } : {}),
+  };
+}
+
+/** Marks the batch failed and keeps the error; with the summary of a strict import, its counts and rejections. */
+async function failBatch(
+  ctx: Context,
+  batch: { id: number; orgId: number | null },
+  error: ImportError,
+  summary?: ImportSummary,
+): Promise<void> {
+  await inTransaction(ctx, async (tx) => {
+    await updateBatch(tx.db.kysely, batch.id, {
+      status: 'failed',
+      finishedAt: tx.clock().toISOString(),
+      ...(summary
+        ? {
+            source: summary.format,
+            fileHash: summary.fileHash,
+            newCount: summary.new,
+            updatedCount: summary.updated,
+            unchangedCount: summary.unchanged,
+            rejectedCount: summary.rejected,
+            skippedCount: summary.skipped,
+            rejections: toJson(summary.rejections),
+          }
+        : {}),
+    });
+    await recordChange(tx, {
+      action: 'update',
+      resource: 'imports',
+      recordId: batch.id,
+      orgId: batch.orgId,
+      before: { status: 'running' },
+      after: { status: 'failed', error },
+    });
+  });
+}
+
+/** The import itself, after the answer: the batch ends done, or failed with the error kept. */
+async function runUpload(
+  ctx: Context,
+  batch: { id: number; orgId: number | null },
+  request: ImportRequest,
+  stored: StoredUpload,
+  requestId: string,
+): Promise<void> {
+  try {
+    const summary = await importFile(ctx, { ...request, batchId: batch.id });
+    // A strict import with rejections stored nothing, its batch included: the batch tells why.
+    if (!summary.stored) {
+      const error = { code: 'import_strict_rejected' as const, params: { rejected: summary.rejected } };
+      await failBatch(ctx, batch, error, summary);
+    }
+  } catch (error) {
+    if (!(error instanceof DomainError)) ctx.log.error({ err: error, batchId: batch.id }, 'import failed');
+    await failBatch(ctx, batch, errorOf(error, requestId)).catch((failure: unknown) =>
+      ctx.log.error({ err: failure, batchId: batch.id }, 'import failure not recorded'),
+    );
+  } finally {
+    await stored.remove();
+  }
+}
+
+/**
+ * Imports a stored upload with the form's options; the upload is the use case's from here and removed when
+ * done. A dry run is answered with its counts; otherwise the batch is made and the import goes on in the background.
+ */
+export async function startUpload(
+  ctx: Context,
+  stored: StoredUpload,
+  fields: unknown,
+  requestId: string,
+): Promise<UploadOutcome> {
+  let started = false;
+  try {
+    authorize(ctx.actor, 'write', 'imports');
+    const options = parseInput(uploadFields, fields, 'upload');
+    const channel =
+      options.channel === undefined
+        ? undefined
+        : await findChannelByCode(ctx.db.kysely, scopeOfContext(ctx), options.channel);
+    if (options.channel !== undefined && !channel) {
+      throw new ValidationError('upload', [
+        { path: 'channel', code: 'unknown_channel', params: { code: options.channel } },
+      ]);
+    }
+    const request: ImportRequest = {
+      file: stored.path,
+      ...(options.channel ? { channel: options.channel } : {}),
+      ...(options.chat ? { chat: options.chat } : {}),
+      strict: options.strict ?? false,
+    };
+    if (options.dryRun)
+      return { kind: 'checked', summary: await importFile(ctx, { ...request, dryRun: true }) };
+
+    const file = basename(stored.path);
+    // Who sees the batch besides the channel's subtree: the uploader's, when the uploader's scope is a subtree.
+    const uploader = ctx.actor.kind === 'user' && scopeOfContext(ctx).kind !== 'all' ? ctx.actor.orgId : null;
+    const orgId = channel?.orgId ?? uploader;
+    const id = await inTransaction(ctx, async (tx) => {
+      const batchId = await insertBatch(tx.db.kysely, {
+        // Until the import has recognized the format.
+        source: extname(file).slice(1).toLowerCase(),
+        fileName: file,
+        fileHash: null,
+        channelId: channel?.id ?? null,
+        status: 'running',
+        startedAt: tx.clock().toISOString(),
+      });
+      await recordChange(tx, {
+        action: 'create',
+        resource: 'imports',
+        recordId: batchId,
+        orgId,
+        after: { file, size: stored.size, ...options },
+      });
+      return batchId;
+    });
+    started = true;
+    const finished = runUpload(ctx, { id, orgId }, request, stored, requestId);
+    return { kind: 'started', batch: { id, status: 'running', file }, finished };
+  } finally {
+    if (!started) await stored.remove();
+  }
+}
+
+/** Audit entries of uploads in the caller's scope: the newest first, or the one of a batch. */
+function uploadEntries(ctx: Context, filter: { recordId?: number; limit: number }) {
+  return listAuditEntries(ctx.db.kysely, scopeOfContext(ctx), {
+    resource: 'imports',
+    action: 'create',
+    offset: 0,
+    ...filter,
+  });
+}
+
+/**
+ * The batch, if the caller sees it. A batch is seen through its channel; an upload's batch also through the
+ * uploader's organization (a spreadsheet names no channel): the uploader wrote within their subtree, so whoever
+ * sees that organization sees everything the batch wrote.
+ */
+async function findUpload(ctx: Context, id: number): Promise<{ batch: ImportBatch; orgId: number | null }> {
+  const [entry] = await uploadEntries(ctx, { recordId: id, limit: 1 });
+  if (entry) return { batch: await getImport(unscoped(ctx), id), orgId: entry.orgId };
+  const batch = await getImport(ctx, id);
+  const channel = batch.channel
+    ? await findChannelByCode(ctx.db.kysely, scopeOfContext(ctx), batch.channel)
+    : undefined;
+  return { batch, orgId: channel?.orgId ?? null };
+}
+
+const progressOf = (batch: ImportBatch) =>
+  batch.new + batch.updated + batch.unchanged + batch.rejected + batch.skipped;
+
+async function errorOfBatch(ctx: Context, id: number): Promise<ImportError | undefined> {
+  const entries = await listAuditEntries(ctx.db.kysely, scopeOfContext(ctx), {
+    resource: 'imports',
+    recordId: id,
+    action: 'update',
+    limit: 10,
+    offset: 0,
+  });
+  const failure = entries.find((entry) => entry.after?.['status'] === 'failed');
+  return failure?.after?.['error'] as ImportError | undefined;
+}
+
+export async function getUpload(ctx: Context, id: number): Promise<ImportView> {
+  authorize(ctx.actor, 'read', 'imports');
+  const { batch } = await findUpload(ctx, id);
+  const error = batch.status === 'failed' ? await errorOfBatch(ctx, id) : undefined;
+  return { ...batch, progress: progressOf(batch), ...(error ? { error } : {}) };
+}
+
+/** The latest batches the caller sees, through their channels or their uploads. */
+export async function listUploads(ctx: Context, limit = 50): Promise<ImportView[]> {
+  authorize(ctx.actor, 'read', 'imports');
+  const batches = new Map((await listImports(ctx, limit)).map((batch) => [batch.id, batch]));
+  const throughUploads = scopeOfContext(ctx).kind === 'all' ? [] : await uploadEntries(ctx, { limit });
+  for (const entry of throughUploads) {
+    if (batches.has(entry.recordId)) continue;
+    try {
+      batches.set(entry.recordId, await getImport(unscoped(ctx), entry.recordId));
+    } catch (error) {
+      // The batch went with its channel.
+      if (!(error instanceof NotFoundError)) throw error;
+    }
+  }
+  return [...batches.values()]
+    .sort((a, b) => b.id - a.id)
+    .slice(0, limit)
+    .map((batch) => ({ ...batch, progress: progressOf(batch) }));
+}
+
+/** Undoes a finished batch the caller sees (see `undoImport`), with an entry in the audit log. */
+export async function undoUpload(ctx: Context, id: number): Promise<UndoResult> {
+  authorize(ctx.actor, 'write', 'imports');
+  const { batch, orgId } = await findUpload(ctx, id);
+  if (batch.status === 'running') throw new ConflictError('import_running', { id });
+  return inTransaction(ctx, async (tx) => {
+    const result = await undoImport(unscoped(tx), id);
+    await recordChange(tx, {
+      action: 'update',
+      resource: 'imports',
+      recordId: id,
+      orgId,
+      before: { status: batch.status },
+      after: { status: 'undone', removed: result.removed, restored: result.restored },
+    });
+    return result;
+  });
+}

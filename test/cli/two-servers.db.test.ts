@@ -1,0 +1,118 @@
+/**
+ * Two server processes on one PostgreSQL database, started together on an empty database: the migrations run
+ * once under their lock, a session made through one is honoured by the other, and an import uploaded to one is
+ * seen through the other. PostgreSQL only: several processes on one SQLite file are not a deployment we offer.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openContext, type Context } from '../../src/services/context.js';
+import { addChannel } from '../../src/services/records.service.js';
+import { createUser } from '../../src/services/user.service.js';
+import { buildOrg } from '../factories/org.factory.js';
+import { createTestDatabase, type TestDatabase } from '../helpers/databases.js';
+import { real } from '../importers/helpers.js';
+
+const BIN = fileURLToPath(new URL('../../bin/aqparat.js', import.meta.url));
+const PASSWORD = 'two servers one base';
+
+interface Server {
+  process: ChildProcess;
+  url: string;
+}
+
+/** Starts `aqparat serve` on a free port; resolves with its URL once it says it is listening. */
+function serve(database: string): Promise<Server> {
+  const child = spawn(
+    process.execPath,
+    [BIN, 'serve', '--db', database, '--port', '0', '--host', '127.0.0.1'],
+    {
+      env: { PATH: process.env['PATH'], AQPARAT_LOG_LEVEL: 'warn' },
+    },
+  );
+  return new Promise((resolve, reject) => {
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const url = /(http:\/\/127\.0\.0\.1:\d+\/)/.exec(output)?.[1];
+      if (url) resolve({ process: child, url });
+    });
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('exit', (code) => reject(new Error(`serve exited with ${code}: ${output}`)));
+  });
+}
+
+async function signIn(server: Server, login: string) {
+  const response = await fetch(`${server.url}api/v1/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ login, password: PASSWORD }),
+  });
+  expect(response.status).toBe(200);
+  const cookie = (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  const { csrfToken } = (await response.json()) as { csrfToken: string };
+  return { cookie, 'x-csrf-token': csrfToken };
+}
+
+describe.runIf(process.env['DATABASE_URL'])('two servers on one PostgreSQL', () => {
+  let database: TestDatabase;
+  let servers: Server[];
+  let ctx: Context;
+
+  beforeAll(async () => {
+    database = await createTestDatabase('postgres');
+    servers = await Promise.all([serve(database.target), serve(database.target)]);
+    ctx = await openContext({ db: database.target, env: {} });
+  });
+  afterAll(async () => {
+    for (const server of servers ?? []) server.process.kill('SIGTERM');
+    await ctx?.db.close();
+    await database.drop();
+  });
+
+  it('migrated once and made one administrator', async () => {
+    const migrations = await ctx.db.kysely
+      .selectFrom('kysely_migration' as never)
+      .selectAll()
+      .execute();
+    expect(new Set(migrations.map((row) => (row as { name: string }).name)).size).toBe(migrations.length);
+    const admins = await ctx.db.kysely
+      .selectFrom('appUser')
+      .select('login')
+      .where('role', '=', 'admin')
+      .execute();
+    expect(admins.map((row) => row.login)).toEqual(['admin']);
+  });
+
+  it('shares sessions and sees an import made through the other server', async () => {
+    const org = await buildOrg(ctx, 'region');
+    await addChannel(ctx, { code: 'shared-telegram', org: org.code, platform: 'telegram', name: 'Канал' });
+    await createUser(ctx, { login: 'editor-two', role: 'editor', org: org.code, password: PASSWORD });
+    const [first, second] = servers as [Server, Server];
+    const headers = await signIn(first, 'editor-two');
+
+    const me = await fetch(`${second.url}api/v1/session`, { headers });
+    expect(me.status).toBe(200);
+
+    const form = new FormData();
+    form.append('channel', 'shared-telegram');
+    const file = real('telegram/htx-erg_private_supergroup_result.json');
+    form.append('file', new Blob([readFileSync(file)]), 'export.json');
+    const upload = await fetch(`${first.url}api/v1/imports`, { method: 'POST', headers, body: form });
+    expect(upload.status).toBe(202);
+    const { id } = (await upload.json()) as { id: number };
+
+    let batch: { status: string; new: number } = { status: 'running', new: 0 };
+    for (let attempt = 0; attempt < 200 && batch.status === 'running'; attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      batch = (await (await fetch(`${second.url}api/v1/imports/${id}`, { headers })).json()) as typeof batch;
+    }
+    expect(batch.status).toBe('done');
+    const listed = (await (
+      await fetch(`${second.url}api/v1/publications?channel=shared-telegram`, { headers })
+    ).json()) as { total: number };
+    expect(listed.total).toBe(batch.new);
+    expect(listed.total).toBeGreaterThan(0);
+  });
+});
