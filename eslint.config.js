@@ -1,6 +1,7 @@
 // @ts-check
 import js from '@eslint/js';
 import prettier from 'eslint-config-prettier';
+import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
@@ -77,6 +78,27 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         { patterns: [{ regex: '^\\.\\./', message: 'Migrations are frozen: import nothing of the app.' }] },
+      ],
+    },
+  },
+  {
+    // The web application runs in the browser and shares only the pure vocabulary of src/shared with the server.
+    files: ['web/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(?:\\.\\./)+src/(?!shared/)',
+              message: 'web may import only src/shared of the server code (docs/ARCHITECTURE.md).',
+            },
+            { regex: '^(?:node:|fs$|path$)', message: 'web runs in the browser: no Node modules.' },
+          ],
+        },
       ],
     },
   },

@@ -19,6 +19,7 @@ import { envelope, replyWithError } from './errors.js';
 import { authenticateWith } from './request-context.js';
 import { healthRoutes } from './routes/health.routes.js';
 import { ROUTES } from './routes/index.js';
+import { webApp } from './web.js';
 
 export interface AppOptions {
   /** The database, clock and log the server runs on; requests act for their own user. */
@@ -86,5 +87,6 @@ export async function buildApp(options: AppOptions) {
   app.addHook('onRequest', authenticateWith(base));
   await app.register(healthRoutes);
   for (const routes of ROUTES) await app.register(routes, { prefix: '/api/v1' });
+  await app.register(webApp);
   return app;
 }

@@ -1,0 +1,43 @@
+/**
+ * The web application (web/dist, built by `npm run build:web`) on the same origin as the API: its files as they
+ * are, and index.html for any other path outside /api, so that the browser's router takes the address. Nothing is
+ * registered when the web has not been built; API routes and /api/docs keep priority (they are more specific).
+ */
+import { existsSync, statSync } from 'node:fs';
+import { resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance } from 'fastify';
+
+export const WEB_ROOT = fileURLToPath(new URL('../../web/dist/', import.meta.url));
+
+/** Built files have hashed names under assets/: they never change, so browsers may keep them. */
+const ASSETS = `${sep}assets${sep}`;
+
+function fileIn(root: string, path: string): string | undefined {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(path.split('?')[0] ?? '/');
+  } catch {
+    return undefined;
+  }
+  const file = resolve(root, `.${decoded}`);
+  if (!file.startsWith(root)) return undefined;
+  return existsSync(file) && statSync(file).isFile() ? file.slice(root.length) : undefined;
+}
+
+export async function webApp(app: FastifyInstance, options: { root?: string } = {}): Promise<void> {
+  const root = options.root ?? WEB_ROOT;
+  if (!existsSync(`${root}index.html`)) return;
+  await app.register(fastifyStatic, { root, serve: false });
+  app.get('/*', { schema: { hide: true } }, (request, reply) => {
+    if (request.url.startsWith('/api/')) return reply.callNotFound();
+    const file = fileIn(root, request.url);
+    if (file) {
+      const cached = file.startsWith(ASSETS.slice(1));
+      return reply.sendFile(file, { maxAge: cached ? '365d' : 0, immutable: cached });
+    }
+    // index.html names the current assets: always asked again.
+    return reply.header('cache-control', 'no-cache').sendFile('index.html', { cacheControl: false });
+  });
+}

@@ -1,0 +1,83 @@
+/**
+ * Driving Debian's Chromium with playwright-core: launching it, signing in through the login page, choosing in
+ * antd's selects, and screenshots at desktop and phone width under test-artifacts/screenshots/.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
+
+export const CHROMIUM = '/usr/bin/chromium';
+
+export const VIEWPORTS = {
+  desktop: { width: 1366, height: 900 },
+  phone: { width: 390, height: 844 },
+} as const;
+
+export const SCREENSHOTS = 'test-artifacts/screenshots';
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/** A page of its own (cookies included) in a browser whose language is Russian. */
+export async function newPage(browser: Browser): Promise<Page> {
+  const context = await browser.newContext({
+    viewport: VIEWPORTS.desktop,
+    locale: 'ru-RU',
+    acceptDownloads: true,
+  });
+  return context.newPage();
+}
+
+/** A new page signed in as the login through the login page. */
+export async function signedInPage(browser: Browser, baseUrl: string, login: string, password: string) {
+  const page = await newPage(browser);
+  await page.goto(`${baseUrl}/`);
+  await page.getByLabel('Логин').fill(login);
+  await page.getByLabel('Пароль').fill(password);
+  await page.getByRole('button', { name: 'Войти' }).click();
+  await page.getByRole('navigation').first().waitFor();
+  return page;
+}
+
+/** Picks an option of the antd select labelled so (within the scope, such as a dialog). */
+export async function choose(page: Page, label: string, option: string, scope: Page | Locator = page) {
+  await scope.getByRole('combobox', { name: label }).click();
+  await page
+    .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option })
+    .first()
+    .click();
+}
+
+/** The text the user reads, with the no-break spaces of number formats as plain spaces. */
+export async function visibleText(page: Page, selector = 'main'): Promise<string> {
+  const text = await page.locator(selector).first().innerText();
+  return text.replace(/[\u00a0\u202f]/g, ' ');
+}
+
+/** The figure of the dashboard card with this title. */
+export async function figure(page: Page, title: string): Promise<string> {
+  const card = page.getByRole('region', { name: title, exact: true });
+  return (await card.locator('.ant-statistic-content').innerText()).replace(/[\u00a0\u202f]/g, ' ');
+}
+
+/** Screenshots of what the page shows, at desktop and at phone width. */
+export async function screenshots(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  for (const [size, viewport] of Object.entries(VIEWPORTS)) {
+    await page.setViewportSize(viewport);
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: join(SCREENSHOTS, `${name}-${size}.png`), fullPage: true });
+  }
+  await page.setViewportSize(VIEWPORTS.desktop);
+}

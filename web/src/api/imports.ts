@@ -1,0 +1,84 @@
+/** Imports: uploading a file with progress, the batches with their counts and rejections, undo, templates. */
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Rejection } from '../../../src/shared/import-report.js';
+import { api, upload, withQuery } from './client.js';
+
+export interface ImportBatch {
+  id: number;
+  format: string;
+  file: string | null;
+  channel: string | null;
+  status: 'running' | 'done' | 'failed' | 'undone';
+  startedAt: string;
+  finishedAt: string | null;
+  undoneAt: string | null;
+  new: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+  skipped: number;
+  rejections: (Rejection & { message: string })[];
+  progress?: number;
+  error?: { code: string; message: string };
+}
+
+/** The answer to an upload: the batch that fills in the background (202), or a dry run's counts at once. */
+export type UploadAnswer = Pick<ImportBatch, 'id' | 'status'> & Partial<ImportBatch>;
+
+const refetchWhileRunning = (items: readonly ImportBatch[] | undefined) =>
+  items?.some((batch) => batch.status === 'running') ? 1000 : false;
+
+/** `GET /imports?limit`. */
+export function useImports(limit = 50) {
+  return useQuery({
+    queryKey: ['imports', limit],
+    queryFn: async () => (await api<{ items: ImportBatch[] }>('GET', withQuery('/imports', { limit }))).items,
+    refetchInterval: (query) => refetchWhileRunning(query.state.data),
+  });
+}
+
+/** `GET /imports/:id`, asked again every second while it runs. */
+export function useImport(id: number | undefined) {
+  const client = useQueryClient();
+  return useQuery({
+    queryKey: ['imports', 'one', id],
+    queryFn: async () => {
+      const batch = await api<ImportBatch>('GET', `/imports/${id}`);
+      // Once it has finished, the counts everywhere have changed.
+      if (batch.status !== 'running')
+        void client.invalidateQueries({
+          predicate: (query) => query.queryKey[0] !== 'session' && query.queryKey[1] !== 'one',
+        });
+      return batch;
+    },
+    enabled: id !== undefined,
+    refetchInterval: (query) => (query.state.data?.status === 'running' ? 1000 : false),
+  });
+}
+
+/** `POST /imports` (multipart: the file and `channel`, `chat`), reporting upload progress 0…1. */
+export function useUpload(onProgress: (fraction: number) => void) {
+  return useMutation({
+    mutationFn: ({ file, channel }: { file: File; channel?: string | undefined }) => {
+      const form = new FormData();
+      if (channel) form.append('channel', channel);
+      form.append('file', file, file.name);
+      return upload<UploadAnswer>('/imports', form, onProgress);
+    },
+  });
+}
+
+/** `POST /imports/:id/undo`. */
+export function useUndoImport() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (id: number) =>
+      api<{ id: number; removed: number; restored: number }>('POST', `/imports/${id}/undo`),
+    onSuccess: () => client.invalidateQueries({ predicate: (query) => query.queryKey[0] !== 'session' }),
+  });
+}
+
+/** `GET /templates/:kind?lang`: a link, the browser saves the file. */
+export function templateUrl(kind: string, lang: string): string {
+  return withQuery(`/api/v1/templates/${kind}`, { lang });
+}

@@ -1,0 +1,113 @@
+/** The frame of every signed-in page: the menu, the organization and period pickers, language and sign-out. */
+import { Button, Drawer, Grid, Layout, Menu, Space, Typography } from 'antd';
+import { type ReactNode, useState } from 'react';
+import { Link, useLocation } from 'react-router';
+import { useSignOut } from '../api/session.js';
+import type { TextKey } from '../i18n/ru.js';
+import { useLang } from '../i18n/index.js';
+import { useCarriedSearch, useOrgPeriod } from '../lib/org-period.js';
+import { useCurrentSession } from '../lib/session.js';
+import { LanguageSwitch } from './LanguageSwitch.js';
+import { OrgPicker } from './OrgPicker.js';
+import { PeriodPicker } from './PeriodPicker.js';
+
+/** The pages of the menu and the resource a user must be able to read to see each. */
+export const PAGES: readonly { path: string; label: TextKey; resource: string }[] = [
+  { path: '/', label: 'nav.dashboard', resource: 'measures' },
+  { path: '/organizations', label: 'nav.organizations', resource: 'organizations' },
+  { path: '/publications', label: 'nav.publications', resource: 'publications' },
+  { path: '/channels', label: 'nav.channels', resource: 'channels' },
+  { path: '/media', label: 'nav.media', resource: 'mentions' },
+  { path: '/materials', label: 'nav.materials', resource: 'materials' },
+  { path: '/events', label: 'nav.events', resource: 'events' },
+  { path: '/decisions', label: 'nav.decisions', resource: 'decisions' },
+  { path: '/imports', label: 'nav.imports', resource: 'imports' },
+  { path: '/briefs', label: 'nav.briefs', resource: 'briefs' },
+  { path: '/settings', label: 'nav.settings', resource: 'users' },
+];
+
+function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
+  const { t } = useLang();
+  const { abilities } = useCurrentSession();
+  const search = useCarriedSearch();
+  const location = useLocation();
+  const selected =
+    PAGES.filter((page) => page.path !== '/' && location.pathname.startsWith(page.path))[0]?.path ?? '/';
+  return (
+    <Menu
+      mode="inline"
+      selectedKeys={[selected]}
+      items={PAGES.filter((page) => abilities[page.resource]?.includes('read')).map((page) => ({
+        key: page.path,
+        label: (
+          <Link to={`${page.path}${search}`} onClick={onNavigate}>
+            {t(page.label)}
+          </Link>
+        ),
+      }))}
+    />
+  );
+}
+
+export function AppLayout({ children }: { children: ReactNode }) {
+  const { t } = useLang();
+  const session = useCurrentSession();
+  const signOut = useSignOut();
+  const { orgCode, period, setOrg, setPeriod } = useOrgPeriod();
+  const screens = Grid.useBreakpoint();
+  const narrow = !screens.lg;
+  const [menuOpen, setMenuOpen] = useState(false);
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      {!narrow && (
+        <Layout.Sider width={230} theme="light" style={{ borderRight: '1px solid #f0f0f0' }}>
+          <div style={{ padding: '16px 24px' }}>
+            <Typography.Title level={4} style={{ margin: 0 }}>
+              {t('app.name')}
+            </Typography.Title>
+            <Typography.Text type="secondary">{t('app.tagline')}</Typography.Text>
+          </div>
+          <nav aria-label={t('nav.menu')}>
+            <NavMenu />
+          </nav>
+        </Layout.Sider>
+      )}
+      <Drawer
+        open={narrow && menuOpen}
+        onClose={() => setMenuOpen(false)}
+        placement="left"
+        size={260}
+        title={t('app.name')}
+      >
+        <nav aria-label={t('nav.menu')}>
+          <NavMenu onNavigate={() => setMenuOpen(false)} />
+        </nav>
+      </Drawer>
+      <Layout>
+        <Layout.Header
+          style={{
+            background: '#fff',
+            height: 'auto',
+            lineHeight: 'normal',
+            padding: '8px 16px',
+            borderBottom: '1px solid #f0f0f0',
+          }}
+        >
+          <Space wrap size={8} style={{ width: '100%' }}>
+            {narrow && (
+              <Button aria-label={t('nav.menu')} onClick={() => setMenuOpen(true)}>
+                ☰
+              </Button>
+            )}
+            <OrgPicker value={orgCode} onChange={setOrg} />
+            <PeriodPicker value={period} onChange={setPeriod} />
+            <LanguageSwitch />
+            <Typography.Text type="secondary">{session.user.name ?? session.user.login}</Typography.Text>
+            <Button onClick={() => signOut.mutate()}>{t('common.signOut')}</Button>
+          </Space>
+        </Layout.Header>
+        <Layout.Content style={{ padding: narrow ? 8 : 24 }}>{children}</Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

@@ -1,0 +1,98 @@
+/** Adding a record: a form of the fields a kind takes, sent to `POST /{kind}`; the server's refusal shown as told. */
+import { Button, DatePicker, Form, Input, InputNumber, Modal, Select } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useState } from 'react';
+import { useCreateRecord } from '../api/registry.js';
+import type { RegistryKind } from '../api/types.js';
+import { useLang } from '../i18n/index.js';
+import { ErrorAlert } from './ErrorAlert.js';
+
+export interface FieldSpec {
+  name: string;
+  label: string;
+  type: 'text' | 'date' | 'number' | 'select' | 'url';
+  options?: readonly { value: string | number; label: string }[];
+  required?: boolean;
+}
+
+/** Form values as the API takes them: dates as `YYYY-MM-DD`, empty fields left out. */
+function inputOf(values: Record<string, unknown>): Record<string, unknown> {
+  const input: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(values)) {
+    if (value === undefined || value === null || value === '') continue;
+    input[name] =
+      typeof (value as Dayjs).format === 'function' ? (value as Dayjs).format('YYYY-MM-DD') : value;
+  }
+  return input;
+}
+
+export function RecordForm({
+  kind,
+  title,
+  fields,
+  fixed,
+}: {
+  kind: RegistryKind;
+  title: string;
+  fields: readonly FieldSpec[];
+  /** Values the form does not ask for, such as the organization chosen on the page. */
+  fixed: Record<string, unknown>;
+}) {
+  const { t } = useLang();
+  const [open, setOpen] = useState(false);
+  const [form] = Form.useForm();
+  const create = useCreateRecord(kind);
+  return (
+    <>
+      <Button type="primary" onClick={() => setOpen(true)}>
+        {title}
+      </Button>
+      <Modal
+        open={open}
+        title={title}
+        okText={t('common.save')}
+        cancelText={t('common.cancel')}
+        confirmLoading={create.isPending}
+        onCancel={() => setOpen(false)}
+        onOk={() => form.submit()}
+        destroyOnHidden
+      >
+        <Form
+          form={form}
+          layout="vertical"
+          onFinish={(values: Record<string, unknown>) =>
+            create.mutate(
+              { ...fixed, ...inputOf(values) },
+              {
+                onSuccess: () => {
+                  setOpen(false);
+                  form.resetFields();
+                },
+              },
+            )
+          }
+        >
+          {fields.map((field) => (
+            <Form.Item
+              key={field.name}
+              name={field.name}
+              label={field.label}
+              rules={field.required ? [{ required: true, message: '' }] : []}
+            >
+              {field.type === 'date' ? (
+                <DatePicker format="DD.MM.YYYY" style={{ width: '100%' }} />
+              ) : field.type === 'number' ? (
+                <InputNumber min={0} style={{ width: '100%' }} />
+              ) : field.type === 'select' ? (
+                <Select options={field.options?.map((option) => ({ ...option }))} />
+              ) : (
+                <Input type={field.type === 'url' ? 'url' : 'text'} />
+              )}
+            </Form.Item>
+          ))}
+          <ErrorAlert error={create.error} />
+        </Form>
+      </Modal>
+    </>
+  );
+}

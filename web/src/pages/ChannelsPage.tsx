@@ -1,0 +1,167 @@
+/** The registry of pages and channels; a channel's followers over time, and recording a new count. */
+import { Card, Col, Row, Table, Tag } from 'antd';
+import { Link, useParams } from 'react-router';
+import { PLATFORM_LABELS } from '../../../src/shared/labels.js';
+import { PLATFORMS } from '../../../src/shared/vocabulary.js';
+import { useRecords } from '../api/registry.js';
+import type { AudienceRow, ChannelRow } from '../api/types.js';
+import { Chart } from '../components/Chart.js';
+import { ErrorAlert } from '../components/ErrorAlert.js';
+import { PageTitle } from '../components/PageTitle.js';
+import { RecordForm } from '../components/RecordForm.js';
+import { RecordTable } from '../components/RecordTable.js';
+import { useLang } from '../i18n/index.js';
+import { useFormat } from '../lib/format.js';
+import { useOrgNames } from '../lib/org-names.js';
+import { useCarriedSearch, useOrgPeriod } from '../lib/org-period.js';
+import { useCan } from '../lib/session.js';
+
+/** Snapshots of one channel: a few a year, so one page holds its whole history. */
+const HISTORY_PAGE = 500;
+
+function FollowerHistory({ channel }: { channel: ChannelRow }) {
+  const { t } = useLang();
+  const f = useFormat();
+  const canWrite = useCan('audience');
+  const history = useRecords('audience', { parentId: channel.id, pageSize: HISTORY_PAGE });
+  const points = [...(history.data?.items ?? [])].sort((a, b) => a.asOf.localeCompare(b.asOf));
+  return (
+    <Card
+      size="small"
+      title={`${channel.name} — ${t('channel.history')}`}
+      extra={
+        canWrite && (
+          <RecordForm
+            kind="audience"
+            title={t('channel.addSnapshot')}
+            fixed={{ channel: channel.code }}
+            fields={[
+              { name: 'asOf', label: t('channel.asOf'), type: 'date', required: true },
+              { name: 'followers', label: t('channel.followers'), type: 'number', required: true },
+            ]}
+          />
+        )
+      }
+    >
+      <ErrorAlert error={history.error} />
+      <Chart
+        label={t('channel.history')}
+        height={240}
+        option={{
+          animation: false,
+          grid: { left: 8, right: 16, top: 16, bottom: 8, containLabel: true },
+          tooltip: { trigger: 'axis', valueFormatter: (value) => f.number(Number(value)) },
+          xAxis: { type: 'category', data: points.map((point) => f.date(point.asOf)) },
+          yAxis: {
+            type: 'value',
+            minInterval: 1,
+            axisLabel: { formatter: (value: number) => f.number(value) },
+          },
+          series: [{ type: 'line', data: points.map((point) => point.followers), symbolSize: 8 }],
+        }}
+      />
+      <Table<AudienceRow>
+        aria-label={t('channel.history')}
+        size="small"
+        rowKey="id"
+        dataSource={[...points].reverse()}
+        pagination={{ pageSize: 10, hideOnSinglePage: true }}
+        columns={[
+          { key: 'asOf', title: t('channel.asOf'), render: (_, point) => f.date(point.asOf) },
+          {
+            key: 'followers',
+            title: t('channel.followers'),
+            align: 'right',
+            render: (_, point) => f.number(point.followers),
+          },
+        ]}
+      />
+    </Card>
+  );
+}
+
+export default function ChannelsPage() {
+  const { lang, t } = useLang();
+  const f = useFormat();
+  const names = useOrgNames();
+  const search = useCarriedSearch();
+  const { code } = useParams();
+  const { orgCode } = useOrgPeriod();
+  const canWrite = useCan('channels');
+  // The chosen channel is looked up among the subtree's; a region has tens of channels.
+  const channels = useRecords('channels', { org: orgCode, pageSize: 500 }, orgCode !== undefined);
+  const chosen = channels.data?.items.find((channel) => channel.code === code);
+  if (!orgCode) return null;
+  return (
+    <>
+      <PageTitle title={t('nav.channels')}>
+        {canWrite && (
+          <RecordForm
+            kind="channels"
+            title={t('common.add')}
+            fixed={{ org: orgCode }}
+            fields={[
+              { name: 'name', label: t('common.name'), type: 'text', required: true },
+              { name: 'code', label: t('common.code'), type: 'text', required: true },
+              {
+                name: 'platform',
+                label: t('common.platform'),
+                type: 'select',
+                required: true,
+                options: PLATFORMS.map((platform) => ({
+                  value: platform,
+                  label: PLATFORM_LABELS[lang][platform],
+                })),
+              },
+              { name: 'url', label: t('common.link'), type: 'url' },
+              { name: 'createdOn', label: t('channel.created'), type: 'date' },
+            ]}
+          />
+        )}
+      </PageTitle>
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xl={chosen ? 13 : 24}>
+          <RecordTable
+            kind="channels"
+            label={t('nav.channels')}
+            query={{ org: orgCode }}
+            columns={[
+              {
+                key: 'name',
+                title: t('common.name'),
+                render: (_, row) => <Link to={`/channels/${row.code}${search}`}>{row.name}</Link>,
+              },
+              {
+                key: 'platform',
+                title: t('common.platform'),
+                render: (_, row) => PLATFORM_LABELS[lang][row.platform],
+              },
+              { key: 'org', title: t('channel.owner'), render: (_, row) => names.ofCode(row.orgCode) },
+              { key: 'created', title: t('channel.created'), render: (_, row) => f.date(row.createdOn) },
+              {
+                key: 'url',
+                title: t('common.link'),
+                render: (_, row) =>
+                  row.url ? (
+                    <a href={row.url} target="_blank" rel="noreferrer">
+                      {row.handle ?? t('common.open')}
+                    </a>
+                  ) : null,
+              },
+              {
+                key: 'closed',
+                title: t('channel.closed'),
+                render: (_, row) => (row.closedOn ? <Tag>{f.date(row.closedOn)}</Tag> : null),
+              },
+            ]}
+          />
+        </Col>
+        {chosen && (
+          <Col xs={24} xl={11}>
+            <FollowerHistory channel={chosen} />
+          </Col>
+        )}
+      </Row>
+    </>
+  );
+}

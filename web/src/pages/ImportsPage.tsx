@@ -1,0 +1,239 @@
+/**
+ * Bringing in exports: drop a file (Telegram, Facebook, Instagram, a feed, a filled template), watch it upload
+ * and import, read the counts and the rejections; the history of imports with undo; the blank templates.
+ */
+import {
+  Alert,
+  Button,
+  Card,
+  Col,
+  Popconfirm,
+  Progress,
+  Row,
+  Select,
+  Space,
+  Statistic,
+  Table,
+  Tag,
+  Typography,
+  Upload,
+} from 'antd';
+import { useState } from 'react';
+import { IMPORT_STATUS_TEXTS } from '../../../src/shared/import-report.js';
+import { PLATFORM_LABELS } from '../../../src/shared/labels.js';
+import { SHEET_KINDS, type ImportStatus } from '../../../src/shared/vocabulary.js';
+import {
+  type ImportBatch,
+  templateUrl,
+  useImport,
+  useImports,
+  useUndoImport,
+  useUpload,
+} from '../api/imports.js';
+import { useRecords } from '../api/registry.js';
+import { ErrorAlert } from '../components/ErrorAlert.js';
+import { PageTitle } from '../components/PageTitle.js';
+import { RejectionTable } from '../components/RejectionTable.js';
+import { useLang } from '../i18n/index.js';
+import { useFormat } from '../lib/format.js';
+import { useOrgNames } from '../lib/org-names.js';
+import { useOrgPeriod } from '../lib/org-period.js';
+import { useCan } from '../lib/session.js';
+
+const STATUS_COLORS: Readonly<Record<ImportStatus, string>> = {
+  running: 'processing',
+  done: 'success',
+  failed: 'error',
+  undone: 'default',
+};
+
+function Summary({ batch }: { batch: ImportBatch }) {
+  const { lang, t } = useLang();
+  const f = useFormat();
+  const figures = [
+    ['import.new', batch.new],
+    ['import.updated', batch.updated],
+    ['import.unchanged', batch.unchanged],
+    ['import.rejected', batch.rejected],
+    ['import.skipped', batch.skipped],
+  ] as const;
+  return (
+    <Card
+      size="small"
+      title={`${t('import.summary')}: ${batch.file ?? ''}`}
+      role="region"
+      aria-label={t('import.summary')}
+    >
+      <Space wrap size={24}>
+        <Tag color={STATUS_COLORS[batch.status]}>{IMPORT_STATUS_TEXTS[lang][batch.status]}</Tag>
+        {figures.map(([label, value]) => (
+          <Statistic key={label} title={t(label)} value={f.number(value)} />
+        ))}
+      </Space>
+      {batch.status === 'running' && batch.progress !== undefined && (
+        <Typography.Paragraph type="secondary">{f.number(batch.progress)}</Typography.Paragraph>
+      )}
+      {batch.error && <Alert type="error" showIcon title={batch.error.message} style={{ marginTop: 12 }} />}
+      {batch.rejections.length > 0 && <RejectionTable rejections={batch.rejections} />}
+    </Card>
+  );
+}
+
+function Uploader() {
+  const { lang, t } = useLang();
+  const { orgCode } = useOrgPeriod();
+  const [progress, setProgress] = useState<number | undefined>();
+  const [channel, setChannel] = useState<string | undefined>();
+  const [batchId, setBatchId] = useState<number | undefined>();
+  const send = useUpload(setProgress);
+  const batch = useImport(batchId);
+  const channels = useRecords('channels', { org: orgCode, pageSize: 500 }, orgCode !== undefined);
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }} size={12}>
+      <label>
+        <div>
+          {t('import.channel')}{' '}
+          <Typography.Text type="secondary">({t('import.channelHint')})</Typography.Text>
+        </div>
+        <Select
+          aria-label={t('import.channel')}
+          allowClear
+          showSearch={{ optionFilterProp: 'label' }}
+          value={channel}
+          onChange={(value?: string) => setChannel(value)}
+          options={(channels.data?.items ?? []).map((row) => ({
+            value: row.code,
+            label: `${row.name} (${PLATFORM_LABELS[lang][row.platform]})`,
+          }))}
+          style={{ width: '100%', maxWidth: 520 }}
+        />
+      </label>
+      <Upload.Dragger
+        name="file"
+        multiple={false}
+        showUploadList={false}
+        disabled={send.isPending}
+        customRequest={({ file }) => {
+          setProgress(0);
+          setBatchId(undefined);
+          send.mutate(
+            { file: file as File, channel },
+            { onSuccess: (answer) => setBatchId(answer.id), onSettled: () => setProgress(undefined) },
+          );
+        }}
+      >
+        <Typography.Paragraph strong>{t('import.drop')}</Typography.Paragraph>
+        <Typography.Paragraph type="secondary">{t('import.dropHint')}</Typography.Paragraph>
+      </Upload.Dragger>
+      {progress !== undefined && (
+        <Progress percent={Math.round(progress * 100)} aria-label={t('import.uploading')} />
+      )}
+      <ErrorAlert error={send.error ?? batch.error} />
+      {batch.data && <Summary batch={batch.data} />}
+    </Space>
+  );
+}
+
+function History() {
+  const { lang, t } = useLang();
+  const f = useFormat();
+  const names = useOrgNames();
+  const { orgCode } = useOrgPeriod();
+  const imports = useImports();
+  const undo = useUndoImport();
+  const canWrite = useCan('imports');
+  return (
+    <Card size="small" title={t('import.history')}>
+      <ErrorAlert error={imports.error ?? undo.error} />
+      <Table<ImportBatch>
+        aria-label={t('import.history')}
+        size="small"
+        rowKey="id"
+        dataSource={imports.data ?? []}
+        loading={imports.isFetching && !imports.data}
+        scroll={{ x: true }}
+        pagination={{ pageSize: 10, hideOnSinglePage: true }}
+        expandable={{
+          rowExpandable: (batch) => batch.rejections.length > 0,
+          expandedRowRender: (batch) => <RejectionTable rejections={batch.rejections} />,
+        }}
+        columns={[
+          { key: 'file', title: t('import.file'), render: (_, batch) => batch.file ?? '—' },
+          { key: 'format', title: t('import.source'), dataIndex: 'format' },
+          {
+            key: 'started',
+            title: t('common.date'),
+            render: (_, batch) => f.instant(batch.startedAt, names.zoneOf(orgCode)),
+          },
+          {
+            key: 'status',
+            title: t('import.status'),
+            render: (_, batch) => (
+              <Tag color={STATUS_COLORS[batch.status]}>{IMPORT_STATUS_TEXTS[lang][batch.status]}</Tag>
+            ),
+          },
+          { key: 'new', title: t('import.new'), align: 'right', render: (_, batch) => f.number(batch.new) },
+          {
+            key: 'updated',
+            title: t('import.updated'),
+            align: 'right',
+            render: (_, batch) => f.number(batch.updated),
+          },
+          {
+            key: 'rejected',
+            title: t('import.rejected'),
+            align: 'right',
+            render: (_, batch) => f.number(batch.rejected),
+          },
+          ...(canWrite
+            ? [
+                {
+                  key: 'undo',
+                  title: t('common.actions'),
+                  render: (_: unknown, batch: ImportBatch) =>
+                    batch.status === 'done' && (
+                      <Popconfirm title={t('import.undoConfirm')} onConfirm={() => undo.mutate(batch.id)}>
+                        <Button size="small">{t('import.undo')}</Button>
+                      </Popconfirm>
+                    ),
+                },
+              ]
+            : []),
+        ]}
+      />
+    </Card>
+  );
+}
+
+export default function ImportsPage() {
+  const { lang, t } = useLang();
+  const canWrite = useCan('imports');
+  return (
+    <>
+      <PageTitle title={t('nav.imports')} />
+      <Row gutter={[16, 16]}>
+        {canWrite && (
+          <Col xs={24} xl={16}>
+            <Uploader />
+          </Col>
+        )}
+        <Col xs={24} xl={8}>
+          <Card size="small" title={t('import.templates')}>
+            <ul style={{ margin: 0, paddingLeft: 20 }}>
+              {SHEET_KINDS.map((kind) => (
+                <li key={kind} style={{ padding: '4px 0' }}>
+                  <a href={templateUrl(kind, lang)} download>
+                    {t(`sheetKind.${kind}`)}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </Card>
+        </Col>
+        <Col xs={24}>
+          <History />
+        </Col>
+      </Row>
+    </>
+  );
+}
