@@ -1,9 +1,11 @@
 /**
- * `npm run bench [-- --db sqlite|postgres|both] [--only NAME] [--runs N]`: builds the national demo once per
- * database (bench/data/national.sqlite; the `aqparat_bench` database on DATABASE_URL's server), then times each
- * workload against its raw baseline, run alternately in this same process, and prints a table and writes
- * bench/results.json. The ratio is the figure to read: the machine's load moves both sides alike.
+ * `npm run bench [-- --db sqlite|postgres|both] [--only NAME] [--runs N] [--repeat N] [--big] [--scale tiny]`:
+ * builds the national demo once per database (bench/data/national.sqlite; the `aqparat_bench` database on
+ * DATABASE_URL's server) and the synthetic Telegram export once (bench/data/), then measures each workload against
+ * its raw baseline, alternately in the same run, prints a table and writes bench/results.json. The ratio is the
+ * figure to read: the machine's load moves both sides alike.
  */
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -12,43 +14,34 @@ import { Command } from 'commander';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { type Context, openContext } from '../src/services/context.js';
-import { buildNationalDemo, NATIONAL_ROOT } from '../src/services/demo.service.js';
+import { buildNationalDemo } from '../src/services/demo.service.js';
+import type { DialectName } from '../test/helpers/databases.js';
+import { type Result, resultOf, type Unit } from './figures.js';
+import { measureDashboardLoad } from './http.workload.js';
+import {
+  bigImportResult,
+  importResults,
+  measureImport,
+  messagesFor,
+  telegramExport,
+} from './import.workload.js';
+import { SCALES, type Scale } from './scale.js';
 import { type Workload, workloads } from './workloads.js';
 
 const HERE = import.meta.dirname;
-const BENCH_DATABASE = 'aqparat_bench';
-/** A workload stops repeating after this long, once it has three runs. */
-const BUDGET_MS = 60_000;
-
-interface Figure {
-  median: number;
-  p95: number;
-  min: number;
-  max: number;
-  runs: number;
-}
-
-interface Result {
-  workload: string;
-  unit: Workload['unit'];
-  target: string;
-  product: Figure;
-  baseline: Figure | null;
-  /** Time workloads: product ÷ baseline (lower is better); throughput: product ÷ baseline (higher is better). */
-  ratio: number | null;
-}
-
-function figureOf(values: readonly number[]): Figure {
-  const sorted = [...values].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? NaN;
-  return {
-    median: at(0.5),
-    p95: at(0.95),
-    min: sorted[0] ?? NaN,
-    max: sorted.at(-1) ?? NaN,
-    runs: sorted.length,
-  };
-}
+const DATA = join(HERE, 'data');
+/**
+ * Time budgets that keep `npm run bench` on both databases, national demo build included, near 15 minutes on two
+ * cores: a dashboard workload stops repeating after BUDGET_MS once it has three runs; an import run is stopped
+ * after IMPORT_RUN_MS (its throughput is then that of the part it read) and no round of import runs starts that
+ * would end after IMPORT_BUDGET_MS.
+ */
+const BUDGET_MS = 10_000;
+const IMPORT_RUN_MS = 40_000;
+const IMPORT_BUDGET_MS = 90_000;
+const STARTED = performance.now();
+const IMPORT = 'telegram import';
+const LOAD = 'http dashboard region';
 
 /** One measurement: milliseconds, or the items per second the workload reports. */
 async function measure(ctx: Context, workload: Workload, run: Workload['run']): Promise<number> {
@@ -70,29 +63,27 @@ async function time(ctx: Context, workload: Workload, runs: number): Promise<Res
     product.push(await measure(ctx, workload, workload.run.bind(workload)));
     if (base) baseline.push(await measure(ctx, workload, base));
   }
-  const own = figureOf(product);
-  const raw = base ? figureOf(baseline) : null;
-  return {
-    workload: workload.name,
-    unit: workload.unit,
-    target: workload.target,
-    product: own,
-    baseline: raw,
-    ratio: raw ? own.median / raw.median : null,
-  };
+  return resultOf(workload.name, workload.unit, workload.target, product, base ? baseline : null);
 }
 
-async function postgresTarget(): Promise<string> {
+function withDatabase(url: string, database: string): string {
+  const target = new URL(url);
+  target.pathname = `/${database}`;
+  return target.toString();
+}
+
+/** The database the national demo is kept in between runs: a file, or a database on DATABASE_URL's server. */
+async function benchTarget(kind: DialectName, scale: Scale): Promise<string> {
+  if (kind === 'sqlite') return join(DATA, `${scale.name}.sqlite`);
   const url = process.env['DATABASE_URL'];
   if (!url) throw new Error('--db postgres needs DATABASE_URL (postgres://user@host:port/db)');
+  const database = scale.name === 'national' ? 'aqparat_bench' : `aqparat_bench_${scale.name}`;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
-  const exists = await admin.query('select 1 from pg_database where datname = $1', [BENCH_DATABASE]);
-  if (exists.rowCount === 0) await admin.query(`create database ${BENCH_DATABASE}`);
+  const exists = await admin.query('select 1 from pg_database where datname = $1', [database]);
+  if (exists.rowCount === 0) await admin.query(`create database ${database}`);
   await admin.end();
-  const target = new URL(url);
-  target.pathname = `/${BENCH_DATABASE}`;
-  return target.toString();
+  return withDatabase(url, database);
 }
 
 async function engineVersion(ctx: Context): Promise<string> {
@@ -103,49 +94,90 @@ async function engineVersion(ctx: Context): Promise<string> {
   return (await query.execute(ctx.db.kysely)).rows[0]?.v ?? '';
 }
 
-async function benchDatabase(kind: 'sqlite' | 'postgres', only: string | undefined, runs: number) {
-  const target = kind === 'sqlite' ? join(HERE, 'data', 'national.sqlite') : await postgresTarget();
-  const ctx = await openContext({ db: target });
-  try {
-    const started = performance.now();
-    let lastShown = 0;
-    const { built } = await buildNationalDemo(ctx, {
-      progress: (stage, done, total) => {
-        if (performance.now() - lastShown > 5_000 || done === total) {
-          process.stderr.write(`  ${kind}: building national data, ${stage} ${done}/${total}\n`);
-          lastShown = performance.now();
-        }
-      },
-    });
-    const buildSeconds = built ? (performance.now() - started) / 1000 : null;
-    const results: Result[] = [];
-    for (const workload of workloads({ region: 'nat-r01', nation: NATIONAL_ROOT, classifyPosts: 20_000 })) {
-      if (only && !workload.name.includes(only)) continue;
-      process.stderr.write(`  ${kind}: ${workload.name}\n`);
-      results.push(await time(ctx, workload, workload.name.startsWith('brief') ? 3 : runs));
-    }
-    return {
-      date: new Date().toISOString(),
-      loadAverage: loadavg(),
-      engine: await engineVersion(ctx),
-      buildSeconds,
-      results,
-    };
-  } finally {
-    await ctx.db.close();
-  }
+interface Options {
+  db: string;
+  only?: string;
+  runs: string;
+  repeat: string;
+  big?: boolean;
+  scale: string;
 }
 
-const format = (value: number | undefined, unit: Workload['unit']) =>
+interface Export {
+  file: string;
+  bytes: number;
+}
+
+async function benchDatabase(kind: DialectName, scale: Scale, options: Options, exports: Export[]) {
+  const selected = (name: string) => !options.only || name.includes(options.only);
+  const say = (text: string) => process.stderr.write(`  ${elapsed()} ${kind}: ${text}\n`);
+  const list = workloads(scale).filter((workload) => selected(workload.name));
+  const results: Result[] = [];
+  let buildSeconds: number | null = null;
+  let engine = '';
+  if (list.length > 0 || selected(LOAD)) {
+    const target = await benchTarget(kind, scale);
+    const ctx = await openContext({ db: target });
+    try {
+      engine = await engineVersion(ctx);
+      const started = performance.now();
+      let lastShown = 0;
+      const { built } = await buildNationalDemo(ctx, {
+        size: scale.demo,
+        progress: (stage, done, total) => {
+          if (performance.now() - lastShown > 5_000 || done === total) {
+            say(`building national data, ${stage} ${done}/${total}`);
+            lastShown = performance.now();
+          }
+        },
+      });
+      if (built) buildSeconds = (performance.now() - started) / 1000;
+      for (const workload of list) {
+        say(workload.name);
+        results.push(await time(ctx, workload, workload.name.startsWith('brief') ? 3 : Number(options.runs)));
+      }
+      if (selected(LOAD)) {
+        say(`${LOAD} (${options.repeat} × ${scale.loadSeconds} s each side)`);
+        const load = { seconds: scale.loadSeconds, runs: Number(options.repeat) };
+        results.push(
+          ...(await measureDashboardLoad(ctx, target, { label: 'region', org: scale.region }, load)),
+        );
+      }
+    } finally {
+      await ctx.db.close();
+    }
+  }
+  const [standard, big] = exports;
+  if (standard) {
+    say(`${IMPORT} (up to ${options.repeat} rounds of 3 child processes)`);
+    const limits = { runs: Number(options.repeat), runLimitMs: IMPORT_RUN_MS, budgetMs: IMPORT_BUDGET_MS };
+    results.push(...importResults(await measureImport(kind, standard.file, limits), standard.bytes));
+  }
+  if (big) {
+    say(`${IMPORT}, 1 GB`);
+    results.push(await bigImportResult(kind, big.file, big.bytes));
+  }
+  return { date: new Date().toISOString(), loadAverage: loadavg(), engine, buildSeconds, results };
+}
+
+/** Minutes and seconds since the benchmark started, for its progress lines. */
+function elapsed(): string {
+  const seconds = Math.round((performance.now() - STARTED) / 1000);
+  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
+}
+
+const DECIMALS: Record<Unit, number> = { ms: 0, 'items/s': 0, 'MB/s': 1, MB: 0, 'req/s': 0 };
+
+const format = (value: number | undefined, unit: Unit) =>
   value === undefined || Number.isNaN(value)
     ? '—'
-    : unit === 'ms'
-      ? value.toFixed(value < 10 ? 2 : 0)
-      : Math.round(value).toLocaleString('en');
+    : value.toLocaleString('en', {
+        maximumFractionDigits: unit === 'ms' && value < 10 ? 2 : DECIMALS[unit],
+      });
 
 function print(kind: string, results: readonly Result[]): void {
   const table = new Table({
-    head: [kind, 'median', 'p95', 'min–max', 'baseline median', 'ratio', 'target'],
+    head: [kind, 'median', 'p95', 'min–max', 'baseline median', 'ratio', 'target', 'met'],
   });
   for (const result of results) {
     const { unit, product, baseline } = result;
@@ -157,47 +189,96 @@ function print(kind: string, results: readonly Result[]): void {
       format(baseline?.median, unit),
       result.ratio === null ? '—' : `${result.ratio.toFixed(2)}×`,
       result.target,
+      result.meets === null ? '—' : result.meets ? 'yes' : 'NO',
     ]);
   }
   console.log(table.toString());
+  for (const result of results) {
+    if (!result.notes) continue;
+    const notes = Object.entries(result.notes).map(([key, value]) => `${key} ${value}`);
+    console.log(`  ${result.workload}: ${notes.join(', ')}`);
+  }
+}
+
+function commit(): string {
+  try {
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: HERE, encoding: 'utf8' }).trim();
+  } catch {
+    return '';
+  }
 }
 
 const program = new Command()
   .option('--db <which>', 'sqlite, postgres or both', process.env['DATABASE_URL'] ? 'both' : 'sqlite')
   .option('--only <name>', 'only the workloads whose name contains this')
   .option('--runs <n>', 'timed runs of each dashboard workload', '15')
+  .option('--repeat <n>', 'runs of the import and of the HTTP load, each side', '3')
+  .option('--big', 'also import a 1 GB export (its peak RSS against 256 MB; several minutes per database)')
+  .option('--scale <name>', 'national, or tiny for a quick check that writes no results', 'national')
   .parse();
-const options = program.opts<{ db: string; only?: string; runs: string }>();
-const kinds = options.db === 'both' ? (['sqlite', 'postgres'] as const) : ([options.db] as const);
-const load = { start: loadavg() };
-const resultsFile = join(HERE, 'results.json');
-// A run on one database keeps the other's latest figures.
-const databases: Record<string, Awaited<ReturnType<typeof benchDatabase>>> = existsSync(resultsFile)
-  ? (JSON.parse(readFileSync(resultsFile, 'utf8')) as { databases: typeof databases }).databases
-  : {};
+const options = program.opts<Options>();
+const scale = SCALES[options.scale as Scale['name']];
+if (!scale) throw new Error(`--scale ${options.scale}: national or tiny`);
+const kinds = options.db === 'both' ? (['sqlite', 'postgres'] as const) : [options.db];
 for (const kind of kinds) {
   if (kind !== 'sqlite' && kind !== 'postgres') throw new Error(`--db ${kind}: sqlite, postgres or both`);
-  const previous = databases[kind];
-  const result = await benchDatabase(kind, options.only, Number(options.runs));
-  // The build time is the one of the run that built the data.
-  databases[kind] = { ...result, buildSeconds: result.buildSeconds ?? previous?.buildSeconds ?? null };
-  print(kind, result.results);
 }
-const report = {
-  date: new Date().toISOString(),
-  machine: {
-    cpu: cpus()[0]?.model ?? '',
-    cores: cpus().length,
-    memoryGb: Math.round(totalmem() / 2 ** 30),
-    loadAverage: { ...load, end: loadavg() },
-  },
-  versions: {
-    node: process.version,
-    ...Object.fromEntries(Object.entries(databases).map(([k, v]) => [k, v.engine])),
-  },
-  databases,
+const load = { start: loadavg() };
+const exports: Export[] = [];
+if (!options.only || IMPORT.includes(options.only)) {
+  process.stderr.write(`  ${elapsed()} the synthetic Telegram export of ${scale.messages} messages\n`);
+  const standard = await telegramExport(DATA, scale.messages);
+  exports.push(standard);
+  if (options.big) {
+    const messages = messagesFor(1e9, { messages: scale.messages, bytes: standard.bytes });
+    process.stderr.write(`  ${elapsed()} the synthetic Telegram export of ${messages} messages (1 GB)\n`);
+    exports.push(await telegramExport(DATA, messages));
+  }
+}
+const resultsFile = join(HERE, 'results.json');
+/** A database's figures; each result dated, since a run with --only keeps the others' latest. */
+type Measured = Omit<Awaited<ReturnType<typeof benchDatabase>>, 'results'> & {
+  results: (Result & { date?: string })[];
 };
-writeFileSync(resultsFile, `${JSON.stringify(report, null, 2)}\n`);
-console.log(
-  `bench/results.json written; load average ${report.machine.loadAverage.start.map((v) => v.toFixed(2)).join(' ')} at the start`,
-);
+// A run keeps the latest figures of the workloads and databases it did not measure.
+const databases: Record<string, Measured> = existsSync(resultsFile)
+  ? (JSON.parse(readFileSync(resultsFile, 'utf8')) as { databases: typeof databases }).databases
+  : {};
+for (const kind of kinds as DialectName[]) {
+  const result = await benchDatabase(kind, scale, options, exports);
+  print(kind, result.results);
+  const previous = databases[kind];
+  const measured = new Set(result.results.map((entry) => entry.workload));
+  databases[kind] = {
+    ...result,
+    engine: result.engine || (previous?.engine ?? ''),
+    // The build time is the one of the run that built the data.
+    buildSeconds: result.buildSeconds ?? previous?.buildSeconds ?? null,
+    results: [
+      ...(previous?.results ?? []).filter((entry) => !measured.has(entry.workload)),
+      ...result.results.map((entry) => ({ ...entry, date: result.date })),
+    ],
+  };
+}
+process.stderr.write(`  ${elapsed()} done\n`);
+if (scale.name === 'national') {
+  const report = {
+    date: new Date().toISOString(),
+    machine: {
+      cpu: cpus()[0]?.model ?? '',
+      cores: cpus().length,
+      memoryGb: Math.round(totalmem() / 2 ** 30),
+      loadAverage: { ...load, end: loadavg() },
+    },
+    versions: {
+      aqparat: commit(),
+      node: process.version,
+      ...Object.fromEntries(Object.entries(databases).map(([k, v]) => [k, v.engine])),
+    },
+    databases,
+  };
+  writeFileSync(resultsFile, `${JSON.stringify(report, null, 2)}\n`);
+  console.log(
+    `bench/results.json written; load average ${load.start.map((v) => v.toFixed(2)).join(' ')} at the start`,
+  );
+}

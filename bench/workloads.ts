@@ -3,6 +3,7 @@
  * repositories, and one hand-written SQL statement (or the plainest code) computing the same answer. Both return
  * a digest of their answer, so that the smoke test (test/bench/) can prove they agree before any timing is read.
  */
+import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import { tokenize } from '../src/analysis/tokens.js';
 import { classify } from '../src/analysis/classify.js';
@@ -15,26 +16,38 @@ import { getOrganization } from '../src/services/org.service.js';
 import { organizationFigures } from '../src/services/stats.service.js';
 import { listPresenceChannels } from '../src/storage/repositories/brief.repository.js';
 import { countPublications } from '../src/storage/repositories/publication.repository.js';
+import type { Check, Unit } from './figures.js';
+import type { Scale } from './scale.js';
 
 /** The national demo's history: three years to its last day. */
 export const PERIOD = periodBetween('2021-09-01', '2024-08-31');
 export const AS_OF = PERIOD.to;
-/** The brief's period: the last year of the history. */
-const BRIEF_PERIOD = { from: '2023-09-01', to: '2024-08-31' };
+/** The brief's and the HTTP dashboard's period: the last year of the history. */
+export const BRIEF_PERIOD = { from: '2023-09-01', to: '2024-08-31' };
 const ACTIVE_DAYS = 90;
 
 /** What both sides of a workload answered, reduced to numbers that must be equal. */
 export type Digest = Readonly<Record<string, number>>;
 
+export interface Target {
+  text: string;
+  check: Check;
+}
+
 export interface Workload {
   name: string;
   /** What the figure is: milliseconds per call, or items per second for throughput workloads. */
-  unit: 'ms' | 'items/s';
-  target: string;
+  unit: Extract<Unit, 'ms' | 'items/s'>;
+  target: Target;
   /** Runs the product's path; with `items`, the throughput is items ÷ seconds. */
   run(ctx: Context): Promise<{ digest: Digest; items?: number }>;
   baseline?(ctx: Context): Promise<{ digest: Digest; items?: number }>;
 }
+
+const DASHBOARD_TARGET: Target = {
+  text: 'p95 ≤ 20 ms; ≤ 2× baseline',
+  check: (product, ratio) => product.p95 <= 20 && ratio !== null && ratio <= 2,
+};
 
 const raw = (ctx: Context) => ctx.db.kysely.withoutPlugins();
 
@@ -42,29 +55,70 @@ async function rootId(ctx: Context, code: string): Promise<number> {
   return (await getOrganization(ctx, code)).id;
 }
 
+/** One count of the breakdown: publications of the root itself or of a child's subtree, per platform and month. */
+interface CountRow {
+  org: number;
+  platform: string;
+  month: string;
+  count: number;
+}
+
+/** How many rows, their total, and a checksum of every row's key and count: equal only for the same breakdown. */
+function countsDigest(rows: readonly CountRow[]): Digest {
+  const lines = rows.map((row) => `${row.org}|${row.platform}|${row.month}|${row.count}`).sort();
+  const hash = createHash('sha256').update(lines.join('\n')).digest('hex');
+  return {
+    rows: rows.length,
+    publications: rows.reduce((sum, row) => sum + row.count, 0),
+    checksum: Number.parseInt(hash.slice(0, 12), 16),
+  };
+}
+
+/**
+ * The dashboard's breakdown of publications over the period: the root's own and each child's subtree's, per
+ * platform × month (`countPublications` with no channel filter, read from the monthly roll-up).
+ */
 function countsWorkload(label: string, code: string): Workload {
   return {
     name: `counts ${label}`,
     unit: 'ms',
-    target: 'p95 ≤ 20 ms; ≤ 2× baseline',
+    target: DASHBOARD_TARGET,
     async run(ctx) {
       const rows = await countPublications(ctx.db.kysely, ctx.db.dialect, WHOLE_TREE, {
         rootId: await rootId(ctx, code),
         period: PERIOD,
       });
-      return { digest: { rows: rows.length, publications: rows.reduce((sum, row) => sum + row.count, 0) } };
+      // Digested when read, not when timed: the time is the product's, not the checksum's.
+      return {
+        get digest() {
+          return countsDigest(rows.map(({ subjectOrgId, ...row }) => ({ org: subjectOrgId, ...row })));
+        },
+      };
     },
     async baseline(ctx) {
+      // Each publication counts once: at the root when it is the root's own (depth 0), else at the child above it.
       const month = ctx.db.dialect.monthOf('p.local_date');
-      const { rows } = await sql<{ n: number | string }>`
-        select count(*) as n from publication p
-        join org_closure c on c.descendant_id = p.subject_org_id
+      const { rows } = await sql<{ org: number; platform: string; month: string; n: number | string }>`
+        with root as (select id from organization where code = ${code})
+        select c.ancestor_id as org, ch.platform, ${month} as month, count(*) as n
+        from org_closure c
+        join publication p on p.subject_org_id = c.descendant_id
         join channel ch on ch.id = p.channel_id
-        where c.ancestor_id = (select id from organization where code = ${code})
+        where c.ancestor_id in (select o.id from organization o, root where o.id = root.id or o.parent_id = root.id)
+          and (c.ancestor_id <> (select id from root) or c.depth = 0)
           and p.local_date >= ${PERIOD.from} and p.local_date <= ${PERIOD.to}
-        group by p.subject_org_id, p.channel_id, ch.platform, ${month}`.execute(raw(ctx));
+        group by c.ancestor_id, ch.platform, ${month}`.execute(raw(ctx));
       return {
-        digest: { rows: rows.length, publications: rows.reduce((sum, row) => sum + Number(row.n), 0) },
+        get digest() {
+          return countsDigest(
+            rows.map((row) => ({
+              org: Number(row.org),
+              platform: row.platform,
+              month: row.month,
+              count: Number(row.n),
+            })),
+          );
+        },
       };
     },
   };
@@ -74,7 +128,7 @@ function reachWorkload(label: string, code: string): Workload {
   return {
     name: `reach ${label}`,
     unit: 'ms',
-    target: 'p95 ≤ 20 ms; ≤ 2× baseline',
+    target: DASHBOARD_TARGET,
     async run(ctx) {
       const figures = await organizationFigures(ctx, code, AS_OF);
       return {
@@ -116,7 +170,7 @@ function presenceWorkload(label: string, code: string): Workload {
   return {
     name: `presence ${label}`,
     unit: 'ms',
-    target: 'p95 ≤ 20 ms; ≤ 2× baseline',
+    target: DASHBOARD_TARGET,
     async run(ctx) {
       const root = await rootId(ctx, code);
       const children = await ctx.db.kysely
@@ -147,11 +201,11 @@ function presenceWorkload(label: string, code: string): Workload {
   };
 }
 
-function briefWorkload(label: string, code: string, target: string): Workload {
+function briefWorkload(label: string, code: string, limitMs: number): Workload {
   return {
     name: `brief ${label}`,
     unit: 'ms',
-    target,
+    target: { text: `${label} ≤ ${limitMs / 1000} s`, check: (product) => product.median <= limitMs },
     async run(ctx) {
       const [file] = await renderBrief(ctx, { org: code, ...BRIEF_PERIOD }, ['ru'], ['docx']);
       const bytes = file?.content.length ?? 0;
@@ -179,7 +233,7 @@ function classifyWorkload(limit: number): Workload {
   return {
     name: 'classification',
     unit: 'items/s',
-    target: '≥ 20,000 posts/s per core',
+    target: { text: '≥ 20,000 posts/s per core', check: (product) => product.median >= 20_000 },
     async run(ctx) {
       const posts = await load(ctx);
       const start = performance.now();
@@ -199,13 +253,7 @@ function classifyWorkload(limit: number): Workload {
   };
 }
 
-export interface Scale {
-  region: string;
-  nation: string;
-  classifyPosts: number;
-}
-
-export function workloads(scale: Scale): Workload[] {
+export function workloads(scale: Pick<Scale, 'region' | 'nation' | 'classifyPosts'>): Workload[] {
   return [
     countsWorkload('region', scale.region),
     countsWorkload('nation', scale.nation),
@@ -213,8 +261,8 @@ export function workloads(scale: Scale): Workload[] {
     reachWorkload('nation', scale.nation),
     presenceWorkload('region', scale.region),
     presenceWorkload('nation', scale.nation),
-    briefWorkload('region', scale.region, 'region ≤ 0.5 s'),
-    briefWorkload('nation', scale.nation, 'nation ≤ 5 s'),
+    briefWorkload('region', scale.region, 500),
+    briefWorkload('nation', scale.nation, 5_000),
     classifyWorkload(scale.classifyPosts),
   ];
 }

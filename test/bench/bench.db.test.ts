@@ -1,26 +1,25 @@
 /**
  * The benchmark's smoke test: the national demo at a tiny scale keeps every invariant the services keep, and each
- * workload answers exactly what its raw baseline answers. Timing is not asserted; `npm run bench` measures it.
+ * workload answers exactly what its raw baseline answers: the same figures, the same rows stored from a Telegram
+ * export, the same body over HTTP. Timing is not asserted; `npm run bench` measures it.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { measureDashboardLoad } from '../../bench/http.workload.js';
+import { measureImport } from '../../bench/import.workload.js';
+import { SCALES } from '../../bench/scale.js';
 import { workloads } from '../../bench/workloads.js';
 import { localDateOf } from '../../src/domain/period.js';
-import { buildNationalDemo, NATIONAL_ROOT, type NationalSize } from '../../src/services/demo.service.js';
+import { buildNationalDemo, NATIONAL_ROOT } from '../../src/services/demo.service.js';
 import { buildOrg } from '../factories/org.factory.js';
+import { writeTelegramExport } from '../factories/telegram-export.factory.js';
 import { DIALECTS, openTestContext } from '../helpers/databases.js';
 import { rowCounts } from '../helpers/tables.js';
 
-const TINY: NationalSize = {
-  regions: 2,
-  branchesPerRegion: 3,
-  primariesPerBranch: 4,
-  members: 1_000,
-  channels: 20,
-  days: 400,
-  publications: 3_000,
-  mentions: 200,
-};
+const TINY = SCALES.tiny.demo;
 
 describe.each(DIALECTS)('the national demo and the benchmark at a tiny scale (%s)', (dialect) => {
   let ctx: Awaited<ReturnType<typeof openTestContext>>;
@@ -111,4 +110,38 @@ describe.each(DIALECTS)('the national demo and the benchmark at a tiny scale (%s
       }
     }
   });
+
+  it('stores from a Telegram export, product with and without classification and baseline, the same rows', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'aqparat-bench-import-'));
+    try {
+      const file = join(dir, 'result.json');
+      const contents = await writeTelegramExport(file, { messages: 300, textLength: 100 });
+      const runs = await measureImport(dialect, file, { runs: 1 });
+      for (const side of ['analyzed', 'plain', 'baseline'] as const) {
+        expect(runs[side], side).toHaveLength(1);
+        expect(runs[side][0], side).toMatchObject({
+          rows: contents.posts,
+          bytes: contents.bytes,
+          cut: false,
+        });
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+
+  it('answers the dashboard over HTTP with 200 and a body of the size of its constant baseline', async () => {
+    const [rps, p99] = await measureDashboardLoad(
+      ctx,
+      ctx.target,
+      { label: 'region', org: SCALES.tiny.region },
+      { seconds: 2, runs: 1, connections: 2, warmUpSeconds: 0 },
+    );
+    expect(rps?.notes).toMatchObject({ failures: 0, baselineFailures: 0 });
+    expect(rps?.notes?.['bodyBytes']).toBeGreaterThan(1_000);
+    expect(rps?.notes?.['bodyBytes']).toBe(rps?.notes?.['baselineBodyBytes']);
+    expect(rps?.notes?.['requests']).toBeGreaterThan(0);
+    expect(rps?.notes?.['baselineRequests']).toBeGreaterThan(0);
+    expect(p99?.workload).toBe('http dashboard region p99');
+  }, 120_000);
 });
