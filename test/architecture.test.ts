@@ -27,10 +27,7 @@ describe('layer rule', () => {
       'src/cli/commands/x.ts',
       "import { createDb } from '../../storage/db.js';\nexport const x = createDb;\n",
     ],
-    [
-      'src/http/x.ts',
-      "import { scopeOf } from '../policies/actor.js';\nexport const x = scopeOf;\n",
-    ],
+    ['src/http/x.ts', "import { scopeOf } from '../policies/actor.js';\nexport const x = scopeOf;\n"],
     [
       'src/storage/migrations/x.ts',
       "import { DIALECTS } from '../dialect.js';\nexport const x = DIALECTS;\n",

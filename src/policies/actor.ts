@@ -7,8 +7,7 @@ import type { Role } from '../shared/vocabulary.js';
  * administrator may belong to no organization; anyone else sees only the subtree of theirs.
  */
 export type Actor =
-  | { kind: 'system' }
-  | { kind: 'user'; userId: number; login: string; role: Role; orgId: number | null };
+  { kind: 'system' } | { kind: 'user'; userId: number; login: string; role: Role; orgId: number | null };
 
 export const SYSTEM: Actor = { kind: 'system' };
 
