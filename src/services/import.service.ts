@@ -7,7 +7,9 @@ import { ConflictError, DomainError, NotFoundError } from '../domain/errors.js';
 import { isFullTelegramExport } from '../importers/registry.js';
 import { chatMatches, describeChats } from '../importers/telegram/map.js';
 import { listTelegramChats } from '../importers/telegram/parse.js';
+import type { FieldIssue } from '../shared/field-issue.js';
 import type { Rejection } from '../shared/import-report.js';
+import type { ErrorCode } from '../shared/messages.js';
 import { type ChannelRef, findChannelByCode } from '../storage/repositories/channel.repository.js';
 import {
   type BatchRow,
@@ -112,6 +114,20 @@ export interface ImportBatch {
   rejected: number;
   skipped: number;
   rejections: Rejection[];
+  /** The organization the batch belongs to (its channel's, or the uploader's). */
+  orgId: number | null;
+  /** Why a failed import stopped. */
+  error: ImportError | null;
+  /** When a running import last stored a chunk. */
+  heartbeatAt: string | null;
+}
+
+/** An error kept with a failed import, told in the reader's language when read. */
+export interface ImportError {
+  code: ErrorCode;
+  params: Record<string, string | number>;
+  record?: string;
+  fields?: FieldIssue[];
 }
 
 function presentBatch(row: BatchRow): ImportBatch {
@@ -131,6 +147,9 @@ function presentBatch(row: BatchRow): ImportBatch {
     rejected: row.rejectedCount,
     skipped: row.skippedCount,
     rejections: fromJson<Rejection[]>(row.rejections) ?? [],
+    orgId: row.orgId,
+    error: fromJson<ImportError>(row.error),
+    heartbeatAt: row.heartbeatAt,
   };
 }
 

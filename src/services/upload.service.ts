@@ -2,9 +2,8 @@
  * Imports through the server. An upload is streamed to a temporary file (never held in memory) and checked by
  * its name and first bytes; then it is imported in the background under a batch made at once, so that the
  * answer carries the batch's id and every server process reports its progress from the database.
- *
- * The batch table has no column for the uploader's organization nor for the error a failed import stopped at;
- * both are kept in the audit log: the upload's entry names the organization, a failure's entry the error.
+ * A batch belongs to its channel's organization or, for a spreadsheet without a channel, to the uploader's, and
+ * keeps the error a failed import stopped at; a running batch's heartbeat tells whether its process still lives.
  */
 import { createWriteStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -13,14 +12,11 @@ import { basename, extname, join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { z } from 'zod';
-import { ConflictError, DomainError, NotFoundError, ValidationError } from '../domain/errors.js';
+import { ConflictError, DomainError, ValidationError } from '../domain/errors.js';
 import { containerOf } from '../importers/sniff.js';
 import { authorize } from '../policies/abilities.js';
-import { SYSTEM } from '../policies/actor.js';
-import type { FieldIssue } from '../shared/field-issue.js';
-import type { ErrorCode } from '../shared/messages.js';
+import { userIdOf } from '../policies/actor.js';
 import { code } from '../shared/schemas.js';
-import { listAuditEntries } from '../storage/repositories/audit.repository.js';
 import { findChannelByCode } from '../storage/repositories/channel.repository.js';
 import { insertBatch, updateBatch } from '../storage/repositories/import.repository.js';
 import { toJson } from '../storage/rows.js';
@@ -29,6 +25,7 @@ import { type Context, inTransaction, scopeOfContext } from './context.js';
 import {
   getImport,
   type ImportBatch,
+  type ImportError,
   importFile,
   type ImportRequest,
   type ImportSummary,
@@ -141,20 +138,13 @@ export const uploadFields = z.strictObject({
   strict: flag.optional(),
 });
 
-/** An error kept for a failed import, told in the reader's language when read. */
-export interface ImportError {
-  code: ErrorCode;
-  params: Record<string, string | number>;
-  record?: string;
-  fields?: FieldIssue[];
-}
-
 export interface ImportView extends ImportBatch {
   /** Records read so far (stored, passed over or rejected), counted as each chunk is stored. */
   progress: number;
-  /** Why a failed import stopped. */
-  error?: ImportError;
 }
+
+/** A running batch silent this long was left by a process that died: it may be undone. */
+export const STALE_MINUTES = 10;
 
 export type UploadOutcome =
   | { kind: 'checked'; summary: ImportSummary }
@@ -164,9 +154,6 @@ export type UploadOutcome =
       /** Settles when the import has finished or failed; it never rejects. */
       finished: Promise<void>;
     };
-
-/** Acting as the system, once the caller's right to the batch has been checked through its upload. */
-const unscoped = (ctx: Context): Context => ({ ...ctx, actor: SYSTEM });
 
 function errorOf(error: unknown, requestId: string): ImportError {
   if (!(error instanceof DomainError)) return { code: 'internal_error', params: { requestId } };
@@ -189,6 +176,7 @@ async function failBatch(
     await updateBatch(tx.db.kysely, batch.id, {
       status: 'failed',
       finishedAt: tx.clock().toISOString(),
+      error: toJson(error),
       ...(summary
         ? {
             source: summary.format,
@@ -208,7 +196,7 @@ async function failBatch(
       recordId: batch.id,
       orgId: batch.orgId,
       before: { status: 'running' },
-      after: { status: 'failed', error },
+      after: { status: 'failed', code: error.code },
     });
   });
 }
@@ -271,7 +259,7 @@ export async function startUpload(
       return { kind: 'checked', summary: await importFile(ctx, { ...request, dryRun: true }) };
 
     const file = basename(stored.path);
-    // Who sees the batch besides the channel's subtree: the uploader's, when the uploader's scope is a subtree.
+    // A spreadsheet names no channel: its batch belongs to the uploader's organization (none for the whole tree).
     const uploader = ctx.actor.kind === 'user' && scopeOfContext(ctx).kind !== 'all' ? ctx.actor.orgId : null;
     const orgId = channel?.orgId ?? uploader;
     const id = await inTransaction(ctx, async (tx) => {
@@ -281,8 +269,11 @@ export async function startUpload(
         fileName: file,
         fileHash: null,
         channelId: channel?.id ?? null,
+        orgId,
+        userId: userIdOf(tx.actor),
         status: 'running',
         startedAt: tx.clock().toISOString(),
+        heartbeatAt: tx.clock().toISOString(),
       });
       await recordChange(tx, {
         action: 'create',
@@ -301,85 +292,39 @@ export async function startUpload(
   }
 }
 
-/** Audit entries of uploads in the caller's scope: the newest first, or the one of a batch. */
-function uploadEntries(ctx: Context, filter: { recordId?: number; limit: number }) {
-  return listAuditEntries(ctx.db.kysely, scopeOfContext(ctx), {
-    resource: 'imports',
-    action: 'create',
-    offset: 0,
-    ...filter,
-  });
-}
-
-/**
- * The batch, if the caller sees it. A batch is seen through its channel; an upload's batch also through the
- * uploader's organization (a spreadsheet names no channel): the uploader wrote within their subtree, so whoever
- * sees that organization sees everything the batch wrote.
- */
-async function findUpload(ctx: Context, id: number): Promise<{ batch: ImportBatch; orgId: number | null }> {
-  const [entry] = await uploadEntries(ctx, { recordId: id, limit: 1 });
-  if (entry) return { batch: await getImport(unscoped(ctx), id), orgId: entry.orgId };
-  const batch = await getImport(ctx, id);
-  const channel = batch.channel
-    ? await findChannelByCode(ctx.db.kysely, scopeOfContext(ctx), batch.channel)
-    : undefined;
-  return { batch, orgId: channel?.orgId ?? null };
-}
-
 const progressOf = (batch: ImportBatch) =>
   batch.new + batch.updated + batch.unchanged + batch.rejected + batch.skipped;
 
-async function errorOfBatch(ctx: Context, id: number): Promise<ImportError | undefined> {
-  const entries = await listAuditEntries(ctx.db.kysely, scopeOfContext(ctx), {
-    resource: 'imports',
-    recordId: id,
-    action: 'update',
-    limit: 10,
-    offset: 0,
-  });
-  const failure = entries.find((entry) => entry.after?.['status'] === 'failed');
-  return failure?.after?.['error'] as ImportError | undefined;
-}
-
 export async function getUpload(ctx: Context, id: number): Promise<ImportView> {
   authorize(ctx.actor, 'read', 'imports');
-  const { batch } = await findUpload(ctx, id);
-  const error = batch.status === 'failed' ? await errorOfBatch(ctx, id) : undefined;
-  return { ...batch, progress: progressOf(batch), ...(error ? { error } : {}) };
+  const batch = await getImport(ctx, id);
+  return { ...batch, progress: progressOf(batch) };
 }
 
-/** The latest batches the caller sees, through their channels or their uploads. */
+/** The latest batches of the caller's subtree. */
 export async function listUploads(ctx: Context, limit = 50): Promise<ImportView[]> {
   authorize(ctx.actor, 'read', 'imports');
-  const batches = new Map((await listImports(ctx, limit)).map((batch) => [batch.id, batch]));
-  const throughUploads = scopeOfContext(ctx).kind === 'all' ? [] : await uploadEntries(ctx, { limit });
-  for (const entry of throughUploads) {
-    if (batches.has(entry.recordId)) continue;
-    try {
-      batches.set(entry.recordId, await getImport(unscoped(ctx), entry.recordId));
-    } catch (error) {
-      // The batch went with its channel.
-      if (!(error instanceof NotFoundError)) throw error;
-    }
-  }
-  return [...batches.values()]
-    .sort((a, b) => b.id - a.id)
-    .slice(0, limit)
-    .map((batch) => ({ ...batch, progress: progressOf(batch) }));
+  return (await listImports(ctx, limit)).map((batch) => ({ ...batch, progress: progressOf(batch) }));
+}
+
+/** Whether a running batch's process has gone silent (see STALE_MINUTES). */
+function isStale(ctx: Context, batch: ImportBatch): boolean {
+  const last = batch.heartbeatAt ?? batch.startedAt;
+  return ctx.clock().getTime() - new Date(last).getTime() > STALE_MINUTES * 60_000;
 }
 
 /** Undoes a finished batch the caller sees (see `undoImport`), with an entry in the audit log. */
 export async function undoUpload(ctx: Context, id: number): Promise<UndoResult> {
   authorize(ctx.actor, 'write', 'imports');
-  const { batch, orgId } = await findUpload(ctx, id);
-  if (batch.status === 'running') throw new ConflictError('import_running', { id });
+  const batch = await getImport(ctx, id);
+  if (batch.status === 'running' && !isStale(ctx, batch)) throw new ConflictError('import_running', { id });
   return inTransaction(ctx, async (tx) => {
-    const result = await undoImport(unscoped(tx), id);
+    const result = await undoImport(tx, id);
     await recordChange(tx, {
       action: 'update',
       resource: 'imports',
       recordId: id,
-      orgId,
+      orgId: batch.orgId,
       before: { status: batch.status },
       after: { status: 'undone', removed: result.removed, restored: result.restored },
     });

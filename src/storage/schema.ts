@@ -116,6 +116,14 @@ export interface ImportBatchTable {
   undoneAt: string | null;
   /** Records the import passed over on purpose (Telegram service messages, empty posts). */
   skippedCount: Generated<number>;
+  /** The organization the batch belongs to: its channel's, or the uploader's; none for the whole installation. */
+  orgId: number | null;
+  /** Who started it on the server; none from the command line. */
+  userId: number | null;
+  /** Why a failed import stopped: an error code with its parameters. */
+  error: DbJson;
+  /** Touched as each chunk is stored: a running batch whose heartbeat is old was left by a process that died. */
+  heartbeatAt: string | null;
 }
 
 /** Assigns a post on an ancestor's channel to this organization when the post matches the pattern. */

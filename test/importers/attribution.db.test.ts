@@ -3,6 +3,7 @@
  * assignment that wins; a dry run that stores nothing; the caller's scope.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createUser } from '../../src/services/user.service.js';
 import {
   addAttributionRule,
   listAttributionRules,
@@ -98,14 +99,20 @@ describe.each(DIALECTS)('attribution (%s)', (dialect) => {
   });
 
   it("lets a branch's editor import into its own channels only, and see only their imports", async () => {
+    const { user } = await createUser(ctx, {
+      login: `editor-${dialect}`,
+      role: 'editor',
+      org: branch(1).code,
+      password: 'a long enough password',
+    });
     const editor = {
       ...ctx,
       actor: {
         kind: 'user' as const,
-        userId: 1,
-        login: 'editor',
+        userId: user.id,
+        login: user.login,
         role: 'editor' as const,
-        orgId: branch(1).id,
+        orgId: user.orgId,
       },
     };
     const own = await channelOf(ctx, branch(1), 'website');

@@ -26,7 +26,7 @@ import { sendFile } from './download.js';
 const noFile = () => new ValidationError('upload', [{ path: 'file', code: 'required' }]);
 
 /** Rejections and the error of an import, each with its message in the reader's language. */
-function told<T extends { rejections: Rejection[] }>(batch: T & Pick<ImportView, 'error'>, lang: UiLang) {
+function told<T extends { rejections: Rejection[]; error?: ImportView['error'] }>(batch: T, lang: UiLang) {
   return {
     ...batch,
     rejections: batch.rejections.map((rejection) => ({

@@ -11,6 +11,7 @@ import type { SheetHeader } from '../../importers/sheet/map.js';
 import type { Draft, Rejection } from '../../importers/types.js';
 import type { ImportCounts, SkipReason } from '../../shared/import-report.js';
 import type { ImportFormat, SheetKind } from '../../shared/vocabulary.js';
+import { type Actor, scopeOf, userIdOf } from '../../policies/actor.js';
 import type { ChannelRef } from '../../storage/repositories/channel.repository.js';
 import {
   deleteBatch,
@@ -34,6 +35,11 @@ const CHUNK_CHARS = 250_000;
 
 /** Rejections kept with a batch: enough to fix a file; the count stays exact beyond it. */
 export const MAX_REJECTIONS = 1000;
+
+/** A batch without a channel belongs to the uploader's organization, unless the uploader sees the whole tree. */
+function uploaderOrg(actor: Actor): number | null {
+  return actor.kind === 'user' && scopeOf(actor).kind !== 'all' ? actor.orgId : null;
+}
 
 export interface RunPlan {
   source: OpenedSource;
@@ -126,8 +132,11 @@ export async function runImport(ctx: Context, plan: RunPlan): Promise<ImportSumm
       fileName: source.name,
       fileHash: source.hash,
       channelId: plan.channel?.id ?? null,
+      orgId: plan.channel?.orgId ?? uploaderOrg(run.actor),
+      userId: userIdOf(run.actor),
       status: 'running' as const,
       startedAt: run.clock().toISOString(),
+      heartbeatAt: run.clock().toISOString(),
     };
     const batchId = plan.batchId ?? (await insertBatch(run.db.kysely, batch));
     if (plan.batchId !== undefined) await updateBatch(run.db.kysely, batchId, batch);
@@ -154,7 +163,7 @@ export async function runImport(ctx: Context, plan: RunPlan): Promise<ImportSumm
         if (summary.analysis) {
           addSummary(summary.analysis, await analyzePublications(tx, written.publications));
         }
-        await updateBatch(tx.db.kysely, batchId, counts());
+        await updateBatch(tx.db.kysely, batchId, { ...counts(), heartbeatAt: tx.clock().toISOString() });
       });
       // Back to the event loop between chunks: the garbage collector's tasks run there (SQLite writes never wait
       // for I/O), which keeps a long import's memory flat.

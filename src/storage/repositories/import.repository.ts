@@ -40,18 +40,17 @@ export async function deleteBatch(db: Kysely<Database>, id: number): Promise<voi
   await db.deleteFrom('importBatch').where('id', '=', id).execute();
 }
 
-/** Batches on channels in the scope; batches without a channel (snapshots, mentions) only for the whole tree. */
+/**
+ * Batches of organizations in the scope (a batch belongs to its channel's organization, or to the uploader's);
+ * batches of no organization (imports of the whole installation) only for the whole tree.
+ */
 function batches(db: Kysely<Database>, scope: OrgScope) {
   return db
     .selectFrom('importBatch as b')
     .leftJoin('channel as c', 'c.id', 'b.channelId')
     .selectAll('b')
     .select('c.code as channelCode')
-    .where((eb) =>
-      scope.kind === 'all'
-        ? eb.lit(true)
-        : eb.and([eb('b.channelId', 'is not', null), inScope(scope, 'c.orgId')]),
-    );
+    .where(scope.kind === 'all' ? inScope(scope, 'b.id') : inScope(scope, 'b.orgId'));
 }
 
 export async function findBatch(
