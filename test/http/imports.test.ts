@@ -10,6 +10,7 @@ import { buildApp } from '../../src/http/app.js';
 import { listAudit } from '../../src/services/audit.service.js';
 import { listPublications } from '../../src/services/import/publications.service.js';
 import type { Organization } from '../../src/services/org.service.js';
+import { STALE_MINUTES } from '../../src/services/upload.service.js';
 import { createUser } from '../../src/services/user.service.js';
 import { buildTree, uniqueCode } from '../factories/org.factory.js';
 import { buildChannel } from '../factories/publication.factory.js';
@@ -143,6 +144,30 @@ describe.each(DIALECTS)('imports over HTTP (%s)', (dialect) => {
     editorAKk = await signIn(app, kazakh);
   });
   afterAll(() => server.close());
+
+  it('lets a batch left running by a process that died be undone, and not a live one', async () => {
+    const running = (heartbeatAt: string) =>
+      server.ctx.db.kysely
+        .insertInto('importBatch')
+        .values({
+          source: 'telegram',
+          fileName: 'export.json',
+          fileHash: null,
+          channelId: null,
+          orgId: branchA.id,
+          status: 'running',
+          startedAt: heartbeatAt,
+          heartbeatAt,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+    const silent = Date.now() - (STALE_MINUTES + 1) * 60_000;
+    const dead = await running(new Date(silent).toISOString());
+    const live = await running(new Date().toISOString());
+    expect((await editorA.post(`/api/v1/imports/${live.id}/undo`)).statusCode).toBe(409);
+    expect((await editorB.post(`/api/v1/imports/${dead.id}/undo`)).statusCode).toBe(404);
+    expect((await editorA.post(`/api/v1/imports/${dead.id}/undo`)).statusCode).toBe(200);
+  });
 
   it('refuses without a session, a viewer, a missing file, bad fields and files of other types', async () => {
     const file = realFile(TELEGRAM);
