@@ -4,7 +4,11 @@ import type { Context } from '../../src/services/context.js';
 import { createOrganization, type Organization } from '../../src/services/org.service.js';
 import type { OrgKind } from '../../src/shared/vocabulary.js';
 
-export const uniqueCode = (stem: string) => `${stem}-${randomBytes(3).toString('hex')}`;
+let made = 0;
+
+/** Random against other test files on the same database server, counted against a clash within one file. */
+export const uniqueCode = (stem: string) =>
+  `${stem}-${randomBytes(3).toString('hex')}${(made += 1).toString(36)}`;
 
 export function buildOrg(ctx: Context, kind: OrgKind, parent?: Organization, stem: string = kind) {
   const code = uniqueCode(stem);
