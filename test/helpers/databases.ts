@@ -44,8 +44,21 @@ export async function createTestDatabase(dialect: DialectName): Promise<TestData
     drop: async () => {
       const client = new pg.Client({ connectionString: adminUrl });
       await client.connect();
-      await client.query(`drop database if exists ${name} with (force)`);
-      await client.end();
+      try {
+        // A pool that has just ended may still be closing its sockets: wait for them rather than terminate them,
+        // which would raise an error on a client the test no longer listens to.
+        for (let attempt = 0; ; attempt++) {
+          try {
+            await client.query(`drop database if exists ${name}${attempt < 50 ? '' : ' with (force)'}`);
+            break;
+          } catch (error) {
+            if ((error as { code?: string }).code !== '55006' || attempt >= 50) throw error;
+            await new Promise((resolve) => setTimeout(resolve, 100));
+          }
+        }
+      } finally {
+        await client.end();
+      }
     },
   };
 }
