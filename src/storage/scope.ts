@@ -4,7 +4,8 @@ import type { OrgScope } from '../domain/scope.js';
 
 /**
  * The condition that the organization named by `column` (e.g. `p.subjectOrgId`, or an expression giving an
- * organization id) lies inside the scope. A scope with no roots matches nothing.
+ * organization id) lies inside the scope. A scope with no roots matches nothing; a record of no organization
+ * (a null column) is in the whole tree only.
  */
 export function inScope(scope: OrgScope, column: string | Expression<unknown>): RawBuilder<SqlBool> {
   if (scope.kind === 'all') return sql<SqlBool>`1 = 1`;

@@ -38,7 +38,7 @@ function entries(db: Kysely<Database>, scope: OrgScope) {
       'a.after',
       'a.restoredAt',
     ])
-    .where(scope.kind === 'all' ? inScope(scope, 'a.id') : inScope(scope, 'a.orgId'));
+    .where(inScope(scope, 'a.orgId'));
 }
 
 function present<R extends { before: unknown; after: unknown }>(row: R) {

@@ -50,7 +50,7 @@ function batches(db: Kysely<Database>, scope: OrgScope) {
     .leftJoin('channel as c', 'c.id', 'b.channelId')
     .selectAll('b')
     .select('c.code as channelCode')
-    .where(scope.kind === 'all' ? inScope(scope, 'b.id') : inScope(scope, 'b.orgId'));
+    .where(inScope(scope, 'b.orgId'));
 }
 
 export async function findBatch(

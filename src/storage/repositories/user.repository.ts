@@ -59,7 +59,7 @@ function usersInScope(db: Kysely<Database>, scope: OrgScope) {
     .selectFrom('appUser as u')
     .leftJoin('organization as o', 'o.id', 'u.orgId')
     .select(USER_COLUMNS)
-    .where(scope.kind === 'all' ? inScope(scope, 'u.id') : inScope(scope, 'u.orgId'));
+    .where(inScope(scope, 'u.orgId'));
 }
 
 export async function listUsers(db: Kysely<Database>, scope: OrgScope): Promise<User[]> {
