@@ -5,7 +5,7 @@
  */
 import { ForbiddenError } from '../domain/errors.js';
 import type { Role } from '../shared/vocabulary.js';
-import type { Actor } from './actor.js';
+import { type Actor, roleOf } from './actor.js';
 
 export const RESOURCES = [
   'organizations',
@@ -60,7 +60,7 @@ export function may(actor: Actor, action: Action, resource: Resource): boolean {
 /** Throws `forbidden` (403) unless the actor may do the action on the resource. */
 export function authorize(actor: Actor, action: Action, resource: Resource): void {
   if (!may(actor, action, resource)) {
-    throw new ForbiddenError(actor.kind === 'user' ? actor.role : 'system');
+    throw new ForbiddenError(roleOf(actor));
   }
 }
 

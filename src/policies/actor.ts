@@ -19,6 +19,11 @@ export function scopeOf(actor: Actor): OrgScope {
   return subtreesOf(actor.orgId === null ? [] : [actor.orgId]);
 }
 
+/** The actor's role, as messages name it. */
+export function roleOf(actor: Actor): string {
+  return actor.kind === 'user' ? actor.role : 'system';
+}
+
 /** The user behind the actor, for the audit log; none for the system. */
 export function userIdOf(actor: Actor): number | null {
   return actor.kind === 'user' && actor.userId > 0 ? actor.userId : null;

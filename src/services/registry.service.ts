@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import { ConflictError, ForbiddenError, NotFoundError } from '../domain/errors.js';
 import type { Period } from '../domain/period.js';
 import { authorize, type Resource } from '../policies/abilities.js';
+import { roleOf } from '../policies/actor.js';
 import {
   appUsageInput,
   audienceSnapshotInput,
@@ -211,7 +212,7 @@ export function getRecord(ctx: Context, kind: RegistryKind, id: number): Promise
 /** A record shared by the whole installation (an outlet of no organization) is changed by those who see it all. */
 function mayChange(ctx: Context, row: RegistryRow): void {
   if (row.orgId === null && scopeOfContext(ctx).kind !== 'all') {
-    throw new ForbiddenError(ctx.actor.kind === 'user' ? ctx.actor.role : 'system');
+    throw new ForbiddenError(roleOf(ctx.actor));
   }
 }
 

@@ -6,7 +6,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 import { ConflictError, NotFoundError, UnauthenticatedError, ValidationError } from '../domain/errors.js';
-import { type Actor } from '../policies/actor.js';
+import { type Actor, roleOf } from '../policies/actor.js';
 import { abilitiesOf, authorize, mayGrant } from '../policies/abilities.js';
 import { ForbiddenError } from '../domain/errors.js';
 import { userChange, type UserChange, userInput, type UserInput } from '../shared/schemas.js';
@@ -101,10 +101,6 @@ export async function createUser(ctx: Context, input: UserInput): Promise<Create
     await recordChange(tx, { action: 'create', resource: 'users', recordId: id, orgId, after: user });
     return { user, ...(data.password ? {} : { generatedPassword: password }) };
   });
-}
-
-function roleOf(actor: Actor): string {
-  return actor.kind === 'user' ? actor.role : 'system';
 }
 
 /** A non-administrator must belong to an organization in the caller's scope. */
