@@ -48,6 +48,7 @@ export async function buildApp(options: AppOptions) {
   app.decorateRequest('ctx', null as unknown as Context);
   app.decorateRequest('lang', 'ru');
   app.decorateRequest('sessionToken', undefined);
+  app.decorateRequest('csrfToken', undefined);
 
   // Our own validator: a zod failure becomes the domain's ValidationError, so it is told like any other.
   app.setValidatorCompiler(({ schema, httpPart }) => (data: unknown) => {

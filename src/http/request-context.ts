@@ -21,6 +21,8 @@ declare module 'fastify' {
     lang: UiLang;
     /** The session's token, when the request came with the session cookie. */
     sessionToken: string | undefined;
+    /** The token the session's state-changing requests must echo. */
+    csrfToken: string | undefined;
   }
   interface FastifyContextConfig {
     /** Answered without signing in (health, sign-in, the API document). */
@@ -70,6 +72,7 @@ export function authenticateWith(base: Context) {
       request.ctx = { ...request.ctx, actor: session.actor };
       request.lang = session.lang;
       request.sessionToken = cookie;
+      request.csrfToken = session.csrfToken;
       const given = request.headers[CSRF_HEADER];
       if (!SAFE_METHODS.has(request.method) && !isPublic) {
         if (typeof given !== 'string' || !sameToken(given, session.csrfToken)) {
