@@ -74,3 +74,20 @@ export async function signIn(app: TestApp, login: string, password = PASSWORD): 
     csrfToken,
   };
 }
+
+export interface FileToSend {
+  name: string;
+  content: Buffer | string;
+}
+
+/** A multipart body as a browser's FormData sends it: the fields, then the file. */
+export async function formOf(fields: Record<string, string>, file?: FileToSend) {
+  const form = new FormData();
+  for (const [name, value] of Object.entries(fields)) form.append(name, value);
+  if (file) form.append('file', new Blob([file.content]), file.name);
+  const encoded = new Response(form);
+  return {
+    payload: Buffer.from(await encoded.arrayBuffer()),
+    headers: { 'content-type': encoded.headers.get('content-type') ?? '' },
+  };
+}

@@ -26,16 +26,13 @@ import {
   signIn,
   type TestApp,
   type TestServer,
+  formOf,
+  type FileToSend,
 } from './client.js';
 
 const TELEGRAM = real('telegram/htx-erg_private_supergroup_result.json');
 const MULTI_CHAT = real('telegram/chat-analytics_MultiChat_2C_6M.json');
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-interface FileToSend {
-  name: string;
-  content: Buffer | string;
-}
 
 interface Batch {
   id: number;
@@ -55,18 +52,6 @@ interface Batch {
 
 interface Envelope {
   error: { code: string; message: string; fields?: { path: string; code: string }[] };
-}
-
-/** A multipart body as a browser's FormData sends it: the fields, then the file. */
-async function formOf(fields: Record<string, string>, file?: FileToSend) {
-  const form = new FormData();
-  for (const [name, value] of Object.entries(fields)) form.append(name, value);
-  if (file) form.append('file', new Blob([file.content]), file.name);
-  const encoded = new Response(form);
-  return {
-    payload: Buffer.from(await encoded.arrayBuffer()),
-    headers: { 'content-type': encoded.headers.get('content-type') ?? '' },
-  };
 }
 
 async function upload(client: Client | TestApp, fields: Record<string, string>, file?: FileToSend) {

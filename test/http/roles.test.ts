@@ -14,7 +14,7 @@ import { addPublication } from '../../src/services/publication.service.js';
 import { buildOrg, uniqueCode } from '../factories/org.factory.js';
 import { DIALECTS } from '../helpers/databases.js';
 import { real } from '../importers/helpers.js';
-import { addUser, type Client, openTestServer, signIn, type TestServer } from './client.js';
+import { addUser, type Client, formOf, openTestServer, signIn, type TestServer } from './client.js';
 
 const ROLES = ['admin', 'manager', 'editor', 'viewer'] as const;
 type Role = (typeof ROLES)[number];
@@ -240,7 +240,10 @@ const PROBES: Probe[] = [
       client.request({
         method: 'POST',
         url: '/api/v1/imports',
-        ...(await multipart({ channel: await channelAt(probeCtx, org), dryRun: 'true' }, TELEGRAM)),
+        ...(await formOf(
+          { channel: await channelAt(probeCtx, org), dryRun: 'true' },
+          { name: 'export.json', content: readFileSync(TELEGRAM) },
+        )),
       }),
   },
   {
@@ -270,18 +273,6 @@ const PROBES: Probe[] = [
 ];
 
 const TELEGRAM = real('telegram/htx-erg_private_supergroup_result.json');
-
-/** A multipart body as a browser's FormData sends it. */
-async function multipart(fields: Record<string, string>, file: string) {
-  const form = new FormData();
-  for (const [name, value] of Object.entries(fields)) form.append(name, value);
-  form.append('file', new Blob([readFileSync(file)]), file.split('/').at(-1));
-  const encoded = new Response(form);
-  return {
-    payload: Buffer.from(await encoded.arrayBuffer()),
-    headers: { 'content-type': encoded.headers.get('content-type') ?? '' },
-  };
-}
 
 describe.each(DIALECTS)('roles × resources × organizations (%s)', (dialect) => {
   let server: TestServer;
