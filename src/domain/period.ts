@@ -2,7 +2,7 @@
  * Periods and time zones. Instants are UTC; every count by period uses the organization's local calendar date,
  * computed once when a record is written (SQLite has no time-zone database, so SQL only ever sees local dates).
  */
-import { tz } from '@date-fns/tz';
+import { tzOffset } from '@date-fns/tz';
 import { addDays, addMonths, endOfMonth, format, isValid, parseISO, startOfMonth } from 'date-fns';
 import { DomainError } from './errors.js';
 
@@ -27,11 +27,28 @@ export function isLocalDate(text: string): boolean {
   return DATE_RE.test(text) && isValid(parseISO(text));
 }
 
+const QUARTER_HOUR_MS = 15 * 60_000;
+/** Offsets looked up, by zone and quarter hour: the lookup is slow, and an import asks for the same hours again. */
+const OFFSETS = new Map<string, number>();
+const OFFSETS_KEPT = 100_000;
+
+/** The zone's offset from UTC in minutes at an instant; offsets change only on quarter hours. */
+function offsetMinutes(timeZone: string, ms: number): number {
+  const key = `${timeZone} ${Math.floor(ms / QUARTER_HOUR_MS)}`;
+  let offset = OFFSETS.get(key);
+  if (offset === undefined) {
+    if (OFFSETS.size >= OFFSETS_KEPT) OFFSETS.clear();
+    offset = tzOffset(timeZone, new Date(ms));
+    OFFSETS.set(key, offset);
+  }
+  return offset;
+}
+
 /** The local calendar date of an instant in a zone: 2024-12-31T19:30Z is 2025-01-01 in Asia/Almaty. */
 export function localDateOf(instant: string | Date, timeZone: string): LocalDate {
-  const date = typeof instant === 'string' ? new Date(instant) : instant;
-  if (Number.isNaN(date.getTime())) throw new DomainError('period_invalid', { value: String(instant) });
-  return format(date, 'yyyy-MM-dd', { in: tz(timeZone) });
+  const ms = typeof instant === 'string' ? Date.parse(instant) : instant.getTime();
+  if (Number.isNaN(ms)) throw new DomainError('period_invalid', { value: String(instant) });
+  return new Date(ms + offsetMinutes(timeZone, ms) * 60_000).toISOString().slice(0, 10);
 }
 
 /** The instant as stored: ISO-8601 in UTC with milliseconds. */

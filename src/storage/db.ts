@@ -5,7 +5,14 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { CamelCasePlugin, Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
+import {
+  CamelCasePlugin,
+  Kysely,
+  Migrator,
+  PostgresDialect,
+  SqliteDialect,
+  type SqliteDatabase,
+} from 'kysely';
 import pg from 'pg';
 import { DIALECTS, type SqlDialect } from './dialect.js';
 import { MIGRATIONS } from './migrations/index.js';
@@ -59,6 +66,32 @@ function postgresTypes(): pg.CustomTypesConfig {
 /** Columns map snake_case ↔ camelCase; the keys inside JSON values stay as they were written. */
 const camelCase = () => new CamelCasePlugin({ maintainNestedObjectKeys: true });
 
+/** Compiled statements kept per SQLite connection: a few hundred distinct texts make up a day's queries. */
+const STATEMENTS_KEPT = 500;
+
+/**
+ * Kysely prepares every query anew, and better-sqlite3 compiles each prepare: for the one-row statements an
+ * import runs per record, compiling cost more than running. Statements are kept by their text, the least
+ * recently used dropped first. One connection runs one query at a time (Kysely holds it while a stream is
+ * read), so a kept statement is never asked for while it runs.
+ */
+function keepingStatements(database: SQLite.Database): SqliteDatabase {
+  const statements = new Map<string, SQLite.Statement>();
+  return {
+    close: () => database.close(),
+    prepare(text) {
+      let statement = statements.get(text);
+      if (statement) statements.delete(text);
+      else {
+        statement = database.prepare(text);
+        if (statements.size >= STATEMENTS_KEPT) statements.delete(statements.keys().next().value as string);
+      }
+      statements.set(text, statement);
+      return statement;
+    },
+  };
+}
+
 export function createDb(config: DbConfig): Db {
   if (config.kind === 'sqlite') {
     if (config.file !== ':memory:') mkdirSync(dirname(config.file), { recursive: true });
@@ -72,7 +105,7 @@ export function createDb(config: DbConfig): Db {
       typeof value === 'string' ? value.toLowerCase() : value,
     );
     const kysely = new Kysely<Database>({
-      dialect: new SqliteDialect({ database }),
+      dialect: new SqliteDialect({ database: keepingStatements(database) }),
       plugins: [camelCase(), new SqliteBooleanPlugin()],
     });
     return { kysely, dialect: DIALECTS.sqlite, config, close: () => kysely.destroy() };

@@ -61,8 +61,6 @@ export interface WriterSetup {
 type Attributor = ReturnType<typeof compileRules>;
 type Values = Record<string, unknown>;
 
-const INSERT_ROWS = 100;
-
 /**
  * A publication's columns that content analysis writes. An import leaves them out of its comparison (the repost
  * columns but for the source's own mark, see repostColumns), so a post whose source did not change stays
@@ -354,10 +352,7 @@ export class DraftWriter {
         await this.update(tx, 'publication', updated, change);
         written.push(updated.id);
       }
-      const rows = [...inserts.values()];
-      for (let start = 0; start < rows.length; start += INSERT_ROWS) {
-        written.push(...(await insertPublications(tx.db.kysely, rows.slice(start, start + INSERT_ROWS))));
-      }
+      written.push(...(await insertPublications(tx.db.kysely, [...inserts.values()])));
     }
     return written;
   }

@@ -7,6 +7,7 @@ import { type Kysely, sql } from 'kysely';
 import type { Period } from '../../domain/period.js';
 import type { OrgScope } from '../../domain/scope.js';
 import type { ContentLang, CorrectableField, RepostFinding, Topic } from '../../shared/vocabulary.js';
+import { rowsTable, valuesIn } from '../parameters.js';
 import { fromJson, toBool, toJson } from '../rows.js';
 import type { Database } from '../schema.js';
 import { inScope } from '../scope.js';
@@ -51,7 +52,7 @@ function filtered(db: Kysely<Database>, scope: OrgScope, filter: AnalysisFilter)
   if (filter.period) {
     query = query.where('p.localDate', '>=', filter.period.from).where('p.localDate', '<=', filter.period.to);
   }
-  if (filter.ids) query = query.where('p.id', 'in', filter.ids.length > 0 ? [...filter.ids] : [-1]);
+  if (filter.ids) query = query.where('p.id', 'in', valuesIn(db, filter.ids, 'integer'));
   return query;
 }
 
@@ -119,12 +120,10 @@ export async function listStaleFingerprints(
     .execute();
 }
 
-/** Rows a statement inserts at most: three bound parameters each, well below either engine's limit. */
-const BAND_ROWS = 1000;
-
-/** Band keys as SQL rows `(band, bucket)` of a VALUES list. */
-const keyRows = (keys: readonly { band: number; bucket: number }[]) =>
-  sql.join(keys.map(({ band, bucket }) => sql`(cast(${band} as integer), cast(${bucket} as integer))`));
+const BAND_KEY = [
+  { name: 'band', type: 'integer' },
+  { name: 'bucket', type: 'integer' },
+] as const;
 
 /**
  * Replaces the band keys of publications (none for a text too short to compare). A channel holds each key once,
@@ -138,7 +137,10 @@ export async function replaceBands(
 ): Promise<void> {
   if (fingerprints.length === 0) return;
   const ids = fingerprints.map((item) => item.publicationId);
-  await db.deleteFrom('publicationBand').where('publicationId', 'in', ids).execute();
+  await db
+    .deleteFrom('publicationBand')
+    .where('publicationId', 'in', valuesIn(db, ids, 'integer'))
+    .execute();
   const keys = [
     ...new Map(
       fingerprints.flatMap(({ bands }) =>
@@ -150,7 +152,12 @@ export async function replaceBands(
   if (keys.length > 0) {
     // The keys' holders first, behind a materialized fence, then their channels by id (see findCopyCandidates).
     const { rows: holders } = await sql<{ band: number; bucket: number; channelId: number }>`
-      with q (band, bucket) as (values ${keyRows(keys)}),
+      with q as (select * from ${rowsTable(
+        db,
+        'k',
+        BAND_KEY,
+        keys.map(({ band, bucket }) => [band, bucket]),
+      )}),
       holders as materialized (
         select b.band, b.bucket, b.publication_id
         from q cross join publication_band b
@@ -170,12 +177,16 @@ export async function replaceBands(
       rows.push({ publicationId, band, bucket });
     }
   }
-  for (let start = 0; start < rows.length; start += BAND_ROWS) {
-    await db
-      .insertInto('publicationBand')
-      .values(rows.slice(start, start + BAND_ROWS))
-      .execute();
-  }
+  if (rows.length === 0) return;
+  const columns = [{ name: 'publication_id', type: 'integer' }, ...BAND_KEY] as const;
+  await sql`
+    insert into publication_band (publication_id, band, bucket)
+    select * from ${rowsTable(
+      db,
+      'r',
+      columns,
+      rows.map((row) => [row.publicationId, row.band, row.bucket]),
+    )}`.execute(db);
 }
 
 /** Records that the band keys of publications were taken of their current version: its `updated_at`. */
@@ -217,17 +228,14 @@ export async function findCopyCandidates(
   limit = 20,
 ): Promise<Map<number, CopyCandidate[]>> {
   const found = new Map<number, CopyCandidate[]>();
-  const keys = of.flatMap(({ id, bands }) =>
-    bands.map(
-      (bucket, band) => sql`(cast(${id} as integer), cast(${band} as integer), cast(${bucket} as integer))`,
-    ),
-  );
+  const keys = of.flatMap(({ id, bands }) => bands.map((bucket, band) => [id, band, bucket]));
   if (keys.length === 0) return found;
+  const columns = [{ name: 'post_id', type: 'integer' }, ...BAND_KEY] as const;
   // The keys' holders are found first, behind a materialized fence, and the few publications then looked up by
   // id: neither engine may start from the publications, whatever its statistics (none yet, during a first
   // import) say. SQLite also keeps the order of cross joins as written.
   const { rows } = await sql<{ postId: number; candidateId: number }>`
-    with q (post_id, band, bucket) as (values ${sql.join(keys)}),
+    with q as (select * from ${rowsTable(db, 'k', columns, keys)}),
     shared as materialized (
       select distinct q.post_id, b.publication_id
       from q cross join publication_band b
@@ -263,7 +271,7 @@ export async function findCopyCandidates(
           'p.text',
           'p.title',
         ])
-        .where('p.id', 'in', ids)
+        .where('p.id', 'in', valuesIn(db, ids, 'integer'))
         .execute()
     ).map((row) => [row.id, row]),
   );
@@ -289,10 +297,23 @@ export interface AnalysisResult {
   reasons: unknown;
 }
 
+const ANALYSIS_COLUMNS = [
+  { name: 'id', type: 'integer' },
+  { name: 'language', type: 'text' },
+  { name: 'primary_topic', type: 'text' },
+  { name: 'topics', type: 'json' },
+  { name: 'concreteness', type: 'real' },
+  { name: 'declarative', type: 'boolean' },
+  { name: 'is_repost', type: 'boolean' },
+  { name: 'repost_source', type: 'text' },
+  { name: 'repost_by', type: 'text' },
+  { name: 'repost_of_id', type: 'integer' },
+  { name: 'reasons', type: 'json' },
+] as const;
+
 /**
- * Stores the labels of analyzed publications, and that their band keys are those of the version analyzed. On
- * PostgreSQL one statement takes them all, a column an array (as bulk.repository inserts): a statement per row
- * costs it ten times more than the update itself; SQLite has no arrays and no such cost.
+ * Stores the labels of analyzed publications, and that their band keys are those of the version analyzed, in
+ * one statement: a statement per row cost more than the updates themselves.
  */
 export async function saveAnalyses(
   db: Kysely<Database>,
@@ -300,51 +321,27 @@ export async function saveAnalyses(
   now: string,
 ): Promise<void> {
   if (analyses.length === 0) return;
-  if (sql`${0}`.compile(db).sql === '$1') {
-    const column = <T>(value: (result: AnalysisResult) => T) => analyses.map((item) => value(item.result));
-    await sql`
-      update publication p set
-        language = v.language, primary_topic = v.primary_topic, topics = v.topics,
-        concreteness = v.concreteness, declarative = v.declarative, is_repost = v.is_repost,
-        repost_source = v.repost_source, repost_by = v.repost_by, repost_of_id = v.repost_of_id,
-        reasons = v.reasons, analyzed_at = ${now}, fingerprinted_at = p.updated_at
-      from unnest(
-        ${analyses.map((item) => item.publicationId)}::integer[],
-        ${column((result) => result.language)}::text[],
-        ${column((result) => result.primaryTopic)}::text[],
-        ${column((result) => toJson(result.topics))}::jsonb[],
-        ${column((result) => result.concreteness)}::double precision[],
-        ${column((result) => result.declarative)}::boolean[],
-        ${column((result) => result.isRepost)}::boolean[],
-        ${column((result) => result.repostSource)}::text[],
-        ${column((result) => result.repostBy)}::text[],
-        ${column((result) => result.repostOfId)}::integer[],
-        ${column((result) => toJson(result.reasons))}::jsonb[]
-      ) as v (id, language, primary_topic, topics, concreteness, declarative, is_repost, repost_source,
-        repost_by, repost_of_id, reasons)
-      where p.id = v.id`.execute(db);
-    return;
-  }
-  for (const { publicationId, result } of analyses) {
-    await db
-      .updateTable('publication')
-      .set((eb) => ({
-        language: result.language,
-        primaryTopic: result.primaryTopic,
-        topics: toJson(result.topics),
-        concreteness: result.concreteness,
-        declarative: result.declarative,
-        isRepost: result.isRepost,
-        repostSource: result.repostSource,
-        repostBy: result.repostBy,
-        repostOfId: result.repostOfId,
-        reasons: toJson(result.reasons),
-        analyzedAt: now,
-        fingerprintedAt: eb.ref('updatedAt'),
-      }))
-      .where('id', '=', publicationId)
-      .execute();
-  }
+  const rows = analyses.map(({ publicationId, result }) => [
+    publicationId,
+    result.language,
+    result.primaryTopic,
+    toJson(result.topics),
+    result.concreteness,
+    result.declarative,
+    result.isRepost,
+    result.repostSource,
+    result.repostBy,
+    result.repostOfId,
+    toJson(result.reasons),
+  ]);
+  await sql`
+    update publication as p set
+      language = v.language, primary_topic = v.primary_topic, topics = v.topics,
+      concreteness = v.concreteness, declarative = v.declarative, is_repost = v.is_repost,
+      repost_source = v.repost_source, repost_by = v.repost_by, repost_of_id = v.repost_of_id,
+      reasons = v.reasons, analyzed_at = ${now}, fingerprinted_at = p.updated_at
+    from ${rowsTable(db, 'v', ANALYSIS_COLUMNS, rows)}
+    where p.id = v.id`.execute(db);
 }
 
 export interface PublicationRef {

@@ -3,10 +3,11 @@
  * materials by their natural keys, the log of updated rows, and undo (delete what a batch created, restore what
  * it updated).
  */
-import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
+import { type Insertable, type Kysely, type Selectable, sql, type Updateable } from 'kysely';
 import type { OrgScope } from '../../domain/scope.js';
 import type { Platform } from '../../shared/vocabulary.js';
 import type { Database, ImportBatchTable, ImportedTable, PublicationTable } from '../schema.js';
+import { type ColumnType, rowsTable, valuesIn } from '../parameters.js';
 import { inScope } from '../scope.js';
 
 export const IMPORTED_TABLES: readonly ImportedTable[] = [
@@ -94,21 +95,48 @@ export async function findPublications(
     .selectFrom('publication')
     .selectAll()
     .where('channelId', '=', channelId)
-    .where('externalId', 'in', [...externalIds])
+    .where('externalId', 'in', valuesIn(db, externalIds, 'text'))
     .execute();
 }
 
-/** Inserts publications; their ids. */
+/** The columns an import writes of a new publication (the analysis labels it after). */
+const IMPORTED_COLUMNS: readonly { key: keyof PublicationTable; name: string; type: ColumnType }[] = [
+  { key: 'channelId', name: 'channel_id', type: 'integer' },
+  { key: 'externalId', name: 'external_id', type: 'text' },
+  { key: 'url', name: 'url', type: 'text' },
+  { key: 'publishedAt', name: 'published_at', type: 'instant' },
+  { key: 'localDate', name: 'local_date', type: 'date' },
+  { key: 'title', name: 'title', type: 'text' },
+  { key: 'text', name: 'text', type: 'text' },
+  { key: 'isRepost', name: 'is_repost', type: 'boolean' },
+  { key: 'repostSource', name: 'repost_source', type: 'text' },
+  { key: 'mediaKind', name: 'media_kind', type: 'text' },
+  { key: 'views', name: 'views', type: 'integer' },
+  { key: 'reactions', name: 'reactions', type: 'integer' },
+  { key: 'comments', name: 'comments', type: 'integer' },
+  { key: 'shares', name: 'shares', type: 'integer' },
+  { key: 'engagementAsOf', name: 'engagement_as_of', type: 'date' },
+  { key: 'subjectOrgId', name: 'subject_org_id', type: 'integer' },
+  { key: 'subjectRule', name: 'subject_rule', type: 'text' },
+  { key: 'subjectManual', name: 'subject_manual', type: 'boolean' },
+  { key: 'importBatchId', name: 'import_batch_id', type: 'integer' },
+  { key: 'createdAt', name: 'created_at', type: 'instant' },
+  { key: 'updatedAt', name: 'updated_at', type: 'instant' },
+];
+
+/** Inserts publications, in one statement whatever their number; their ids. */
 export async function insertPublications(
   db: Kysely<Database>,
   rows: readonly Insertable<PublicationTable>[],
 ): Promise<number[]> {
   if (rows.length === 0) return [];
-  const inserted = await db
-    .insertInto('publication')
-    .values([...rows])
-    .returning('id')
-    .execute();
+  const values = rows.map((row) =>
+    IMPORTED_COLUMNS.map(({ key }) => (row[key] ?? null) as string | number | boolean | null),
+  );
+  const { rows: inserted } = await sql<{ id: number }>`
+    insert into publication (${sql.join(IMPORTED_COLUMNS.map(({ name }) => sql.id(name)))})
+    select * from ${rowsTable(db, 'r', IMPORTED_COLUMNS, values)}
+    returning id`.execute(db);
   return inserted.map((row) => row.id);
 }
 
