@@ -2,8 +2,14 @@
  * Periods and time zones. Instants are UTC; every count by period uses the organization's local calendar date,
  * computed once when a record is written (SQLite has no time-zone database, so SQL only ever sees local dates).
  */
-import { tzOffset } from '@date-fns/tz';
-import { addDays, addMonths, endOfMonth, format, isValid, parseISO, startOfMonth } from 'date-fns';
+import { tzOffset } from '@date-fns/tz/tzOffset';
+import { addDays } from 'date-fns/addDays';
+import { addMonths } from 'date-fns/addMonths';
+import { endOfMonth } from 'date-fns/endOfMonth';
+import { lightFormat as format } from 'date-fns/lightFormat';
+import { isValid } from 'date-fns/isValid';
+import { parseISO } from 'date-fns/parseISO';
+import { startOfMonth } from 'date-fns/startOfMonth';
 import { DomainError } from './errors.js';
 
 /** A calendar date `YYYY-MM-DD` in an organization's zone. */

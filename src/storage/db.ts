@@ -3,8 +3,9 @@
  * same query layer and with the drivers' type quirks normalized (pg int8 and dates as strings, SQLite booleans).
  */
 import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
-import SQLite from 'better-sqlite3';
+import type SQLite from 'better-sqlite3';
 import {
   CamelCasePlugin,
   Kysely,
@@ -13,11 +14,17 @@ import {
   SqliteDialect,
   type SqliteDatabase,
 } from 'kysely';
-import pg from 'pg';
+import type pg from 'pg';
 import { DIALECTS, type SqlDialect } from './dialect.js';
 import { MIGRATIONS } from './migrations/index.js';
 import type { Database } from './schema.js';
 import { SqliteBooleanPlugin } from './sqlite-boolean.plugin.js';
+
+// Each driver is loaded when a database of its kind is opened: a process holds one kind, and each driver's code
+// weighs several MB in every process that imports (see docs/PERFORMANCE.md).
+const require = createRequire(import.meta.url);
+const sqliteDriver = () => require('better-sqlite3') as typeof SQLite;
+const postgresDriver = () => require('pg') as typeof pg;
 
 export type DbConfig = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
 
@@ -54,7 +61,7 @@ const PG_DATE = 1082;
 const PG_TIMESTAMPTZ = 1184;
 
 function postgresTypes(): pg.CustomTypesConfig {
-  const types = new pg.TypeOverrides();
+  const types = new (postgresDriver().TypeOverrides)();
   types.setTypeParser(PG_INT8, Number);
   types.setTypeParser(PG_NUMERIC, Number);
   // A date is a calendar date: never let the driver shift it through the process time zone.
@@ -95,7 +102,7 @@ function keepingStatements(database: SQLite.Database): SqliteDatabase {
 export function createDb(config: DbConfig): Db {
   if (config.kind === 'sqlite') {
     if (config.file !== ':memory:') mkdirSync(dirname(config.file), { recursive: true });
-    const database = new SQLite(config.file);
+    const database = new (sqliteDriver())(config.file);
     database.pragma('journal_mode = WAL');
     database.pragma('foreign_keys = ON');
     database.pragma('busy_timeout = 5000');
@@ -110,7 +117,7 @@ export function createDb(config: DbConfig): Db {
     });
     return { kysely, dialect: DIALECTS.sqlite, config, close: () => kysely.destroy() };
   }
-  const pool = new pg.Pool({ connectionString: config.url, types: postgresTypes(), max: 10 });
+  const pool = new (postgresDriver().Pool)({ connectionString: config.url, types: postgresTypes(), max: 10 });
   const kysely = new Kysely<Database>({
     dialect: new PostgresDialect({ pool }),
     plugins: [camelCase()],

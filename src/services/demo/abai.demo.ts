@@ -4,7 +4,10 @@
  * mentions item by item, the manuals, the Executive Committee's decisions, people and app usage.
  */
 import { TZDate } from '@date-fns/tz';
-import { addDays, differenceInCalendarDays, format, parseISO } from 'date-fns';
+import { addDays } from 'date-fns/addDays';
+import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
+import { lightFormat as format } from 'date-fns/lightFormat';
+import { parseISO } from 'date-fns/parseISO';
 import type { PublicationInput } from '../../shared/schemas.js';
 import { DEFAULT_TIME_ZONE } from '../../shared/vocabulary.js';
 import { type Context, inTransaction } from '../context.js';

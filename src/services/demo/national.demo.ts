@@ -6,7 +6,9 @@
  * written in multi-row batches (bulk.repository.ts) inside one transaction: all of it is stored, or none.
  */
 import { TZDate } from '@date-fns/tz';
-import { addDays, format, parseISO } from 'date-fns';
+import { addDays } from 'date-fns/addDays';
+import { lightFormat as format } from 'date-fns/lightFormat';
+import { parseISO } from 'date-fns/parseISO';
 import { DEFAULT_TIME_ZONE, type Platform } from '../../shared/vocabulary.js';
 import { deleteSubtree } from '../../storage/repositories/org.repository.js';
 import type { Organization } from '../../storage/repositories/org.repository.js';
