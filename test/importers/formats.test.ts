@@ -117,6 +117,31 @@ describe('Telegram Desktop export', () => {
     expect(hits).toEqual(['a\u0007b', 'c\\x41']);
   });
 
+  it('reads the same values at the paths wherever the chunks of the file end', async () => {
+    const doc = `{\n "name": "Профсоюз",\n "messages": [\n  {"a": "x\\x07y", "b": [1, {"c": "d\\\\\\"}"}], "n": null},\n  {"id": 2, "t": true, "z": -1.5e3, "e": []}\n ],\n "skipped": {"k": [1, "]"]}\n}`;
+    const expected = [
+      { path: ['name'], value: 'Профсоюз' },
+      { path: ['messages', 0], value: { a: 'x\u0007y', b: [1, { c: 'd\\"}' }], n: null } },
+      { path: ['messages', 1], value: { id: 2, t: true, z: -1500, e: [] } },
+    ];
+    const bytes = Buffer.from(doc);
+    for (let cut = 1; cut < bytes.length; cut++) {
+      const hits = [];
+      async function* split() {
+        yield bytes.subarray(0, cut);
+        yield bytes.subarray(cut);
+      }
+      for await (const hit of jsonValuesAt(
+        split(),
+        ['$.name', '$.messages.*'],
+        'f',
+        new TelegramEscapeFixer(),
+      ))
+        hits.push(hit);
+      expect(hits, `cut at byte ${cut}`).toEqual(expected);
+    }
+  });
+
   it('reports a broken file by line and byte, counting the bytes as they were before escapes were fixed', async () => {
     const raw = '{\n "messages": [\n  {"id": 1, "text": "\\x07"},\n  {"id": 2, "text": "ok"} x\n ]\n}';
     const corrupt = await errorOf(async () => {

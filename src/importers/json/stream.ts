@@ -1,8 +1,13 @@
 /**
  * Streams the values at some paths of a JSON document without holding the document: a 1 GB export passes
  * through in bounded memory. Errors name the file, the line and the byte where the document breaks.
+ *
+ * The document's outline (the containers on the way to the paths, and their keys) is read byte by byte; each
+ * value at a path is only delimited — strings and brackets followed, nothing built — and then handed whole to
+ * `JSON.parse`, which builds it several times faster than a streaming parser can, token by token. Everything
+ * else is skipped the same way. A value `JSON.parse` refuses is tokenized again to find where it breaks.
  */
-import { TokenParser, Tokenizer } from '@streamparser/json';
+import { Tokenizer } from '@streamparser/json';
 import { DomainError } from '../../domain/errors.js';
 
 /** Rewrites bytes before they are tokenized; knows where a byte of its output was in its input. */
@@ -19,6 +24,24 @@ export interface JsonHit {
 }
 
 const NEWLINE = 0x0a;
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const COMMA = 0x2c;
+const COLON = 0x3a;
+const OPEN_OBJECT = 0x7b;
+const CLOSE_OBJECT = 0x7d;
+const OPEN_ARRAY = 0x5b;
+const CLOSE_ARRAY = 0x5d;
+
+const isSpace = (byte: number) => byte === 0x20 || byte === NEWLINE || byte === 0x0d || byte === 0x09;
+/** Bytes a scalar (number, true, false, null) may consist of. */
+const isScalarByte = (byte: number) =>
+  (byte >= 0x30 && byte <= 0x39) ||
+  (byte >= 0x61 && byte <= 0x7a) ||
+  byte === 0x2d ||
+  byte === 0x2b ||
+  byte === 0x2e ||
+  (byte >= 0x41 && byte <= 0x5a);
 
 function countNewlines(bytes: Buffer, end = bytes.length): number {
   let count = 0;
@@ -32,9 +55,57 @@ function characterAt(chunk: Buffer, offset: number): string {
   return [...text][0] ?? '';
 }
 
+type Segment = string | number;
+/** A path `$.chats.list.*.name` as `['chats', 'list', '*', 'name']`. */
+type Pattern = readonly string[];
+
+function patternOf(path: string): Pattern {
+  return path === '$' ? [] : path.replace(/^\$\./, '').split('.');
+}
+
+const segmentMatches = (pattern: string | undefined, segment: Segment) =>
+  pattern === '*' || pattern === String(segment);
+
+/** Whether the path is one of the patterns (`exact`), or leads to one (a container to read into). */
+function matching(patterns: readonly Pattern[], path: readonly Segment[], exact: boolean): boolean {
+  return patterns.some(
+    (pattern) =>
+      (exact ? pattern.length === path.length : pattern.length > path.length) &&
+      path.every((segment, index) => segmentMatches(pattern[index], segment)),
+  );
+}
+
+/** A container being read: its path, and where its reading stands. */
+interface Frame {
+  kind: 'object' | 'array';
+  path: Segment[];
+  /** The next element's index (arrays), or the key just read (objects). */
+  index: number;
+  key: string;
+  expect: 'first' | 'key' | 'colon' | 'value' | 'next';
+}
+
+/** A value being delimited: its bytes so far (kept when it is to be parsed), and what it is. */
+interface Span {
+  path: Segment[] | null;
+  /** What the span is for: a value at a path, a key, or something skipped. */
+  role: 'hit' | 'key' | 'skip';
+  parts: Buffer[];
+  /** Absolute output offset of its first byte, the chunk and offset it starts in, the lines before that chunk. */
+  start: number;
+  startChunk: Buffer;
+  startAt: number;
+  chunkLines: number;
+  /** Bracket depth (containers), or 0 for a string or a scalar. */
+  depth: number;
+  inString: boolean;
+  escaped: boolean;
+  scalar: boolean;
+}
+
 /**
- * Values at the paths (`$.messages.*`, `$.*`, …), in document order. `keepStack: false` drops each value once
- * emitted, so memory holds one record at a time.
+ * Values at the paths (`$.messages.*`, `$.*`, …), in document order, each parsed on its own, so memory holds
+ * one record at a time.
  */
 export async function* jsonValuesAt(
   bytes: AsyncIterable<Buffer>,
@@ -42,52 +113,207 @@ export async function* jsonValuesAt(
   file: string,
   fixer?: ByteFixer,
 ): AsyncGenerator<JsonHit> {
-  const tokenizer = new Tokenizer({ stringBufferSize: 64 * 1024 });
-  const parser = new TokenParser({ paths, keepStack: false });
+  const patterns = paths.map(patternOf);
+  const stack: Frame[] = [];
+  let rootDone = false;
+  let span: Span | null = null;
   const hits: JsonHit[] = [];
-  let lastTokenOffset = 0;
-  tokenizer.onToken = (token) => {
-    lastTokenOffset = token.offset;
-    parser.write(token);
-  };
-  parser.onValue = ({ value, key, stack }) => {
-    const path = stack.slice(1).map((level) => level.key as string | number);
-    if (key !== undefined) path.push(key);
-    hits.push({ value, path });
-  };
 
   let chunkStart = 0;
   let linesBefore = 0;
   let inputBytes = 0;
-  const where = (chunk: Buffer, outputOffset: number) => {
-    const within = Math.min(Math.max(outputOffset - chunkStart, 0), chunk.length);
-    return {
+  const position = (outputOffset: number) => (fixer ? fixer.inputOffset(outputOffset) : outputOffset);
+  const corrupt = (chunk: Buffer, at: number, lines = linesBefore + countNewlines(chunk, at)) =>
+    new DomainError('import_file_corrupt', {
       file,
-      line: linesBefore + countNewlines(chunk, within) + 1,
-      position: fixer ? fixer.inputOffset(outputOffset) : outputOffset,
+      line: lines + 1,
+      position: position(chunkStart + at),
+      found: characterAt(chunk, at),
+    });
+
+  /** The span's value parsed; a value JSON refuses is tokenized to say where it breaks. */
+  const parse = (done: Span, text: Buffer): unknown => {
+    try {
+      return JSON.parse(text.toString('utf8'));
+    } catch {
+      let offset = 0;
+      const tokenizer = new Tokenizer();
+      tokenizer.onToken = (token) => (offset = token.offset);
+      try {
+        tokenizer.write(text);
+      } catch (error) {
+        const absolute = /absolute position "(\d+)"/.exec(String(error))?.[1];
+        if (absolute !== undefined) offset = Number(absolute);
+      }
+      offset = Math.min(offset, text.length - 1);
+      // Lines are counted only when there is an error to report.
+      const linesBefore = done.chunkLines + countNewlines(done.startChunk, done.startAt);
+      throw new DomainError('import_file_corrupt', {
+        file,
+        line: linesBefore + countNewlines(text, offset) + 1,
+        position: position(done.start + offset),
+        found: characterAt(text, offset),
+      });
+    }
+  };
+
+  /** The value at the top of the stack is complete: the container expects a separator or its end. */
+  const valueDone = () => {
+    const frame = stack[stack.length - 1];
+    if (frame) frame.expect = 'next';
+    else rootDone = true;
+  };
+
+  const finish = (done: Span, end: Buffer) => {
+    span = null;
+    if (done.role === 'skip') return valueDone();
+    const text = done.parts.length === 0 ? end : Buffer.concat([...done.parts, end]);
+    const value = parse(done, text);
+    if (done.role === 'key') {
+      const frame = stack[stack.length - 1] as Frame;
+      frame.key = value as string;
+      frame.expect = 'colon';
+      return;
+    }
+    hits.push({ value, path: done.path ?? [] });
+    valueDone();
+  };
+
+  /** Follows the span through the chunk from `at`; the offset after its end, or -1 when it goes on. */
+  const follow = (current: Span, chunk: Buffer, from: number): number => {
+    let at = from;
+    let nextBackslash = -2;
+    while (at < chunk.length) {
+      if (current.inString) {
+        if (current.escaped) {
+          current.escaped = false;
+          at++;
+          continue;
+        }
+        const quote = chunk.indexOf(QUOTE, at);
+        if (nextBackslash !== -1 && nextBackslash < at) nextBackslash = chunk.indexOf(BACKSLASH, at);
+        if (nextBackslash !== -1 && (quote === -1 || nextBackslash < quote)) {
+          current.escaped = true;
+          at = nextBackslash + 1;
+          continue;
+        }
+        if (quote === -1) return -1;
+        at = quote + 1;
+        current.inString = false;
+        if (current.depth === 0) return at;
+        continue;
+      }
+      const byte = chunk[at] as number;
+      if (current.scalar) {
+        if (!isScalarByte(byte)) return at;
+      } else if (byte === QUOTE) current.inString = true;
+      else if (byte === OPEN_OBJECT || byte === OPEN_ARRAY) current.depth++;
+      else if (byte === CLOSE_OBJECT || byte === CLOSE_ARRAY) {
+        current.depth--;
+        if (current.depth === 0) return at + 1;
+      }
+      at++;
+    }
+    return -1;
+  };
+
+  /** Starts a span at a value's (or a key's) first byte, which `follow` reads first. */
+  const begin = (chunk: Buffer, at: number, role: Span['role'], path: Segment[] | null): Span => {
+    const byte = chunk[at] as number;
+    return {
+      path,
+      role,
+      parts: [],
+      start: chunkStart + at,
+      startChunk: chunk,
+      startAt: at,
+      chunkLines: linesBefore,
+      depth: 0,
+      inString: false,
+      escaped: false,
+      scalar: byte !== QUOTE && byte !== OPEN_OBJECT && byte !== OPEN_ARRAY,
     };
+  };
+
+  /** Reads the value starting at `at`: into it (a container on the way to a path), or as one span. */
+  const startValue = (chunk: Buffer, at: number, path: Segment[]): number => {
+    const byte = chunk[at] as number;
+    const opens = byte === OPEN_OBJECT || byte === OPEN_ARRAY;
+    if (!opens && byte !== QUOTE && !isScalarByte(byte)) throw corrupt(chunk, at);
+    if (matching(patterns, path, true)) span = begin(chunk, at, 'hit', path);
+    else if (opens && matching(patterns, path, false)) {
+      stack.push({
+        kind: byte === OPEN_OBJECT ? 'object' : 'array',
+        path,
+        index: 0,
+        key: '',
+        expect: 'first',
+      });
+      return at + 1;
+    } else span = begin(chunk, at, 'skip', null);
+    return at;
+  };
+
+  /** One byte of the outline, at `at` (not a space); the offset to go on from. */
+  const outline = (chunk: Buffer, at: number): number => {
+    const byte = chunk[at] as number;
+    const frame = stack[stack.length - 1];
+    if (!frame) {
+      if (rootDone) throw corrupt(chunk, at);
+      return startValue(chunk, at, []);
+    }
+    const closes = byte === (frame.kind === 'object' ? CLOSE_OBJECT : CLOSE_ARRAY);
+    if ((frame.expect === 'first' || frame.expect === 'next') && closes) {
+      stack.pop();
+      valueDone();
+      return at + 1;
+    }
+    if (frame.expect === 'next') {
+      if (byte !== COMMA) throw corrupt(chunk, at);
+      frame.expect = frame.kind === 'object' ? 'key' : 'value';
+      return at + 1;
+    }
+    if (frame.kind === 'object' && (frame.expect === 'first' || frame.expect === 'key')) {
+      if (byte !== QUOTE) throw corrupt(chunk, at);
+      span = begin(chunk, at, 'key', null);
+      return at;
+    }
+    if (frame.expect === 'colon') {
+      if (byte !== COLON) throw corrupt(chunk, at);
+      frame.expect = 'value';
+      return at + 1;
+    }
+    const path = [...frame.path, frame.kind === 'object' ? frame.key : frame.index++];
+    frame.expect = 'next';
+    return startValue(chunk, at, path);
   };
 
   for await (const raw of bytes) {
     inputBytes += raw.length;
     const chunk = fixer ? fixer.fix(raw) : raw;
-    try {
-      tokenizer.write(chunk);
-    } catch (error) {
-      const absolute = /absolute position "(\d+)"/.exec(String(error))?.[1];
-      const offset = absolute === undefined ? lastTokenOffset : Number(absolute);
-      const at = Math.min(Math.max(offset - chunkStart, 0), Math.max(chunk.length - 1, 0));
-      throw new DomainError('import_file_corrupt', {
-        ...where(chunk, offset),
-        found: characterAt(chunk, at),
-      });
+    let at = 0;
+    while (at < chunk.length) {
+      const current = span as Span | null;
+      if (current) {
+        const from = current.startChunk === chunk ? current.startAt : 0;
+        const end = follow(current, chunk, at);
+        if (end === -1) {
+          if (current.role !== 'skip') current.parts.push(chunk.subarray(from));
+          break;
+        }
+        finish(current, current.role === 'skip' ? chunk : chunk.subarray(from, end));
+        at = end;
+        continue;
+      }
+      if (isSpace(chunk[at] as number)) at++;
+      else at = outline(chunk, at);
     }
     yield* hits;
     hits.length = 0;
     chunkStart += chunk.length;
     linesBefore += countNewlines(chunk);
   }
-  if (!parser.isEnded) {
+  if (span || stack.length > 0 || !rootDone) {
     throw new DomainError('import_file_truncated', { file, line: linesBefore + 1, position: inputBytes });
   }
 }
