@@ -4,12 +4,15 @@ import pino, { type Logger } from 'pino';
 import type { OrgScope } from '../domain/scope.js';
 import { type Actor, NOBODY, scopeOf, SYSTEM } from '../policies/actor.js';
 import { createDb, type Db, describeDbConfig, migrateToLatest, resolveDbConfig } from '../storage/db.js';
+import { DataCache } from './data-cache.js';
 
 export interface Context {
   readonly actor: Actor;
   readonly db: Db;
   readonly clock: () => Date;
   readonly log: Logger;
+  /** Answers computed from this database (data-cache.ts), shared by every request of the process that opened it. */
+  readonly cache: DataCache;
 }
 
 export interface OpenOptions {
@@ -38,7 +41,13 @@ export async function openContext(options: OpenOptions = {}): Promise<Context> {
     await db.close();
     throw error;
   }
-  return { actor: options.actor ?? SYSTEM, db, clock: options.clock ?? (() => new Date()), log };
+  return {
+    actor: options.actor ?? SYSTEM,
+    db,
+    clock: options.clock ?? (() => new Date()),
+    log,
+    cache: new DataCache(() => db.dialect.dataVersion(db.kysely)),
+  };
 }
 
 export function scopeOfContext(ctx: Context): OrgScope {

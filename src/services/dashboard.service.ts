@@ -1,7 +1,8 @@
 /**
  * The dashboard's measures: an organization's figures for a period against the previous one, publications by
  * branch and month, the presence matrix and the findings. Everything is taken from the brief's facts and the
- * stats' counts, so the dashboard and the brief state the same figures.
+ * stats' counts, so the dashboard and the brief state the same figures. Each is computed once per state of the
+ * data and caller (data-cache.ts): readers of the same dashboard share one computation until something changes.
  */
 import {
   addMonths,
@@ -46,6 +47,7 @@ import { mapToChildOf, listScopeRoots } from '../storage/repositories/org.reposi
 import { listInSubtree } from '../storage/repositories/records.repository.js';
 import { prepareBrief, SOCIAL_PLATFORMS } from './brief.service.js';
 import { type Context, scopeOfContext } from './context.js';
+import { type Memo, memoOf } from './data-cache.js';
 import { getOrganization, listOrganizationSubtree, type Organization } from './org.service.js';
 import {
   countRows,
@@ -110,9 +112,10 @@ interface Resolved {
   asOf: LocalDate;
 }
 
-async function resolve(ctx: Context, query: MeasureQuery): Promise<Resolved> {
+/** The organization, period and date the query means: today's, by default, resolved before it keys a memo. */
+async function resolve(ctx: Context, memo: Memo, query: MeasureQuery): Promise<Resolved> {
   authorize(ctx.actor, 'read', 'measures');
-  const org = await organizationOf(ctx, query.org);
+  const org = await memo.remember(['org', query.org ?? null], () => organizationOf(ctx, query.org));
   const today = localDateOf(ctx.clock(), org.timeZone);
   const year = today.slice(0, 4);
   return {
@@ -129,22 +132,29 @@ interface Measured extends Resolved {
   channels: ReadonlyMap<number, { code: string; name: string }>;
 }
 
-async function measure(ctx: Context, query: MeasureQuery): Promise<Measured> {
-  const resolved = await resolve(ctx, query);
+function measure(ctx: Context, memo: Memo, resolved: Resolved): Promise<Measured> {
   const { org, period, asOf } = resolved;
-  const { facts, findings } = await prepareBrief(ctx, {
-    org: org.code,
-    from: period.from,
-    to: period.to,
-    asOf,
+  return memo.remember(['measured', org.id, rangeText(period), asOf], async () => {
+    const { facts, findings } = await prepareBrief(ctx, {
+      org: org.code,
+      from: period.from,
+      to: period.to,
+      asOf,
+    });
+    const channels = await listInSubtree(ctx.db.kysely, scopeOfContext(ctx), 'channel', org.id);
+    return {
+      ...resolved,
+      facts,
+      findings,
+      channels: new Map(channels.map((channel) => [channel.id, channel])),
+    };
   });
-  const channels = await listInSubtree(ctx.db.kysely, scopeOfContext(ctx), 'channel', org.id);
-  return {
-    ...resolved,
-    facts,
-    findings,
-    channels: new Map(channels.map((channel) => [channel.id, channel])),
-  };
+}
+
+/** The measure of the query, from the memo when the data and the caller are the same as before. */
+async function measureQuery(ctx: Context, query: MeasureQuery): Promise<Measured> {
+  const memo = await memoOf(ctx);
+  return measure(ctx, memo, await resolve(ctx, memo, query));
 }
 
 /** Followers of the organization's own social pages, and them per member: what the low-reach rule judges. */
@@ -234,7 +244,15 @@ export async function buildDashboard(
   query: MeasureQuery,
   lang: UiLang = 'ru',
 ): Promise<DashboardResponse> {
-  const measured = await measure(ctx, query);
+  const memo = await memoOf(ctx);
+  const resolved = await resolve(ctx, memo, query);
+  const { org, period, asOf } = resolved;
+  return memo.remember(['dashboard', org.id, rangeText(period), asOf, lang], async () =>
+    dashboardOf(ctx, await measure(ctx, memo, resolved), lang),
+  );
+}
+
+async function dashboardOf(ctx: Context, measured: Measured, lang: UiLang): Promise<DashboardResponse> {
   const { org, period, facts } = measured;
   const previous = previousPeriodOf(period);
   const social = { org: org.code, platforms: SOCIAL_PLATFORMS };
@@ -288,7 +306,7 @@ export async function buildDashboard(
 
 /** The presence matrix alone, as the dashboard shows it. */
 export async function presenceMeasure(ctx: Context, query: MeasureQuery): Promise<PresenceMatrix> {
-  return presenceOf(await measure(ctx, query));
+  return presenceOf(await measureQuery(ctx, query));
 }
 
 /** The findings alone, as the dashboard and the brief state them. */
@@ -297,7 +315,7 @@ export async function findingsMeasure(
   query: MeasureQuery,
   lang: UiLang = 'ru',
 ): Promise<FindingsResponse> {
-  const measured = await measure(ctx, query);
+  const measured = await measureQuery(ctx, query);
   return {
     org: refOf(measured.org),
     period: measured.period,
@@ -311,7 +329,12 @@ export async function reachMeasure(
   ctx: Context,
   query: Omit<MeasureQuery, 'period'>,
 ): Promise<ReachResponse> {
-  const { org, asOf } = await resolve(ctx, query);
+  const memo = await memoOf(ctx);
+  const { org, asOf } = await resolve(ctx, memo, query);
+  return memo.remember(['reach', org.id, asOf], () => reachOf(ctx, org, asOf));
+}
+
+async function reachOf(ctx: Context, org: Organization, asOf: LocalDate): Promise<ReachResponse> {
   const figures = await organizationFigures(ctx, org.code, asOf);
   const subtree = new Map((await listOrganizationSubtree(ctx, org)).map((node) => [node.id, node]));
   const pages = figures.channels.filter(
@@ -352,7 +375,19 @@ export interface CountsQuery extends Omit<MeasureQuery, 'asOf'> {
  * directly under it) or by platform; empty buckets included.
  */
 export async function countsMeasure(ctx: Context, query: CountsQuery): Promise<CountsResponse> {
-  const { org, period } = await resolve(ctx, query);
+  const memo = await memoOf(ctx);
+  const { org, period } = await resolve(ctx, memo, query);
+  const { granularity, platform, by } = query;
+  return memo.remember(['counts', org.id, rangeText(period), granularity, platform ?? null, by], () =>
+    countsOf(ctx, { ...query, org, period }),
+  );
+}
+
+async function countsOf(
+  ctx: Context,
+  query: Omit<CountsQuery, 'org' | 'period'> & { org: Organization; period: Period },
+): Promise<CountsResponse> {
+  const { org, period } = query;
   const { rows } = await countRows(ctx, {
     org: org.code,
     period,

@@ -16,6 +16,7 @@ import {
   countUsers,
   deleteSession,
   deleteSessionsOf,
+  findApiToken,
   findSession,
   findUser,
   findUserForLogin,
@@ -24,13 +25,14 @@ import {
   insertUser,
   listApiTokens,
   listUsers as listUserRows,
+  markApiTokenUsed,
   revokeApiToken,
   updateUser,
   type User,
-  useApiToken,
 } from '../storage/repositories/user.repository.js';
 import { recordChange } from './audit.service.js';
 import { type Context, inTransaction, scopeOfContext } from './context.js';
+import { memoOf } from './data-cache.js';
 import { References } from './records.service.js';
 import { parseInput } from './validate.js';
 
@@ -263,9 +265,30 @@ export async function revokeOwnApiToken(ctx: Context, id: number): Promise<void>
   }
 }
 
+/**
+ * How often a token's last use is written: at most once a minute, so that reading with a token mostly writes
+ * nothing, and leaves the data version that cached answers are keyed by as it is.
+ */
+export const TOKEN_USE_RECORDED_EVERY_MS = 60_000;
+
 export async function resolveApiToken(ctx: Context, token: string): Promise<SignedIn | undefined> {
-  const row = await useApiToken(ctx.db.kysely, tokenHash(token), ctx.clock().toISOString());
-  if (!row || row.disabled) return undefined;
+  const hash = tokenHash(token);
+  const key = ['api_token', hash];
+  // Remembered per data version: revoking the token or disabling its user is a commit, so a new version.
+  const memo = await memoOf(ctx);
+  const row = await memo.remember(key, () => findApiToken(ctx.db.kysely, hash));
+  if (!row) {
+    // Unknown tokens are not kept: guessed ones must not crowd the answers out.
+    memo.forget(key);
+    return undefined;
+  }
+  const now = ctx.clock();
+  const since = now.getTime() - (row.lastUsedAt ? Date.parse(row.lastUsedAt) : NaN);
+  // A last use after now is from a clock since set back: written anew, as a missing one is.
+  if (!(since >= 0 && since < TOKEN_USE_RECORDED_EVERY_MS)) {
+    await markApiTokenUsed(ctx.db.kysely, row.tokenId, now.toISOString());
+  }
+  if (row.disabled) return undefined;
   return { actor: actorOf(row), lang: row.lang };
 }
 

@@ -135,18 +135,29 @@ export async function insertApiToken(
   return id;
 }
 
-/** The unrevoked token with this hash, with its user; marks it used. */
-export async function useApiToken(db: Kysely<Database>, tokenHash: string, now: string) {
+/** The unrevoked token with this hash, with its user and when it was last used. */
+export async function findApiToken(db: Kysely<Database>, tokenHash: string) {
   const row = await db
     .selectFrom('apiToken as t')
     .innerJoin('appUser as u', 'u.id', 't.userId')
-    .select(['t.id as tokenId', 'u.id', 'u.login', 'u.role', 'u.orgId', 'u.lang', 'u.disabled'])
+    .select([
+      't.id as tokenId',
+      't.lastUsedAt',
+      'u.id',
+      'u.login',
+      'u.role',
+      'u.orgId',
+      'u.lang',
+      'u.disabled',
+    ])
     .where('t.tokenHash', '=', tokenHash)
     .where('t.revokedAt', 'is', null)
     .executeTakeFirst();
-  if (!row) return undefined;
-  await db.updateTable('apiToken').set({ lastUsedAt: now }).where('id', '=', row.tokenId).execute();
-  return present(row);
+  return row && present(row);
+}
+
+export async function markApiTokenUsed(db: Kysely<Database>, id: number, now: string): Promise<void> {
+  await db.updateTable('apiToken').set({ lastUsedAt: now }).where('id', '=', id).execute();
 }
 
 export async function listApiTokens(db: Kysely<Database>, userId: number) {
