@@ -26,6 +26,33 @@ export function latestBy<T extends { asOf: LocalDate }>(
   return latest;
 }
 
+/**
+ * Members of every organization of the tree at the date, each worked out once however many ask: `null` when
+ * neither the organization nor anything under it has a snapshot by that date.
+ */
+export function membersIndex(
+  nodes: readonly OrgNode[],
+  snapshots: readonly MembershipRow[],
+  date: LocalDate,
+): (orgId: number) => number | null {
+  const own = latestBy(snapshots, (row) => row.orgId, date);
+  const children = childrenIndex(nodes);
+  const known = new Map<number, number | null>();
+  const figure = (orgId: number): number | null => {
+    if (known.has(orgId)) return known.get(orgId) ?? null;
+    let sum: number | null = own.get(orgId)?.members ?? null;
+    if (sum === null) {
+      for (const child of children.get(orgId) ?? []) {
+        const childFigure = figure(child.id);
+        if (childFigure !== null) sum = (sum ?? 0) + childFigure;
+      }
+    }
+    known.set(orgId, sum);
+    return sum;
+  };
+  return figure;
+}
+
 /** `null` when neither the organization nor anything under it has a snapshot by that date. */
 export function membersAt(
   rootId: number,
@@ -33,19 +60,7 @@ export function membersAt(
   snapshots: readonly MembershipRow[],
   date: LocalDate,
 ): number | null {
-  const own = latestBy(snapshots, (row) => row.orgId, date);
-  const children = childrenIndex(nodes);
-  const figure = (orgId: number): number | null => {
-    const snapshot = own.get(orgId);
-    if (snapshot) return snapshot.members;
-    let sum: number | null = null;
-    for (const child of children.get(orgId) ?? []) {
-      const childFigure = figure(child.id);
-      if (childFigure !== null) sum = (sum ?? 0) + childFigure;
-    }
-    return sum;
-  };
-  return figure(rootId);
+  return membersIndex(nodes, snapshots, date)(rootId);
 }
 
 export interface Structure {

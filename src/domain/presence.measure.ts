@@ -2,7 +2,6 @@
  * The platform presence matrix: which organizations have a page on which platform, and whether it is active
  * (published within a window of days before the date).
  */
-import { differenceInCalendarDays, parseISO } from 'date-fns';
 import type { Platform } from '../shared/vocabulary.js';
 import type { LocalDate } from './period.js';
 
@@ -28,10 +27,10 @@ export interface PresenceRow {
   present: boolean;
 }
 
-export function isActive(channel: PresenceChannel, asOf: LocalDate, activeDays: number): boolean {
-  if (channel.closedOn && channel.closedOn <= asOf) return false;
-  if (!channel.lastPublished) return false;
-  return differenceInCalendarDays(parseISO(asOf), parseISO(channel.lastPublished)) <= activeDays;
+/** The first local date a publication makes a channel active: `activeDays` calendar days before `asOf`. */
+function activeSince(asOf: LocalDate, activeDays: number): LocalDate {
+  const [year, month, day] = asOf.split('-').map(Number);
+  return new Date(Date.UTC(year ?? 0, (month ?? 1) - 1, (day ?? 1) - activeDays)).toISOString().slice(0, 10);
 }
 
 export function presenceMatrix(
@@ -41,15 +40,25 @@ export function presenceMatrix(
   asOf: LocalDate,
   activeDays: number,
 ): PresenceRow[] {
+  // Local dates compare as text: one threshold for every channel instead of a date difference each.
+  const since = activeSince(asOf, activeDays);
+  const open = new Map<number, PresenceChannel[]>();
+  for (const channel of channels) {
+    if (channel.closedOn && channel.closedOn <= asOf) continue;
+    const own = open.get(channel.orgId) ?? [];
+    own.push(channel);
+    open.set(channel.orgId, own);
+  }
   return orgIds.map((orgId) => {
-    const own = channels.filter(
-      (channel) => channel.orgId === orgId && !(channel.closedOn && channel.closedOn <= asOf),
-    );
+    const own = open.get(orgId) ?? [];
     const cells = platforms.map((platform) => ({
       platform,
       channels: own
         .filter((channel) => channel.platform === platform)
-        .map((channel) => ({ ...channel, active: isActive(channel, asOf, activeDays) })),
+        .map((channel) => ({
+          ...channel,
+          active: channel.lastPublished !== null && channel.lastPublished >= since,
+        })),
     }));
     return { orgId, cells, present: cells.some((cell) => cell.channels.length > 0) };
   });

@@ -5,7 +5,8 @@
 import type { BriefFacts, DecisionFact, OrgInfo, RecordRef, YearSplit } from '../domain/brief-facts.js';
 import { followersAt, reach } from '../domain/audience.measure.js';
 import { contentQuality } from '../domain/content.measure.js';
-import { latestBy, membersAt, structureOf } from '../domain/members.measure.js';
+import { countMentions } from '../domain/media.measure.js';
+import { latestBy, membersIndex, structureOf } from '../domain/members.measure.js';
 import { localDateOf, type Period, periodBetween } from '../domain/period.js';
 import { presenceMatrix } from '../domain/presence.measure.js';
 import { countByBucket, countBySubject, total } from '../domain/publications.measure.js';
@@ -24,12 +25,11 @@ import {
 import { listAudience } from '../storage/repositories/channel.repository.js';
 import { mapToChildOf } from '../storage/repositories/org.repository.js';
 import { countPublications } from '../storage/repositories/publication.repository.js';
-import { listInSubtree, listOutlets } from '../storage/repositories/records.repository.js';
+import { listInSubtree, listMembership, listOutlets } from '../storage/repositories/records.repository.js';
 import { toBool } from '../storage/rows.js';
 import { type Context, scopeOfContext } from './context.js';
 import { getOrganization, listOrganizationSubtree } from './org.service.js';
 import { loadSettings } from './settings.service.js';
-import { mentionsByYear } from './stats.service.js';
 
 export interface BriefRequest {
   /** Organization code. */
@@ -98,8 +98,7 @@ export async function gatherBriefFacts(
   const orgs = new Map(subtree.map((node) => [node.id, orgInfo(node)]));
   const children = subtree.filter((node) => node.parentId === org.id);
   const upToAsOf = periodBetween('0001-01-01', asOf);
-  const snapshots = await listInSubtree(db, scope, 'membershipSnapshot', org.id, upToAsOf);
-  const membersOf = (orgId: number) => membersAt(orgId, subtree, snapshots, asOf);
+  const membersOf = membersIndex(subtree, await listMembership(db, scope, org.id, asOf), asOf);
   const members = membersOf(org.id);
 
   const people = await listInSubtree(db, scope, 'person', org.id);
@@ -188,23 +187,22 @@ export async function gatherBriefFacts(
   const bySubject = countBySubject(org, children, await count({ period }), childOf);
 
   const contentFilter = { rootId: org.id, period, platforms: SOCIAL_PLATFORMS };
-  const contentRows = await listContentRows(db, scope, contentFilter);
-  const contentFollowers = new Map(
-    [...followers].map(([channelId, audience]) => [channelId, audience.followers] as const),
+  const content = contentQuality(
+    await listContentRows(db, scope, contentFilter),
+    new Map([...followers].map(([channelId, audience]) => [channelId, audience.followers] as const)),
   );
-  const legal = await listPublicationSamples(db, scope, {
-    ...contentFilter,
-    primaryTopic: 'legal',
-    limit: 20,
-  });
-  const declarative = await listPublicationSamples(db, scope, {
-    ...contentFilter,
-    declarative: true,
-    limit: 5,
-  });
+  // The content figures already tell whether there is any sample to look for.
+  const legal =
+    content.topics.legal > 0
+      ? await listPublicationSamples(db, scope, { ...contentFilter, primaryTopic: 'legal', limit: 20 })
+      : [];
+  const declarative =
+    content.declarative > 0
+      ? await listPublicationSamples(db, scope, { ...contentFilter, declarative: true, limit: 5 })
+      : [];
 
-  const mentionFigures = await mentionsByYear(ctx, request.org, tablePeriod);
   const mentions = await listInSubtree(db, scope, 'mediaMention', org.id, tablePeriod);
+  const mentionOutlets = await listOutlets(db, [...new Set(mentions.map((mention) => mention.outletId))]);
   const leaders = new Map(
     people.filter((person) => toBool(person.isLeader)).map((person) => [person.id, person.fullName]),
   );
@@ -285,12 +283,12 @@ export async function gatherBriefFacts(
       kind: material.kind,
       issuedOn: material.issuedOn,
     })),
-    content: contentQuality(contentRows, contentFollowers),
+    content,
     legalItems: legal.map(publicationRef),
     declarativeSamples: declarative.map(publicationRef),
     media: {
-      counts: mentionFigures.counts,
-      outlets: [...mentionFigures.outlets.values()].map((outlet) => ({
+      counts: countMentions(mentions),
+      outlets: mentionOutlets.map((outlet) => ({
         id: outlet.id,
         name: outlet.name,
         level: outlet.level,

@@ -1,8 +1,8 @@
 /** Read use cases behind `aqparat stats` and, later, the dashboard and the brief. */
 import { followersAt, reach } from '../domain/audience.measure.js';
 import { countMentions, type MentionCount } from '../domain/media.measure.js';
-import { membersAt, type Structure, structureOf } from '../domain/members.measure.js';
-import { type Granularity, type LocalDate, type Period, periodAsOf } from '../domain/period.js';
+import { membersIndex, type Structure, structureOf } from '../domain/members.measure.js';
+import type { Granularity, LocalDate, Period } from '../domain/period.js';
 import {
   type BucketCount,
   countByBucket,
@@ -13,10 +13,14 @@ import {
 } from '../domain/publications.measure.js';
 import type { OutletLevel, Platform } from '../shared/vocabulary.js';
 import { listAudience } from '../storage/repositories/channel.repository.js';
-import { mapToChildOf } from '../storage/repositories/org.repository.js';
+import { listSubtreeNodes, mapToChildOf } from '../storage/repositories/org.repository.js';
 import { countPublications } from '../storage/repositories/publication.repository.js';
-import { listInSubtree, listOutlets } from '../storage/repositories/records.repository.js';
-import { toBool } from '../storage/rows.js';
+import {
+  listInfoResponsible,
+  listInSubtree,
+  listMembership,
+  listOutlets,
+} from '../storage/repositories/records.repository.js';
 import type { Context } from './context.js';
 import { scopeOfContext } from './context.js';
 import { getOrganization, listOrganizationSubtree, type Organization } from './org.service.js';
@@ -122,11 +126,12 @@ export async function organizationFigures(
 ): Promise<OrganizationFigures> {
   const org = await getOrganization(ctx, code);
   const scope = scopeOfContext(ctx);
-  const [subtree, snapshots, channels, people] = await Promise.all([
-    listOrganizationSubtree(ctx, org),
-    listInSubtree(ctx.db.kysely, scope, 'membershipSnapshot', org.id, periodAsOf(asOf)),
+  // Only the columns the figures use: a national subtree is ten thousand organizations.
+  const [subtree, snapshots, channels, infoResponsible] = await Promise.all([
+    listSubtreeNodes(ctx.db.kysely, scope, org.id),
+    listMembership(ctx.db.kysely, scope, org.id, asOf),
     listInSubtree(ctx.db.kysely, scope, 'channel', org.id),
-    listInSubtree(ctx.db.kysely, scope, 'person', org.id),
+    listInfoResponsible(ctx.db.kysely, scope, org.id),
   ]);
   const followers = followersAt(
     await listAudience(
@@ -136,7 +141,7 @@ export async function organizationFigures(
     ),
     asOf,
   );
-  const membersOf = (orgId: number) => membersAt(orgId, subtree, snapshots, asOf);
+  const membersOf = membersIndex(subtree, snapshots, asOf);
   return {
     org,
     asOf,
@@ -156,9 +161,7 @@ export async function organizationFigures(
         reach: audience ? reach(audience.followers, membersOf(channel.orgId)) : null,
       };
     }),
-    infoResponsible: people
-      .filter((person) => toBool(person.infoResponsible))
-      .map((person) => ({ fullName: person.fullName, orgId: person.orgId })),
+    infoResponsible,
   };
 }
 

@@ -2,14 +2,17 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parsePeriod } from '../../src/domain/period.js';
 import { WHOLE_TREE } from '../../src/domain/scope.js';
+import { SOCIAL_PLATFORMS } from '../../src/services/brief.service.js';
+import { contentRowsQuery } from '../../src/storage/repositories/brief.repository.js';
 import { publicationCountsQuery } from '../../src/storage/repositories/publication.repository.js';
 import { buildTree, type RegionTree } from '../factories/org.factory.js';
 import { buildChannel } from '../factories/publication.factory.js';
 import { DIALECTS, openTestContext } from '../helpers/databases.js';
 
 /**
- * The subtree count must walk the closure and the (subject, local date) index, never scan the publications.
- * The data is national in shape: many regions, the publications spread over every primary, statistics gathered.
+ * The subtree count must walk the closure and the (subject, local date) index, never scan the publications; the
+ * brief's content figures must read that index alone, which covers their columns. The data is national in
+ * shape: many regions, the publications spread over every primary, statistics gathered.
  */
 describe.each(DIALECTS)('subtree count query plan (%s)', (dialect) => {
   let ctx: Awaited<ReturnType<typeof openTestContext>>;
@@ -78,16 +81,34 @@ describe.each(DIALECTS)('subtree count query plan (%s)', (dialect) => {
     const text = lines.join('\n');
     if (dialect === 'sqlite') {
       expect(text).not.toMatch(/SCAN (p|publication)\b/);
-      expect(text).toMatch(/SEARCH p USING (COVERING )?INDEX publication_subject_date_idx/);
+      expect(text).toMatch(/SEARCH p USING (COVERING )?INDEX publication_subject_content_idx/);
       expect(text).toMatch(/SEARCH c USING (COVERING )?INDEX/);
       return;
     }
     expect(text).not.toMatch(/Seq Scan on publication/);
     // With one channel holding the whole country, PostgreSQL may rightly read that channel's year by its own
     // index; without a channel filter the subject index is the only way in.
-    const subjectIndex = /(Index (Only )?Scan using|Bitmap Index Scan on) publication_subject_date_idx/;
+    const subjectIndex = /(Index (Only )?Scan using|Bitmap Index Scan on) publication_subject_content_idx/;
     expect(text).toMatch(
       platform ? /(Index (Only )?Scan using|Bitmap Index Scan on) publication_\w+_idx/ : subjectIndex,
     );
   });
+
+  it.each(['branch', 'region'] as const)(
+    "reads a %s's content figures from the covering index alone, not the publications",
+    async (level) => {
+      const region = regions[5]!;
+      const query = contentRowsQuery(ctx.db.kysely, WHOLE_TREE, {
+        rootId: level === 'region' ? region.org.id : region.branches[1]!.org.id,
+        period: parsePeriod('2023'),
+        platforms: SOCIAL_PLATFORMS,
+      }).compile();
+      const text = (await ctx.db.dialect.explain(ctx.db.kysely, query)).join('\n');
+      expect(text).toMatch(
+        dialect === 'sqlite'
+          ? /SEARCH p USING COVERING INDEX publication_subject_content_idx/
+          : /Index Only Scan using publication_subject_content_idx on publication p/,
+      );
+    },
+  );
 });

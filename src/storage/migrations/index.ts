@@ -7,6 +7,7 @@ import * as settings from './202611261200_settings.js';
 import * as server from './202611261300_server.js';
 import * as publicationMonth from './202611261400_publication_month.js';
 import * as importOwner from './202611261500_import_owner.js';
+import * as publicationContentIndex from './202611261600_publication_content_index.js';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '202611260600_initial_model': initialModel,
@@ -16,4 +17,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '202611261300_server': server,
   '202611261400_publication_month': publicationMonth,
   '202611261500_import_owner': importOwner,
+  '202611261600_publication_content_index': publicationContentIndex,
 };

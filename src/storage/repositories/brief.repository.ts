@@ -73,13 +73,13 @@ function subtreePublications(db: Kysely<Database>, scope: OrgScope, filter: Subt
     );
 }
 
-export async function listContentRows(
-  db: Kysely<Database>,
-  scope: OrgScope,
-  filter: SubtreePublications,
-): Promise<ContentRow[]> {
+/**
+ * One row per channel × primary topic × repost × declarative, summed in SQL: every column it reads is in the
+ * (subject, local date, …) covering index, so no publication row (nor its text) is read.
+ */
+export function contentRowsQuery(db: Kysely<Database>, scope: OrgScope, filter: SubtreePublications) {
   const interactions = sql<number>`coalesce(p.reactions, 0) + coalesce(p.comments, 0) + coalesce(p.shares, 0)`;
-  const rows = await subtreePublications(db, scope, filter)
+  return subtreePublications(db, scope, filter)
     .select((eb) => [
       'p.channelId',
       'p.primaryTopic',
@@ -93,8 +93,15 @@ export async function listContentRows(
         .sum<number>(sql`case when p.views is null then 0 else ${interactions} end`)
         .as('interactionsWithViews'),
     ])
-    .groupBy(['p.channelId', 'p.primaryTopic', 'p.isRepost', 'p.declarative'])
-    .execute();
+    .groupBy(['p.channelId', 'p.primaryTopic', 'p.isRepost', 'p.declarative']);
+}
+
+export async function listContentRows(
+  db: Kysely<Database>,
+  scope: OrgScope,
+  filter: SubtreePublications,
+): Promise<ContentRow[]> {
+  const rows = await contentRowsQuery(db, scope, filter).execute();
   return rows.map((row) => ({
     channelId: row.channelId,
     primaryTopic: row.primaryTopic,
@@ -108,20 +115,24 @@ export async function listContentRows(
   }));
 }
 
-/** Some publications of the subtree, oldest first: the records behind a finding. */
+/**
+ * Some publications of the subtree, oldest first: the records behind a finding. The first ones are chosen from
+ * the covering index, and only they are read with their texts.
+ */
 export async function listPublicationSamples(
   db: Kysely<Database>,
   scope: OrgScope,
   filter: SubtreePublications & { primaryTopic?: Topic; declarative?: boolean; limit: number },
 ) {
-  let query = subtreePublications(db, scope, filter).select([
-    'p.id',
-    'p.title',
-    'p.text',
-    'p.localDate',
-    'p.url',
-  ]);
-  if (filter.primaryTopic) query = query.where('p.primaryTopic', '=', filter.primaryTopic);
-  if (filter.declarative !== undefined) query = query.where('p.declarative', '=', filter.declarative);
-  return query.orderBy('p.localDate').orderBy('p.id').limit(filter.limit).execute();
+  let first = subtreePublications(db, scope, filter).select('p.id');
+  if (filter.primaryTopic) first = first.where('p.primaryTopic', '=', filter.primaryTopic);
+  if (filter.declarative !== undefined) first = first.where('p.declarative', '=', filter.declarative);
+  first = first.orderBy('p.localDate').orderBy('p.id').limit(filter.limit);
+  return db
+    .selectFrom('publication as p')
+    .select(['p.id', 'p.title', 'p.text', 'p.localDate', 'p.url'])
+    .where('p.id', 'in', first)
+    .orderBy('p.localDate')
+    .orderBy('p.id')
+    .execute();
 }

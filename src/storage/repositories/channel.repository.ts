@@ -45,17 +45,20 @@ export async function listAudience(
   upTo: string,
 ): Promise<AudienceRow[]> {
   if (channelIds.length === 0) return [];
-  // Only each channel's latest snapshot by the date: a channel with daily snapshots has thousands.
+  // Only each channel's latest snapshot by the date, found from the channel (one index probe each): a filter on
+  // every snapshot would test thousands per channel with daily snapshots.
   return db
-    .selectFrom('audienceSnapshot as a')
-    .select(['a.channelId', 'a.asOf', 'a.followers'])
-    .where('a.channelId', 'in', [...channelIds])
-    .where('a.asOf', '=', (eb) =>
-      eb
-        .selectFrom('audienceSnapshot as b')
-        .select((inner) => inner.fn.max('b.asOf').as('latest'))
-        .whereRef('b.channelId', '=', 'a.channelId')
-        .where('b.asOf', '<=', upTo),
+    .selectFrom('channel as ch')
+    .innerJoin('audienceSnapshot as a', (join) =>
+      join.onRef('a.channelId', '=', 'ch.id').on('a.asOf', '=', (eb) =>
+        eb
+          .selectFrom('audienceSnapshot as b')
+          .select((inner) => inner.fn.max('b.asOf').as('latest'))
+          .whereRef('b.channelId', '=', 'ch.id')
+          .where('b.asOf', '<=', upTo),
+      ),
     )
+    .select(['a.channelId', 'a.asOf', 'a.followers'])
+    .where('ch.id', 'in', [...channelIds])
     .execute();
 }

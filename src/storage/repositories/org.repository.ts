@@ -1,5 +1,6 @@
 /** Organizations and their closure table. */
 import type { Kysely } from 'kysely';
+import type { OrgNode } from '../../domain/org-tree.js';
 import type { OrgScope } from '../../domain/scope.js';
 import type { Database, NewOrganization, OrganizationRow } from '../schema.js';
 import { inScope } from '../scope.js';
@@ -84,6 +85,21 @@ export async function listSubtree(
     .orderBy('orgClosure.depth')
     .orderBy('organization.sortOrder')
     .orderBy('organization.code')
+    .execute();
+}
+
+/** The subtree as far as its shape goes (no names, no order): what structure and member figures fold. */
+export async function listSubtreeNodes(
+  db: Kysely<Database>,
+  scope: OrgScope,
+  rootId: number,
+): Promise<OrgNode[]> {
+  return db
+    .selectFrom('orgClosure')
+    .innerJoin('organization', 'organization.id', 'orgClosure.descendantId')
+    .select(['organization.id', 'organization.code', 'organization.kind', 'organization.parentId'])
+    .where('orgClosure.ancestorId', '=', rootId)
+    .where(inScope(scope, 'orgClosure.ancestorId'))
     .execute();
 }
 

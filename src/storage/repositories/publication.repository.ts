@@ -101,16 +101,15 @@ function monthlyCountsQuery(
     ])
     .where('m.month', '>=', months.from)
     .where('m.month', '<=', months.to)
-    .where((eb) =>
-      eb.or([
-        eb.and([eb('m.ancestorId', '=', filter.rootId), eb('m.isSelf', '=', 1)]),
-        eb(
-          'm.ancestorId',
-          'in',
-          eb.selectFrom('organization').select('id').where('parentId', '=', filter.rootId),
-        ),
-      ]),
+    // One list of ancestors (the root and its children), each read by its primary key range: an OR of the root
+    // and a subquery made PostgreSQL scan the whole table.
+    .where('m.ancestorId', 'in', (eb) =>
+      eb
+        .selectFrom('organization')
+        .select('id')
+        .where((inner) => inner.or([inner('id', '=', filter.rootId), inner('parentId', '=', filter.rootId)])),
     )
+    .where((eb) => eb.or([eb('m.isSelf', '=', 1), eb('m.ancestorId', '<>', filter.rootId)]))
     .where(inScope(scope, sql`${filter.rootId}`))
     .groupBy(['m.ancestorId', 'm.platform', 'm.month'])
     .having((eb) => eb.fn.sum('m.count'), '>', 0);

@@ -3,6 +3,7 @@
  * and reading those of a subtree. Queries with more to them live in their own repositories.
  */
 import type { Insertable, Kysely, Selectable } from 'kysely';
+import type { MembershipRow } from '../../domain/members.measure.js';
 import type { Period } from '../../domain/period.js';
 import type { OrgScope } from '../../domain/scope.js';
 import type { Database } from '../schema.js';
@@ -80,6 +81,40 @@ export async function listInSubtree<T extends OrgRecordTable>(
     .orderBy(dateColumn ? `r.${dateColumn}` : 'r.id')
     .orderBy('r.id')
     .execute()) as Selectable<Database[T]>[];
+}
+
+/** The subtree's membership figures on or before the date: only the columns the members measure reads. */
+export async function listMembership(
+  db: Kysely<Database>,
+  scope: OrgScope,
+  rootId: number,
+  upTo: string,
+): Promise<MembershipRow[]> {
+  return db
+    .selectFrom('membershipSnapshot as r')
+    .innerJoin('orgClosure as c', 'c.descendantId', 'r.orgId')
+    .select(['r.orgId', 'r.asOf', 'r.members'])
+    .where('c.ancestorId', '=', rootId)
+    .where(inScope(scope, 'c.ancestorId'))
+    .where('r.asOf', '<=', upTo)
+    .execute();
+}
+
+/** People of the subtree recorded as responsible for information work. */
+export async function listInfoResponsible(
+  db: Kysely<Database>,
+  scope: OrgScope,
+  rootId: number,
+): Promise<{ fullName: string; orgId: number }[]> {
+  return db
+    .selectFrom('person as r')
+    .innerJoin('orgClosure as c', 'c.descendantId', 'r.orgId')
+    .select(['r.fullName', 'r.orgId'])
+    .where('c.ancestorId', '=', rootId)
+    .where(inScope(scope, 'c.ancestorId'))
+    .where('r.infoResponsible', '=', true)
+    .orderBy('r.id')
+    .execute();
 }
 
 /** Finds a record by its stable code (channels and outlets). */
