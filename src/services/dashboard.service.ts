@@ -4,17 +4,15 @@
  * stats' counts, so the dashboard and the brief state the same figures. Each is computed once per state of the
  * data and caller (data-cache.ts): readers of the same dashboard share one computation until something changes.
  */
-import {
-  addMonths,
-  differenceInCalendarDays,
-  differenceInCalendarMonths,
-  format,
-  isFirstDayOfMonth,
-  isLastDayOfMonth,
-  lastDayOfMonth,
-  parseISO,
-  subDays,
-} from 'date-fns';
+import { addMonths } from 'date-fns/addMonths';
+import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
+import { differenceInCalendarMonths } from 'date-fns/differenceInCalendarMonths';
+import { lightFormat as format } from 'date-fns/lightFormat';
+import { isFirstDayOfMonth } from 'date-fns/isFirstDayOfMonth';
+import { isLastDayOfMonth } from 'date-fns/isLastDayOfMonth';
+import { lastDayOfMonth } from 'date-fns/lastDayOfMonth';
+import { parseISO } from 'date-fns/parseISO';
+import { subDays } from 'date-fns/subDays';
 import type { BriefFacts, OrgInfo } from '../domain/brief-facts.js';
 import { reach } from '../domain/audience.measure.js';
 import { share } from '../domain/content.measure.js';
