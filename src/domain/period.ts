@@ -33,21 +33,27 @@ export function isLocalDate(text: string): boolean {
   return DATE_RE.test(text) && isValid(parseISO(text));
 }
 
-const QUARTER_HOUR_MS = 15 * 60_000;
-/** Offsets looked up, by zone and quarter hour: the lookup is slow, and an import asks for the same hours again. */
-const OFFSETS = new Map<string, number>();
-const OFFSETS_KEPT = 100_000;
+const DAY_MS = 86_400_000;
+/**
+ * Zone offsets by UTC day, per zone: the lookup is slow, and an import asks for the same days again. NaN marks a
+ * day whose offset changes (a transition), looked up per instant.
+ */
+const OFFSETS = new Map<string, Map<number, number>>();
+const DAYS_KEPT = 100_000;
 
-/** The zone's offset from UTC in minutes at an instant; offsets change only on quarter hours. */
+/** The zone's offset from UTC in minutes at an instant. */
 function offsetMinutes(timeZone: string, ms: number): number {
-  const key = `${timeZone} ${Math.floor(ms / QUARTER_HOUR_MS)}`;
-  let offset = OFFSETS.get(key);
+  let days = OFFSETS.get(timeZone);
+  if (!days) OFFSETS.set(timeZone, (days = new Map()));
+  const day = Math.floor(ms / DAY_MS);
+  let offset = days.get(day);
   if (offset === undefined) {
-    if (OFFSETS.size >= OFFSETS_KEPT) OFFSETS.clear();
-    offset = tzOffset(timeZone, new Date(ms));
-    OFFSETS.set(key, offset);
+    if (days.size >= DAYS_KEPT) days.clear();
+    const start = tzOffset(timeZone, new Date(day * DAY_MS));
+    offset = start === tzOffset(timeZone, new Date((day + 1) * DAY_MS - 1)) ? start : NaN;
+    days.set(day, offset);
   }
-  return offset;
+  return Number.isNaN(offset) ? tzOffset(timeZone, new Date(ms)) : offset;
 }
 
 /** The local calendar date of an instant in a zone: 2024-12-31T19:30Z is 2025-01-01 in Asia/Almaty. */

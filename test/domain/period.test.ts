@@ -28,6 +28,13 @@ describe('local dates in the organization zone', () => {
     expect(localDateOf('2024-06-30T22:00:00Z', 'UTC')).toBe('2024-06-30');
   });
 
+  it('takes the offset of the instant on a day the zone changes it', () => {
+    // Berlin moved from UTC+1 to UTC+2 at 01:00Z on 2024-03-31: the same UTC day before and after.
+    expect(localDateOf('2024-03-31T00:30:00Z', 'Europe/Berlin')).toBe('2024-03-31');
+    expect(localDateOf('2024-03-31T22:30:00Z', 'Europe/Berlin')).toBe('2024-04-01');
+    expect(localDateOf('2024-10-27T22:30:00Z', 'Europe/Berlin')).toBe('2024-10-27');
+  });
+
   it('stores instants in UTC', () => {
     expect(toInstant('2024-03-01T10:00:00+05:00')).toBe('2024-03-01T05:00:00.000Z');
     expect(() => toInstant('yesterday')).toThrow(DomainError);

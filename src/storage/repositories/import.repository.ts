@@ -3,11 +3,11 @@
  * materials by their natural keys, the log of updated rows, and undo (delete what a batch created, restore what
  * it updated).
  */
-import { type Insertable, type Kysely, type Selectable, sql, type Updateable } from 'kysely';
+import { CompiledQuery, type Insertable, type Kysely, type Selectable, sql, type Updateable } from 'kysely';
 import type { OrgScope } from '../../domain/scope.js';
 import type { Platform } from '../../shared/vocabulary.js';
 import type { Database, ImportBatchTable, ImportedTable, PublicationTable } from '../schema.js';
-import { type ColumnType, rowsTable, valuesIn } from '../parameters.js';
+import { type ColumnType, isPostgres, rowsTable, valuesIn } from '../parameters.js';
 import { inScope } from '../scope.js';
 
 export const IMPORTED_TABLES: readonly ImportedTable[] = [
@@ -124,7 +124,13 @@ const IMPORTED_COLUMNS: readonly { key: keyof PublicationTable; name: string; ty
   { key: 'updatedAt', name: 'updated_at', type: 'instant' },
 ];
 
-/** Inserts publications, in one statement whatever their number; their ids. */
+/** Rows of a SQLite insert: a statement's text stays the same for every full group, so it is compiled once. */
+const SQLITE_ROWS_PER_INSERT = 50;
+
+/**
+ * Inserts publications; their ids. PostgreSQL takes them in one statement, one array per column. SQLite takes
+ * groups of placeholders: reading rows out of one JSON parameter parsed each row's JSON again for every column.
+ */
 export async function insertPublications(
   db: Kysely<Database>,
   rows: readonly Insertable<PublicationTable>[],
@@ -133,11 +139,25 @@ export async function insertPublications(
   const values = rows.map((row) =>
     IMPORTED_COLUMNS.map(({ key }) => (row[key] ?? null) as string | number | boolean | null),
   );
-  const { rows: inserted } = await sql<{ id: number }>`
-    insert into publication (${sql.join(IMPORTED_COLUMNS.map(({ name }) => sql.id(name)))})
-    select * from ${rowsTable(db, 'r', IMPORTED_COLUMNS, values)}
-    returning id`.execute(db);
-  return inserted.map((row) => row.id);
+  const columns = IMPORTED_COLUMNS.map(({ name }) => name).join(', ');
+  if (isPostgres(db)) {
+    const { rows: inserted } = await sql<{ id: number }>`
+      insert into publication (${sql.raw(columns)})
+      select * from ${rowsTable(db, 'r', IMPORTED_COLUMNS, values)}
+      returning id`.execute(db);
+    return inserted.map((row) => row.id);
+  }
+  const ids: number[] = [];
+  const tuple = `(${IMPORTED_COLUMNS.map(() => '?').join(', ')})`;
+  for (let start = 0; start < values.length; start += SQLITE_ROWS_PER_INSERT) {
+    const group = values.slice(start, start + SQLITE_ROWS_PER_INSERT);
+    const text = `insert into publication (${columns}) values ${group.map(() => tuple).join(', ')} returning id`;
+    // SQLite has no boolean: 1/0, as SqliteBooleanPlugin writes them.
+    const parameters = group.flat().map((value) => (typeof value === 'boolean' ? Number(value) : value));
+    const { rows: inserted } = await db.executeQuery<{ id: number }>(CompiledQuery.raw(text, parameters));
+    ids.push(...inserted.map((row) => row.id));
+  }
+  return ids;
 }
 
 export async function insertImported<T extends ImportedTable>(
