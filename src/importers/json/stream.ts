@@ -123,13 +123,15 @@ export async function* jsonValuesAt(
   let linesBefore = 0;
   let inputBytes = 0;
   const position = (outputOffset: number) => (fixer ? fixer.inputOffset(outputOffset) : outputOffset);
-  const corrupt = (chunk: Buffer, at: number, lines = linesBefore + countNewlines(chunk, at)) =>
+  /** A broken document at byte `at` of `bytes`, with the lines before those bytes and their output offset. */
+  const brokenAt = (bytes: Buffer, at: number, linesBeforeBytes: number, bytesStart: number) =>
     new DomainError('import_file_corrupt', {
       file,
-      line: lines + 1,
-      position: position(chunkStart + at),
-      found: characterAt(chunk, at),
+      line: linesBeforeBytes + countNewlines(bytes, at) + 1,
+      position: position(bytesStart + at),
+      found: characterAt(bytes, at),
     });
+  const corrupt = (chunk: Buffer, at: number) => brokenAt(chunk, at, linesBefore, chunkStart);
 
   /** The span's value parsed; a value JSON refuses is tokenized to say where it breaks. */
   const parse = (done: Span, text: Buffer): unknown => {
@@ -145,15 +147,9 @@ export async function* jsonValuesAt(
         const absolute = /absolute position "(\d+)"/.exec(String(error))?.[1];
         if (absolute !== undefined) offset = Number(absolute);
       }
-      offset = Math.min(offset, text.length - 1);
       // Lines are counted only when there is an error to report.
-      const linesBefore = done.chunkLines + countNewlines(done.startChunk, done.startAt);
-      throw new DomainError('import_file_corrupt', {
-        file,
-        line: linesBefore + countNewlines(text, offset) + 1,
-        position: position(done.start + offset),
-        found: characterAt(text, offset),
-      });
+      const linesBeforeSpan = done.chunkLines + countNewlines(done.startChunk, done.startAt);
+      throw brokenAt(text, Math.min(offset, text.length - 1), linesBeforeSpan, done.start);
     }
   };
 
@@ -283,9 +279,8 @@ export async function* jsonValuesAt(
       frame.expect = 'value';
       return at + 1;
     }
-    const path = [...frame.path, frame.kind === 'object' ? frame.key : frame.index++];
-    frame.expect = 'next';
-    return startValue(chunk, at, path);
+    // The frame expects what follows once the value is done (valueDone).
+    return startValue(chunk, at, [...frame.path, frame.kind === 'object' ? frame.key : frame.index++]);
   };
 
   for await (const raw of bytes) {
@@ -301,7 +296,7 @@ export async function* jsonValuesAt(
           if (current.role !== 'skip') current.parts.push(chunk.subarray(from));
           break;
         }
-        finish(current, current.role === 'skip' ? chunk : chunk.subarray(from, end));
+        finish(current, chunk.subarray(from, end));
         at = end;
         continue;
       }
