@@ -5,6 +5,7 @@
  * them from the caller, who computes them in bulk.
  */
 import { CompiledQuery, type Kysely, sql } from 'kysely';
+import { isPostgres } from '../parameters.js';
 import type { Database, NewOrganization, TableName } from '../schema.js';
 
 /** Bound parameters per SQLite statement: under its limit of 32,766. */
@@ -19,8 +20,8 @@ const snakeCase = (name: string) => name.replace(/[A-Z]/g, (letter) => `_${lette
 /**
  * Inserts rows (camelCase keys, all with the keys of the first). The statement text is written here rather than
  * by the query builder, whose per-value nodes cost more than the insert itself at this size. SQLite takes
- * multi-row VALUES; PostgreSQL (`$n` placeholders, as Kysely's compiler says) takes one array per column through
- * `unnest`, which it parses once per batch instead of once per value: several times faster than VALUES there.
+ * multi-row VALUES; PostgreSQL takes one array per column through `unnest`, which it parses once per batch
+ * instead of once per value: several times faster than VALUES there.
  */
 export async function insertRows(
   db: Kysely<Database>,
@@ -31,7 +32,7 @@ export async function insertRows(
   if (!first) return;
   const keys = Object.keys(first);
   const head = `insert into "${snakeCase(table)}" (${keys.map((key) => `"${snakeCase(key)}"`).join(', ')}) `;
-  if (sql`${0}`.compile(db).sql === '$1') {
+  if (isPostgres(db)) {
     const types = await columnTypes(db, snakeCase(table));
     const casts = keys.map((key, index) => `$${index + 1}::${types.get(snakeCase(key)) ?? 'text'}[]`);
     for (let start = 0; start < rows.length; start += UNNEST_ROWS) {

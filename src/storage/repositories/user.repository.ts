@@ -27,6 +27,9 @@ const USER_COLUMNS = [
   'o.code as orgCode',
 ] as const;
 
+/** What a request signed in by a session or a token needs of its user. */
+const SIGNED_IN_COLUMNS = ['u.id', 'u.login', 'u.role', 'u.orgId', 'u.lang', 'u.disabled'] as const;
+
 function present<R extends { disabled: boolean | number }>(row: R): R & { disabled: boolean } {
   return { ...row, disabled: toBool(row.disabled) };
 }
@@ -103,16 +106,7 @@ export async function findSession(db: Kysely<Database>, tokenHash: string, now: 
   const row = await db
     .selectFrom('userSession as s')
     .innerJoin('appUser as u', 'u.id', 's.userId')
-    .select([
-      's.id as sessionId',
-      's.csrfToken',
-      'u.id',
-      'u.login',
-      'u.role',
-      'u.orgId',
-      'u.lang',
-      'u.disabled',
-    ])
+    .select(['s.id as sessionId', 's.csrfToken', ...SIGNED_IN_COLUMNS])
     .where('s.tokenHash', '=', tokenHash)
     .where('s.expiresAt', '>', now)
     .executeTakeFirst();
@@ -140,16 +134,7 @@ export async function findApiToken(db: Kysely<Database>, tokenHash: string) {
   const row = await db
     .selectFrom('apiToken as t')
     .innerJoin('appUser as u', 'u.id', 't.userId')
-    .select([
-      't.id as tokenId',
-      't.lastUsedAt',
-      'u.id',
-      'u.login',
-      'u.role',
-      'u.orgId',
-      'u.lang',
-      'u.disabled',
-    ])
+    .select(['t.id as tokenId', 't.lastUsedAt', ...SIGNED_IN_COLUMNS])
     .where('t.tokenHash', '=', tokenHash)
     .where('t.revokedAt', 'is', null)
     .executeTakeFirst();
