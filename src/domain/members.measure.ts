@@ -53,16 +53,6 @@ export function membersIndex(
   return figure;
 }
 
-/** `null` when neither the organization nor anything under it has a snapshot by that date. */
-export function membersAt(
-  rootId: number,
-  nodes: readonly OrgNode[],
-  snapshots: readonly MembershipRow[],
-  date: LocalDate,
-): number | null {
-  return membersIndex(nodes, snapshots, date)(rootId);
-}
-
 export interface Structure {
   /** Branches (district and city committees) anywhere under the organization. */
   branches: number;

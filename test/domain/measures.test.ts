@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { followersAt, reach } from '../../src/domain/audience.measure.js';
 import { countMentions } from '../../src/domain/media.measure.js';
-import { membersAt, structureOf } from '../../src/domain/members.measure.js';
+import { membersIndex, structureOf } from '../../src/domain/members.measure.js';
 import { mayHangUnder, type OrgNode } from '../../src/domain/org-tree.js';
 import { parsePeriod } from '../../src/domain/period.js';
 import {
@@ -32,21 +32,21 @@ describe('members at a date', () => {
   ];
 
   it('sums the children when the organization has no snapshot of its own', () => {
-    expect(membersAt(2, TREE, snapshots, '2024-03-01')).toBe(85);
-    expect(membersAt(1, TREE, snapshots, '2024-03-01')).toBe(85 + 20 + 10);
+    expect(membersIndex(TREE, snapshots, '2024-03-01')(2)).toBe(85);
+    expect(membersIndex(TREE, snapshots, '2024-03-01')(1)).toBe(85 + 20 + 10);
   });
 
   it("takes the organization's own latest snapshot on or before the date", () => {
-    expect(membersAt(4, TREE, snapshots, '2023-06-01')).toBe(50);
-    expect(membersAt(4, TREE, snapshots, '2024-06-01')).toBe(55);
+    expect(membersIndex(TREE, snapshots, '2023-06-01')(4)).toBe(50);
+    expect(membersIndex(TREE, snapshots, '2024-06-01')(4)).toBe(55);
     // Branch 3 counted itself in June: that figure wins over its primary's.
-    expect(membersAt(3, TREE, snapshots, '2024-06-01')).toBe(25);
-    expect(membersAt(1, TREE, snapshots, '2024-06-01')).toBe(85 + 25 + 10);
+    expect(membersIndex(TREE, snapshots, '2024-06-01')(3)).toBe(25);
+    expect(membersIndex(TREE, snapshots, '2024-06-01')(1)).toBe(85 + 25 + 10);
   });
 
   it('has no figure before any snapshot', () => {
-    expect(membersAt(1, TREE, snapshots, '2022-01-01')).toBeNull();
-    expect(membersAt(1, TREE, snapshots, '2023-06-01')).toBe(50);
+    expect(membersIndex(TREE, snapshots, '2022-01-01')(1)).toBeNull();
+    expect(membersIndex(TREE, snapshots, '2023-06-01')(1)).toBe(50);
   });
 
   it('counts branches, primaries and the primaries directly under the organization', () => {
