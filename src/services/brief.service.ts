@@ -5,7 +5,6 @@
 import type { BriefFacts, DecisionFact, OrgInfo, RecordRef, YearSplit } from '../domain/brief-facts.js';
 import { followersAt, reach } from '../domain/audience.measure.js';
 import { contentQuality } from '../domain/content.measure.js';
-import { countMentions } from '../domain/media.measure.js';
 import { latestBy, membersIndex, structureOf } from '../domain/members.measure.js';
 import { localDateOf, type Period, periodBetween } from '../domain/period.js';
 import { presenceMatrix } from '../domain/presence.measure.js';
@@ -29,6 +28,7 @@ import { listInSubtree, listMembership, listOutlets } from '../storage/repositor
 import { toBool } from '../storage/rows.js';
 import { type Context, scopeOfContext } from './context.js';
 import { getOrganization, listOrganizationSubtree } from './org.service.js';
+import { mentionFigures } from './stats.service.js';
 import { loadSettings } from './settings.service.js';
 
 export interface BriefRequest {
@@ -202,7 +202,7 @@ export async function gatherBriefFacts(
       : [];
 
   const mentions = await listInSubtree(db, scope, 'mediaMention', org.id, tablePeriod);
-  const mentionOutlets = await listOutlets(db, [...new Set(mentions.map((mention) => mention.outletId))]);
+  const mentionCounts = await mentionFigures(ctx, mentions);
   const leaders = new Map(
     people.filter((person) => toBool(person.isLeader)).map((person) => [person.id, person.fullName]),
   );
@@ -287,8 +287,8 @@ export async function gatherBriefFacts(
     legalItems: legal.map(publicationRef),
     declarativeSamples: declarative.map(publicationRef),
     media: {
-      counts: countMentions(mentions),
-      outlets: mentionOutlets.map((outlet) => ({
+      counts: mentionCounts.counts,
+      outlets: [...mentionCounts.outlets.values()].map((outlet) => ({
         id: outlet.id,
         name: outlet.name,
         level: outlet.level,

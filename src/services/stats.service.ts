@@ -1,6 +1,6 @@
 /** Read use cases behind `aqparat stats` and, later, the dashboard and the brief. */
 import { followersAt, reach } from '../domain/audience.measure.js';
-import { countMentions, type MentionCount } from '../domain/media.measure.js';
+import { countMentions, type MentionCount, type MentionRow } from '../domain/media.measure.js';
 import { membersIndex, type Structure, structureOf } from '../domain/members.measure.js';
 import type { Granularity, LocalDate, Period } from '../domain/period.js';
 import {
@@ -174,6 +174,11 @@ export interface MentionFigures {
 export async function mentionsByYear(ctx: Context, code: string, period: Period): Promise<MentionFigures> {
   const org = await getOrganization(ctx, code);
   const mentions = await listInSubtree(ctx.db.kysely, scopeOfContext(ctx), 'mediaMention', org.id, period);
+  return mentionFigures(ctx, mentions);
+}
+
+/** The figures of mentions already read: per year and level, and their outlets. */
+export async function mentionFigures(ctx: Context, mentions: readonly MentionRow[]): Promise<MentionFigures> {
   const outletIds = [...new Set(mentions.map((mention) => mention.outletId))];
   const outlets = await listOutlets(ctx.db.kysely, outletIds);
   return { counts: countMentions(mentions), outlets: new Map(outlets.map((outlet) => [outlet.id, outlet])) };
