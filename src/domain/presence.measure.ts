@@ -2,6 +2,9 @@
  * The platform presence matrix: which organizations have a page on which platform, and whether it is active
  * (published within a window of days before the date).
  */
+import { addDays } from 'date-fns/addDays';
+import { lightFormat } from 'date-fns/lightFormat';
+import { parseISO } from 'date-fns/parseISO';
 import type { Platform } from '../shared/vocabulary.js';
 import type { LocalDate } from './period.js';
 
@@ -29,8 +32,7 @@ export interface PresenceRow {
 
 /** The first local date a publication makes a channel active: `activeDays` calendar days before `asOf`. */
 function activeSince(asOf: LocalDate, activeDays: number): LocalDate {
-  const [year, month, day] = asOf.split('-').map(Number);
-  return new Date(Date.UTC(year ?? 0, (month ?? 1) - 1, (day ?? 1) - activeDays)).toISOString().slice(0, 10);
+  return lightFormat(addDays(parseISO(asOf), -activeDays), 'yyyy-MM-dd');
 }
 
 export function presenceMatrix(
