@@ -164,6 +164,7 @@ async function refreshFingerprints(ctx: Context): Promise<void> {
     const fingerprints = stale.map((row) => ({
       publicationId: row.id,
       channelId: row.channelId,
+      fingerprintedAt: row.fingerprintedAt,
       bands: fingerprintOf(textOf(row))?.bands ?? [],
     }));
     await inTransaction(ctx, async (tx) => {
@@ -344,7 +345,7 @@ async function analyzeWhere(
     // Posts that neither their source nor their text call a repost may copy an earlier text.
     const searched = batch.flatMap((item, at) => {
       const bands = fingerprints.get(item.id)?.bands;
-      return bands && !results[at]?.isRepost ? [{ id: item.id, bands }] : [];
+      return bands && !results[at]?.isRepost ? [{ id: item.id, channelId: item.channelId, bands }] : [];
     });
     await inTransaction(ctx, async (tx) => {
       await replaceBands(
@@ -352,6 +353,7 @@ async function analyzeWhere(
         stale.map((item) => ({
           publicationId: item.id,
           channelId: item.channelId,
+          fingerprintedAt: item.fingerprintedAt,
           bands: fingerprints.get(item.id)?.bands ?? [],
         })),
       );

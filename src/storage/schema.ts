@@ -192,6 +192,8 @@ export interface PublicationBandTable {
   publicationId: number;
   band: number;
   bucket: number;
+  /** The publication's channel: a channel holds each key once. */
+  channelId: number;
 }
 
 /** A user's correction of one label of a publication; the latest per field wins over the analysis. */

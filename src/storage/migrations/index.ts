@@ -8,6 +8,7 @@ import * as server from './202611261300_server.js';
 import * as publicationMonth from './202611261400_publication_month.js';
 import * as importOwner from './202611261500_import_owner.js';
 import * as publicationContentIndex from './202611261600_publication_content_index.js';
+import * as publicationBandByChannel from './202611261700_publication_band_by_channel.js';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '202611260600_initial_model': initialModel,
@@ -18,4 +19,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '202611261400_publication_month': publicationMonth,
   '202611261500_import_owner': importOwner,
   '202611261600_publication_content_index': publicationContentIndex,
+  '202611261700_publication_band_by_channel': publicationBandByChannel,
 };

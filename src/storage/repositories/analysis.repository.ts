@@ -107,10 +107,18 @@ export async function listStaleFingerprints(
   db: Kysely<Database>,
   scope: OrgScope,
   limit: number,
-): Promise<{ id: number; channelId: number; text: string | null; title: string | null }[]> {
+): Promise<
+  {
+    id: number;
+    channelId: number;
+    text: string | null;
+    title: string | null;
+    fingerprintedAt: string | null;
+  }[]
+> {
   return db
     .selectFrom('publication as p')
-    .select(['p.id', 'p.channelId', 'p.text', 'p.title'])
+    .select(['p.id', 'p.channelId', 'p.text', 'p.title', 'p.fingerprintedAt'])
     .where(inScope(scope, 'p.subjectOrgId'))
     .where((eb) =>
       eb.or([eb('p.fingerprintedAt', 'is', null), eb('p.fingerprintedAt', '<>', eb.ref('p.updatedAt'))]),
@@ -125,68 +133,52 @@ const BAND_KEY = [
   { name: 'bucket', type: 'integer' },
 ] as const;
 
+/** A publication's band keys, to store in place of those of its version `fingerprintedAt` (null: none yet). */
+export interface BandKeys {
+  publicationId: number;
+  channelId: number;
+  fingerprintedAt: string | null;
+  bands: readonly number[];
+}
+
 /**
  * Replaces the band keys of publications (none for a text too short to compare). A channel holds each key once,
- * by the first of its texts that had it: near-copies are looked for on other channels only, and a channel that
- * posts one text over and over would otherwise fill a key with its own posts, which every lookup of the key
- * would read. At most a few hundred publications a call.
+ * by the first of its texts that had it (the table's key is band, bucket and channel): near-copies are looked for
+ * on other channels only, and a channel that posts one text over and over would otherwise fill a key with its
+ * own posts, which every lookup of the key would read. At most a few hundred publications a call.
  */
-export async function replaceBands(
-  db: Kysely<Database>,
-  fingerprints: readonly { publicationId: number; channelId: number; bands: readonly number[] }[],
-): Promise<void> {
-  if (fingerprints.length === 0) return;
-  const ids = fingerprints.map((item) => item.publicationId);
-  await db
-    .deleteFrom('publicationBand')
-    .where('publicationId', 'in', valuesIn(db, ids, 'integer'))
-    .execute();
-  const keys = [
-    ...new Map(
-      fingerprints.flatMap(({ bands }) =>
-        bands.map((bucket, band) => [`${band}:${bucket}`, { band, bucket }]),
-      ),
-    ).values(),
-  ];
-  const held = new Set<string>();
-  if (keys.length > 0) {
-    // The keys' holders first, behind a materialized fence, then their channels by id (see findCopyCandidates).
-    const { rows: holders } = await sql<{ band: number; bucket: number; channelId: number }>`
-      with q as (select * from ${rowsTable(
-        db,
-        'k',
-        BAND_KEY,
-        keys.map(({ band, bucket }) => [band, bucket]),
-      )}),
-      holders as materialized (
-        select b.band, b.bucket, b.publication_id
-        from q cross join publication_band b
-        where b.band = q.band and b.bucket = q.bucket
+export async function replaceBands(db: Kysely<Database>, fingerprints: readonly BandKeys[]): Promise<void> {
+  // Only texts fingerprinted before have keys to remove: none of a first import's.
+  const indexed = fingerprints.filter((item) => item.fingerprintedAt !== null);
+  if (indexed.length > 0) {
+    await db
+      .deleteFrom('publicationBand')
+      .where(
+        'publicationId',
+        'in',
+        valuesIn(
+          db,
+          indexed.map((item) => item.publicationId),
+          'integer',
+        ),
       )
-      select distinct h.band, h.bucket, p.channel_id
-      from holders h cross join publication p
-      where p.id = h.publication_id`.execute(db);
-    for (const row of holders) held.add(`${row.band}:${row.bucket}:${row.channelId}`);
+      .execute();
   }
-  const rows: { publicationId: number; band: number; bucket: number }[] = [];
-  for (const { publicationId, channelId, bands } of fingerprints) {
-    for (const [band, bucket] of bands.entries()) {
-      const key = `${band}:${bucket}:${channelId}`;
-      if (held.has(key)) continue;
-      held.add(key);
-      rows.push({ publicationId, band, bucket });
-    }
-  }
+  const rows = fingerprints.flatMap(({ publicationId, channelId, bands }) =>
+    bands.map((bucket, band) => [publicationId, band, bucket, channelId]),
+  );
   if (rows.length === 0) return;
-  const columns = [{ name: 'publication_id', type: 'integer' }, ...BAND_KEY] as const;
+  const columns = [
+    { name: 'publication_id', type: 'integer' },
+    ...BAND_KEY,
+    { name: 'channel_id', type: 'integer' },
+  ] as const;
+  // Rows in order: of two texts of a channel with the same key, the earlier one keeps it. SQLite needs the WHERE
+  // to read `on conflict` as the insert's, not as a join's constraint.
   await sql`
-    insert into publication_band (publication_id, band, bucket)
-    select * from ${rowsTable(
-      db,
-      'r',
-      columns,
-      rows.map((row) => [row.publicationId, row.band, row.bucket]),
-    )}`.execute(db);
+    insert into publication_band (publication_id, band, bucket, channel_id)
+    select * from ${rowsTable(db, 'r', columns, rows)} where true
+    on conflict do nothing`.execute(db);
 }
 
 /** Records that the band keys of publications were taken of their current version: its `updated_at`. */
@@ -209,9 +201,10 @@ export interface CopyCandidate {
   title: string | null;
 }
 
-/** A publication to find the sources of, with its fingerprint's band keys. */
+/** A publication to find the sources of, with its channel and its fingerprint's band keys. */
 export interface CopySearch {
   id: number;
+  channelId: number;
   bands: readonly number[];
 }
 
@@ -228,25 +221,30 @@ export async function findCopyCandidates(
   limit = 20,
 ): Promise<Map<number, CopyCandidate[]>> {
   const found = new Map<number, CopyCandidate[]>();
-  const keys = of.flatMap(({ id, bands }) => bands.map((bucket, band) => [id, band, bucket]));
+  const keys = of.flatMap(({ id, channelId, bands }) =>
+    bands.map((bucket, band) => [id, channelId, band, bucket]),
+  );
   if (keys.length === 0) return found;
-  const columns = [{ name: 'post_id', type: 'integer' }, ...BAND_KEY] as const;
-  // The keys' holders are found first, behind a materialized fence, and the few publications then looked up by
-  // id: neither engine may start from the publications, whatever its statistics (none yet, during a first
-  // import) say. SQLite also keeps the order of cross joins as written.
+  const columns = [
+    { name: 'post_id', type: 'integer' },
+    { name: 'channel_id', type: 'integer' },
+    ...BAND_KEY,
+  ] as const;
+  // The keys' holders on other channels are found first, from the keys alone, behind a materialized fence, and
+  // the few publications then looked up by id: neither engine may start from the publications, whatever its
+  // statistics (none yet, during a first import) say. SQLite also keeps the order of cross joins as written.
   const { rows } = await sql<{ postId: number; candidateId: number }>`
     with q as (select * from ${rowsTable(db, 'k', columns, keys)}),
     shared as materialized (
       select distinct q.post_id, b.publication_id
       from q cross join publication_band b
-      where b.band = q.band and b.bucket = q.bucket
+      where b.band = q.band and b.bucket = q.bucket and b.channel_id <> q.channel_id
     )
     select s.post_id, p.id as candidate_id
     from shared s
     cross join publication me
     cross join publication p
     where me.id = s.post_id and p.id = s.publication_id
-      and p.channel_id <> me.channel_id
       and (p.published_at < me.published_at or (p.published_at = me.published_at and p.id < me.id))
       and ${inScope(scope, 'p.subjectOrgId')}
     order by s.post_id, p.id`.execute(db);

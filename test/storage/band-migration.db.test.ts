@@ -1,0 +1,88 @@
+/**
+ * The band table keyed by channel: migrating keeps, of a channel's texts sharing a key, the first that had it,
+ * as replaceBands kept them before, and migrating back restores the older shape with the same rows.
+ */
+import { Migrator, sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { migrateToLatest } from '../../src/storage/db.js';
+import { MIGRATIONS } from '../../src/storage/migrations/index.js';
+import { buildOrg } from '../factories/org.factory.js';
+import { buildChannel, buildPublication } from '../factories/publication.factory.js';
+import { DIALECTS, openTestContext } from '../helpers/databases.js';
+
+describe.each(DIALECTS)('band keys by channel, migrated (%s)', (dialect) => {
+  let ctx: Awaited<ReturnType<typeof openTestContext>>;
+
+  beforeAll(async () => {
+    ctx = await openTestContext(dialect);
+  });
+  afterAll(async () => ctx.close());
+
+  const bandRows = async () =>
+    (
+      await sql<{ publication_id: number; band: number; bucket: number }>`
+        select publication_id, band, bucket from publication_band order by band, bucket, publication_id`.execute(
+        ctx.db.kysely.withoutPlugins(),
+      )
+    ).rows.map((row) => [Number(row.publication_id), Number(row.band), Number(row.bucket)]);
+
+  it('keeps the first holder of a key per channel, and migrates back', async () => {
+    const owner = await buildOrg(ctx, 'region');
+    const [first, second] = [await buildChannel(ctx, owner), await buildChannel(ctx, owner, 'telegram')];
+    const earlier = await buildPublication(ctx, first);
+    const later = await buildPublication(ctx, first);
+    const elsewhere = await buildPublication(ctx, second);
+    const migrator = new Migrator({
+      db: ctx.db.kysely,
+      provider: { getMigrations: async () => ({ ...MIGRATIONS }) },
+    });
+    const down = await migrator.migrateDown();
+    expect(down.error).toBeUndefined();
+    expect(down.results?.[0]?.migrationName).toBe('202611261700_publication_band_by_channel');
+
+    // Keys in the older shape: one key held by two texts of the first channel and by the second channel's.
+    const raw = ctx.db.kysely.withoutPlugins();
+    await sql`delete from publication_band`.execute(raw);
+    const older = [
+      [earlier, 0, 7],
+      [later, 0, 7],
+      [elsewhere, 0, 7],
+      [later, 1, 9],
+    ];
+    for (const [id, band, bucket] of older) {
+      await sql`insert into publication_band (publication_id, band, bucket) values (${id}, ${band}, ${bucket})`.execute(
+        raw,
+      );
+    }
+    expect(await migrateToLatest(ctx.db)).toEqual(['202611261700_publication_band_by_channel']);
+    const { rows } = await sql<{ publication_id: number; channel_id: number }>`
+      select publication_id, channel_id from publication_band where band = 0 and bucket = 7
+      order by publication_id`.execute(raw);
+    const channelOf = async (id: number) =>
+      (
+        await ctx.db.kysely
+          .selectFrom('publication')
+          .select('channelId')
+          .where('id', '=', id)
+          .executeTakeFirstOrThrow()
+      ).channelId;
+    expect(rows.map((row) => [Number(row.publication_id), Number(row.channel_id)])).toEqual([
+      [earlier, await channelOf(earlier)],
+      [elsewhere, await channelOf(elsewhere)],
+    ]);
+    // A channel holds a key once: the later text's copy of it is ignored by the key.
+    await expect(
+      sql`insert into publication_band (publication_id, band, bucket, channel_id)
+        values (${later}, 0, 7, ${await channelOf(later)})`.execute(raw),
+    ).rejects.toThrow();
+
+    const undone = await migrator.migrateDown();
+    expect(undone.error).toBeUndefined();
+    expect(await bandRows()).toEqual([
+      [earlier, 0, 7],
+      [elsewhere, 0, 7],
+      [later, 1, 9],
+    ]);
+    await migrateToLatest(ctx.db);
+  });
+});
