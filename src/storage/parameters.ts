@@ -4,7 +4,7 @@
  * placeholder per value meant a new statement, and a new compilation, for every batch. SQLite reads them from one
  * JSON parameter, PostgreSQL from one array per column.
  */
-import { type Kysely, PostgresAdapter, type RawBuilder, sql } from 'kysely';
+import { CompiledQuery, type Kysely, PostgresAdapter, type RawBuilder, sql } from 'kysely';
 import type { Database } from './schema.js';
 
 /** A column's type on each engine: SQLite keeps booleans as 0/1 and JSON as text. */
@@ -53,4 +53,34 @@ export function rowsTable(
       sql`cast(value ->> ${sql.lit(index)} as ${sql.raw(TYPES[column.type].sqlite)}) as ${sql.id(column.name)}`,
   );
   return sql`(select ${sql.join(values)} from json_each(${JSON.stringify(rows)})) as ${sql.id(alias)}`;
+}
+
+/** A value a row carries to a statement. */
+export type Cell = string | number | boolean | null;
+
+/**
+ * SQLite: rows inserted by multi-row VALUES, `perStatement` rows a statement (booleans as 1/0, as
+ * SqliteBooleanPlugin writes them), after `head` (`insert into t (columns) `); what `returning` gives of each row.
+ * Groups of the same size make the same statement text, which the connection keeps compiled.
+ */
+export async function insertValues<R = never>(
+  db: Kysely<Database>,
+  head: string,
+  rows: readonly (readonly Cell[])[],
+  perStatement: number,
+  returning = '',
+): Promise<R[]> {
+  const returned: R[] = [];
+  const width = rows[0]?.length ?? 0;
+  const tuple = `(${Array.from({ length: width }, () => '?').join(', ')})`;
+  for (let start = 0; start < rows.length; start += perStatement) {
+    const group = rows.slice(start, start + perStatement);
+    const parameters: unknown[] = [];
+    for (const row of group)
+      for (const value of row) parameters.push(typeof value === 'boolean' ? Number(value) : value);
+    const text = `${head}values ${group.map(() => tuple).join(', ')}${returning ? ` returning ${returning}` : ''}`;
+    const { rows: inserted } = await db.executeQuery<R>(CompiledQuery.raw(text, parameters));
+    returned.push(...inserted);
+  }
+  return returned;
 }

@@ -5,7 +5,7 @@
  * them from the caller, who computes them in bulk.
  */
 import { CompiledQuery, type Kysely, sql } from 'kysely';
-import { isPostgres } from '../parameters.js';
+import { insertValues, isPostgres } from '../parameters.js';
 import type { Database, NewOrganization, TableName } from '../schema.js';
 
 /** Bound parameters per SQLite statement: under its limit of 32,766. */
@@ -42,20 +42,12 @@ export async function insertRows(
     }
     return;
   }
-  const perStatement = Math.max(1, Math.floor(MAX_PARAMETERS / keys.length));
-  for (let start = 0; start < rows.length; start += perStatement) {
-    const chunk = rows.slice(start, start + perStatement);
-    const parameters: unknown[] = [];
-    for (const row of chunk) {
-      // SQLite has no boolean: 1/0, as SqliteBooleanPlugin writes them.
-      for (const key of keys)
-        parameters.push(typeof row[key] === 'boolean' ? Number(row[key]) : (row[key] ?? null));
-    }
-    const tuple = `(${keys.map(() => '?').join(', ')})`;
-    await db.executeQuery(
-      CompiledQuery.raw(`${head}values ${chunk.map(() => tuple).join(', ')}`, parameters),
-    );
-  }
+  await insertValues(
+    db,
+    head,
+    rows.map((row) => keys.map((key) => row[key] ?? null)),
+    Math.max(1, Math.floor(MAX_PARAMETERS / keys.length)),
+  );
 }
 
 /** PostgreSQL: the type of each column of a table, for the casts of `unnest`'s arrays. */

@@ -3,11 +3,11 @@
  * materials by their natural keys, the log of updated rows, and undo (delete what a batch created, restore what
  * it updated).
  */
-import { CompiledQuery, type Insertable, type Kysely, type Selectable, sql, type Updateable } from 'kysely';
+import { type Insertable, type Kysely, type Selectable, sql, type Updateable } from 'kysely';
 import type { OrgScope } from '../../domain/scope.js';
 import type { Platform } from '../../shared/vocabulary.js';
 import type { Database, ImportBatchTable, ImportedTable, PublicationTable } from '../schema.js';
-import { type ColumnType, isPostgres, rowsTable, valuesIn } from '../parameters.js';
+import { type Cell, type ColumnType, insertValues, isPostgres, rowsTable, valuesIn } from '../parameters.js';
 import { inScope } from '../scope.js';
 
 export const IMPORTED_TABLES: readonly ImportedTable[] = [
@@ -136,9 +136,7 @@ export async function insertPublications(
   rows: readonly Insertable<PublicationTable>[],
 ): Promise<number[]> {
   if (rows.length === 0) return [];
-  const values = rows.map((row) =>
-    IMPORTED_COLUMNS.map(({ key }) => (row[key] ?? null) as string | number | boolean | null),
-  );
+  const values = rows.map((row) => IMPORTED_COLUMNS.map(({ key }) => (row[key] ?? null) as Cell));
   const columns = IMPORTED_COLUMNS.map(({ name }) => name).join(', ');
   if (isPostgres(db)) {
     const { rows: inserted } = await sql<{ id: number }>`
@@ -147,17 +145,14 @@ export async function insertPublications(
       returning id`.execute(db);
     return inserted.map((row) => row.id);
   }
-  const ids: number[] = [];
-  const tuple = `(${IMPORTED_COLUMNS.map(() => '?').join(', ')})`;
-  for (let start = 0; start < values.length; start += SQLITE_ROWS_PER_INSERT) {
-    const group = values.slice(start, start + SQLITE_ROWS_PER_INSERT);
-    const text = `insert into publication (${columns}) values ${group.map(() => tuple).join(', ')} returning id`;
-    // SQLite has no boolean: 1/0, as SqliteBooleanPlugin writes them.
-    const parameters = group.flat().map((value) => (typeof value === 'boolean' ? Number(value) : value));
-    const { rows: inserted } = await db.executeQuery<{ id: number }>(CompiledQuery.raw(text, parameters));
-    ids.push(...inserted.map((row) => row.id));
-  }
-  return ids;
+  const inserted = await insertValues<{ id: number }>(
+    db,
+    `insert into publication (${columns}) `,
+    values,
+    SQLITE_ROWS_PER_INSERT,
+    'id',
+  );
+  return inserted.map((row) => row.id);
 }
 
 export async function insertImported<T extends ImportedTable>(
