@@ -4,17 +4,27 @@
  * and answers with JSON lines on stdout: the last is its answer, earlier ones tell how far a long run got.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 
 const ROOT = join(import.meta.dirname, '..');
 
+/** The options `node` runs the `aqparat` command with: those its bin's first line gives (`env -S node …`). */
+export function productNodeOptions(): string[] {
+  const [shebang = ''] = readFileSync(join(ROOT, 'bin', 'aqparat.js'), 'utf8').split('\n');
+  return /^#!\/usr\/bin\/env -S node (.+)$/.exec(shebang)?.[1]?.trim().split(/\s+/) ?? [];
+}
+
 function spawnScript(script: string, task: unknown): ChildProcess {
+  // The product's side (`*.product.ts`) runs as the command does; a baseline runs with Node's defaults.
+  const options = script.endsWith('.product.ts') ? productNodeOptions() : [];
   // --import tsx is resolved from the working directory: the repository's own tsx.
-  return spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'bench', script), JSON.stringify(task)], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  return spawn(
+    process.execPath,
+    [...options, '--import', 'tsx', join(ROOT, 'bench', script), JSON.stringify(task)],
+    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
 }
 
 /** Reads the child's JSON lines on stdout; rejects if it ends in error, with the end of its stderr. */
