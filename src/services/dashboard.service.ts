@@ -130,29 +130,49 @@ interface Measured extends Resolved {
   channels: ReadonlyMap<number, { code: string; name: string }>;
 }
 
-function measure(ctx: Context, memo: Memo, resolved: Resolved): Promise<Measured> {
+const measuredKey = ({ org, period, asOf }: Resolved) => ['measured', org.id, rangeText(period), asOf];
+
+/** Works the measure out: the brief's facts and findings, and the subtree's channels. */
+async function measuredOf(ctx: Context, resolved: Resolved): Promise<Measured> {
   const { org, period, asOf } = resolved;
-  return memo.remember(['measured', org.id, rangeText(period), asOf], async () => {
-    const { facts, findings } = await prepareBrief(ctx, {
-      org: org.code,
-      from: period.from,
-      to: period.to,
-      asOf,
-    });
-    const channels = await listInSubtree(ctx.db.kysely, scopeOfContext(ctx), 'channel', org.id);
-    return {
-      ...resolved,
-      facts,
-      findings,
-      channels: new Map(channels.map((channel) => [channel.id, channel])),
-    };
+  const { facts, findings } = await prepareBrief(ctx, {
+    org: org.code,
+    from: period.from,
+    to: period.to,
+    asOf,
   });
+  const channels = await listInSubtree(ctx.db.kysely, scopeOfContext(ctx), 'channel', org.id);
+  return {
+    ...resolved,
+    facts,
+    findings,
+    channels: new Map(channels.map((channel) => [channel.id, channel])),
+  };
 }
 
-/** The measure of the query, from the memo when the data and the caller are the same as before. */
-async function measureQuery(ctx: Context, query: MeasureQuery): Promise<Measured> {
+/** The measure of a resolved query, from the memo when already worked out at this version. */
+function measure(ctx: Context, memo: Memo, resolved: Resolved): Promise<Measured> {
+  return memo.remember(measuredKey(resolved), () => measuredOf(ctx, resolved));
+}
+
+/**
+ * The answer to the query under its key, from the memo when the data and the caller are the same as before:
+ * the query resolved first, since its defaults (today) are part of the key.
+ */
+async function remembered<T>(
+  ctx: Context,
+  query: MeasureQuery,
+  key: (resolved: Resolved) => readonly unknown[],
+  compute: (resolved: Resolved, memo: Memo) => Promise<T>,
+): Promise<T> {
   const memo = await memoOf(ctx);
-  return measure(ctx, memo, await resolve(ctx, memo, query));
+  const resolved = await resolve(ctx, memo, query);
+  return memo.remember(key(resolved), () => compute(resolved, memo));
+}
+
+/** The brief's facts and findings of the query. */
+function measureQuery(ctx: Context, query: MeasureQuery): Promise<Measured> {
+  return remembered(ctx, query, measuredKey, (resolved) => measuredOf(ctx, resolved));
 }
 
 /** Followers of the organization's own social pages, and them per member: what the low-reach rule judges. */
@@ -242,11 +262,11 @@ export async function buildDashboard(
   query: MeasureQuery,
   lang: UiLang = 'ru',
 ): Promise<DashboardResponse> {
-  const memo = await memoOf(ctx);
-  const resolved = await resolve(ctx, memo, query);
-  const { org, period, asOf } = resolved;
-  return memo.remember(['dashboard', org.id, rangeText(period), asOf, lang], async () =>
-    dashboardOf(ctx, await measure(ctx, memo, resolved), lang),
+  return remembered(
+    ctx,
+    query,
+    ({ org, period, asOf }) => ['dashboard', org.id, rangeText(period), asOf, lang],
+    async (resolved, memo) => dashboardOf(ctx, await measure(ctx, memo, resolved), lang),
   );
 }
 
@@ -327,9 +347,12 @@ export async function reachMeasure(
   ctx: Context,
   query: Omit<MeasureQuery, 'period'>,
 ): Promise<ReachResponse> {
-  const memo = await memoOf(ctx);
-  const { org, asOf } = await resolve(ctx, memo, query);
-  return memo.remember(['reach', org.id, asOf], () => reachOf(ctx, org, asOf));
+  return remembered(
+    ctx,
+    query,
+    ({ org, asOf }) => ['reach', org.id, asOf],
+    ({ org, asOf }) => reachOf(ctx, org, asOf),
+  );
 }
 
 async function reachOf(ctx: Context, org: Organization, asOf: LocalDate): Promise<ReachResponse> {
@@ -373,11 +396,12 @@ export interface CountsQuery extends Omit<MeasureQuery, 'asOf'> {
  * directly under it) or by platform; empty buckets included.
  */
 export async function countsMeasure(ctx: Context, query: CountsQuery): Promise<CountsResponse> {
-  const memo = await memoOf(ctx);
-  const { org, period } = await resolve(ctx, memo, query);
   const { granularity, platform, by } = query;
-  return memo.remember(['counts', org.id, rangeText(period), granularity, platform ?? null, by], () =>
-    countsOf(ctx, { ...query, org, period }),
+  return remembered(
+    ctx,
+    query,
+    ({ org, period }) => ['counts', org.id, rangeText(period), granularity, platform ?? null, by],
+    ({ org, period }) => countsOf(ctx, { ...query, org, period }),
   );
 }
 
