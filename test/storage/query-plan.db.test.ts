@@ -4,7 +4,10 @@ import { parsePeriod } from '../../src/domain/period.js';
 import { WHOLE_TREE } from '../../src/domain/scope.js';
 import { SOCIAL_PLATFORMS } from '../../src/services/brief.service.js';
 import { contentRowsQuery } from '../../src/storage/repositories/brief.repository.js';
-import { publicationCountsQuery } from '../../src/storage/repositories/publication.repository.js';
+import {
+  monthlyCountsQuery,
+  publicationCountsQuery,
+} from '../../src/storage/repositories/publication.repository.js';
 import { buildTree, type RegionTree } from '../factories/org.factory.js';
 import { buildChannel } from '../factories/publication.factory.js';
 import { DIALECTS, openTestContext } from '../helpers/databases.js';
@@ -108,6 +111,32 @@ describe.each(DIALECTS)('subtree count query plan (%s)', (dialect) => {
         dialect === 'sqlite'
           ? /SEARCH p USING COVERING INDEX publication_subject_content_idx/
           : /Index Only Scan using publication_subject_content_idx on publication p/,
+      );
+    },
+  );
+
+  it.each(['union', 'region'] as const)(
+    "reads a %s's whole months from the roll-up's key alone, no row looked up",
+    async (level) => {
+      const root =
+        level === 'union'
+          ? await ctx.db.kysely
+              .selectFrom('organization')
+              .select('id')
+              .where('parentId', 'is', null)
+              .executeTakeFirstOrThrow()
+          : regions[5]!.org;
+      const query = monthlyCountsQuery(
+        ctx.db.kysely,
+        WHOLE_TREE,
+        { rootId: root.id, period: parsePeriod('2023') },
+        { from: '2023-01', to: '2023-12' },
+      ).compile();
+      const text = (await ctx.db.dialect.explain(ctx.db.kysely, query)).join('\n');
+      expect(text).toMatch(
+        dialect === 'sqlite'
+          ? /SEARCH m USING PRIMARY KEY \(ancestor_id=\? AND month>\? AND month<\?\)/
+          : /Index Only Scan using publication_month_pk on publication_month m/,
       );
     },
   );

@@ -85,7 +85,7 @@ export async function countPublications(
 }
 
 /** The root's own publications and each child's subtree's, per platform × month, from `publication_month`. */
-function monthlyCountsQuery(
+export function monthlyCountsQuery(
   db: Kysely<Database>,
   scope: OrgScope,
   filter: PublicationCountFilter,
