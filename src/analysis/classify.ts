@@ -109,7 +109,9 @@ const MODEL_TEMPERATURE = 4;
 /** The model speaks only when it is this sure of one class; otherwise the post is unlike anything it learned. */
 const MODEL_CONFIDENCE = 0.5;
 
-const LEXICON = new Lexicon<Topic | Signal>([...TOPIC_TERMS, ...SIGNAL_TERMS]);
+let lexicon: Lexicon<Topic | Signal> | undefined;
+/** Built at the first post: stemming every term loads the Snowball stemmers, which a process may never need. */
+const lexiconOf = () => (lexicon ??= new Lexicon<Topic | Signal>([...TOPIC_TERMS, ...SIGNAL_TERMS]));
 const TOPIC_SET: ReadonlySet<string> = new Set(TOPICS);
 
 const isTopic = (label: Topic | Signal): label is Topic => TOPIC_SET.has(label);
@@ -156,7 +158,7 @@ export function classify(
   const textStart = text.length - post.text.length;
   const tokens = tokenize(text);
   const hits: Hit[] = [];
-  LEXICON.match(tokens, (entry, first, last) => hits.push({ entry, first, last }));
+  lexiconOf().match(tokens, (entry, first, last) => hits.push({ entry, first, last }));
   const accepted = acceptHits(hits);
 
   const lead = leadEnd(tokens, textStart);
