@@ -70,18 +70,23 @@ export async function findOrganizationsByCodes(
     .execute();
 }
 
+/** The organization and everything under it, in the caller's scope: the closure's rows joined to theirs. */
+function subtreeQuery(db: Kysely<Database>, scope: OrgScope, rootId: number) {
+  return db
+    .selectFrom('orgClosure')
+    .innerJoin('organization', 'organization.id', 'orgClosure.descendantId')
+    .where('orgClosure.ancestorId', '=', rootId)
+    .where(inScope(scope, 'orgClosure.ancestorId'));
+}
+
 /** The organization and everything under it, parents before children, siblings by sort order then code. */
 export async function listSubtree(
   db: Kysely<Database>,
   scope: OrgScope,
   rootId: number,
 ): Promise<Organization[]> {
-  return db
-    .selectFrom('orgClosure')
-    .innerJoin('organization', 'organization.id', 'orgClosure.descendantId')
+  return subtreeQuery(db, scope, rootId)
     .select(COLUMNS)
-    .where('orgClosure.ancestorId', '=', rootId)
-    .where(inScope(scope, 'orgClosure.ancestorId'))
     .orderBy('orgClosure.depth')
     .orderBy('organization.sortOrder')
     .orderBy('organization.code')
@@ -94,12 +99,8 @@ export async function listSubtreeNodes(
   scope: OrgScope,
   rootId: number,
 ): Promise<OrgNode[]> {
-  return db
-    .selectFrom('orgClosure')
-    .innerJoin('organization', 'organization.id', 'orgClosure.descendantId')
+  return subtreeQuery(db, scope, rootId)
     .select(['organization.id', 'organization.code', 'organization.kind', 'organization.parentId'])
-    .where('orgClosure.ancestorId', '=', rootId)
-    .where(inScope(scope, 'orgClosure.ancestorId'))
     .execute();
 }
 
