@@ -20,6 +20,9 @@ const TYPES = {
 
 export type ColumnType = keyof typeof TYPES;
 
+/** A value a row carries to a statement. */
+export type Cell = string | number | boolean | null;
+
 export const isPostgres = (db: Kysely<Database>) => db.getExecutor().adapter instanceof PostgresAdapter;
 
 /** The values as the right side of `in`. */
@@ -38,7 +41,7 @@ export function rowsTable(
   db: Kysely<Database>,
   alias: string,
   columns: readonly { name: string; type: ColumnType }[],
-  rows: readonly (readonly (number | string | boolean | null)[])[],
+  rows: readonly (readonly Cell[])[],
 ): RawBuilder<unknown> {
   if (isPostgres(db)) {
     const arrays = columns.map(
@@ -54,9 +57,6 @@ export function rowsTable(
   );
   return sql`(select ${sql.join(values)} from json_each(${JSON.stringify(rows)})) as ${sql.id(alias)}`;
 }
-
-/** A value a row carries to a statement. */
-export type Cell = string | number | boolean | null;
 
 /**
  * SQLite: rows inserted by multi-row VALUES, `perStatement` rows a statement (booleans as 1/0, as
