@@ -12,7 +12,7 @@ import {
   total,
 } from '../domain/publications.measure.js';
 import type { OutletLevel, Platform } from '../shared/vocabulary.js';
-import { listAudience } from '../storage/repositories/channel.repository.js';
+import { listAudience, listSubtreeChannels } from '../storage/repositories/channel.repository.js';
 import { listSubtreeNodes, mapToChildOf } from '../storage/repositories/org.repository.js';
 import { countPublications } from '../storage/repositories/publication.repository.js';
 import {
@@ -130,7 +130,7 @@ export async function organizationFigures(
   const [subtree, snapshots, channels, infoResponsible] = await Promise.all([
     listSubtreeNodes(ctx.db.kysely, scope, org.id),
     listMembership(ctx.db.kysely, scope, org.id, asOf),
-    listInSubtree(ctx.db.kysely, scope, 'channel', org.id),
+    listSubtreeChannels(ctx.db.kysely, scope, org.id),
     listInfoResponsible(ctx.db.kysely, scope, org.id),
   ]);
   const followers = followersAt(

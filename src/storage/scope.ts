@@ -1,6 +1,7 @@
-/** Restricting a query to the caller's organization scope, through the closure table. */
-import { type Expression, type RawBuilder, type SqlBool, sql } from 'kysely';
+/** Restricting a query to the caller's organization scope, and to a subtree, through the closure table. */
+import { type Expression, type Kysely, type RawBuilder, type SqlBool, sql } from 'kysely';
 import type { OrgScope } from '../domain/scope.js';
+import type { Database } from './schema.js';
 
 /**
  * The condition that the organization named by `column` (e.g. `p.subjectOrgId`, or an expression giving an
@@ -14,4 +15,15 @@ export function inScope(scope: OrgScope, column: string | Expression<unknown>): 
   return sql<SqlBool>`${org} in (select descendant_id from org_closure where ancestor_id in (${sql.join(
     scope.rootIds,
   )}))`;
+}
+
+/**
+ * The closure's rows of the root's subtree (`c.descendantId`, the root itself included), none when the root lies
+ * outside the scope: what a subtree's records join on.
+ */
+export function subtreeOf(db: Kysely<Database>, scope: OrgScope, rootId: number) {
+  return db
+    .selectFrom('orgClosure as c')
+    .where('c.ancestorId', '=', rootId)
+    .where(inScope(scope, 'c.ancestorId'));
 }

@@ -1,9 +1,10 @@
 /** Channels with what measures need of their owner, and their audience snapshots. */
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { AudienceRow } from '../../domain/audience.measure.js';
 import type { OrgScope } from '../../domain/scope.js';
+import { selectPacked } from '../packed.js';
 import type { Database } from '../schema.js';
-import { inScope } from '../scope.js';
+import { inScope, subtreeOf } from '../scope.js';
 
 export interface ChannelRef {
   id: number;
@@ -47,7 +48,7 @@ export async function listAudience(
   if (channelIds.length === 0) return [];
   // Only each channel's latest snapshot by the date, found from the channel (one index probe each): a filter on
   // every snapshot would test thousands per channel with daily snapshots.
-  return db
+  const query = db
     .selectFrom('channel as ch')
     .innerJoin('audienceSnapshot as a', (join) =>
       join.onRef('a.channelId', '=', 'ch.id').on('a.asOf', '=', (eb) =>
@@ -59,6 +60,33 @@ export async function listAudience(
       ),
     )
     .select(['a.channelId', 'a.asOf', 'a.followers'])
-    .where('ch.id', 'in', [...channelIds])
-    .execute();
+    .where('ch.id', 'in', [...channelIds]);
+  return selectPacked(db, query, ['channelId', 'asOf', 'followers']);
+}
+
+/** A channel of a subtree as the figures show it. */
+export type SubtreeChannel = Pick<
+  Selectable<Database['channel']>,
+  'id' | 'code' | 'orgId' | 'platform' | 'name' | 'url' | 'createdOn'
+>;
+
+/** The channels of the root's subtree, by id. */
+export async function listSubtreeChannels(
+  db: Kysely<Database>,
+  scope: OrgScope,
+  rootId: number,
+): Promise<SubtreeChannel[]> {
+  const query = subtreeOf(db, scope, rootId)
+    .innerJoin('channel as ch', 'ch.orgId', 'c.descendantId')
+    .select(['ch.id', 'ch.code', 'ch.orgId', 'ch.platform', 'ch.name', 'ch.url', 'ch.createdOn']);
+  const channels = await selectPacked(db, query, [
+    'id',
+    'code',
+    'orgId',
+    'platform',
+    'name',
+    'url',
+    'createdOn',
+  ]);
+  return channels.sort((a, b) => a.id - b.id);
 }

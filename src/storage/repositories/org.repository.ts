@@ -2,8 +2,9 @@
 import type { Kysely } from 'kysely';
 import type { OrgNode } from '../../domain/org-tree.js';
 import type { OrgScope } from '../../domain/scope.js';
+import { selectPacked } from '../packed.js';
 import type { Database, NewOrganization, OrganizationRow } from '../schema.js';
-import { inScope } from '../scope.js';
+import { inScope, subtreeOf } from '../scope.js';
 
 export type Organization = Omit<OrganizationRow, 'createdAt'>;
 
@@ -72,11 +73,7 @@ export async function findOrganizationsByCodes(
 
 /** The organization and everything under it, in the caller's scope: the closure's rows joined to theirs. */
 function subtreeQuery(db: Kysely<Database>, scope: OrgScope, rootId: number) {
-  return db
-    .selectFrom('orgClosure')
-    .innerJoin('organization', 'organization.id', 'orgClosure.descendantId')
-    .where('orgClosure.ancestorId', '=', rootId)
-    .where(inScope(scope, 'orgClosure.ancestorId'));
+  return subtreeOf(db, scope, rootId).innerJoin('organization', 'organization.id', 'c.descendantId');
 }
 
 /** The organization and everything under it, parents before children, siblings by sort order then code. */
@@ -87,7 +84,7 @@ export async function listSubtree(
 ): Promise<Organization[]> {
   return subtreeQuery(db, scope, rootId)
     .select(COLUMNS)
-    .orderBy('orgClosure.depth')
+    .orderBy('c.depth')
     .orderBy('organization.sortOrder')
     .orderBy('organization.code')
     .execute();
@@ -99,9 +96,13 @@ export async function listSubtreeNodes(
   scope: OrgScope,
   rootId: number,
 ): Promise<OrgNode[]> {
-  return subtreeQuery(db, scope, rootId)
-    .select(['organization.id', 'organization.code', 'organization.kind', 'organization.parentId'])
-    .execute();
+  const query = subtreeQuery(db, scope, rootId).select([
+    'organization.id',
+    'organization.code',
+    'organization.kind',
+    'organization.parentId',
+  ]);
+  return selectPacked(db, query, ['id', 'code', 'kind', 'parentId']);
 }
 
 /** For every organization under the root (the root excluded), the root's child it lies under. */

@@ -2,12 +2,13 @@
  * Plain records attached to an organization (snapshots, people, channels, mentions, materials, …): inserting them
  * and reading those of a subtree. Queries with more to them live in their own repositories.
  */
-import type { Insertable, Kysely, Selectable } from 'kysely';
+import type { Insertable, Kysely, Selectable, SelectQueryBuilder } from 'kysely';
 import type { MembershipRow } from '../../domain/members.measure.js';
 import type { Period } from '../../domain/period.js';
 import type { OrgScope } from '../../domain/scope.js';
+import { selectPacked } from '../packed.js';
 import type { Database } from '../schema.js';
-import { inScope } from '../scope.js';
+import { inScope, subtreeOf } from '../scope.js';
 
 /** Tables whose rows have their own id and belong to an organization through `orgId`. */
 export type OrgRecordTable =
@@ -42,6 +43,8 @@ const DATE_COLUMN: Readonly<Record<OrgRecordTable, string | null>> = {
 // Kysely cannot type a query on a table chosen at run time; the exported signatures keep callers typed.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Untyped = Kysely<any>;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type UntypedSelect = SelectQueryBuilder<any, any, object>;
 
 export async function insertRecord<T extends RecordTable>(
   db: Kysely<Database>,
@@ -68,12 +71,9 @@ export async function listInSubtree<T extends OrgRecordTable>(
   period?: Period,
 ): Promise<Selectable<Database[T]>[]> {
   const dateColumn: string | null = DATE_COLUMN[table];
-  let query = (db as Untyped)
-    .selectFrom(`${table as string} as r`)
-    .innerJoin('orgClosure as c', 'c.descendantId', 'r.orgId')
-    .selectAll('r')
-    .where('c.ancestorId', '=', rootId)
-    .where(inScope(scope, 'c.ancestorId'));
+  let query = (subtreeOf(db, scope, rootId) as UntypedSelect)
+    .innerJoin(`${table as string} as r`, 'r.orgId', 'c.descendantId')
+    .selectAll('r');
   if (period && dateColumn) {
     query = query.where(`r.${dateColumn}`, '>=', period.from).where(`r.${dateColumn}`, '<=', period.to);
   }
@@ -90,14 +90,11 @@ export async function listMembership(
   rootId: number,
   upTo: string,
 ): Promise<MembershipRow[]> {
-  return db
-    .selectFrom('membershipSnapshot as r')
-    .innerJoin('orgClosure as c', 'c.descendantId', 'r.orgId')
+  const query = subtreeOf(db, scope, rootId)
+    .innerJoin('membershipSnapshot as r', 'r.orgId', 'c.descendantId')
     .select(['r.orgId', 'r.asOf', 'r.members'])
-    .where('c.ancestorId', '=', rootId)
-    .where(inScope(scope, 'c.ancestorId'))
-    .where('r.asOf', '<=', upTo)
-    .execute();
+    .where('r.asOf', '<=', upTo);
+  return selectPacked(db, query, ['orgId', 'asOf', 'members']);
 }
 
 /** People of the subtree recorded as responsible for information work. */
@@ -106,12 +103,9 @@ export async function listInfoResponsible(
   scope: OrgScope,
   rootId: number,
 ): Promise<{ fullName: string; orgId: number }[]> {
-  return db
-    .selectFrom('person as r')
-    .innerJoin('orgClosure as c', 'c.descendantId', 'r.orgId')
+  return subtreeOf(db, scope, rootId)
+    .innerJoin('person as r', 'r.orgId', 'c.descendantId')
     .select(['r.fullName', 'r.orgId'])
-    .where('c.ancestorId', '=', rootId)
-    .where(inScope(scope, 'c.ancestorId'))
     .where('r.infoResponsible', '=', true)
     .orderBy('r.id')
     .execute();
