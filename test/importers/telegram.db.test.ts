@@ -95,6 +95,27 @@ describe.each(DIALECTS)('Telegram channel exports (%s)', (dialect) => {
     );
   });
 
+  it('keeps the counts a later export does not give, and updates the ones it does', async () => {
+    const channel = await channelOf(ctx, org.region, 'telegram');
+    await importInto(ctx, first, channel);
+    const chat = JSON.parse(readFileSync(first, 'utf8').replace(/\\x/g, '\\u00')) as {
+      messages: { id: number; reactions?: { count: number }[] }[];
+    };
+    const [without, changed] = chat.messages.filter((message) => message.reactions);
+    delete without!.reactions;
+    changed!.reactions = [{ count: 99 }];
+    const later = join(dir, 'result-reactions.json');
+    writeFileSync(later, JSON.stringify(chat, null, 1));
+
+    const before = await stored(channel);
+    const outcome = await importInto(ctx, later, channel);
+    expect(outcome).toMatchObject({ new: 0, updated: 1, unchanged: contents.posts - 1 });
+    const after = await stored(channel);
+    expect(after.get(String(without!.id))?.reactions).toBe(before.get(String(without!.id))?.reactions);
+    expect(after.get(String(without!.id))?.reactions).toBeGreaterThan(0);
+    expect(after.get(String(changed!.id))?.reactions).toBe(99);
+  });
+
   it('reads the same channel from the full export, choosing the chat named like the channel', async () => {
     const full = join(dir, 'full.json');
     await writeTelegramExport(full, { messages: 120, full: true });

@@ -17,7 +17,7 @@ import type {
   PublicationDraft,
   Rejection,
 } from '../../importers/types.js';
-import { localDateOf } from '../../domain/period.js';
+import { type LocalDate, localDateOf } from '../../domain/period.js';
 import type { FieldIssue } from '../../shared/field-issue.js';
 import { type ChannelRef, findChannelByCode } from '../../storage/repositories/channel.repository.js';
 import {
@@ -102,11 +102,15 @@ function repostColumns(row: Values, draft: PublicationDraft): Values {
   return { isRepost: true, repostSource: draft.repostSource ?? null, repostBy: null, repostOfId: null };
 }
 
-/** The columns whose values differ, with their old values (for the log) and new ones (for the update). */
+/**
+ * The columns whose values differ, with their old values (for the log) and new ones (for the update); a value
+ * left undefined is no change.
+ */
 function difference(row: Values, values: Values): { before: Values; after: Values } | undefined {
   const before: Values = {};
   const after: Values = {};
   for (const [key, value] of Object.entries(values)) {
+    if (value === undefined) continue;
     const old = normalized(key, row[key]);
     if (old === normalized(key, value)) continue;
     before[key] = old;
@@ -235,19 +239,33 @@ export class DraftWriter {
     }
   }
 
-  /** What the draft says a publication's columns are, on its channel; undefined when its time cannot be read. */
-  private async publicationValues(
+  /**
+   * The row the draft makes on its channel, as inserted; undefined when its time cannot be read. A column the
+   * draft says nothing of (an engagement count it lacks, the subject a user set) is `undefined`: no change to a
+   * stored row. Every row is built whole by one literal, so that the engine gives them all one shape: copying a
+   * row of varying keys into a new one and adding the rest, key by key, took an import as long as storing it.
+   */
+  private async publicationRow(
     tx: Context,
     channel: ChannelRef,
     draft: PublicationDraft,
     subjectId: number | undefined,
     keepSubject: boolean,
+    dates: { now: string; engagementAsOf: LocalDate },
   ): Promise<Values | undefined> {
     const publishedAt =
       'instant' in draft.time ? draft.time.instant : instantOfWallClock(draft.time.local, channel.timeZone);
     if (publishedAt === undefined) return undefined;
-    const content = [draft.title, draft.text].filter(Boolean).join('\n');
-    const values: Values = {
+    const subject =
+      subjectId !== undefined
+        ? { orgId: subjectId, rule: null, manual: true }
+        : keepSubject
+          ? undefined
+          : await this.attributed(tx, channel, draft);
+    const engagement = draft.engagement;
+    return {
+      channelId: channel.id,
+      externalId: draft.externalId,
       url: draft.url ?? null,
       publishedAt: new Date(publishedAt).toISOString(),
       localDate: localDateOf(publishedAt, channel.timeZone),
@@ -256,19 +274,25 @@ export class DraftWriter {
       isRepost: draft.isRepost,
       repostSource: draft.repostSource ?? null,
       mediaKind: draft.mediaKind ?? null,
-      ...draft.engagement,
+      views: engagement?.views,
+      reactions: engagement?.reactions,
+      comments: engagement?.comments,
+      shares: engagement?.shares,
+      engagementAsOf: engagement ? dates.engagementAsOf : undefined,
+      subjectOrgId: subject?.orgId,
+      subjectRule: subject?.rule,
+      subjectManual: subject?.manual,
+      importBatchId: this.setup.batchId,
+      createdAt: dates.now,
+      updatedAt: dates.now,
     };
-    if (subjectId !== undefined)
-      Object.assign(values, { subjectOrgId: subjectId, subjectRule: null, subjectManual: true });
-    else if (!keepSubject) {
-      const attribution = (await this.attributor(tx, channel.orgId))(content, draft.hashtags);
-      Object.assign(values, {
-        subjectOrgId: attribution?.orgId ?? channel.orgId,
-        subjectRule: attribution?.rule ?? null,
-        subjectManual: false,
-      });
-    }
-    return values;
+  }
+
+  /** The subject the attribution rules of the channel's owner give the post, else the owner itself. */
+  private async attributed(tx: Context, channel: ChannelRef, draft: PublicationDraft) {
+    const content = [draft.title, draft.text].filter(Boolean).join('\n');
+    const attribution = (await this.attributor(tx, channel.orgId))(content, draft.hashtags);
+    return { orgId: attribution?.orgId ?? channel.orgId, rule: attribution?.rule ?? null, manual: false };
   }
 
   /** Stores the publication drafts; the ids of those inserted or updated. */
@@ -310,7 +334,10 @@ export class DraftWriter {
         const row = pending ?? stored.get(draft.externalId);
         const keepSubject =
           row !== undefined && toBool(row['subjectManual'] as boolean) && subjectId === undefined;
-        const values = await this.publicationValues(tx, channel, draft, subjectId, keepSubject);
+        const values = await this.publicationRow(tx, channel, draft, subjectId, keepSubject, {
+          now,
+          engagementAsOf,
+        });
         if (!values) {
           outcomes[at] = this.reject(draft, [
             {
@@ -321,21 +348,24 @@ export class DraftWriter {
           ]);
           continue;
         }
-        if (draft.engagement) values['engagementAsOf'] = engagementAsOf;
         if (!row) {
-          inserts.set(draft.externalId, {
-            ...values,
-            channelId: channel.id,
-            externalId: draft.externalId,
-            importBatchId: this.setup.batchId,
-            createdAt: now,
-            updatedAt: now,
-          } as Insertable<PublicationTable>);
+          inserts.set(draft.externalId, values as Insertable<PublicationTable>);
           outcomes[at] = 'new';
           continue;
         }
-        // A new engagement date alone is no change: only the counts are.
-        const { engagementAsOf: _asOf, isRepost: _isRepost, repostSource: _source, ...compared } = values;
+        // The row's key and the import's own columns are not the post's; a new engagement date alone is no
+        // change: only the counts are.
+        const {
+          channelId: _channel,
+          externalId: _id,
+          importBatchId: _batch,
+          createdAt: _created,
+          updatedAt: _updated,
+          engagementAsOf: _asOf,
+          isRepost: _isRepost,
+          repostSource: _source,
+          ...compared
+        } = values;
         const change = difference(row, { ...compared, ...repostColumns(row, draft) });
         if (!change) continue;
         if (draft.engagement && Object.keys(draft.engagement).some((key) => key in change.after)) {
