@@ -23,6 +23,17 @@ describe('local dates in the organization zone', () => {
     expect(localDateOf('2024-12-31T18:30:00Z', 'Asia/Almaty')).toBe('2024-12-31');
   });
 
+  it('reads an instant as text, a Date or milliseconds alike, before 1970 too', () => {
+    for (const instant of ['2024-12-31T19:30:00Z', '1969-12-31T20:00:00Z', '1960-02-29T23:59:59.999Z']) {
+      const expected = localDateOf(instant, 'Asia/Almaty');
+      expect(localDateOf(new Date(instant), 'Asia/Almaty')).toBe(expected);
+      expect(localDateOf(Date.parse(instant), 'Asia/Almaty')).toBe(expected);
+    }
+    expect(localDateOf(Date.parse('1969-12-31T20:00:00Z'), 'Asia/Almaty')).toBe('1970-01-01');
+    expect(localDateOf(Date.parse('1960-02-29T23:59:59.999Z'), 'UTC')).toBe('1960-02-29');
+    expect(() => localDateOf(Number.NaN, 'UTC')).toThrow();
+  });
+
   it('follows the zone given, not the machine', () => {
     expect(localDateOf('2024-06-30T22:00:00Z', 'Europe/Moscow')).toBe('2024-07-01');
     expect(localDateOf('2024-06-30T22:00:00Z', 'UTC')).toBe('2024-06-30');

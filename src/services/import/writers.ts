@@ -253,9 +253,10 @@ export class DraftWriter {
     keepSubject: boolean,
     dates: { now: string; engagementAsOf: LocalDate },
   ): Promise<Values | undefined> {
-    const publishedAt =
+    const instant =
       'instant' in draft.time ? draft.time.instant : instantOfWallClock(draft.time.local, channel.timeZone);
-    if (publishedAt === undefined) return undefined;
+    const publishedAt = instant === undefined ? NaN : Date.parse(instant);
+    if (Number.isNaN(publishedAt)) return undefined;
     const subject =
       subjectId !== undefined
         ? { orgId: subjectId, rule: null, manual: true }
