@@ -59,6 +59,24 @@ export interface WriterSetup {
 }
 
 type Attributor = ReturnType<typeof compileRules>;
+
+/** What the rows of one channel's publications in a chunk share. */
+interface PublicationGroup {
+  channel: ChannelRef;
+  /** The attribution rules of the channel's owner. */
+  attribute: Attributor;
+  /** When the import runs, as stored. */
+  now: string;
+  /** The date engagement counts are as of: the import's day on the channel's calendar. */
+  engagementAsOf: LocalDate;
+}
+
+/** The subject the attribution rules of the channel's owner give the post, else the owner itself. */
+function attributed({ channel, attribute }: PublicationGroup, draft: PublicationDraft) {
+  const content = [draft.title, draft.text].filter(Boolean).join('\n');
+  const attribution = attribute(content, draft.hashtags);
+  return { orgId: attribution?.orgId ?? channel.orgId, rule: attribution?.rule ?? null, manual: false };
+}
 type Values = Record<string, unknown>;
 
 /**
@@ -245,14 +263,13 @@ export class DraftWriter {
    * stored row. Every row is built whole by one literal, so that the engine gives them all one shape: copying a
    * row of varying keys into a new one and adding the rest, key by key, took an import as long as storing it.
    */
-  private async publicationRow(
-    tx: Context,
-    channel: ChannelRef,
+  private publicationRow(
+    group: PublicationGroup,
     draft: PublicationDraft,
     subjectId: number | undefined,
     keepSubject: boolean,
-    dates: { now: string; engagementAsOf: LocalDate },
-  ): Promise<Values | undefined> {
+  ): Values | undefined {
+    const { channel } = group;
     const instant =
       'instant' in draft.time ? draft.time.instant : instantOfWallClock(draft.time.local, channel.timeZone);
     const publishedAt = instant === undefined ? NaN : Date.parse(instant);
@@ -262,7 +279,7 @@ export class DraftWriter {
         ? { orgId: subjectId, rule: null, manual: true }
         : keepSubject
           ? undefined
-          : await this.attributed(tx, channel, draft);
+          : attributed(group, draft);
     const engagement = draft.engagement;
     return {
       channelId: channel.id,
@@ -279,21 +296,14 @@ export class DraftWriter {
       reactions: engagement?.reactions,
       comments: engagement?.comments,
       shares: engagement?.shares,
-      engagementAsOf: engagement ? dates.engagementAsOf : undefined,
+      engagementAsOf: engagement ? group.engagementAsOf : undefined,
       subjectOrgId: subject?.orgId,
       subjectRule: subject?.rule,
       subjectManual: subject?.manual,
       importBatchId: this.setup.batchId,
-      createdAt: dates.now,
-      updatedAt: dates.now,
+      createdAt: group.now,
+      updatedAt: group.now,
     };
-  }
-
-  /** The subject the attribution rules of the channel's owner give the post, else the owner itself. */
-  private async attributed(tx: Context, channel: ChannelRef, draft: PublicationDraft) {
-    const content = [draft.title, draft.text].filter(Boolean).join('\n');
-    const attribution = (await this.attributor(tx, channel.orgId))(content, draft.hashtags);
-    return { orgId: attribution?.orgId ?? channel.orgId, rule: attribution?.rule ?? null, manual: false };
   }
 
   /** Stores the publication drafts; the ids of those inserted or updated. */
@@ -330,15 +340,18 @@ export class DraftWriter {
       );
       const inserts = new Map<string, Insertable<PublicationTable>>();
       const engagementAsOf = localDateOf(this.setup.now, channel.timeZone);
+      const group: PublicationGroup = {
+        channel,
+        attribute: await this.attributor(tx, channel.orgId),
+        now,
+        engagementAsOf,
+      };
       for (const { at, draft, subjectId } of grouped) {
         const pending = inserts.get(draft.externalId);
         const row = pending ?? stored.get(draft.externalId);
         const keepSubject =
           row !== undefined && toBool(row['subjectManual'] as boolean) && subjectId === undefined;
-        const values = await this.publicationRow(tx, channel, draft, subjectId, keepSubject, {
-          now,
-          engagementAsOf,
-        });
+        const values = this.publicationRow(group, draft, subjectId, keepSubject);
         if (!values) {
           outcomes[at] = this.reject(draft, [
             {
