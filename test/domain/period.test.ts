@@ -50,6 +50,36 @@ describe('local dates in the organization zone', () => {
     expect(toInstant('2024-03-01T10:00:00+05:00')).toBe('2024-03-01T05:00:00.000Z');
     expect(() => toInstant('yesterday')).toThrow(DomainError);
   });
+
+  it('writes an instant exactly as Date#toISOString does, whatever the year', () => {
+    const edges = [
+      0,
+      -1,
+      1,
+      999,
+      -86_400_000,
+      Date.parse('2024-02-29T23:59:59.999Z'),
+      Date.parse('0000-01-01T00:00:00.000Z'),
+      Date.parse('0000-01-01T00:00:00.000Z') - 1,
+      Date.parse('9999-12-31T23:59:59.999Z'),
+      Date.parse('9999-12-31T23:59:59.999Z') + 1,
+      8.64e15,
+      -8.64e15,
+    ];
+    // A fixed walk over ±275,000 years, some instants on whole seconds as exports give them.
+    let state = 12_345;
+    const walk = Array.from({ length: 20_000 }, (_, at) => {
+      state = (state * 1_103_515_245 + 12_345) % 2_147_483_648;
+      const ms = Math.round((state / 2_147_483_648 - 0.5) * 2 * 8.64e15 * (at % 3 === 0 ? 1 : 1e-4));
+      return at % 2 === 0 ? ms - (ms % 1000) : ms;
+    });
+    for (const ms of [...edges, ...walk]) {
+      expect(toInstant(ms)).toBe(new Date(ms).toISOString());
+      expect(toInstant(new Date(ms))).toBe(new Date(ms).toISOString());
+    }
+    expect(toInstant(1.7)).toBe('1970-01-01T00:00:00.001Z');
+    expect(() => toInstant(8.64e15 + 1)).toThrow(DomainError);
+  });
 });
 
 describe('periods', () => {

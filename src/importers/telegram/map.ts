@@ -4,6 +4,7 @@
  * (consecutive media messages of one sender at one second) is one publication; reactions are summed.
  */
 import { DomainError } from '../../domain/errors.js';
+import { toInstant } from '../../domain/period.js';
 import type { MediaKind } from '../../shared/vocabulary.js';
 import { rejectedField } from '../mapped.js';
 import { cleanText, hashtagsOf, titleOf } from '../text.js';
@@ -49,9 +50,7 @@ function timeOf(message: Message): PostTime | 'missing' | 'invalid' {
   const unix = message['date_unixtime'];
   if (typeof unix === 'string' || typeof unix === 'number') {
     const seconds = Number(unix);
-    return Number.isFinite(seconds) && seconds > 0
-      ? { instant: new Date(seconds * 1000).toISOString() }
-      : 'invalid';
+    return Number.isFinite(seconds) && seconds > 0 ? { instant: toInstant(seconds * 1000) } : 'invalid';
   }
   const local = message['date'];
   if (local === undefined) return 'missing';

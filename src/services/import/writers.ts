@@ -17,7 +17,7 @@ import type {
   PublicationDraft,
   Rejection,
 } from '../../importers/types.js';
-import { type LocalDate, localDateOf } from '../../domain/period.js';
+import { type LocalDate, localDateOf, toInstant } from '../../domain/period.js';
 import type { FieldIssue } from '../../shared/field-issue.js';
 import { type ChannelRef, findChannelByCode } from '../../storage/repositories/channel.repository.js';
 import {
@@ -285,7 +285,7 @@ export class DraftWriter {
       channelId: channel.id,
       externalId: draft.externalId,
       url: draft.url ?? null,
-      publishedAt: new Date(publishedAt).toISOString(),
+      publishedAt: toInstant(publishedAt),
       localDate: localDateOf(publishedAt, channel.timeZone),
       title: draft.title ?? null,
       text: draft.text ?? null,
