@@ -3,6 +3,7 @@ import type { Kysely, Selectable } from 'kysely';
 import type { AudienceRow } from '../../domain/audience.measure.js';
 import type { OrgScope } from '../../domain/scope.js';
 import { selectPacked } from '../packed.js';
+import { valuesIn } from '../parameters.js';
 import type { Database } from '../schema.js';
 import { inScope, subtreeOf } from '../scope.js';
 
@@ -60,7 +61,7 @@ export async function listAudience(
       ),
     )
     .select(['a.channelId', 'a.asOf', 'a.followers'])
-    .where('ch.id', 'in', [...channelIds]);
+    .where('ch.id', 'in', valuesIn(db, channelIds, 'integer'));
   return selectPacked(db, query, ['channelId', 'asOf', 'followers']);
 }
 
