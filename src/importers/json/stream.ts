@@ -303,7 +303,8 @@ export async function* jsonValuesAt(
       if (isSpace(chunk[at] as number)) at++;
       else at = outline(chunk, at);
     }
-    yield* hits;
+    // Not `yield* hits`: delegating to the array's iterator wraps each hit in promises of its own.
+    for (const hit of hits) yield hit;
     hits.length = 0;
     chunkStart += chunk.length;
     linesBefore += countNewlines(chunk);

@@ -182,16 +182,20 @@ export async function* mapTelegram(
   let matched = false;
   const seen: ChatHeader[] = [];
   let pending: Post | undefined;
-  const flush = function* (): Generator<Mapped> {
-    if (!pending) return;
-    yield { kind: 'draft', draft: pending.draft };
-    for (let part = 1; part < pending.parts; part++)
-      yield { kind: 'skipped', ref: pending.draft.ref, reason: 'album_part' };
+  // What the post held back (an album may go on) makes, as a list: delegating to a generator from this async
+  // one wrapped each post's items in an iterator of promises of their own.
+  const flush = (): Mapped[] => {
+    if (!pending) return [];
+    const { draft, parts } = pending;
     pending = undefined;
+    const items: Mapped[] = [{ kind: 'draft', draft }];
+    for (let part = 1; part < parts; part++)
+      items.push({ kind: 'skipped', ref: draft.ref, reason: 'album_part' });
+    return items;
   };
   for await (const record of records) {
     if (record.kind === 'chat') {
-      yield* flush();
+      for (const item of flush()) yield item;
       seen.push(record.chat);
       // The first chat of that name or id: a later namesake is left out.
       selected =
@@ -203,7 +207,7 @@ export async function* mapTelegram(
     if (!selected) continue;
     const { message } = record;
     if (message['type'] !== 'message') {
-      yield* flush();
+      for (const item of flush()) yield item;
       yield {
         kind: 'skipped',
         ref: { kind: 'message', index: Number(message['id'] ?? 0) },
@@ -213,7 +217,7 @@ export async function* mapTelegram(
     }
     const post = postOf(message, record.chat, options);
     if (!('parts' in post)) {
-      yield* flush();
+      for (const item of flush()) yield item;
       yield post;
       continue;
     }
@@ -221,10 +225,10 @@ export async function* mapTelegram(
       mergeAlbum(pending, post);
       continue;
     }
-    yield* flush();
+    for (const item of flush()) yield item;
     pending = post;
   }
-  yield* flush();
+  for (const item of flush()) yield item;
   if (!matched && seen.length > 0) {
     throw new DomainError('import_chat_unknown', {
       file: options.file,
