@@ -12,7 +12,7 @@ import {
   total,
 } from '../domain/publications.measure.js';
 import type { OutletLevel, Platform } from '../shared/vocabulary.js';
-import { listAudience, listSubtreeChannels } from '../storage/repositories/channel.repository.js';
+import { listSubtreeAudience, listSubtreeChannels } from '../storage/repositories/channel.repository.js';
 import { listSubtreeNodes, mapToChildOf } from '../storage/repositories/org.repository.js';
 import { countPublications } from '../storage/repositories/publication.repository.js';
 import {
@@ -127,20 +127,14 @@ export async function organizationFigures(
   const org = await getOrganization(ctx, code);
   const scope = scopeOfContext(ctx);
   // Only the columns the figures use: a national subtree is ten thousand organizations.
-  const [subtree, snapshots, channels, infoResponsible] = await Promise.all([
+  const [subtree, snapshots, channels, audience, infoResponsible] = await Promise.all([
     listSubtreeNodes(ctx.db.kysely, scope, org.id),
     listMembership(ctx.db.kysely, scope, org.id, asOf),
     listSubtreeChannels(ctx.db.kysely, scope, org.id),
+    listSubtreeAudience(ctx.db.kysely, scope, org.id, asOf),
     listInfoResponsible(ctx.db.kysely, scope, org.id),
   ]);
-  const followers = followersAt(
-    await listAudience(
-      ctx.db.kysely,
-      channels.map((channel) => channel.id),
-      asOf,
-    ),
-    asOf,
-  );
+  const followers = followersAt(audience, asOf);
   const membersOf = membersIndex(subtree, snapshots, asOf);
   return {
     org,

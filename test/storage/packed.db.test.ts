@@ -7,7 +7,11 @@ import {
   addMembershipSnapshot,
 } from '../../src/services/records.service.js';
 import { selectPacked } from '../../src/storage/packed.js';
-import { listAudience, listSubtreeChannels } from '../../src/storage/repositories/channel.repository.js';
+import {
+  listAudience,
+  listSubtreeAudience,
+  listSubtreeChannels,
+} from '../../src/storage/repositories/channel.repository.js';
 import { listSubtreeNodes } from '../../src/storage/repositories/org.repository.js';
 import { listInSubtree, listMembership } from '../../src/storage/repositories/records.repository.js';
 import { buildTree, uniqueCode } from '../factories/org.factory.js';
@@ -104,6 +108,12 @@ describe.each(DIALECTS)('packed reads (%s)', (dialect) => {
     expect([...audience].sort((a, b) => a.channelId - b.channelId)).toEqual(
       ids.map((channelId, at) => ({ channelId, asOf: '2023-12-31', followers: 1000 + at })),
     );
+    // The same read by the subtree: the region's own page and its first primary's, as of the later date.
+    const inRegion = await listSubtreeAudience(ctx.db.kysely, WHOLE_TREE, region.id, '2024-12-31');
+    expect([...inRegion].sort((a, b) => a.channelId - b.channelId)).toEqual([
+      { channelId: ids[1], asOf: '2024-06-30', followers: 2001 },
+      { channelId: ids[3], asOf: '2024-06-30', followers: 2003 },
+    ]);
   });
 
   it('gives no rows, not an error, when the query finds none', async () => {

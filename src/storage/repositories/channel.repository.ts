@@ -1,5 +1,5 @@
 /** Channels with what measures need of their owner, and their audience snapshots. */
-import type { Kysely, Selectable } from 'kysely';
+import type { Expression, ExpressionBuilder, Kysely, Selectable, SqlBool } from 'kysely';
 import type { AudienceRow } from '../../domain/audience.measure.js';
 import type { OrgScope } from '../../domain/scope.js';
 import { selectPacked } from '../packed.js';
@@ -40,15 +40,16 @@ export async function findChannelByCode(
     .executeTakeFirst();
 }
 
-/** The latest audience snapshot of each channel on or before a date. */
-export async function listAudience(
+/**
+ * The latest audience snapshot on or before a date of each channel `ch` the condition keeps. Only each channel's
+ * latest, found from the channel (one index probe each): a filter on every snapshot would test thousands per
+ * channel with daily snapshots.
+ */
+function latestAudience(
   db: Kysely<Database>,
-  channelIds: readonly number[],
   upTo: string,
+  channels: (eb: ExpressionBuilder<Database & { ch: Database['channel'] }, 'ch'>) => Expression<SqlBool>,
 ): Promise<AudienceRow[]> {
-  if (channelIds.length === 0) return [];
-  // Only each channel's latest snapshot by the date, found from the channel (one index probe each): a filter on
-  // every snapshot would test thousands per channel with daily snapshots.
   const query = db
     .selectFrom('channel as ch')
     .innerJoin('audienceSnapshot as a', (join) =>
@@ -61,8 +62,33 @@ export async function listAudience(
       ),
     )
     .select(['a.channelId', 'a.asOf', 'a.followers'])
-    .where('ch.id', 'in', valuesIn(db, channelIds, 'integer'));
+    .where(channels);
   return selectPacked(db, query, ['channelId', 'asOf', 'followers']);
+}
+
+/** The latest audience snapshot of each channel on or before a date. */
+export async function listAudience(
+  db: Kysely<Database>,
+  channelIds: readonly number[],
+  upTo: string,
+): Promise<AudienceRow[]> {
+  if (channelIds.length === 0) return [];
+  return latestAudience(db, upTo, (eb) => eb('ch.id', 'in', valuesIn(db, channelIds, 'integer')));
+}
+
+/**
+ * The latest audience snapshot on or before a date of each channel of the root's subtree: read beside the
+ * channels, not after them, so that PostgreSQL runs both at once.
+ */
+export async function listSubtreeAudience(
+  db: Kysely<Database>,
+  scope: OrgScope,
+  rootId: number,
+  upTo: string,
+): Promise<AudienceRow[]> {
+  return latestAudience(db, upTo, (eb) =>
+    eb('ch.orgId', 'in', subtreeOf(db, scope, rootId).select('c.descendantId')),
+  );
 }
 
 /** A channel of a subtree as the figures show it. */
