@@ -71,17 +71,21 @@ function dayText(day: number): LocalDate {
 }
 
 /**
+ * An instant given as text, a Date or milliseconds since the epoch, as Date reads it (a fraction of a millisecond
+ * dropped, beyond Date's range refused): its milliseconds since the epoch.
+ */
+function epochMsOf(instant: string | Date | number): number {
+  const ms = instant instanceof Date ? instant.getTime() : new Date(instant).getTime();
+  if (Number.isNaN(ms)) throw new DomainError('period_invalid', { value: String(instant) });
+  return ms;
+}
+
+/**
  * The local calendar date of an instant (or its milliseconds since the epoch) in a zone: 2024-12-31T19:30Z is
  * 2025-01-01 in Asia/Almaty.
  */
 export function localDateOf(instant: string | Date | number, timeZone: string): LocalDate {
-  const ms =
-    typeof instant === 'number'
-      ? instant
-      : typeof instant === 'string'
-        ? Date.parse(instant)
-        : instant.getTime();
-  if (Number.isNaN(ms)) throw new DomainError('period_invalid', { value: String(instant) });
+  const ms = epochMsOf(instant);
   return dayText(Math.floor((ms + offsetMinutes(timeZone, ms) * 60_000) / DAY_MS));
 }
 
@@ -95,8 +99,7 @@ const twoDigits = (value: number) => (value < 10 ? `0${value}` : `${value}`);
 
 /** The instant as stored: ISO-8601 in UTC with milliseconds, as `Date#toISOString` writes it. */
 export function toInstant(value: string | Date | number): string {
-  const ms = (value instanceof Date ? value : new Date(value)).getTime();
-  if (Number.isNaN(ms)) throw new DomainError('period_invalid', { value: String(value) });
+  const ms = epochMsOf(value);
   if (ms < FOUR_DIGIT_YEARS.from || ms > FOUR_DIGIT_YEARS.to) return new Date(ms).toISOString();
   // A quarter of toISOString's time, and an import writes two per post: the day's text is kept, the time of day
   // written out.
