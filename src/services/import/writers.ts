@@ -59,6 +59,7 @@ export interface WriterSetup {
 }
 
 type Attributor = ReturnType<typeof compileRules>;
+type Values = Record<string, unknown>;
 
 /** What the rows of one channel's publications in a chunk share. */
 interface PublicationGroup {
@@ -77,7 +78,6 @@ function attributed({ channel, attribute }: PublicationGroup, draft: Publication
   const attribution = attribute(content, draft.hashtags);
   return { orgId: attribution?.orgId ?? channel.orgId, rule: attribution?.rule ?? null, manual: false };
 }
-type Values = Record<string, unknown>;
 
 /**
  * A publication's columns that content analysis writes. An import leaves them out of its comparison (the repost
