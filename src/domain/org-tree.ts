@@ -4,7 +4,6 @@ import type { OrgKind } from '../shared/vocabulary.js';
 /** What an organization is, as far as the tree is concerned. */
 export interface OrgNode {
   id: number;
-  code: string;
   kind: OrgKind;
   parentId: number | null;
 }

@@ -12,13 +12,13 @@ import {
 
 // region 1 → branches 2, 3; primaries 4, 5 under 2; 6 under 3; 7 directly under the region.
 const TREE: OrgNode[] = [
-  { id: 1, code: 'r', kind: 'region', parentId: null },
-  { id: 2, code: 'b1', kind: 'branch', parentId: 1 },
-  { id: 3, code: 'b2', kind: 'branch', parentId: 1 },
-  { id: 4, code: 'p1', kind: 'primary', parentId: 2 },
-  { id: 5, code: 'p2', kind: 'primary', parentId: 2 },
-  { id: 6, code: 'p3', kind: 'primary', parentId: 3 },
-  { id: 7, code: 'p4', kind: 'primary', parentId: 1 },
+  { id: 1, kind: 'region', parentId: null },
+  { id: 2, kind: 'branch', parentId: 1 },
+  { id: 3, kind: 'branch', parentId: 1 },
+  { id: 4, kind: 'primary', parentId: 2 },
+  { id: 5, kind: 'primary', parentId: 2 },
+  { id: 6, kind: 'primary', parentId: 3 },
+  { id: 7, kind: 'primary', parentId: 1 },
 ];
 
 describe('members at a date', () => {

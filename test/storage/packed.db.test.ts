@@ -62,7 +62,7 @@ describe.each(DIALECTS)('packed reads (%s)', (dialect) => {
       const rows = await ctx.db.kysely
         .selectFrom('orgClosure')
         .innerJoin('organization', 'organization.id', 'orgClosure.descendantId')
-        .select(['organization.id', 'organization.code', 'organization.kind', 'organization.parentId'])
+        .select(['organization.id', 'organization.kind', 'organization.parentId'])
         .where('orgClosure.ancestorId', '=', root.id)
         .execute();
       const packed = await listSubtreeNodes(ctx.db.kysely, WHOLE_TREE, root.id);

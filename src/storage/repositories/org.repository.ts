@@ -98,11 +98,10 @@ export async function listSubtreeNodes(
 ): Promise<OrgNode[]> {
   const query = subtreeQuery(db, scope, rootId).select([
     'organization.id',
-    'organization.code',
     'organization.kind',
     'organization.parentId',
   ]);
-  return selectPacked(db, query, ['id', 'code', 'kind', 'parentId']);
+  return selectPacked(db, query, ['id', 'kind', 'parentId']);
 }
 
 /** For every organization under the root (the root excluded), the root's child it lies under. */
