@@ -87,7 +87,7 @@ describe('the web application in Chromium', () => {
         .locator('input[type=file]')
         .setInputFiles(real('telegram/htx-erg_private_supergroup_result.json'));
       const summary = admin.getByRole('region', { name: 'Итог импорта' });
-      await summary.getByText('завершён').waitFor({ timeout: 30_000 });
+      await summary.getByText('завершён').waitFor({ timeout: 60_000 });
       expect(await visibleText(admin, '[aria-label="Итог импорта"]')).toMatch(/Новых\s*15/);
       await screenshots(admin, 'imports');
 
