@@ -168,7 +168,9 @@ async function benchDatabase(kind: DialectName, scale: Scale, options: Options, 
   }
   const [standard, big] = exports;
   if (standard) {
-    say(`${IMPORT} (up to ${options.repeat} rounds of 3 child processes)`);
+    say(
+      `${IMPORT} (up to ${options.repeat} rounds: with classification in the first, without it and the baseline in each)`,
+    );
     const limits = { runs: Number(options.repeat), runLimitMs: IMPORT_RUN_MS, budgetMs: IMPORT_BUDGET_MS };
     results.push(...importResults(await measureImport(kind, standard.file, limits), standard.bytes));
   }
@@ -231,7 +233,11 @@ const program = new Command()
   .option('--db <which>', 'sqlite, postgres or both', process.env['DATABASE_URL'] ? 'both' : 'sqlite')
   .option('--only <name>', 'only the workloads whose name contains this')
   .option('--runs <n>', 'timed runs of each dashboard workload', '15')
-  .option('--repeat <n>', 'runs of the import and of the HTTP load, each side', '3')
+  .option(
+    '--repeat <n>',
+    'runs of the HTTP load and of the import (with classification: once), each side',
+    '3',
+  )
   .option('--big', 'also import a 1 GB export (its peak RSS against 256 MB; several minutes per database)')
   .option('--scale <name>', 'national, or tiny for a quick check that writes no results', 'national')
   .parse();
