@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listVisibleOrganizations } from '../../src/services/org.service.js';
 import { addPublication } from '../../src/services/publication.service.js';
 import { PLATFORM_LABELS, TOPIC_LABELS } from '../../src/shared/labels.js';
+import { RULE_TEXTS } from '../../src/shared/rule-texts.js';
 import { en } from '../../web/src/i18n/en.js';
 import { kk } from '../../web/src/i18n/kk.js';
 import { ru, type TextKey } from '../../web/src/i18n/ru.js';
@@ -249,7 +250,9 @@ describe('the web application in Chromium', () => {
       // Numbers as Kazakh writes them, whatever the browser's own locale data says.
       expect(await figure(admin, kk['dashboard.members'])).toBe('25 116');
       expect(await figure(admin, kk['dashboard.legalShare'])).toBe('4,2 %');
-      await admin.waitForLoadState('networkidle');
+      // The labels switch at once, the server's answers come again once the language is saved: a finding's
+      // Kazakh title shows they have (a load state would not wait for that refetch).
+      await admin.getByText(RULE_TEXTS.kk.low_reach.title).first().waitFor();
       await screenshots(admin, 'dashboard-kk');
       // Records' own texts (titles of events, names of pages) are their authors' words, in whatever language.
       await admin
