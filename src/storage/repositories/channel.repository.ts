@@ -61,9 +61,8 @@ function latestAudience(
           .where('b.asOf', '<=', upTo),
       ),
     )
-    .select(['a.channelId', 'a.asOf', 'a.followers'])
     .where(channels);
-  return selectPacked(db, query, ['channelId', 'asOf', 'followers']);
+  return selectPacked(db, query, ['a.channelId', 'a.asOf', 'a.followers']);
 }
 
 /** The latest audience snapshot of each channel on or before a date. */
@@ -103,17 +102,15 @@ export async function listSubtreeChannels(
   scope: OrgScope,
   rootId: number,
 ): Promise<SubtreeChannel[]> {
-  const query = subtreeOf(db, scope, rootId)
-    .innerJoin('channel as ch', 'ch.orgId', 'c.descendantId')
-    .select(['ch.id', 'ch.code', 'ch.orgId', 'ch.platform', 'ch.name', 'ch.url', 'ch.createdOn']);
+  const query = subtreeOf(db, scope, rootId).innerJoin('channel as ch', 'ch.orgId', 'c.descendantId');
   const channels = await selectPacked(db, query, [
-    'id',
-    'code',
-    'orgId',
-    'platform',
-    'name',
-    'url',
-    'createdOn',
+    'ch.id',
+    'ch.code',
+    'ch.orgId',
+    'ch.platform',
+    'ch.name',
+    'ch.url',
+    'ch.createdOn',
   ]);
   return channels.sort((a, b) => a.id - b.id);
 }

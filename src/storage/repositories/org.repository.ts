@@ -96,12 +96,11 @@ export async function listSubtreeNodes(
   scope: OrgScope,
   rootId: number,
 ): Promise<OrgNode[]> {
-  const query = subtreeQuery(db, scope, rootId).select([
+  return selectPacked(db, subtreeQuery(db, scope, rootId), [
     'organization.id',
     'organization.kind',
     'organization.parentId',
   ]);
-  return selectPacked(db, query, ['id', 'kind', 'parentId']);
 }
 
 /** For every organization under the root (the root excluded), the root's child it lies under. */

@@ -92,9 +92,8 @@ export async function listMembership(
 ): Promise<MembershipRow[]> {
   const query = subtreeOf(db, scope, rootId)
     .innerJoin('membershipSnapshot as r', 'r.orgId', 'c.descendantId')
-    .select(['r.orgId', 'r.asOf', 'r.members'])
     .where('r.asOf', '<=', upTo);
-  return selectPacked(db, query, ['orgId', 'asOf', 'members']);
+  return selectPacked(db, query, ['r.orgId', 'r.asOf', 'r.members']);
 }
 
 /** People of the subtree recorded as responsible for information work. */
