@@ -155,11 +155,15 @@ export interface ReclassifySummary {
 
 type Progress = (done: number, total: number) => void;
 
-/** Brings the fingerprints of every changed text up to date: later posts anywhere may copy them. */
-async function refreshFingerprints(ctx: Context): Promise<void> {
+/**
+ * Brings the fingerprints of every changed text (or of the publications `ids`) up to date: later posts anywhere
+ * may copy them.
+ */
+export async function refreshFingerprints(ctx: Context, ids?: readonly number[]): Promise<void> {
+  if (ids?.length === 0) return;
   for (;;) {
     // The index covers the whole installation: a region's page reposts its sector union's news.
-    const stale = await listStaleFingerprints(ctx.db.kysely, WHOLE_TREE, 500);
+    const stale = await listStaleFingerprints(ctx.db.kysely, WHOLE_TREE, 500, ids);
     if (stale.length === 0) return;
     const fingerprints = stale.map((row) => ({
       publicationId: row.id,

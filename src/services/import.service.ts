@@ -23,6 +23,7 @@ import {
   updateImported,
 } from '../storage/repositories/import.repository.js';
 import { fromJson } from '../storage/rows.js';
+import { refreshFingerprints } from './analysis.service.js';
 import { type Context, inTransaction, scopeOfContext } from './context.js';
 import { type ImportSummary, runImport } from './import/runner.js';
 import { openSource, type SourceEntry } from './import/source.js';
@@ -185,6 +186,11 @@ export async function undoImport(ctx: Context, id: number): Promise<UndoResult> 
     for (const change of changes) {
       await updateImported(tx.db.kysely, change.tableName, change.rowId, fromJson(change.before) ?? {});
     }
+    // A restored text is an earlier version of its row: its band keys are taken again, not left as the import's.
+    await refreshFingerprints(
+      tx,
+      changes.filter((change) => change.tableName === 'publication').map((change) => change.rowId),
+    );
     let removed = 0;
     for (const table of IMPORTED_TABLES) removed += await deleteCreatedBy(tx.db.kysely, table, id);
     await updateBatch(tx.db.kysely, id, { status: 'undone', undoneAt: tx.clock().toISOString() });

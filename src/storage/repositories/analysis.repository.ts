@@ -100,13 +100,15 @@ export async function listPublicationsToAnalyze(
 }
 
 /**
- * Publications whose fingerprint is missing or was taken of an earlier version of the row, in the scope. Their
- * band keys are an index over the texts, kept for every publication a later one may copy.
+ * Publications whose fingerprint is missing or was taken of an earlier version of the row, in the scope (and
+ * among `ids`, when given). Their band keys are an index over the texts, kept for every publication a later one
+ * may copy.
  */
 export async function listStaleFingerprints(
   db: Kysely<Database>,
   scope: OrgScope,
   limit: number,
+  ids?: readonly number[],
 ): Promise<
   {
     id: number;
@@ -123,6 +125,7 @@ export async function listStaleFingerprints(
     .where((eb) =>
       eb.or([eb('p.fingerprintedAt', 'is', null), eb('p.fingerprintedAt', '<>', eb.ref('p.updatedAt'))]),
     )
+    .$if(ids !== undefined, (query) => query.where('p.id', 'in', valuesIn(db, ids ?? [], 'integer')))
     .orderBy('p.id')
     .limit(limit)
     .execute();
