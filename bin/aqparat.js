@@ -3,7 +3,28 @@
 // The heap limit is V8's signal to grow the heap as a memory-constrained process does: on a machine with many
 // gigabytes, its default limit lets garbage pile up (an import of 150 MB peaked at 260 MB of RSS, 195 MB with
 // the limit, at the same speed). The heaviest command, the national demo, peaks at 300 MB.
-import { register } from 'tsx/esm/api';
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { constants } from 'node:os';
 
-register();
-await import('../src/cli/main.ts');
+const [firstLine = ''] = readFileSync(new URL(import.meta.url), 'utf8').split('\n', 1);
+const nodeOptions = firstLine
+  .replace(/^#!\/usr\/bin\/env -S node/, '')
+  .trim()
+  .split(/\s+/)
+  .filter(Boolean);
+
+if (nodeOptions.every((option) => process.execArgv.includes(option))) {
+  const { register } = await import('tsx/esm/api');
+  register();
+  await import('../src/cli/main.ts');
+} else {
+  // Started as `node bin/aqparat.js` (npm's shim on Windows, a shell without `env -S`), node never read the
+  // first line: the command runs again with its options. SIGTERM is passed on; Ctrl-C reaches both processes.
+  const child = spawn(process.execPath, [...process.execArgv, ...nodeOptions, ...process.argv.slice(1)], {
+    stdio: 'inherit',
+  });
+  process.on('SIGTERM', () => child.kill('SIGTERM'));
+  process.on('SIGINT', () => undefined);
+  child.on('exit', (code, signal) => process.exit(signal ? 128 + constants.signals[signal] : (code ?? 1)));
+}

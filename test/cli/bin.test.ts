@@ -1,9 +1,14 @@
 /**
  * The `aqparat` command as installed: its file runs by itself (`env -S` passes node its options), and those
- * options bound the heap, which the benchmark's product children take from the same line. A run loads the
+ * options bound the heap, which the benchmark's product children take from the same line; started by `node`
+ * without them, it runs again with them. A run loads the
  * command it names, by the names the table gives: each entry registers exactly those.
  */
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { Command } from 'commander';
@@ -37,6 +42,49 @@ describe('the aqparat command file', () => {
     expect(await limitOf(options)).toBeLessThan(1200);
     // On a small machine Node's own default may be as low: the option then changes nothing, and that is fine.
     expect(await limitOf([])).toBeGreaterThanOrEqual(await limitOf(options));
+  });
+
+  it('started by `node` without the options, runs again with them; its exit code passes through', async () => {
+    // Each process says its heap limit as it ends: the first has node's default, the command's has the limit.
+    const hook =
+      '--import=data:text/javascript,import v8 from "node:v8"; process.on("exit", () => ' +
+      'console.error(`heap limit ${v8.getHeapStatistics().heap_size_limit / 2 ** 20}`))';
+    const { stdout, stderr } = await run(process.execPath, [hook, BIN, '--help']);
+    expect(stdout.match(/Usage: aqparat/g)).toHaveLength(1);
+    const limits = [...stderr.matchAll(/heap limit (\d+)/g)].map((match) => Number(match[1]));
+    expect(limits).toHaveLength(2);
+    expect(Math.min(...limits)).toBeLessThan(1200);
+    const failed = await run(process.execPath, [BIN, 'no-such-command']).catch(
+      (error: { code: number }) => error,
+    );
+    expect(failed).toMatchObject({ code: 1 });
+  });
+
+  it('started by `node`, passes SIGTERM on: the server closes and both processes end', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'aqparat-bin-'));
+    try {
+      const server = spawn(
+        process.execPath,
+        [BIN, 'serve', '--db', join(dir, 'aqparat.sqlite'), '--port', '0', '--host', '127.0.0.1'],
+        { env: { PATH: process.env['PATH'], AQPARAT_LOG_LEVEL: 'warn' } },
+      );
+      let output = '';
+      const url = await new Promise<string>((resolve, reject) => {
+        server.stdout.on('data', (chunk: Buffer) => {
+          output += chunk.toString();
+          const found = /(http:\/\/127\.0\.0\.1:\d+\/)/.exec(output)?.[1];
+          if (found) resolve(found);
+        });
+        server.on('exit', (code) => reject(new Error(`serve exited with ${code}: ${output}`)));
+      });
+      expect((await fetch(`${url}healthz`)).status).toBe(200);
+      server.kill('SIGTERM');
+      const [code] = (await once(server, 'exit')) as [number | null];
+      expect(code).toBe(0);
+      await expect(fetch(`${url}healthz`)).rejects.toThrow();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
