@@ -2,6 +2,7 @@
  * Every real export sample imports with the counts its content implies; a second import changes nothing;
  * archives are read in place, feeds from a URL; unknown files are refused with what is supported.
  */
+import { createHash } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -139,6 +140,7 @@ describe.each(DIALECTS)('importing the real exports (%s)', (dialect) => {
       unchanged: 15,
     });
     expect((await getImport(ctx, first.batchId ?? 0)).fileHash).toBe(again.fileHash);
+    expect(again.fileHash).toBe(createHash('sha256').update(readFileSync(file)).digest('hex'));
   });
 
   it('reads a ZIP in place, finding the posts files by layout, the channel’s network when both are there', async () => {

@@ -95,7 +95,8 @@ export async function runImport(ctx: Context, plan: RunPlan): Promise<ImportSumm
     batchId: null,
     format: first ? READERS[first.reader].format : 'spreadsheet',
     file: source.name,
-    fileHash: source.hash,
+    // Known once the file is read.
+    fileHash: '',
     new: 0,
     updated: 0,
     unchanged: 0,
@@ -109,8 +110,6 @@ export async function runImport(ctx: Context, plan: RunPlan): Promise<ImportSumm
   };
   // A dry run stores nothing: nothing to label.
   if (plan.analyze && !plan.dryRun) summary.analysis = emptySummary();
-  const previous = await findBatchOfFile(ctx.db.kysely, source.hash, plan.channel?.id ?? null);
-  if (previous !== undefined) summary.previousBatchId = previous;
   const reject = (rejections: readonly Rejection[]) => {
     summary.rejected += 1;
     summary.rejections.push(...rejections.slice(0, MAX_REJECTIONS - summary.rejections.length));
@@ -130,7 +129,7 @@ export async function runImport(ctx: Context, plan: RunPlan): Promise<ImportSumm
     const batch = {
       source: summary.format,
       fileName: source.name,
-      fileHash: source.hash,
+      fileHash: null,
       channelId: plan.channel?.id ?? null,
       orgId: plan.channel?.orgId ?? uploaderOrg(run.actor),
       userId: userIdOf(run.actor),
@@ -201,12 +200,22 @@ export async function runImport(ctx: Context, plan: RunPlan): Promise<ImportSumm
       throw error;
     }
     summary.rejections.sort((a, b) => a.file.localeCompare(b.file) || a.record.index - b.record.index);
+    await hashed(run);
     if (plan.dryRun || (plan.strict && summary.rejected > 0)) throw new RollBack();
     await closeBatch(run, batchId, 'done');
   };
 
+  /** The file's hash, taken as it was read, and an earlier import of the same file (this batch is not done yet). */
+  const hashed = async (run: Context) => {
+    summary.fileHash = await source.hash();
+    const previous = await findBatchOfFile(run.db.kysely, summary.fileHash, plan.channel?.id ?? null);
+    if (previous !== undefined) summary.previousBatchId = previous;
+  };
+
   /** Finishes the batch; one that changed nothing is not kept, so that importing a file again changes nothing. */
   const closeBatch = async (run: Context, batchId: number, status: 'done' | 'failed') => {
+    // A file that can no longer be read is no reason to hide why the import failed: its batch keeps no hash.
+    if (status === 'failed') await hashed(run).catch(() => undefined);
     if (summary.new + summary.updated === 0 && plan.batchId === undefined) {
       await deleteBatch(run.db.kysely, batchId);
       summary.batchId = null;
@@ -214,6 +223,7 @@ export async function runImport(ctx: Context, plan: RunPlan): Promise<ImportSumm
     }
     await updateBatch(run.db.kysely, batchId, {
       ...counts(),
+      fileHash: summary.fileHash || null,
       status,
       finishedAt: run.clock().toISOString(),
       rejections: toJson(summary.rejections),

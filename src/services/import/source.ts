@@ -36,8 +36,11 @@ export interface SourceEntry {
 
 export interface OpenedSource {
   name: string;
-  /** SHA-256 of the file, the archive, the download or the folder's posts files. */
-  hash: string;
+  /**
+   * SHA-256 of the file, the archive, the download or the folder's posts files. A single file's is taken as it is
+   * read: once a read has gone through it to its end, asking costs nothing; before, it takes a pass of its own.
+   */
+  hash(): Promise<string>;
   entries: SourceEntry[];
   close(): void;
 }
@@ -90,6 +93,23 @@ async function hashOf(paths: readonly string[]): Promise<string> {
 
 const fileStream = (path: string) => createReadStream(path, { highWaterMark: CHUNK_BYTES });
 
+/** A file's streams, each hashing what passes through it: the first to reach the end gives the file's hash. */
+function hashedFile(path: string): { open(): Promise<AsyncIterable<Buffer>>; hash(): Promise<string> } {
+  let digest: string | undefined;
+  async function* hashing(): AsyncGenerator<Buffer> {
+    const hash = createHash('sha256');
+    for await (const chunk of fileStream(path) as AsyncIterable<Buffer>) {
+      hash.update(chunk);
+      yield chunk;
+    }
+    digest ??= hash.digest('hex');
+  }
+  return {
+    open: async () => (digest === undefined ? hashing() : fileStream(path)),
+    hash: async () => (digest ??= await hashOf([path])),
+  };
+}
+
 function detected(sniff: Sniff): ReaderName {
   const reader = detectReader(sniff);
   if (!reader)
@@ -117,11 +137,12 @@ async function openZip(path: string, platform: Platform | undefined): Promise<Op
     for await (const entry of zip.eachEntry())
       if (!entry.fileName.endsWith('/')) entries.set(entry.fileName, entry);
     const name = basename(path);
-    const hash = await hashOf([path]);
     if (zipContents([...entries.keys()]).kind === 'xlsx') {
       zip.close();
-      return openFile(path, name, 'xlsx', hash);
+      return openFile(path, name, 'xlsx');
     }
+    // The entries read are not the archive: its hash takes a pass of its own.
+    const hash = await hashOf([path]);
     const selected = postsFiles([...entries.keys()], platform);
     if (selected.length === 0) throw noPosts(name);
     const parts: SourceEntry[] = [];
@@ -137,7 +158,7 @@ async function openZip(path: string, platform: Platform | undefined): Promise<Op
         open: openEntry,
       });
     }
-    return { name, hash, entries: parts, close: () => zip.close() };
+    return { name, hash: async () => hash, entries: parts, close: () => zip.close() };
   } catch (error) {
     zip.close();
     throw error;
@@ -161,21 +182,17 @@ async function openFolder(path: string, platform: Platform | undefined): Promise
     });
   }
   const hash = await hashOf(selected.map((inside) => join(path, inside)));
-  return { name: basename(path), hash, entries, close: () => undefined };
+  return { name: basename(path), hash: async () => hash, entries, close: () => undefined };
 }
 
-async function openFile(
-  path: string,
-  name: string,
-  known?: ReaderName,
-  hash?: string,
-): Promise<OpenedSource> {
+async function openFile(path: string, name: string, known?: ReaderName): Promise<OpenedSource> {
   const sniff = { name, head: await headOfFile(path) };
   const reader = known ?? detected(sniff);
+  const { open, hash } = hashedFile(path);
   return {
     name,
-    hash: hash ?? (await hashOf([path])),
-    entries: [{ name, reader, sniff, size: (await stat(path)).size, open: async () => fileStream(path) }],
+    hash,
+    entries: [{ name, reader, sniff, size: (await stat(path)).size, open }],
     close: () => undefined,
   };
 }
@@ -199,7 +216,7 @@ async function openUrl(url: string): Promise<OpenedSource> {
     );
   return {
     name: url,
-    hash: createHash('sha256').update(body).digest('hex'),
+    hash: async () => createHash('sha256').update(body).digest('hex'),
     entries: [{ name: url, reader: detected(sniff), sniff, size: body.length, open: async () => chunks() }],
     close: () => undefined,
   };
