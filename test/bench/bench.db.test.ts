@@ -133,12 +133,12 @@ describe.each(DIALECTS)('the national demo and the benchmark at a tiny scale (%s
     }
   }, 120_000);
 
-  it('answers the dashboard over HTTP with 200 and a body of the size of its constant baseline', async () => {
-    const [rps, p99] = await measureDashboardLoad(
+  it('answers the dashboard over HTTP with 200 and a body of the size of its constant baseline, first and under load', async () => {
+    const [rps, p99, first] = await measureDashboardLoad(
       ctx,
       ctx.target,
       { label: 'region', org: SCALES.tiny.region },
-      { seconds: 2, runs: 1, connections: 2, warmUpSeconds: 0 },
+      { seconds: 2, runs: 1, connections: 2, warmUpSeconds: 0, coldStarts: 2 },
     );
     expect(rps?.notes).toMatchObject({ failures: 0, baselineFailures: 0 });
     expect(rps?.notes?.['bodyBytes']).toBeGreaterThan(1_000);
@@ -146,5 +146,12 @@ describe.each(DIALECTS)('the national demo and the benchmark at a tiny scale (%s
     expect(rps?.notes?.['requests']).toBeGreaterThan(0);
     expect(rps?.notes?.['baselineRequests']).toBeGreaterThan(0);
     expect(p99?.workload).toBe('http dashboard region p99');
+    // Each side's first request timed on two servers just started.
+    expect(first).toMatchObject({
+      workload: 'http dashboard region first request',
+      product: { runs: 2 },
+      baseline: { runs: 2 },
+    });
+    expect(first?.product.min).toBeGreaterThan(0);
   }, 120_000);
 });
