@@ -27,7 +27,13 @@ export interface ReadOptions extends MapOptions {
 export interface Reader {
   name: ReaderName;
   format: ImportFormat;
-  read(bytes: AsyncIterable<Buffer>, options: ReadOptions): AsyncIterable<Mapped>;
+  /** The items in file order, in batches: a Telegram export's a chunk of the file at a time. */
+  read(bytes: AsyncIterable<Buffer>, options: ReadOptions): AsyncIterable<readonly Mapped[]>;
+}
+
+/** Items of a mapper that yields them one by one (the formats whose files stay small), one per batch. */
+async function* oneByOne(items: AsyncIterable<Mapped>): AsyncGenerator<readonly Mapped[]> {
+  for await (const item of items) yield [item];
 }
 
 export const READERS: Readonly<Record<ReaderName, Reader>> = {
@@ -39,27 +45,29 @@ export const READERS: Readonly<Record<ReaderName, Reader>> = {
   facebook: {
     name: 'facebook',
     format: 'facebook',
-    read: (bytes, options) => mapFacebook(parseFacebook(bytes, options.file), options),
+    read: (bytes, options) => oneByOne(mapFacebook(parseFacebook(bytes, options.file), options)),
   },
   instagram: {
     name: 'instagram',
     format: 'instagram',
-    read: (bytes, options) => mapInstagram(parseInstagram(bytes, options.file), options),
+    read: (bytes, options) => oneByOne(mapInstagram(parseInstagram(bytes, options.file), options)),
   },
   feed: {
     name: 'feed',
     format: 'feed',
-    read: (bytes, options) => mapFeed(parseFeed(bytes, options.file), options),
+    read: (bytes, options) => oneByOne(mapFeed(parseFeed(bytes, options.file), options)),
   },
   xlsx: {
     name: 'xlsx',
     format: 'spreadsheet',
-    read: (bytes, options) => mapSheet(parseXlsx(bytes, options.file), options, options.onSheetHeader),
+    read: (bytes, options) =>
+      oneByOne(mapSheet(parseXlsx(bytes, options.file), options, options.onSheetHeader)),
   },
   csv: {
     name: 'csv',
     format: 'spreadsheet',
-    read: (bytes, options) => mapSheet(parseCsv(bytes, options.file), options, options.onSheetHeader),
+    read: (bytes, options) =>
+      oneByOne(mapSheet(parseCsv(bytes, options.file), options, options.onSheetHeader)),
   },
 };
 

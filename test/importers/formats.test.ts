@@ -107,13 +107,13 @@ describe('Telegram Desktop export', () => {
     expect(posts(items).map((post) => post.text)).toEqual(['Сбор взносов', 'C:\\x41']);
     // The escape cut between two chunks: the backslash ends one, the x begins the next.
     const hits = [];
-    for await (const hit of jsonValuesAt(
+    for await (const batch of jsonValuesAt(
       bytesOf('["a\\', 'x07b", "c\\\\', 'x41"]'),
       ['$.*'],
       'f',
       new TelegramEscapeFixer(),
     ))
-      hits.push(hit.value);
+      hits.push(...batch.map((hit) => hit.value));
     expect(hits).toEqual(['a\u0007b', 'c\\x41']);
   });
 
@@ -131,13 +131,13 @@ describe('Telegram Desktop export', () => {
         yield bytes.subarray(0, cut);
         yield bytes.subarray(cut);
       }
-      for await (const hit of jsonValuesAt(
+      for await (const batch of jsonValuesAt(
         split(),
         ['$.name', '$.messages.*'],
         'f',
         new TelegramEscapeFixer(),
       ))
-        hits.push(hit);
+        hits.push(...batch);
       expect(hits, `cut at byte ${cut}`).toEqual(expected);
     }
   });

@@ -21,8 +21,8 @@ export async function readAll(
     : createReadStream(source, { highWaterMark: 4096 });
   const file = Buffer.isBuffer(source) ? 'test' : basename(source);
   const out: Mapped[] = [];
-  for await (const item of READERS[reader].read(bytes as AsyncIterable<Buffer>, { file, ...options }))
-    out.push(item);
+  for await (const items of READERS[reader].read(bytes as AsyncIterable<Buffer>, { file, ...options }))
+    out.push(...items);
   return out;
 }
 

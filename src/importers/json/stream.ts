@@ -105,19 +105,20 @@ interface Span {
 
 /**
  * Values at the paths (`$.messages.*`, `$.*`, …), in document order, each parsed on its own, so memory holds
- * one record at a time.
+ * one chunk's records at a time. They come a chunk of bytes' worth at a time: a step of the async iteration per
+ * chunk, not per value (each step costs promises at every level of a reader).
  */
 export async function* jsonValuesAt(
   bytes: AsyncIterable<Buffer>,
   paths: string[],
   file: string,
   fixer?: ByteFixer,
-): AsyncGenerator<JsonHit> {
+): AsyncGenerator<JsonHit[]> {
   const patterns = paths.map(patternOf);
   const stack: Frame[] = [];
   let rootDone = false;
   let span: Span | null = null;
-  const hits: JsonHit[] = [];
+  let hits: JsonHit[] = [];
 
   let chunkStart = 0;
   let linesBefore = 0;
@@ -303,9 +304,10 @@ export async function* jsonValuesAt(
       if (isSpace(chunk[at] as number)) at++;
       else at = outline(chunk, at);
     }
-    // Not `yield* hits`: delegating to the array's iterator wraps each hit in promises of its own.
-    for (const hit of hits) yield hit;
-    hits.length = 0;
+    if (hits.length > 0) {
+      yield hits;
+      hits = [];
+    }
     chunkStart += chunk.length;
     linesBefore += countNewlines(chunk);
   }

@@ -16,8 +16,10 @@ export async function* parseMetaPosts<T>(
   file: string,
 ): AsyncGenerator<MetaPost<T>> {
   let index = 0;
-  for await (const hit of jsonValuesAt(bytes, ['$.*'], file)) {
-    index += 1;
-    yield { index, post: repairMojibake(hit.value) as T };
+  for await (const hits of jsonValuesAt(bytes, ['$.*'], file)) {
+    for (const hit of hits) {
+      index += 1;
+      yield { index, post: repairMojibake(hit.value) as T };
+    }
   }
 }

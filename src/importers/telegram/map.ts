@@ -101,13 +101,13 @@ interface Post {
 function postOf(message: Message, chat: ChatHeader, options: MapOptions): Post | Mapped {
   const id = message['id'];
   const ref: RecordRef = { kind: 'message', index: typeof id === 'number' ? id : 0 };
-  const reject = (field: string, code: string, params?: Record<string, string>) =>
-    rejectedField(options.file, ref, field, code, params);
-  if (typeof id !== 'number') return reject('id', id === undefined ? 'required' : 'invalid_type');
+  // No closure for these: a function made per message costs more than the message's other work.
+  if (typeof id !== 'number')
+    return rejectedField(options.file, ref, 'id', id === undefined ? 'required' : 'invalid_type');
   const time = timeOf(message);
-  if (time === 'missing') return reject('date_unixtime', 'required');
+  if (time === 'missing') return rejectedField(options.file, ref, 'date_unixtime', 'required');
   if (time === 'invalid')
-    return reject('date_unixtime', 'invalid_date', {
+    return rejectedField(options.file, ref, 'date_unixtime', 'invalid_date', {
       value: String(message['date_unixtime'] ?? message['date']),
     });
 
@@ -172,63 +172,69 @@ export function chatMatches(chat: ChatHeader, wanted: string): boolean {
 
 /**
  * Drafts of the chosen chat: the root chat of a single export, or the full export's chat named by `options.chat`
- * (the caller chooses one before, when the file holds several).
+ * (the caller chooses one before, when the file holds several). A batch of records in, a batch of items out.
  */
 export async function* mapTelegram(
-  records: AsyncIterable<TelegramRecord>,
+  batches: AsyncIterable<readonly TelegramRecord[]>,
   options: MapOptions,
-): AsyncGenerator<Mapped> {
+): AsyncGenerator<Mapped[]> {
   let selected = false;
   let matched = false;
   const seen: ChatHeader[] = [];
   let pending: Post | undefined;
-  // What the post held back (an album may go on) makes, as a list: delegating to a generator from this async
-  // one wrapped each post's items in an iterator of promises of their own.
-  const flush = (): Mapped[] => {
-    if (!pending) return [];
+  let items: Mapped[] = [];
+  /** The post held back (an album may go on), with its parts as skips. */
+  const flush = () => {
+    if (!pending) return;
     const { draft, parts } = pending;
     pending = undefined;
-    const items: Mapped[] = [{ kind: 'draft', draft }];
+    items.push({ kind: 'draft', draft });
     for (let part = 1; part < parts; part++)
       items.push({ kind: 'skipped', ref: draft.ref, reason: 'album_part' });
-    return items;
   };
-  for await (const record of records) {
-    if (record.kind === 'chat') {
-      for (const item of flush()) yield item;
-      seen.push(record.chat);
-      // The first chat of that name or id: a later namesake is left out.
-      selected =
-        record.chat.index === -1 ||
-        (!matched && options.chat !== undefined && chatMatches(record.chat, options.chat));
-      matched ||= selected;
-      continue;
+  for await (const records of batches) {
+    for (const record of records) {
+      if (record.kind === 'chat') {
+        flush();
+        seen.push(record.chat);
+        // The first chat of that name or id: a later namesake is left out.
+        selected =
+          record.chat.index === -1 ||
+          (!matched && options.chat !== undefined && chatMatches(record.chat, options.chat));
+        matched ||= selected;
+        continue;
+      }
+      if (!selected) continue;
+      const { message } = record;
+      if (message['type'] !== 'message') {
+        flush();
+        items.push({
+          kind: 'skipped',
+          ref: { kind: 'message', index: Number(message['id'] ?? 0) },
+          reason: 'service',
+        });
+        continue;
+      }
+      const post = postOf(message, record.chat, options);
+      if (!('parts' in post)) {
+        flush();
+        items.push(post);
+        continue;
+      }
+      if (pending && joinsAlbum(pending, post)) {
+        mergeAlbum(pending, post);
+        continue;
+      }
+      flush();
+      pending = post;
     }
-    if (!selected) continue;
-    const { message } = record;
-    if (message['type'] !== 'message') {
-      for (const item of flush()) yield item;
-      yield {
-        kind: 'skipped',
-        ref: { kind: 'message', index: Number(message['id'] ?? 0) },
-        reason: 'service',
-      };
-      continue;
+    if (items.length > 0) {
+      yield items;
+      items = [];
     }
-    const post = postOf(message, record.chat, options);
-    if (!('parts' in post)) {
-      for (const item of flush()) yield item;
-      yield post;
-      continue;
-    }
-    if (pending && joinsAlbum(pending, post)) {
-      mergeAlbum(pending, post);
-      continue;
-    }
-    for (const item of flush()) yield item;
-    pending = post;
   }
-  for (const item of flush()) yield item;
+  flush();
+  if (items.length > 0) yield items;
   if (!matched && seen.length > 0) {
     throw new DomainError('import_chat_unknown', {
       file: options.file,

@@ -43,43 +43,51 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Chats and their messages, in file order. With `messages: false`, only the chats (to choose one). */
+/**
+ * Chats and their messages, in file order, a chunk of the file's worth at a time. With `messages: false`, only
+ * the chats (to choose one).
+ */
 export async function* parseTelegram(
   bytes: AsyncIterable<Buffer>,
   file: string,
   options: { messages?: boolean } = {},
-): AsyncGenerator<TelegramRecord> {
+): AsyncGenerator<TelegramRecord[]> {
   let current: ChatHeader | undefined;
   let announced = false;
-  for await (const hit of jsonValuesAt(
+  for await (const hits of jsonValuesAt(
     bytes,
     pathsFor(options.messages ?? true),
     file,
     new TelegramEscapeFixer(),
   )) {
-    const at = locate(hit.path);
-    if (!at) continue;
-    if (current?.index !== at.chat) {
-      if (current && !announced) yield { kind: 'chat', chat: current };
-      current = { index: at.chat };
-      announced = false;
-    }
-    if (at.field === 'messages') {
-      if (!announced) {
-        yield { kind: 'chat', chat: current };
-        announced = true;
+    const records: TelegramRecord[] = [];
+    for (const hit of hits) {
+      const at = locate(hit.path);
+      if (!at) continue;
+      if (current?.index !== at.chat) {
+        if (current && !announced) records.push({ kind: 'chat', chat: current });
+        current = { index: at.chat };
+        announced = false;
       }
-      if (isObject(hit.value)) yield { kind: 'message', chat: current, message: hit.value };
-    } else if (at.field === 'name' && typeof hit.value === 'string') current.name = hit.value;
-    else if (at.field === 'type' && typeof hit.value === 'string') current.type = hit.value;
-    else if (at.field === 'id' && typeof hit.value === 'number') current.id = hit.value;
+      if (at.field === 'messages') {
+        if (!announced) {
+          records.push({ kind: 'chat', chat: current });
+          announced = true;
+        }
+        if (isObject(hit.value)) records.push({ kind: 'message', chat: current, message: hit.value });
+      } else if (at.field === 'name' && typeof hit.value === 'string') current.name = hit.value;
+      else if (at.field === 'type' && typeof hit.value === 'string') current.type = hit.value;
+      else if (at.field === 'id' && typeof hit.value === 'number') current.id = hit.value;
+    }
+    if (records.length > 0) yield records;
   }
-  if (current && !announced) yield { kind: 'chat', chat: current };
+  if (current && !announced) yield [{ kind: 'chat', chat: current }];
 }
 
 /** The chats of an export, read without keeping their messages. */
 export async function listTelegramChats(bytes: AsyncIterable<Buffer>, file: string): Promise<ChatHeader[]> {
   const chats: ChatHeader[] = [];
-  for await (const record of parseTelegram(bytes, file, { messages: false })) chats.push(record.chat);
+  for await (const records of parseTelegram(bytes, file, { messages: false }))
+    for (const record of records) chats.push(record.chat);
   return chats;
 }

@@ -180,16 +180,18 @@ export async function runImport(ctx: Context, plan: RunPlan): Promise<ImportSumm
           ...(plan.channel?.url ? { channelUrl: plan.channel.url } : {}),
           onSheetHeader: (header: SheetHeader) => (summary.sheetKind = header.kind),
         };
-        for await (const item of READERS[entry.reader].read(bytes, options)) {
-          if (item.kind === 'draft') {
-            chunk.push(item.draft);
-            if (item.draft.target === 'publication')
-              chunkChars += (item.draft.text?.length ?? 0) + (item.draft.title?.length ?? 0);
-            if (chunk.length >= plan.chunkSize || chunkChars >= CHUNK_CHARS) await flush();
-          } else if (item.kind === 'rejected') reject(item.rejections);
-          else {
-            summary.skipped += 1;
-            summary.skippedByReason[item.reason] = (summary.skippedByReason[item.reason] ?? 0) + 1;
+        for await (const items of READERS[entry.reader].read(bytes, options)) {
+          for (const item of items) {
+            if (item.kind === 'draft') {
+              chunk.push(item.draft);
+              if (item.draft.target === 'publication')
+                chunkChars += (item.draft.text?.length ?? 0) + (item.draft.title?.length ?? 0);
+              if (chunk.length >= plan.chunkSize || chunkChars >= CHUNK_CHARS) await flush();
+            } else if (item.kind === 'rejected') reject(item.rejections);
+            else {
+              summary.skipped += 1;
+              summary.skippedByReason[item.reason] = (summary.skippedByReason[item.reason] ?? 0) + 1;
+            }
           }
         }
       }
