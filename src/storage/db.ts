@@ -13,12 +13,12 @@ import {
   PostgresDialect,
   SqliteDialect,
   type SqliteDatabase,
+  type SqliteStatement,
 } from 'kysely';
 import type pg from 'pg';
 import { DIALECTS, type SqlDialect } from './dialect.js';
 import { MIGRATIONS } from './migrations/index.js';
 import type { Database } from './schema.js';
-import { SqliteBooleanPlugin } from './sqlite-boolean.plugin.js';
 
 // Each driver is loaded when a database of its kind is opened: a process holds one kind, and each driver's code
 // weighs several MB in every process that imports (see docs/PERFORMANCE.md).
@@ -77,20 +77,38 @@ const camelCase = () => new CamelCasePlugin({ maintainNestedObjectKeys: true });
 const STATEMENTS_KEPT = 500;
 
 /**
+ * SQLite has no boolean and better-sqlite3 refuses to bind one: a boolean parameter is bound as 1 or 0. Done
+ * here, on the compiled query's parameters, rather than by a plugin that rewrites every query's tree.
+ */
+const bindable = (parameters: readonly unknown[]): readonly unknown[] =>
+  parameters.some((value) => typeof value === 'boolean')
+    ? parameters.map((value) => (typeof value === 'boolean' ? Number(value) : value))
+    : parameters;
+
+function binding(statement: SQLite.Statement): SqliteStatement {
+  return {
+    reader: statement.reader,
+    all: (parameters) => statement.all(bindable(parameters)),
+    run: (parameters) => statement.run(bindable(parameters)),
+    iterate: (parameters) => statement.iterate(bindable(parameters)),
+  };
+}
+
+/**
  * Kysely prepares every query anew, and better-sqlite3 compiles each prepare: for the one-row statements an
  * import runs per record, compiling cost more than running. Statements are kept by their text, the least
  * recently used dropped first. One connection runs one query at a time (Kysely holds it while a stream is
  * read), so a kept statement is never asked for while it runs.
  */
 function keepingStatements(database: SQLite.Database): SqliteDatabase {
-  const statements = new Map<string, SQLite.Statement>();
+  const statements = new Map<string, SqliteStatement>();
   return {
     close: () => database.close(),
     prepare(text) {
       let statement = statements.get(text);
       if (statement) statements.delete(text);
       else {
-        statement = database.prepare(text);
+        statement = binding(database.prepare(text));
         if (statements.size >= STATEMENTS_KEPT) statements.delete(statements.keys().next().value as string);
       }
       statements.set(text, statement);
@@ -113,7 +131,7 @@ export function createDb(config: DbConfig): Db {
     );
     const kysely = new Kysely<Database>({
       dialect: new SqliteDialect({ database: keepingStatements(database) }),
-      plugins: [camelCase(), new SqliteBooleanPlugin()],
+      plugins: [camelCase()],
     });
     return { kysely, dialect: DIALECTS.sqlite, config, close: () => kysely.destroy() };
   }

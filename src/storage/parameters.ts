@@ -59,8 +59,8 @@ export function rowsTable(
 }
 
 /**
- * SQLite: rows inserted by multi-row VALUES, `perStatement` rows a statement (booleans as 1/0, as
- * SqliteBooleanPlugin writes them), after `head` (`insert into t (columns) `); what `returning` gives of each row.
+ * SQLite: rows inserted by multi-row VALUES, `perStatement` rows a statement, after `head`
+ * (`insert into t (columns) `); what `returning` gives of each row.
  * Groups of the same size make the same statement text, which the connection keeps compiled.
  */
 export async function insertValues<R = never>(
@@ -75,9 +75,7 @@ export async function insertValues<R = never>(
   const tuple = `(${Array.from({ length: width }, () => '?').join(', ')})`;
   for (let start = 0; start < rows.length; start += perStatement) {
     const group = rows.slice(start, start + perStatement);
-    const parameters: unknown[] = [];
-    for (const row of group)
-      for (const value of row) parameters.push(typeof value === 'boolean' ? Number(value) : value);
+    const parameters = group.flat();
     const text = `${head}values ${group.map(() => tuple).join(', ')}${returning ? ` returning ${returning}` : ''}`;
     const { rows: inserted } = await db.executeQuery<R>(CompiledQuery.raw(text, parameters));
     returned.push(...inserted);
