@@ -47,6 +47,7 @@ describe.each(DIALECTS)('the dashboard read with a token (%s)', (dialect) => {
   it('writes nothing while reading, once the token is marked used', async () => {
     const first = await read();
     expect(first.statusCode).toBe(200);
+    expect(first.headers['content-type']).toBe('application/json; charset=utf-8');
     const again = await whileUnchanged(server.ctx, () => Promise.all([read(), read(), read()]));
     for (const response of again) expect(response.body).toBe(first.body);
   });

@@ -15,6 +15,7 @@ import {
 } from '../../services/dashboard.service.js';
 import { localDate } from '../../shared/schemas.js';
 import { PLATFORMS } from '../../shared/vocabulary.js';
+import { sharedAnswer } from '../shared-answer.js';
 import { orgPeriod, periodOf } from './common.js';
 
 const measureQuery = z.strictObject({
@@ -46,24 +47,25 @@ function measureOf(query: {
 export const measureRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['measures'];
 
-  app.get('/measures/dashboard', { schema: { tags, querystring: measureQuery } }, (request) =>
-    buildDashboard(request.ctx, measureOf(request.query), request.lang),
+  app.get('/measures/dashboard', { schema: { tags, querystring: measureQuery } }, async (request, reply) =>
+    sharedAnswer(reply, await buildDashboard(request.ctx, measureOf(request.query), request.lang)),
   );
 
-  app.get('/measures/counts', { schema: { tags, querystring: countsQuery } }, (request) => {
+  app.get('/measures/counts', { schema: { tags, querystring: countsQuery } }, async (request, reply) => {
     const { granularity, platform, by } = request.query;
-    return countsMeasure(request.ctx, {
+    const counts = await countsMeasure(request.ctx, {
       ...measureOf(request.query),
       granularity,
       by,
       ...(platform ? { platform } : {}),
     });
+    return sharedAnswer(reply, counts);
   });
 
   app.get(
     '/measures/reach',
     { schema: { tags, querystring: z.strictObject({ org: orgPeriod.org, asOf: localDate.optional() }) } },
-    (request) => reachMeasure(request.ctx, measureOf(request.query)),
+    async (request, reply) => sharedAnswer(reply, await reachMeasure(request.ctx, measureOf(request.query))),
   );
 
   app.get('/measures/presence', { schema: { tags, querystring: measureQuery } }, (request) =>
