@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { ChartBlock, ReportModel } from '../../src/reports/model.js';
-import { renderChartPng, renderChartSvg } from '../../src/reports/render/charts.js';
+import {
+  CHART_SIZE,
+  CHART_WIDTH_PX,
+  renderChartPng,
+  renderChartSvg,
+} from '../../src/reports/render/charts.js';
 import { renderDocx } from '../../src/reports/render/docx.js';
 import { renderHtml } from '../../src/reports/render/html.js';
 import { renderMarkdown } from '../../src/reports/render/markdown.js';
@@ -114,5 +119,13 @@ describe('renderers', () => {
     // PNG signature, and the title's glyphs are really drawn: the picture differs when they are absent.
     expect(withText.subarray(1, 4).toString()).toBe('PNG');
     expect(withText.equals(withoutText)).toBe(false);
+  });
+
+  it('draws a chart for print: at least 200 dpi at the width the document shows it', () => {
+    const png = renderChartPng(model.sections[0]!.blocks[2] as ChartBlock);
+    // The PNG header's width, after the signature and the header chunk's length and type.
+    const width = png.readUInt32BE(16);
+    expect(width / (CHART_WIDTH_PX / 96)).toBeGreaterThanOrEqual(200);
+    expect(png.readUInt32BE(20) / width).toBeCloseTo(CHART_SIZE.height / CHART_SIZE.width, 2);
   });
 });

@@ -22,7 +22,7 @@ import { evidenceLabel } from '../../shared/finding.js';
 import { formatShortDate } from '../../shared/format.js';
 import type { Block, Cell, ReportModel, TableBlock } from '../model.js';
 import { cellText, cellUrl } from './cells.js';
-import { CHART_SIZE, renderChartPng } from './charts.js';
+import { CHART_SIZE, CHART_WIDTH_PX, renderChartPng } from './charts.js';
 
 const FONT = 'Times New Roman';
 /** docx sizes are half-points. */
@@ -33,7 +33,6 @@ const PAGE = { width: 11906, height: 16838, margin: { top: 1134, right: 850, bot
 const TEXT_WIDTH = PAGE.width - PAGE.margin.left - PAGE.margin.right;
 /** About one character of 12 pt Times in twips. */
 const CHAR_WIDTH = 135;
-const CHART_WIDTH_PX = 600;
 
 function runs(text: string, options: { bold?: boolean; italics?: boolean; size?: number } = {}): TextRun[] {
   return [
