@@ -14,7 +14,11 @@ const nodeOptions = firstLine
   .split(/\s+/)
   .filter(Boolean);
 
-if (nodeOptions.every((option) => process.execArgv.includes(option))) {
+// An option node was given, with whatever value, counts as given: a user's own heap limit is kept.
+const nameOf = (option) => option.split('=')[0];
+const given = new Set(process.execArgv.map(nameOf));
+
+if (nodeOptions.every((option) => given.has(nameOf(option)))) {
   const { register } = await import('tsx/esm/api');
   register();
   await import('../src/cli/main.ts');

@@ -54,6 +54,12 @@ describe('the aqparat command file', () => {
     const limits = [...stderr.matchAll(/heap limit (\d+)/g)].map((match) => Number(match[1]));
     expect(limits).toHaveLength(2);
     expect(Math.min(...limits)).toBeLessThan(1200);
+    // A heap limit of the user's own is kept: no second process.
+    const own = await run(process.execPath, ['--max-old-space-size=2048', hook, BIN, '--help']);
+    expect([...own.stderr.matchAll(/heap limit (\d+)/g)].map((match) => Number(match[1]))).toEqual([
+      expect.any(Number),
+    ]);
+    expect(Number(/heap limit (\d+)/.exec(own.stderr)?.[1])).toBeGreaterThan(2000);
     const failed = await run(process.execPath, [BIN, 'no-such-command']).catch(
       (error: { code: number }) => error,
     );
