@@ -202,22 +202,18 @@ export async function runImport(ctx: Context, plan: RunPlan): Promise<ImportSumm
       throw error;
     }
     summary.rejections.sort((a, b) => a.file.localeCompare(b.file) || a.record.index - b.record.index);
-    await hashed(run);
+    // The file's hash, taken as it was read, and an earlier import of the same file (this batch is not done yet).
+    summary.fileHash = await source.hash();
+    const previous = await findBatchOfFile(run.db.kysely, summary.fileHash, plan.channel?.id ?? null);
+    if (previous !== undefined) summary.previousBatchId = previous;
     if (plan.dryRun || (plan.strict && summary.rejected > 0)) throw new RollBack();
     await closeBatch(run, batchId, 'done');
   };
 
-  /** The file's hash, taken as it was read, and an earlier import of the same file (this batch is not done yet). */
-  const hashed = async (run: Context) => {
-    summary.fileHash = await source.hash();
-    const previous = await findBatchOfFile(run.db.kysely, summary.fileHash, plan.channel?.id ?? null);
-    if (previous !== undefined) summary.previousBatchId = previous;
-  };
-
   /** Finishes the batch; one that changed nothing is not kept, so that importing a file again changes nothing. */
   const closeBatch = async (run: Context, batchId: number, status: 'done' | 'failed') => {
-    // A file that can no longer be read is no reason to hide why the import failed: its batch keeps no hash.
-    if (status === 'failed') await hashed(run).catch(() => undefined);
+    // A failed batch keeps the file's hash; a file that can no longer be read is no reason to hide why it failed.
+    if (status === 'failed') summary.fileHash = await source.hash().catch(() => '');
     if (summary.new + summary.updated === 0 && plan.batchId === undefined) {
       await deleteBatch(run.db.kysely, batchId);
       summary.batchId = null;
