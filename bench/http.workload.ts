@@ -65,11 +65,7 @@ async function timed(url: string, token: string): Promise<{ ms: number; body: st
 async function warm(url: string, token: string, seconds: number, atLeast: number): Promise<number> {
   const until = performance.now() + seconds * 1000;
   let last = 0;
-  for (let done = 0; done < atLeast || performance.now() < until; done++) {
-    const started = performance.now();
-    await fetchBody(url, token);
-    last = performance.now() - started;
-  }
+  for (let done = 0; done < atLeast || performance.now() < until; done++) last = (await timed(url, token)).ms;
   return last;
 }
 
