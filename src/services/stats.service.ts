@@ -1,5 +1,5 @@
 /** Read use cases behind `aqparat stats` and, later, the dashboard and the brief. */
-import { followersAt, reach } from '../domain/audience.measure.js';
+import { reach } from '../domain/audience.measure.js';
 import { countMentions, type MentionCount, type MentionRow } from '../domain/media.measure.js';
 import { membersIndex, type Structure, structureOf } from '../domain/members.measure.js';
 import type { Granularity, LocalDate, Period } from '../domain/period.js';
@@ -12,13 +12,12 @@ import {
   total,
 } from '../domain/publications.measure.js';
 import type { OutletLevel, Platform } from '../shared/vocabulary.js';
-import { listSubtreeAudience, listSubtreeChannels } from '../storage/repositories/channel.repository.js';
-import { listSubtreeNodes, mapToChildOf } from '../storage/repositories/org.repository.js';
+import { listSubtreeChannels } from '../storage/repositories/channel.repository.js';
+import { listSubtreeMembership, mapToChildOf } from '../storage/repositories/org.repository.js';
 import { countPublications } from '../storage/repositories/publication.repository.js';
 import {
   listInfoResponsible,
   listInSubtree,
-  listMembership,
   listOutlets,
 } from '../storage/repositories/records.repository.js';
 import type { Context } from './context.js';
@@ -127,34 +126,28 @@ export async function organizationFigures(
   const org = await getOrganization(ctx, code);
   const scope = scopeOfContext(ctx);
   // Only the columns the figures use: a national subtree is ten thousand organizations.
-  const [subtree, snapshots, channels, audience, infoResponsible] = await Promise.all([
-    listSubtreeNodes(ctx.db.kysely, scope, org.id),
-    listMembership(ctx.db.kysely, scope, org.id, asOf),
-    listSubtreeChannels(ctx.db.kysely, scope, org.id),
-    listSubtreeAudience(ctx.db.kysely, scope, org.id, asOf),
+  const [subtree, channels, infoResponsible] = await Promise.all([
+    listSubtreeMembership(ctx.db.kysely, scope, org.id, asOf),
+    listSubtreeChannels(ctx.db.kysely, scope, org.id, asOf),
     listInfoResponsible(ctx.db.kysely, scope, org.id),
   ]);
-  const followers = followersAt(audience, asOf);
-  const membersOf = membersIndex(subtree, snapshots, asOf);
+  const membersOf = membersIndex(subtree.nodes, subtree.snapshots, asOf);
   return {
     org,
     asOf,
     members: membersOf(org.id),
-    structure: structureOf(org.id, subtree),
-    channels: channels.map((channel) => {
-      const audience = followers.get(channel.id);
-      return {
-        code: channel.code,
-        platform: channel.platform,
-        name: channel.name,
-        url: channel.url,
-        ownerId: channel.orgId,
-        createdOn: channel.createdOn,
-        followers: audience?.followers ?? null,
-        followersAsOf: audience?.asOf ?? null,
-        reach: audience ? reach(audience.followers, membersOf(channel.orgId)) : null,
-      };
-    }),
+    structure: structureOf(org.id, subtree.nodes),
+    channels: channels.map((channel) => ({
+      code: channel.code,
+      platform: channel.platform,
+      name: channel.name,
+      url: channel.url,
+      ownerId: channel.orgId,
+      createdOn: channel.createdOn,
+      followers: channel.followers,
+      followersAsOf: channel.asOf,
+      reach: channel.followers === null ? null : reach(channel.followers, membersOf(channel.orgId)),
+    })),
     infoResponsible,
   };
 }

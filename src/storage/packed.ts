@@ -6,6 +6,8 @@
  * values; a SQLite boolean stays 0/1, as it comes from the driver anyway. The rows come in no particular order.
  */
 import { type Kysely, type SelectExpression, type Selection, type SelectQueryBuilder, sql } from 'kysely';
+import type { OrgScope } from '../domain/scope.js';
+import { keptRead } from './kept.js';
 import { isPostgres } from './parameters.js';
 import { fromJson } from './rows.js';
 import type { Database } from './schema.js';
@@ -16,18 +18,47 @@ export async function selectPacked<DB, TB extends keyof DB, C extends SelectExpr
   from: SelectQueryBuilder<DB, TB, object>,
   columns: readonly C[],
 ): Promise<Selection<DB, TB, C>[]> {
-  const keys = columns.map((column) => column.slice(column.lastIndexOf('.') + 1));
+  const keys = keysOf(columns);
+  const { rows } = await packedQuery(db, from, columns, keys).execute(db);
+  return unpacked(rows, keys);
+}
+
+/** The same read kept compiled (kept.ts): built once per engine and scope, run with new values. */
+export function keptPacked<
+  V extends Readonly<Record<string, unknown>>,
+  DB,
+  TB extends keyof DB,
+  C extends SelectExpression<DB, TB> & string,
+>(
+  from: (db: Kysely<Database>, scope: OrgScope, values: V) => SelectQueryBuilder<DB, TB, object>,
+  columns: readonly C[],
+): (db: Kysely<Database>, scope: OrgScope, values: V) => Promise<Selection<DB, TB, C>[]> {
+  const keys = keysOf(columns);
+  const read = keptRead((db, scope, values: V) => packedQuery(db, from(db, scope, values), columns, keys));
+  return async (db, scope, values) => unpacked(await read(db, scope, values), keys);
+}
+
+const keysOf = (columns: readonly string[]) =>
+  columns.map((column) => column.slice(column.lastIndexOf('.') + 1));
+
+function packedQuery<DB, TB extends keyof DB, C extends SelectExpression<DB, TB> & string>(
+  db: Kysely<Database>,
+  from: SelectQueryBuilder<DB, TB, object>,
+  columns: readonly C[],
+  keys: readonly string[],
+) {
   const values = sql.join(keys.map((key) => sql.ref(`t.${key}`)));
   const packed = isPostgres(db)
     ? sql`coalesce(json_agg(json_build_array(${values})), '[]')`
     : sql`json_group_array(json_array(${values}))`;
-  const query = from.select(columns);
-  const { rows } = await sql<{ packed: unknown }>`select ${packed} as packed from (${query}) as t`.execute(
-    db,
-  );
+  return sql<{ packed: unknown }>`select ${packed} as packed from (${from.select(columns)}) as t`;
+}
+
+function unpacked<T>(rows: readonly { packed: unknown }[], keys: readonly string[]): T[] {
+  // Index loops: an iterator of entries per row cost as much as reading the rows for ten thousand of them.
   return (fromJson<unknown[][]>(rows[0]?.packed) ?? []).map((packedRow) => {
     const row: Record<string, unknown> = {};
-    for (const [at, key] of keys.entries()) row[key] = packedRow[at];
-    return row as Selection<DB, TB, C>;
+    for (let at = 0; at < keys.length; at++) row[keys[at]!] = packedRow[at];
+    return row as T;
   });
 }

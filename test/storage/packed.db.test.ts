@@ -7,16 +7,13 @@ import {
   addMembershipSnapshot,
 } from '../../src/services/records.service.js';
 import { selectPacked } from '../../src/storage/packed.js';
-import {
-  listAudience,
-  listSubtreeAudience,
-  listSubtreeChannels,
-} from '../../src/storage/repositories/channel.repository.js';
-import { listSubtreeNodes } from '../../src/storage/repositories/org.repository.js';
+import { listAudience, listSubtreeChannels } from '../../src/storage/repositories/channel.repository.js';
+import { listSubtreeMembership } from '../../src/storage/repositories/org.repository.js';
 import { listInSubtree, listMembership } from '../../src/storage/repositories/records.repository.js';
 import { buildTree, uniqueCode } from '../factories/org.factory.js';
 import { DIALECTS, openTestContext } from '../helpers/databases.js';
 
+const idsOf = (rows: readonly { id: number }[]) => rows.map((row) => row.id);
 const byId = <T extends { id: number }>(rows: readonly T[]) => [...rows].sort((a, b) => a.id - b.id);
 
 /**
@@ -57,7 +54,7 @@ describe.each(DIALECTS)('packed reads (%s)', (dialect) => {
   });
   afterAll(() => ctx.close());
 
-  it('reads a subtree’s shape as the rows give it', async () => {
+  it('reads a subtree’s shape as the rows give it, with each organization’s membership by the date', async () => {
     for (const root of [union, region]) {
       const rows = await ctx.db.kysely
         .selectFrom('orgClosure')
@@ -65,10 +62,22 @@ describe.each(DIALECTS)('packed reads (%s)', (dialect) => {
         .select(['organization.id', 'organization.kind', 'organization.parentId'])
         .where('orgClosure.ancestorId', '=', root.id)
         .execute();
-      const packed = await listSubtreeNodes(ctx.db.kysely, WHOLE_TREE, root.id);
-      expect(rows.length).toBeGreaterThan(5);
-      expect(byId(packed)).toEqual(byId(rows));
+      for (const upTo of ['2022-12-31', '2023-06-30', '2024-12-31']) {
+        const { nodes, snapshots } = await listSubtreeMembership(ctx.db.kysely, WHOLE_TREE, root.id, upTo);
+        expect(rows.length).toBeGreaterThan(5);
+        expect(byId(nodes)).toEqual(byId(rows));
+        const bySnapshot = (list: readonly { orgId: number; asOf: string }[]) =>
+          [...list].sort((a, b) => a.orgId - b.orgId || a.asOf.localeCompare(b.asOf));
+        expect(bySnapshot(snapshots)).toEqual(
+          bySnapshot(await listMembership(ctx.db.kysely, WHOLE_TREE, root.id, upTo)),
+        );
+      }
     }
+    // Both snapshots of every primary by the later date, none by the earliest.
+    const later = await listSubtreeMembership(ctx.db.kysely, WHOLE_TREE, union.id, '2024-12-31');
+    expect(later.snapshots).toHaveLength(28);
+    const earliest = await listSubtreeMembership(ctx.db.kysely, WHOLE_TREE, union.id, '2022-12-31');
+    expect(earliest.snapshots).toEqual([]);
   });
 
   it('reads membership figures by the date, with their dates as text', async () => {
@@ -82,9 +91,9 @@ describe.each(DIALECTS)('packed reads (%s)', (dialect) => {
 
   it('reads a subtree’s channels, in order, with every value the full rows hold', async () => {
     const full = await listInSubtree(ctx.db.kysely, WHOLE_TREE, 'channel', union.id);
-    const packed = await listSubtreeChannels(ctx.db.kysely, WHOLE_TREE, union.id);
+    const packed = await listSubtreeChannels(ctx.db.kysely, WHOLE_TREE, union.id, '2024-01-31');
     expect(packed).toEqual(
-      full.map(({ id, code, orgId, platform, name, url, createdOn }) => ({
+      full.map(({ id, code, orgId, platform, name, url, createdOn }, at) => ({
         id,
         code,
         orgId,
@@ -92,28 +101,35 @@ describe.each(DIALECTS)('packed reads (%s)', (dialect) => {
         name,
         url,
         createdOn,
+        asOf: '2023-12-31',
+        followers: 1000 + at,
       })),
     );
     expect(packed.map((channel) => channel.code)).toEqual(channels);
     expect(packed[0]?.name).toContain('"0" \\ жаңалықтар\nекінші жол 📣');
     expect(packed.map((channel) => channel.createdOn)).toEqual(['2020-02-29', null, '2020-02-29', null]);
-    const inRegion = await listSubtreeChannels(ctx.db.kysely, WHOLE_TREE, region.id);
-    // The region's own page and its first primary's.
-    expect(inRegion.map((channel) => channel.code)).toEqual([channels[1], channels[3]]);
+    // The region's own page and its first primary's, as of the later snapshot.
+    const inRegion = await listSubtreeChannels(ctx.db.kysely, WHOLE_TREE, region.id, '2024-12-31');
+    expect(inRegion.map(({ code, asOf, followers }) => ({ code, asOf, followers }))).toEqual([
+      { code: channels[1], asOf: '2024-06-30', followers: 2001 },
+      { code: channels[3], asOf: '2024-06-30', followers: 2003 },
+    ]);
+    // Before any snapshot, a channel is listed without followers.
+    const before = await listSubtreeChannels(ctx.db.kysely, WHOLE_TREE, region.id, '2023-01-01');
+    expect(before.map(({ code, asOf, followers }) => ({ code, asOf, followers }))).toEqual([
+      { code: channels[1], asOf: null, followers: null },
+      { code: channels[3], asOf: null, followers: null },
+    ]);
   });
 
   it('reads each channel’s latest followers by the date', async () => {
-    const ids = (await listSubtreeChannels(ctx.db.kysely, WHOLE_TREE, union.id)).map((channel) => channel.id);
+    const ids = idsOf(await listSubtreeChannels(ctx.db.kysely, WHOLE_TREE, union.id, '2024-01-31'));
     const audience = await listAudience(ctx.db.kysely, ids, '2024-01-31');
     expect([...audience].sort((a, b) => a.channelId - b.channelId)).toEqual(
       ids.map((channelId, at) => ({ channelId, asOf: '2023-12-31', followers: 1000 + at })),
     );
-    // The same read by the subtree: the region's own page and its first primary's, as of the later date.
-    const inRegion = await listSubtreeAudience(ctx.db.kysely, WHOLE_TREE, region.id, '2024-12-31');
-    expect([...inRegion].sort((a, b) => a.channelId - b.channelId)).toEqual([
-      { channelId: ids[1], asOf: '2024-06-30', followers: 2001 },
-      { channelId: ids[3], asOf: '2024-06-30', followers: 2003 },
-    ]);
+    const later = await listAudience(ctx.db.kysely, ids.slice(1, 2), '2024-12-31');
+    expect(later).toEqual([{ channelId: ids[1], asOf: '2024-06-30', followers: 2001 }]);
   });
 
   it('gives no rows, not an error, when the query finds none', async () => {

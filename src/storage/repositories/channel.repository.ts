@@ -1,8 +1,9 @@
 /** Channels with what measures need of their owner, and their audience snapshots. */
 import type { Expression, ExpressionBuilder, Kysely, Selectable, SqlBool } from 'kysely';
 import type { AudienceRow } from '../../domain/audience.measure.js';
+import type { LocalDate } from '../../domain/period.js';
 import type { OrgScope } from '../../domain/scope.js';
-import { selectPacked } from '../packed.js';
+import { keptPacked, selectPacked } from '../packed.js';
 import { valuesIn } from '../parameters.js';
 import type { Database } from '../schema.js';
 import { inScope, subtreeOf } from '../scope.js';
@@ -40,27 +41,32 @@ export async function findChannelByCode(
     .executeTakeFirst();
 }
 
+type WithChannel = Database & { ch: Database['channel'] };
+
 /**
- * The latest audience snapshot on or before a date of each channel `ch` the condition keeps. Only each channel's
- * latest, found from the channel (one index probe each): a filter on every snapshot would test thousands per
- * channel with daily snapshots.
+ * The id of channel `ch`'s latest audience snapshot on or before a date, found from the channel: one backward probe
+ * of its (channel, date) key, where a filter on every snapshot would test thousands per channel with daily
+ * snapshots.
  */
+function latestSnapshotId(eb: ExpressionBuilder<WithChannel, 'ch'>, upTo: string) {
+  return eb
+    .selectFrom('audienceSnapshot as b')
+    .select('b.id')
+    .whereRef('b.channelId', '=', 'ch.id')
+    .where('b.asOf', '<=', upTo)
+    .orderBy('b.asOf', 'desc')
+    .limit(1);
+}
+
+/** The latest audience snapshot on or before a date of each channel `ch` the condition keeps. */
 function latestAudience(
   db: Kysely<Database>,
   upTo: string,
-  channels: (eb: ExpressionBuilder<Database & { ch: Database['channel'] }, 'ch'>) => Expression<SqlBool>,
+  channels: (eb: ExpressionBuilder<WithChannel, 'ch'>) => Expression<SqlBool>,
 ): Promise<AudienceRow[]> {
   const query = db
     .selectFrom('channel as ch')
-    .innerJoin('audienceSnapshot as a', (join) =>
-      join.onRef('a.channelId', '=', 'ch.id').on('a.asOf', '=', (eb) =>
-        eb
-          .selectFrom('audienceSnapshot as b')
-          .select((inner) => inner.fn.max('b.asOf').as('latest'))
-          .whereRef('b.channelId', '=', 'ch.id')
-          .where('b.asOf', '<=', upTo),
-      ),
-    )
+    .innerJoin('audienceSnapshot as a', (join) => join.on('a.id', '=', (eb) => latestSnapshotId(eb, upTo)))
     .where(channels);
   return selectPacked(db, query, ['a.channelId', 'a.asOf', 'a.followers']);
 }
@@ -76,34 +82,20 @@ export async function listAudience(
 }
 
 /**
- * The latest audience snapshot on or before a date of each channel of the root's subtree: read beside the
- * channels, not after them, so that PostgreSQL runs both at once.
+ * A channel of a subtree as the figures show it, with its latest followers on or before a date and that
+ * snapshot's date (`asOf`), both null when it has none.
  */
-export async function listSubtreeAudience(
-  db: Kysely<Database>,
-  scope: OrgScope,
-  rootId: number,
-  upTo: string,
-): Promise<AudienceRow[]> {
-  return latestAudience(db, upTo, (eb) =>
-    eb('ch.orgId', 'in', subtreeOf(db, scope, rootId).select('c.descendantId')),
-  );
-}
-
-/** A channel of a subtree as the figures show it. */
 export type SubtreeChannel = Pick<
   Selectable<Database['channel']>,
   'id' | 'code' | 'orgId' | 'platform' | 'name' | 'url' | 'createdOn'
->;
+> & { followers: number | null; asOf: LocalDate | null };
 
-/** The channels of the root's subtree, by id. */
-export async function listSubtreeChannels(
-  db: Kysely<Database>,
-  scope: OrgScope,
-  rootId: number,
-): Promise<SubtreeChannel[]> {
-  const query = subtreeOf(db, scope, rootId).innerJoin('channel as ch', 'ch.orgId', 'c.descendantId');
-  const channels = await selectPacked(db, query, [
+const subtreeChannels = keptPacked(
+  (db: Kysely<Database>, scope: OrgScope, { rootId, upTo }: { rootId: number; upTo: LocalDate }) =>
+    subtreeOf(db, scope, rootId)
+      .innerJoin('channel as ch', 'ch.orgId', 'c.descendantId')
+      .leftJoin('audienceSnapshot as a', (join) => join.on('a.id', '=', (eb) => latestSnapshotId(eb, upTo))),
+  [
     'ch.id',
     'ch.code',
     'ch.orgId',
@@ -111,6 +103,18 @@ export async function listSubtreeChannels(
     'ch.name',
     'ch.url',
     'ch.createdOn',
-  ]);
+    'a.asOf',
+    'a.followers',
+  ],
+);
+
+/** The channels of the root's subtree, by id, each with its latest audience snapshot on or before a date. */
+export async function listSubtreeChannels(
+  db: Kysely<Database>,
+  scope: OrgScope,
+  rootId: number,
+  upTo: LocalDate,
+): Promise<SubtreeChannel[]> {
+  const channels = await subtreeChannels(db, scope, { rootId, upTo });
   return channels.sort((a, b) => a.id - b.id);
 }

@@ -1,8 +1,10 @@
 /** Organizations and their closure table. */
 import type { Kysely } from 'kysely';
+import type { MembershipRow } from '../../domain/members.measure.js';
 import type { OrgNode } from '../../domain/org-tree.js';
+import type { LocalDate } from '../../domain/period.js';
 import type { OrgScope } from '../../domain/scope.js';
-import { selectPacked } from '../packed.js';
+import { keptPacked } from '../packed.js';
 import type { Database, NewOrganization, OrganizationRow } from '../schema.js';
 import { inScope, subtreeOf } from '../scope.js';
 
@@ -90,17 +92,33 @@ export async function listSubtree(
     .execute();
 }
 
-/** The subtree as far as its shape goes (no names, no order): what structure and member figures fold. */
-export async function listSubtreeNodes(
+const subtreeMembership = keptPacked(
+  (db: Kysely<Database>, scope: OrgScope, { rootId, upTo }: { rootId: number; upTo: LocalDate }) =>
+    subtreeQuery(db, scope, rootId).leftJoin('membershipSnapshot as m', (join) =>
+      join.onRef('m.orgId', '=', 'organization.id').on('m.asOf', '<=', upTo),
+    ),
+  ['organization.id', 'organization.kind', 'organization.parentId', 'm.asOf', 'm.members'],
+);
+
+/**
+ * The subtree as far as its shape goes (no names, no order), with every organization's membership snapshots on or
+ * before a date: what structure and member figures fold. One pass over the subtree instead of one for the shape
+ * and one for the snapshots.
+ */
+export async function listSubtreeMembership(
   db: Kysely<Database>,
   scope: OrgScope,
   rootId: number,
-): Promise<OrgNode[]> {
-  return selectPacked(db, subtreeQuery(db, scope, rootId), [
-    'organization.id',
-    'organization.kind',
-    'organization.parentId',
-  ]);
+  upTo: LocalDate,
+): Promise<{ nodes: OrgNode[]; snapshots: MembershipRow[] }> {
+  const rows = await subtreeMembership(db, scope, { rootId, upTo });
+  const nodes = new Map<number, OrgNode>();
+  const snapshots: MembershipRow[] = [];
+  for (const { id, kind, parentId, asOf, members } of rows) {
+    if (!nodes.has(id)) nodes.set(id, { id, kind, parentId });
+    if (asOf !== null && members !== null) snapshots.push({ orgId: id, asOf, members });
+  }
+  return { nodes: [...nodes.values()], snapshots };
 }
 
 /** For every organization under the root (the root excluded), the root's child it lies under. */

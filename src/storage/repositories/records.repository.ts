@@ -6,6 +6,7 @@ import type { Insertable, Kysely, Selectable, SelectQueryBuilder } from 'kysely'
 import type { MembershipRow } from '../../domain/members.measure.js';
 import type { Period } from '../../domain/period.js';
 import type { OrgScope } from '../../domain/scope.js';
+import { keptRead } from '../kept.js';
 import { selectPacked } from '../packed.js';
 import type { Database } from '../schema.js';
 import { inScope, subtreeOf } from '../scope.js';
@@ -96,18 +97,21 @@ export async function listMembership(
   return selectPacked(db, query, ['r.orgId', 'r.asOf', 'r.members']);
 }
 
+const infoResponsible = keptRead((db, scope, { rootId }: { rootId: number }) =>
+  subtreeOf(db, scope, rootId)
+    .innerJoin('person as r', 'r.orgId', 'c.descendantId')
+    .select(['r.fullName', 'r.orgId'])
+    .where('r.infoResponsible', '=', true)
+    .orderBy('r.id'),
+);
+
 /** People of the subtree recorded as responsible for information work. */
 export async function listInfoResponsible(
   db: Kysely<Database>,
   scope: OrgScope,
   rootId: number,
 ): Promise<{ fullName: string; orgId: number }[]> {
-  return subtreeOf(db, scope, rootId)
-    .innerJoin('person as r', 'r.orgId', 'c.descendantId')
-    .select(['r.fullName', 'r.orgId'])
-    .where('r.infoResponsible', '=', true)
-    .orderBy('r.id')
-    .execute();
+  return infoResponsible(db, scope, { rootId });
 }
 
 /** Finds a record by its stable code (channels and outlets). */
