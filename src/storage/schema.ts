@@ -365,6 +365,13 @@ export interface AuditEntryTable {
 }
 
 /** Publications per organization subtree × month × platform, kept by triggers (see its migration). */
+/** Each channel's latest audience snapshot, kept by triggers (migration 202611261900); read only. */
+export interface AudienceLatestTable {
+  channelId: number;
+  asOf: string;
+  followers: number;
+}
+
 export interface PublicationMonthTable {
   ancestorId: number;
   /** 1 for the publications whose subject is the organization itself, 0 for those of its descendants. */
@@ -403,6 +410,7 @@ export interface Database {
   apiToken: ApiTokenTable;
   auditEntry: AuditEntryTable;
   publicationMonth: PublicationMonthTable;
+  audienceLatest: AudienceLatestTable;
 }
 
 export type OrganizationRow = Selectable<OrganizationTable>;

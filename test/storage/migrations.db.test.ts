@@ -111,10 +111,14 @@ describe.each(DIALECTS)('reshaping migrations (%s)', (dialect) => {
     const before = await months();
     expect(before).toEqual(['2023-03 facebook 1: 2', '2023-04 facebook 1: 1']);
     expect(await migrateTo('202611261700_publication_band_by_channel')).toEqual([
+      '202611261900_audience_latest',
       '202611261800_publication_month_covering',
     ]);
     expect(await months()).toEqual(before);
-    expect(await migrateToLatest(ctx.db)).toEqual(['202611261800_publication_month_covering']);
+    expect(await migrateToLatest(ctx.db)).toEqual([
+      '202611261800_publication_month_covering',
+      '202611261900_audience_latest',
+    ]);
     expect(await months()).toEqual(before);
     await buildPublication(ctx, page, { publishedAt: '2023-04-15T06:00:00Z' });
     expect(await months()).toEqual(['2023-03 facebook 1: 2', '2023-04 facebook 1: 2']);

@@ -10,6 +10,7 @@ import * as importOwner from './202611261500_import_owner.js';
 import * as publicationContentIndex from './202611261600_publication_content_index.js';
 import * as publicationBandByChannel from './202611261700_publication_band_by_channel.js';
 import * as publicationMonthCovering from './202611261800_publication_month_covering.js';
+import * as audienceLatest from './202611261900_audience_latest.js';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '202611260600_initial_model': initialModel,
@@ -22,4 +23,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '202611261600_publication_content_index': publicationContentIndex,
   '202611261700_publication_band_by_channel': publicationBandByChannel,
   '202611261800_publication_month_covering': publicationMonthCovering,
+  '202611261900_audience_latest': audienceLatest,
 };

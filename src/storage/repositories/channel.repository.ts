@@ -41,34 +41,57 @@ export async function findChannelByCode(
     .executeTakeFirst();
 }
 
-type WithChannel = Database & { ch: Database['channel'] };
+type WithChannel = Database & { ch: Database['channel']; l: Database['audienceLatest'] };
+type WithAudience = WithChannel & { a: Database['audienceSnapshot'] };
 
 /**
- * The id of channel `ch`'s latest audience snapshot on or before a date, found from the channel: one backward probe
- * of its (channel, date) key, where a filter on every snapshot would test thousands per channel with daily
- * snapshots.
+ * The id of channel `ch`'s latest audience snapshot on or before a date when that is not the channel's latest
+ * snapshot (`l`, its row of `audience_latest` left-joined), else null: found from the channel by one backward probe
+ * of the snapshots' (channel, date) key, where a filter on every snapshot would test thousands per channel with
+ * daily snapshots. A date on or after the latest (the dashboard's, a current brief's) needs no probe.
  */
-function latestSnapshotId(eb: ExpressionBuilder<WithChannel, 'ch'>, upTo: string) {
+function earlierSnapshotId(eb: ExpressionBuilder<WithChannel, 'ch' | 'l'>, upTo: string) {
   return eb
-    .selectFrom('audienceSnapshot as b')
-    .select('b.id')
-    .whereRef('b.channelId', '=', 'ch.id')
-    .where('b.asOf', '<=', upTo)
-    .orderBy('b.asOf', 'desc')
-    .limit(1);
+    .case()
+    .when('l.asOf', '>', upTo)
+    .then(
+      eb
+        .selectFrom('audienceSnapshot as b')
+        .select('b.id')
+        .whereRef('b.channelId', '=', 'ch.id')
+        .where('b.asOf', '<=', upTo)
+        .orderBy('b.asOf', 'desc')
+        .limit(1),
+    )
+    .end();
+}
+
+/** The date and followers of the channel's latest snapshot on or before a date: the kept one, or `a`. */
+function audienceAt(eb: ExpressionBuilder<WithAudience, 'ch' | 'l' | 'a'>, upTo: string) {
+  const kept = eb('l.asOf', '<=', upTo);
+  return [
+    eb.case().when(kept).then(eb.ref('l.asOf')).else(eb.ref('a.asOf')).end().as('asOf'),
+    eb.case().when(kept).then(eb.ref('l.followers')).else(eb.ref('a.followers')).end().as('followers'),
+  ] as const;
 }
 
 /** The latest audience snapshot on or before a date of each channel `ch` the condition keeps. */
-function latestAudience(
+async function latestAudience(
   db: Kysely<Database>,
   upTo: string,
   channels: (eb: ExpressionBuilder<WithChannel, 'ch'>) => Expression<SqlBool>,
 ): Promise<AudienceRow[]> {
-  const query = db
-    .selectFrom('channel as ch')
-    .innerJoin('audienceSnapshot as a', (join) => join.on('a.id', '=', (eb) => latestSnapshotId(eb, upTo)))
-    .where(channels);
-  return selectPacked(db, query, ['a.channelId', 'a.asOf', 'a.followers']);
+  const rows = await selectPacked(db, (unnamed) =>
+    unnamed
+      .selectFrom('channel as ch')
+      .innerJoin('audienceLatest as l', 'l.channelId', 'ch.id')
+      .leftJoin('audienceSnapshot as a', (join) => join.on('a.id', '=', (eb) => earlierSnapshotId(eb, upTo)))
+      .where(channels)
+      .where((eb) => eb.or([eb('l.asOf', '<=', upTo), eb('a.id', 'is not', null)]))
+      .select((eb) => ['ch.id as channelId', ...audienceAt(eb, upTo)]),
+  );
+  // The condition above leaves only channels with a snapshot by the date: neither value is null.
+  return rows as AudienceRow[];
 }
 
 /** The latest audience snapshot of each channel on or before a date. */
@@ -94,18 +117,18 @@ const subtreeChannels = keptPacked(
   (db: Kysely<Database>, scope: OrgScope, { rootId, upTo }: { rootId: number; upTo: LocalDate }) =>
     subtreeOf(db, scope, rootId)
       .innerJoin('channel as ch', 'ch.orgId', 'c.descendantId')
-      .leftJoin('audienceSnapshot as a', (join) => join.on('a.id', '=', (eb) => latestSnapshotId(eb, upTo))),
-  [
-    'ch.id',
-    'ch.code',
-    'ch.orgId',
-    'ch.platform',
-    'ch.name',
-    'ch.url',
-    'ch.createdOn',
-    'a.asOf',
-    'a.followers',
-  ],
+      .leftJoin('audienceLatest as l', 'l.channelId', 'ch.id')
+      .leftJoin('audienceSnapshot as a', (join) => join.on('a.id', '=', (eb) => earlierSnapshotId(eb, upTo)))
+      .select((eb) => [
+        'ch.id',
+        'ch.code',
+        'ch.orgId',
+        'ch.platform',
+        'ch.name',
+        'ch.url',
+        'ch.createdOn',
+        ...audienceAt(eb, upTo),
+      ]),
 );
 
 /** The channels of the root's subtree, by id, each with its latest audience snapshot on or before a date. */

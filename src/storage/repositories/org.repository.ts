@@ -94,10 +94,11 @@ export async function listSubtree(
 
 const subtreeMembership = keptPacked(
   (db: Kysely<Database>, scope: OrgScope, { rootId, upTo }: { rootId: number; upTo: LocalDate }) =>
-    subtreeQuery(db, scope, rootId).leftJoin('membershipSnapshot as m', (join) =>
-      join.onRef('m.orgId', '=', 'organization.id').on('m.asOf', '<=', upTo),
-    ),
-  ['organization.id', 'organization.kind', 'organization.parentId', 'm.asOf', 'm.members'],
+    subtreeQuery(db, scope, rootId)
+      .leftJoin('membershipSnapshot as m', (join) =>
+        join.onRef('m.orgId', '=', 'organization.id').on('m.asOf', '<=', upTo),
+      )
+      .select(['organization.id', 'organization.kind', 'organization.parentId', 'm.asOf', 'm.members']),
 );
 
 /**

@@ -91,10 +91,12 @@ export async function listMembership(
   rootId: number,
   upTo: string,
 ): Promise<MembershipRow[]> {
-  const query = subtreeOf(db, scope, rootId)
-    .innerJoin('membershipSnapshot as r', 'r.orgId', 'c.descendantId')
-    .where('r.asOf', '<=', upTo);
-  return selectPacked(db, query, ['r.orgId', 'r.asOf', 'r.members']);
+  return selectPacked(db, (unnamed) =>
+    subtreeOf(unnamed, scope, rootId)
+      .innerJoin('membershipSnapshot as r', 'r.orgId', 'c.descendantId')
+      .where('r.asOf', '<=', upTo)
+      .select(['r.orgId', 'r.asOf', 'r.members']),
+  );
 }
 
 const infoResponsible = keptRead((db, scope, { rootId }: { rootId: number }) =>
