@@ -1,14 +1,15 @@
 /**
  * Each channel's latest audience snapshot is kept by triggers through every way a snapshot is written: inserts in
- * any order and in bulk, deletes, changes of date or channel, a channel's removal, and the migration that fills it
+ * any order and in bulk, deletes, changes of date, followers or channel, a channel's removal, and the migration that fills it
  * from snapshots already there. The kept row must always be what the snapshots themselves give.
  */
-import { Migrator, sql } from 'kysely';
+import { type ExpressionBuilder, Migrator, sql, type Updateable } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WHOLE_TREE } from '../../src/domain/scope.js';
 import { migrateToLatest } from '../../src/storage/db.js';
 import { MIGRATIONS } from '../../src/storage/migrations/index.js';
 import { listAudience, listSubtreeChannels } from '../../src/storage/repositories/channel.repository.js';
+import type { Database } from '../../src/storage/schema.js';
 import { buildOrg } from '../factories/org.factory.js';
 import { buildChannel } from '../factories/publication.factory.js';
 import { DIALECTS, openTestContext } from '../helpers/databases.js';
@@ -56,6 +57,14 @@ describe.each(DIALECTS)('latest audience kept by triggers (%s)', (dialect) => {
       .values(rows.map(([asOf, followers]) => ({ channelId, asOf, followers, source: 'manual' as const })))
       .execute();
 
+  const snapshot =
+    (channelId: number, asOf: string) => (eb: ExpressionBuilder<Database, 'audienceSnapshot'>) =>
+      eb.and([eb('channelId', '=', channelId), eb('asOf', '=', asOf)]);
+  const remove = (channelId: number, asOf: string) =>
+    db().deleteFrom('audienceSnapshot').where(snapshot(channelId, asOf)).execute();
+  const change = (channelId: number, asOf: string, set: Updateable<Database['audienceSnapshot']>) =>
+    db().updateTable('audienceSnapshot').set(set).where(snapshot(channelId, asOf)).execute();
+
   it('keeps the latest through inserts, bulk and out of order, deletes and changes', async () => {
     const owner = await buildOrg(ctx, 'region');
     const [first, second] = [await newChannel(owner, 'telegram'), await newChannel(owner, 'facebook')];
@@ -71,36 +80,21 @@ describe.each(DIALECTS)('latest audience kept by triggers (%s)', (dialect) => {
     expect((await kept()).get(first)).toEqual(['2024-03-01', 30]);
 
     // The latest deleted: the one before it; every one deleted: no row.
-    await db()
-      .deleteFrom('audienceSnapshot')
-      .where('channelId', '=', first)
-      .where('asOf', '=', '2024-03-01')
-      .execute();
+    await remove(first, '2024-03-01');
     expect((await kept()).get(first)).toEqual(['2024-02-01', 20]);
     // An older one deleted leaves it.
-    await db()
-      .deleteFrom('audienceSnapshot')
-      .where('channelId', '=', first)
-      .where('asOf', '=', '2023-12-01')
-      .execute();
+    await remove(first, '2023-12-01');
     expect((await kept()).get(first)).toEqual(['2024-02-01', 20]);
+    // The latest's followers corrected.
+    await change(first, '2024-02-01', { followers: 25 });
+    expect((await kept()).get(first)).toEqual(['2024-02-01', 25]);
 
     // A date moved later, and a snapshot moved to the other channel: both channels worked out again.
-    await db()
-      .updateTable('audienceSnapshot')
-      .set({ asOf: '2024-06-01' })
-      .where('channelId', '=', first)
-      .where('asOf', '=', '2024-01-01')
-      .execute();
+    await change(first, '2024-01-01', { asOf: '2024-06-01' });
     expect((await kept()).get(first)).toEqual(['2024-06-01', 10]);
-    await db()
-      .updateTable('audienceSnapshot')
-      .set({ channelId: second })
-      .where('channelId', '=', first)
-      .where('asOf', '=', '2024-06-01')
-      .execute();
+    await change(first, '2024-06-01', { channelId: second });
     expect(await kept()).toEqual(await fromSnapshots());
-    expect((await kept()).get(first)).toEqual(['2024-02-01', 20]);
+    expect((await kept()).get(first)).toEqual(['2024-02-01', 25]);
     expect((await kept()).get(second)).toEqual(['2024-06-01', 10]);
 
     await db().deleteFrom('audienceSnapshot').where('channelId', '=', first).execute();
