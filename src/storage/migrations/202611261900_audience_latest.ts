@@ -1,8 +1,9 @@
 /**
- * Each channel's latest audience snapshot (its date and followers), kept by triggers in the same transaction as every insert, delete and
- * change of a snapshot. A reach as of a date on or after it (the dashboard's and a current brief's) takes it from
- * here, instead of a probe of the snapshots' (channel, date) key per channel: for the nation's 2,000 channels with
- * daily snapshots those probes were two thirds of its figures' read. Frozen once shipped.
+ * Each channel's latest audience snapshot (its date and followers), kept by triggers in the same transaction as
+ * every insert, delete and change of a snapshot. A reach as of a date on or after it (the dashboard's and a current
+ * brief's) takes it from here, instead of a probe of the snapshots' (channel, date) key per channel: for the
+ * nation's 2,000 channels with daily snapshots those probes were two thirds of its figures' read. Frozen once
+ * shipped.
  */
 import { sql } from 'kysely';
 import { columnTypes, isSqlite, type MigrationDb } from './column-types.js';
@@ -41,40 +42,46 @@ async function sqliteTriggers(db: MigrationDb): Promise<void> {
     .execute(db);
 }
 
+/**
+ * The trigger of each event, named alike on both engines. On PostgreSQL: statement-level, its function over the
+ * transition tables, so that a bulk insert recomputes each of its channels once.
+ */
+const TRIGGERS = [
+  {
+    event: 'insert',
+    fn: 'audience_latest_added',
+    tables: 'NEW TABLE AS new_rows',
+    channels: 'SELECT channel_id FROM new_rows',
+  },
+  {
+    event: 'delete',
+    fn: 'audience_latest_removed',
+    tables: 'OLD TABLE AS old_rows',
+    channels: 'SELECT channel_id FROM old_rows',
+  },
+  {
+    event: 'update',
+    fn: 'audience_latest_changed',
+    tables: 'OLD TABLE AS old_rows NEW TABLE AS new_rows',
+    channels: 'SELECT channel_id FROM old_rows UNION SELECT channel_id FROM new_rows',
+  },
+] as const;
+
 async function postgresTriggers(db: MigrationDb): Promise<void> {
-  // Statement-level, over the transition tables: a bulk insert recomputes each of its channels once.
-  const fn = (name: string, channels: string) =>
-    sql
+  for (const { event, fn, tables, channels } of TRIGGERS) {
+    await sql
       .raw(
-        `CREATE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $$
+        `CREATE FUNCTION ${fn}() RETURNS trigger LANGUAGE plpgsql AS $$
          BEGIN ${recompute(channels)} RETURN NULL; END $$`,
       )
       .execute(db);
-  await fn('audience_latest_added', 'SELECT channel_id FROM new_rows');
-  await fn('audience_latest_removed', 'SELECT channel_id FROM old_rows');
-  await fn(
-    'audience_latest_changed',
-    'SELECT channel_id FROM old_rows UNION SELECT channel_id FROM new_rows',
-  );
-  await sql
-    .raw(
-      `CREATE TRIGGER audience_latest_insert AFTER INSERT ON audience_snapshot REFERENCING NEW TABLE AS new_rows
-       FOR EACH STATEMENT EXECUTE FUNCTION audience_latest_added()`,
-    )
-    .execute(db);
-  await sql
-    .raw(
-      `CREATE TRIGGER audience_latest_delete AFTER DELETE ON audience_snapshot REFERENCING OLD TABLE AS old_rows
-       FOR EACH STATEMENT EXECUTE FUNCTION audience_latest_removed()`,
-    )
-    .execute(db);
-  await sql
-    .raw(
-      `CREATE TRIGGER audience_latest_update AFTER UPDATE ON audience_snapshot
-       REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-       FOR EACH STATEMENT EXECUTE FUNCTION audience_latest_changed()`,
-    )
-    .execute(db);
+    await sql
+      .raw(
+        `CREATE TRIGGER audience_latest_${event} AFTER ${event.toUpperCase()} ON audience_snapshot
+         REFERENCING ${tables} FOR EACH STATEMENT EXECUTE FUNCTION ${fn}()`,
+      )
+      .execute(db);
+  }
 }
 
 export async function up(db: MigrationDb): Promise<void> {
@@ -90,15 +97,11 @@ export async function up(db: MigrationDb): Promise<void> {
 }
 
 export async function down(db: MigrationDb): Promise<void> {
-  for (const event of ['insert', 'delete', 'update']) {
+  for (const { event, fn } of TRIGGERS) {
     await sql
       .raw(`DROP TRIGGER IF EXISTS audience_latest_${event}${isSqlite(db) ? '' : ' ON audience_snapshot'}`)
       .execute(db);
-  }
-  if (!isSqlite(db)) {
-    for (const name of ['added', 'removed', 'changed']) {
-      await sql.raw(`DROP FUNCTION IF EXISTS audience_latest_${name}()`).execute(db);
-    }
+    if (!isSqlite(db)) await sql.raw(`DROP FUNCTION IF EXISTS ${fn}()`).execute(db);
   }
   await db.schema.dropTable('audience_latest').execute();
 }
