@@ -1,6 +1,7 @@
 /** Imports: uploading a file with progress, the batches with their counts and rejections, undo, templates. */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Rejection } from '../../../src/shared/import-report.js';
+import { askAgain, SESSION_KEY } from './answers.js';
 import { api, upload, withQuery } from './client.js';
 
 export interface ImportBatch {
@@ -46,8 +47,8 @@ export function useImport(id: number | undefined) {
       const batch = await api<ImportBatch>('GET', `/imports/${id}`);
       // Once it has finished, the counts everywhere have changed.
       if (batch.status !== 'running')
-        void client.invalidateQueries({
-          predicate: (query) => query.queryKey[0] !== 'session' && query.queryKey[1] !== 'one',
+        void askAgain(client, {
+          predicate: (query) => query.queryKey[0] !== SESSION_KEY[0] && query.queryKey[1] !== 'one',
         });
       return batch;
     },
@@ -74,7 +75,7 @@ export function useUndoImport() {
   return useMutation({
     mutationFn: (id: number) =>
       api<{ id: number; removed: number; restored: number }>('POST', `/imports/${id}/undo`),
-    onSuccess: () => client.invalidateQueries({ predicate: (query) => query.queryKey[0] !== 'session' }),
+    onSuccess: () => askAgain(client),
   });
 }
 

@@ -7,6 +7,7 @@ import type {
   PublicationPatch,
   PublicationPatchResult,
 } from '../../../src/shared/dashboard.js';
+import { askAgain } from './answers.js';
 import { api, withQuery } from './client.js';
 
 /** `GET /publications?org&period&channel&platform&topic&repost&declarative&q&page&pageSize`. */
@@ -37,6 +38,6 @@ export function useCorrectPublication() {
   return useMutation({
     mutationFn: ({ id, patch }: { id: number; patch: PublicationPatch }) =>
       api<PublicationPatchResult>('PATCH', `/publications/${id}`, patch),
-    onSuccess: () => client.invalidateQueries({ predicate: (query) => query.queryKey[0] !== 'session' }),
+    onSuccess: () => askAgain(client),
   });
 }

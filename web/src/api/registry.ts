@@ -1,5 +1,6 @@
 /** The plain records, one set of endpoints a kind: `/{kind}` list, create; `/{kind}/:id` change, delete. */
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { askAgain } from './answers.js';
 import { api, withQuery } from './client.js';
 import type { Page, RegistryKind, RegistryRows } from './types.js';
 
@@ -26,7 +27,7 @@ export function useCreateRecord(kind: RegistryKind) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (input: Record<string, unknown>) => api<RegistryRows[typeof kind]>('POST', `/${kind}`, input),
-    onSuccess: () => client.invalidateQueries(),
+    onSuccess: () => askAgain(client),
   });
 }
 
@@ -36,7 +37,7 @@ export function useUpdateRecord(kind: RegistryKind) {
   return useMutation({
     mutationFn: ({ id, change }: { id: number; change: Record<string, unknown> }) =>
       api<RegistryRows[typeof kind]>('PATCH', `/${kind}/${id}`, change),
-    onSuccess: () => client.invalidateQueries(),
+    onSuccess: () => askAgain(client),
   });
 }
 
@@ -45,6 +46,6 @@ export function useDeleteRecord(kind: RegistryKind) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (id: number) => api<void>('DELETE', `/${kind}/${id}`),
-    onSuccess: () => client.invalidateQueries(),
+    onSuccess: () => askAgain(client),
   });
 }

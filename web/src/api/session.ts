@@ -1,15 +1,9 @@
 /** The signed-in user: who, their abilities and CSRF token; signing in and out; their language. */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { UiLang } from '../../../src/shared/vocabulary.js';
+import { allButSession, askAgain, SESSION_KEY } from './answers.js';
 import { api, ApiError, setCsrfToken } from './client.js';
 import type { Session } from './types.js';
-
-const SESSION_KEY = ['session'];
-
-/** Another user's answers must not show: everything but the session itself is dropped. */
-const notSession = {
-  predicate: (query: { queryKey: readonly unknown[] }) => query.queryKey[0] !== SESSION_KEY[0],
-};
 
 /** `GET /session`; `null` when nobody is signed in. */
 export function useSession() {
@@ -38,7 +32,8 @@ export function useSignIn() {
       api<Session>('POST', '/session', credentials),
     onSuccess: (session) => {
       setCsrfToken(session.csrfToken);
-      client.removeQueries(notSession);
+      // Another user's answers must not show.
+      client.removeQueries(allButSession);
       client.setQueryData(SESSION_KEY, session);
     },
   });
@@ -51,7 +46,7 @@ export function useSignOut() {
     mutationFn: () => api<void>('DELETE', '/session'),
     onSuccess: () => {
       setCsrfToken('');
-      client.removeQueries(notSession);
+      client.removeQueries(allButSession);
       client.setQueryData(SESSION_KEY, null);
     },
   });
@@ -66,7 +61,7 @@ export function useSetLanguage() {
       client.setQueryData<Session | null>(SESSION_KEY, (session) =>
         session ? { ...session, user: { ...session.user, lang } } : session,
       );
-      void client.invalidateQueries(notSession);
+      return askAgain(client);
     },
   });
 }

@@ -2,6 +2,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { SettingsInput } from '../../../src/shared/settings.schema.js';
 import type { RuleKind, UiLang, Role } from '../../../src/shared/vocabulary.js';
+import { askAgain } from './answers.js';
 import { api, withQuery } from './client.js';
 import type { User } from './types.js';
 
@@ -17,7 +18,7 @@ export function useChangeSettings() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (change: SettingsInput) => api<Settings>('PATCH', '/settings', change),
-    onSuccess: () => client.invalidateQueries({ predicate: (query) => query.queryKey[0] !== 'session' }),
+    onSuccess: () => askAgain(client),
   });
 }
 
@@ -45,7 +46,7 @@ export function useAddAttributionRule() {
   return useMutation({
     mutationFn: (rule: { org: string; kind: RuleKind; pattern: string }) =>
       api<{ id: number }>('POST', '/attribution-rules', rule),
-    onSuccess: () => client.invalidateQueries({ queryKey: ['attribution-rules'] }),
+    onSuccess: () => askAgain(client, { queryKey: ['attribution-rules'] }),
   });
 }
 
@@ -54,7 +55,7 @@ export function useRemoveAttributionRule() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (id: number) => api<void>('DELETE', `/attribution-rules/${id}`),
-    onSuccess: () => client.invalidateQueries({ queryKey: ['attribution-rules'] }),
+    onSuccess: () => askAgain(client, { queryKey: ['attribution-rules'] }),
   });
 }
 
@@ -72,7 +73,7 @@ export function useAddUser() {
   return useMutation({
     mutationFn: (user: { login: string; role: Role; org?: string; name?: string; lang: UiLang }) =>
       api<{ user: User; generatedPassword?: string }>('POST', '/users', user),
-    onSuccess: () => client.invalidateQueries({ queryKey: ['users'] }),
+    onSuccess: () => askAgain(client, { queryKey: ['users'] }),
   });
 }
 
@@ -82,6 +83,6 @@ export function useChangeUser() {
   return useMutation({
     mutationFn: ({ id, change }: { id: number; change: { role?: Role; disabled?: boolean } }) =>
       api<User>('PATCH', `/users/${id}`, change),
-    onSuccess: () => client.invalidateQueries({ queryKey: ['users'] }),
+    onSuccess: () => askAgain(client, { queryKey: ['users'] }),
   });
 }
