@@ -45,9 +45,8 @@ function keysOf(query: SelectQueryBuilder<unknown, never, unknown>): string[] {
   const name = (node: OperationNode | undefined): string | undefined => {
     if (node?.kind === 'IdentifierNode') return (node as OperationNode & { name: string }).name;
     if (node?.kind === 'AliasNode') return name((node as OperationNode & { alias: OperationNode }).alias);
-    if (node?.kind === 'ReferenceNode')
+    if (node?.kind === 'ReferenceNode' || node?.kind === 'ColumnNode')
       return name((node as OperationNode & { column: OperationNode }).column);
-    if (node?.kind === 'ColumnNode') return name((node as OperationNode & { column: OperationNode }).column);
     return undefined;
   };
   return (query.toOperationNode().selections ?? []).map(({ selection }) => {

@@ -365,13 +365,6 @@ export interface AuditEntryTable {
 }
 
 /** Publications per organization subtree × month × platform, kept by triggers (see its migration). */
-/** Each channel's latest audience snapshot, kept by triggers (migration 202611261900); read only. */
-export interface AudienceLatestTable {
-  channelId: number;
-  asOf: string;
-  followers: number;
-}
-
 export interface PublicationMonthTable {
   ancestorId: number;
   /** 1 for the publications whose subject is the organization itself, 0 for those of its descendants. */
@@ -379,6 +372,13 @@ export interface PublicationMonthTable {
   platform: Platform;
   month: string;
   count: number;
+}
+
+/** Each channel's latest audience snapshot, kept by triggers (migration 202611261900); read only. */
+export interface AudienceLatestTable {
+  channelId: number;
+  asOf: string;
+  followers: number;
 }
 
 export interface Database {
