@@ -3,7 +3,7 @@
  * as a report model — the product's main job.
  */
 import type { BriefFacts, DecisionFact, OrgInfo, RecordRef, YearSplit } from '../domain/brief-facts.js';
-import { followersAt, reach } from '../domain/audience.measure.js';
+import { reach } from '../domain/audience.measure.js';
 import { contentQuality } from '../domain/content.measure.js';
 import { latestBy, membersIndex, structureOf } from '../domain/members.measure.js';
 import { localDateOf, type Period, periodBetween } from '../domain/period.js';
@@ -21,7 +21,7 @@ import {
   listPublicationSamples,
   listTasks,
 } from '../storage/repositories/brief.repository.js';
-import { listAudience } from '../storage/repositories/channel.repository.js';
+import { listSubtreeChannels } from '../storage/repositories/channel.repository.js';
 import { mapToChildOf } from '../storage/repositories/org.repository.js';
 import { countPublications } from '../storage/repositories/publication.repository.js';
 import { listInSubtree, listMembership, listOutlets } from '../storage/repositories/records.repository.js';
@@ -132,31 +132,20 @@ export async function gatherBriefFacts(
     countPublications(db, ctx.db.dialect, scope, { rootId: org.id, ...filter });
   const website = await count({ period: tablePeriod, platform: 'website' });
 
-  const channels = await listInSubtree(db, scope, 'channel', org.id);
-  const followers = followersAt(
-    await listAudience(
-      db,
-      channels.map((channel) => channel.id),
-      asOf,
-    ),
-    asOf,
-  );
+  const channels = await listSubtreeChannels(db, scope, org.id, asOf);
   const pages = channels
     .filter((channel) => channel.orgId === org.id && SOCIAL_PLATFORMS.includes(channel.platform))
-    .map((channel) => {
-      const audience = followers.get(channel.id);
-      return {
-        channelId: channel.id,
-        code: channel.code,
-        platform: channel.platform,
-        name: channel.name,
-        url: channel.url,
-        createdOn: channel.createdOn,
-        followers: audience?.followers ?? null,
-        followersAsOf: audience?.asOf ?? null,
-        reach: audience ? reach(audience.followers, members) : null,
-      };
-    });
+    .map((channel) => ({
+      channelId: channel.id,
+      code: channel.code,
+      platform: channel.platform,
+      name: channel.name,
+      url: channel.url,
+      createdOn: channel.createdOn,
+      followers: channel.followers,
+      followersAsOf: channel.asOf,
+      reach: channel.followers === null ? null : reach(channel.followers, members),
+    }));
 
   const childOf = await mapToChildOf(db, scope, org.id);
   const socialByYear: YearSplit[] = [];
@@ -189,7 +178,7 @@ export async function gatherBriefFacts(
   const contentFilter = { rootId: org.id, period, platforms: SOCIAL_PLATFORMS };
   const content = contentQuality(
     await listContentRows(db, scope, contentFilter),
-    new Map([...followers].map(([channelId, audience]) => [channelId, audience.followers] as const)),
+    new Map(channels.flatMap(({ id, followers }) => (followers === null ? [] : [[id, followers] as const]))),
   );
   // The content figures already tell whether there is any sample to look for.
   const legal =

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { followersAt, reach } from '../../src/domain/audience.measure.js';
+import { reach } from '../../src/domain/audience.measure.js';
 import { countMentions } from '../../src/domain/media.measure.js';
 import { membersIndex, structureOf } from '../../src/domain/members.measure.js';
 import { mayHangUnder, type OrgNode } from '../../src/domain/org-tree.js';
@@ -66,20 +66,7 @@ describe('the tree', () => {
   });
 });
 
-describe('followers and reach', () => {
-  it("takes each channel's latest snapshot by the date", () => {
-    const followers = followersAt(
-      [
-        { channelId: 1, asOf: '2024-01-01', followers: 204 },
-        { channelId: 1, asOf: '2024-09-01', followers: 261 },
-        { channelId: 2, asOf: '2024-11-01', followers: 90 },
-      ],
-      '2024-09-01',
-    );
-    expect(followers.get(1)?.followers).toBe(261);
-    expect(followers.has(2)).toBe(false);
-  });
-
+describe('reach', () => {
   it('divides followers by members', () => {
     expect(reach(261, 25_116)).toBeCloseTo(0.0104, 4);
     expect(reach(10, 0)).toBeNull();

@@ -7,13 +7,12 @@ import {
   addMembershipSnapshot,
 } from '../../src/services/records.service.js';
 import { selectPacked } from '../../src/storage/packed.js';
-import { listAudience, listSubtreeChannels } from '../../src/storage/repositories/channel.repository.js';
+import { listSubtreeChannels } from '../../src/storage/repositories/channel.repository.js';
 import { listSubtreeMembership } from '../../src/storage/repositories/org.repository.js';
 import { listInSubtree, listMembership } from '../../src/storage/repositories/records.repository.js';
 import { buildTree, uniqueCode } from '../factories/org.factory.js';
 import { DIALECTS, openTestContext } from '../helpers/databases.js';
 
-const idsOf = (rows: readonly { id: number }[]) => rows.map((row) => row.id);
 const byId = <T extends { id: number }>(rows: readonly T[]) => [...rows].sort((a, b) => a.id - b.id);
 
 /**
@@ -120,16 +119,6 @@ describe.each(DIALECTS)('packed reads (%s)', (dialect) => {
       { code: channels[1], asOf: null, followers: null },
       { code: channels[3], asOf: null, followers: null },
     ]);
-  });
-
-  it('reads each channel’s latest followers by the date', async () => {
-    const ids = idsOf(await listSubtreeChannels(ctx.db.kysely, WHOLE_TREE, union.id, '2024-01-31'));
-    const audience = await listAudience(ctx.db.kysely, ids, '2024-01-31');
-    expect([...audience].sort((a, b) => a.channelId - b.channelId)).toEqual(
-      ids.map((channelId, at) => ({ channelId, asOf: '2023-12-31', followers: 1000 + at })),
-    );
-    const later = await listAudience(ctx.db.kysely, ids.slice(1, 2), '2024-12-31');
-    expect(later).toEqual([{ channelId: ids[1], asOf: '2024-06-30', followers: 2001 }]);
   });
 
   it('gives no rows, not an error, when the query finds none', async () => {

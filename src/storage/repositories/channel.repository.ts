@@ -1,10 +1,8 @@
 /** Channels with what measures need of their owner, and their audience snapshots. */
-import type { Expression, ExpressionBuilder, Kysely, Selectable, SqlBool } from 'kysely';
-import type { AudienceRow } from '../../domain/audience.measure.js';
+import type { ExpressionBuilder, Kysely, Selectable } from 'kysely';
 import type { LocalDate } from '../../domain/period.js';
 import type { OrgScope } from '../../domain/scope.js';
-import { keptPacked, selectPacked } from '../packed.js';
-import { valuesIn } from '../parameters.js';
+import { keptPacked } from '../packed.js';
 import type { Database } from '../schema.js';
 import { inScope, subtreeOf } from '../scope.js';
 
@@ -73,35 +71,6 @@ function audienceAt(eb: ExpressionBuilder<WithAudience, 'ch' | 'l' | 'a'>, upTo:
     eb.case().when(kept).then(eb.ref('l.asOf')).else(eb.ref('a.asOf')).end().as('asOf'),
     eb.case().when(kept).then(eb.ref('l.followers')).else(eb.ref('a.followers')).end().as('followers'),
   ] as const;
-}
-
-/** The latest audience snapshot on or before a date of each channel `ch` the condition keeps. */
-async function latestAudience(
-  db: Kysely<Database>,
-  upTo: string,
-  channels: (eb: ExpressionBuilder<WithChannel, 'ch'>) => Expression<SqlBool>,
-): Promise<AudienceRow[]> {
-  const rows = await selectPacked(db, (unnamed) =>
-    unnamed
-      .selectFrom('channel as ch')
-      .innerJoin('audienceLatest as l', 'l.channelId', 'ch.id')
-      .leftJoin('audienceSnapshot as a', (join) => join.on('a.id', '=', (eb) => earlierSnapshotId(eb, upTo)))
-      .where(channels)
-      .where((eb) => eb.or([eb('l.asOf', '<=', upTo), eb('a.id', 'is not', null)]))
-      .select((eb) => ['ch.id as channelId', ...audienceAt(eb, upTo)]),
-  );
-  // The condition above leaves only channels with a snapshot by the date: neither value is null.
-  return rows as AudienceRow[];
-}
-
-/** The latest audience snapshot of each channel on or before a date. */
-export async function listAudience(
-  db: Kysely<Database>,
-  channelIds: readonly number[],
-  upTo: string,
-): Promise<AudienceRow[]> {
-  if (channelIds.length === 0) return [];
-  return latestAudience(db, upTo, (eb) => eb('ch.id', 'in', valuesIn(db, channelIds, 'integer')));
 }
 
 /**
