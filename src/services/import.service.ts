@@ -25,6 +25,7 @@ import {
 import { fromJson } from '../storage/rows.js';
 import { refreshFingerprints } from './analysis.service.js';
 import { type Context, inTransaction, scopeOfContext } from './context.js';
+import { INTERRUPTED_ERROR, leaseExpired, sweepInterrupted } from './import/lease.js';
 import { type ImportSummary, runImport } from './import/runner.js';
 import { openSource, type SourceEntry } from './import/source.js';
 
@@ -76,6 +77,8 @@ function needsChannel(entry: SourceEntry): boolean {
 }
 
 export async function importFile(ctx: Context, request: ImportRequest): Promise<ImportSummary> {
+  // Batches of processes that died are interrupted before this import may claim their rows (see claimRows).
+  await sweepInterrupted(ctx);
   const channel = await channelOf(ctx, request.channel);
   const source = await openSource(request.file, channel?.platform);
   try {
@@ -131,7 +134,11 @@ export interface ImportError {
   fields?: FieldIssue[];
 }
 
-function presentBatch(row: BatchRow): ImportBatch {
+/** A batch; one left running by a process whose lease ran out is shown as the sweep will store it. */
+function presentBatch(row: BatchRow, now: Date): ImportBatch {
+  if (row.status === 'running' && leaseExpired(row, now)) {
+    return presentBatch({ ...row, status: 'interrupted', error: JSON.stringify(INTERRUPTED_ERROR) }, now);
+  }
   return {
     id: row.id,
     format: row.source,
@@ -155,13 +162,14 @@ function presentBatch(row: BatchRow): ImportBatch {
 }
 
 export async function listImports(ctx: Context, limit = 50): Promise<ImportBatch[]> {
-  return (await listBatches(ctx.db.kysely, scopeOfContext(ctx), limit)).map(presentBatch);
+  const now = ctx.clock();
+  return (await listBatches(ctx.db.kysely, scopeOfContext(ctx), limit)).map((row) => presentBatch(row, now));
 }
 
 export async function getImport(ctx: Context, id: number): Promise<ImportBatch> {
   const row = await findBatch(ctx.db.kysely, scopeOfContext(ctx), id);
   if (!row) throw new NotFoundError('import_unknown', { id });
-  return presentBatch(row);
+  return presentBatch(row, ctx.clock());
 }
 
 export interface UndoResult {
@@ -174,12 +182,14 @@ export interface UndoResult {
 
 /**
  * Undoes one batch: deletes what it created and restores what it updated, in one transaction. A batch whose
- * records a later batch changed again is undone after that one, never before.
+ * records a later batch changed again is undone after that one, never before; a running one only once its
+ * process died (see lease.ts). Rows a later batch claimed (claimRows) are that batch's and stay.
  */
 export async function undoImport(ctx: Context, id: number): Promise<UndoResult> {
   return inTransaction(ctx, async (tx) => {
     const batch = await getImport(tx, id);
     if (batch.undoneAt) throw new ConflictError('import_already_undone', { id });
+    if (batch.status === 'running') throw new ConflictError('import_running', { id });
     const later = await findLaterChange(tx.db.kysely, id);
     if (later !== undefined) throw new ConflictError('import_undo_blocked', { id, later });
     const changes = await listChanges(tx.db.kysely, id);

@@ -12,7 +12,7 @@ import { basename, extname, join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { z } from 'zod';
-import { ConflictError, DomainError, ValidationError } from '../domain/errors.js';
+import { DomainError, ValidationError } from '../domain/errors.js';
 import { containerOf } from '../importers/sniff.js';
 import { authorize } from '../policies/abilities.js';
 import { userIdOf } from '../policies/actor.js';
@@ -142,9 +142,6 @@ export interface ImportView extends ImportBatch {
   /** Records read so far (stored, passed over or rejected), counted as each chunk is stored. */
   progress: number;
 }
-
-/** A running batch silent this long was left by a process that died: it may be undone. */
-export const STALE_MINUTES = 10;
 
 export type UploadOutcome =
   | { kind: 'checked'; summary: ImportSummary }
@@ -307,17 +304,13 @@ export async function listUploads(ctx: Context, limit = 50): Promise<ImportView[
   return (await listImports(ctx, limit)).map((batch) => ({ ...batch, progress: progressOf(batch) }));
 }
 
-/** Whether a running batch's process has gone silent (see STALE_MINUTES). */
-function isStale(ctx: Context, batch: ImportBatch): boolean {
-  const last = batch.heartbeatAt ?? batch.startedAt;
-  return ctx.clock().getTime() - new Date(last).getTime() > STALE_MINUTES * 60_000;
-}
-
-/** Undoes a finished batch the caller sees (see `undoImport`), with an entry in the audit log. */
+/**
+ * Undoes a batch the caller sees that is no longer running (see `undoImport`; a batch whose process died is
+ * interrupted, see lease.ts), with an entry in the audit log.
+ */
 export async function undoUpload(ctx: Context, id: number): Promise<UndoResult> {
   authorize(ctx.actor, 'write', 'imports');
   const batch = await getImport(ctx, id);
-  if (batch.status === 'running' && !isStale(ctx, batch)) throw new ConflictError('import_running', { id });
   return inTransaction(ctx, async (tx) => {
     const result = await undoImport(tx, id);
     await recordChange(tx, {

@@ -62,9 +62,15 @@ export const SKIP_REASON_TEXTS: Texts<SkipReason> = {
 };
 
 export const IMPORT_STATUS_TEXTS: Texts<ImportStatus> = {
-  ru: { running: 'идёт', done: 'завершён', failed: 'прерван', undone: 'отменён' },
-  kk: { running: 'жүріп жатыр', done: 'аяқталды', failed: 'үзілді', undone: 'күші жойылды' },
-  en: { running: 'running', done: 'done', failed: 'failed', undone: 'undone' },
+  ru: { running: 'идёт', done: 'завершён', failed: 'ошибка', interrupted: 'прерван', undone: 'отменён' },
+  kk: {
+    running: 'жүріп жатыр',
+    done: 'аяқталды',
+    failed: 'қате',
+    interrupted: 'үзілді',
+    undone: 'күші жойылды',
+  },
+  en: { running: 'running', done: 'done', failed: 'failed', interrupted: 'interrupted', undone: 'undone' },
 };
 
 export const RULE_KIND_TEXTS: Texts<RuleKind> = {

@@ -50,6 +50,7 @@ export const ERROR_CODES = [
   'upload_type',
   'import_running',
   'import_strict_rejected',
+  'import_interrupted',
   'internal_error',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -141,6 +142,8 @@ export const ERROR_TEXTS: Texts<ErrorCode> = {
     validation_failed: 'Деректер тексеруден өтпеді',
     not_found: 'Жазба табылмады',
     org_parent_kind: '«{kind}» түріндегі ұйымды «{parentKind}» түріндегі ұйымға бағындыруға болмайды',
+    import_interrupted:
+      'Импорт прерван: его процесс остановился, не закончив работу. Импортируйте тот же файл ещё раз — повторный импорт дополнит то, что уже сохранено',
     org_unknown: '«{code}» кодты ұйым табылмады',
     org_code_taken: '«{code}» ұйым коды бос емес',
     channel_unknown: '«{code}» кодты арна табылмады',
@@ -197,6 +200,8 @@ export const ERROR_TEXTS: Texts<ErrorCode> = {
     org_parent_kind: 'An organization of kind "{kind}" cannot be placed under one of kind "{parentKind}"',
     org_unknown: 'No organization with code "{code}"',
     org_code_taken: 'Organization code "{code}" is already taken',
+    import_interrupted:
+      'Импорт үзілді: оның процесі жұмысын аяқтамай тоқтады. Сол файлды қайта импорттаңыз — қайталама импорт сақталғанды толықтырады',
     channel_unknown: 'No channel with code "{code}"',
     channel_code_taken: 'Channel code "{code}" is already taken',
     outlet_unknown: 'No outlet with code "{code}"',
@@ -253,6 +258,8 @@ export const FIELD_TEXTS: Texts<FieldIssueCode> = {
     invalid_type: 'неверный тип значения',
     too_small: 'не меньше {min}',
     too_big: 'не больше {max}',
+    import_interrupted:
+      'The import was interrupted: its process stopped before it finished. Import the same file again to complete it',
     not_one_of: 'допустимые значения: {values}',
     unknown_field: 'неизвестное поле',
     invalid_format: 'неверный формат ({format})',

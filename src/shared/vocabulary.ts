@@ -80,7 +80,8 @@ export type GoverningBody = (typeof GOVERNING_BODIES)[number];
 export const TASK_STATUSES = ['open', 'done', 'cancelled'] as const;
 export type TaskStatus = (typeof TASK_STATUSES)[number];
 
-export const IMPORT_STATUSES = ['running', 'done', 'failed', 'undone'] as const;
+/** `interrupted`: its process died (its lease ran out); a rerun of the same file completes it. */
+export const IMPORT_STATUSES = ['running', 'done', 'failed', 'interrupted', 'undone'] as const;
 export type ImportStatus = (typeof IMPORT_STATUSES)[number];
 
 /** File formats the importers read; the format of a file is detected from its content. */

@@ -10,7 +10,7 @@ import { buildApp } from '../../src/http/app.js';
 import { listAudit } from '../../src/services/audit.service.js';
 import { listPublications } from '../../src/services/import/publications.service.js';
 import type { Organization } from '../../src/services/org.service.js';
-import { STALE_MINUTES } from '../../src/services/upload.service.js';
+import { IMPORT_LEASE_MS } from '../../src/services/import/lease.js';
 import { createUser } from '../../src/services/user.service.js';
 import { buildTree, uniqueCode } from '../factories/org.factory.js';
 import { buildChannel } from '../factories/publication.factory.js';
@@ -354,7 +354,7 @@ describe.each(DIALECTS)('imports over HTTP (%s)', (dialect) => {
     expect(strings).not.toContain(branchA.code);
   });
 
-  it('lets a batch left running by a process that died be undone, and not a live one', async () => {
+  it('shows a batch whose process died (its lease ran out) as interrupted, which may be undone; a live one may not', async () => {
     const running = (heartbeatAt: string) =>
       server.ctx.db.kysely
         .insertInto('importBatch')
@@ -370,9 +370,13 @@ describe.each(DIALECTS)('imports over HTTP (%s)', (dialect) => {
         })
         .returning('id')
         .executeTakeFirstOrThrow();
-    const silent = Date.now() - (STALE_MINUTES + 1) * 60_000;
+    const silent = Date.now() - IMPORT_LEASE_MS - 60_000;
     const dead = await running(new Date(silent).toISOString());
-    const live = await running(new Date().toISOString());
+    const live = await running(new Date(Date.now() - IMPORT_LEASE_MS / 2).toISOString());
+    const shown = (await editorA.get(`/api/v1/imports/${dead.id}`)).json() as Record<string, unknown>;
+    expect(shown).toMatchObject({ status: 'interrupted', error: { code: 'import_interrupted' } });
+    expect((shown['error'] as { message: string }).message).toContain('Импортируйте тот же файл');
+    expect((await editorA.get(`/api/v1/imports/${live.id}`)).json()).toMatchObject({ status: 'running' });
     expect((await editorA.post(`/api/v1/imports/${live.id}/undo`)).statusCode).toBe(409);
     expect((await editorB.post(`/api/v1/imports/${dead.id}/undo`)).statusCode).toBe(404);
     expect((await editorA.post(`/api/v1/imports/${dead.id}/undo`)).statusCode).toBe(200);

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { DEFAULT_PORT, listen, untilStopped } from '../../http/server.js';
 import { describeDatabase, type Context } from '../../services/context.js';
+import { sweepInterrupted } from '../../services/import/lease.js';
 import { ensureAdmin } from '../../services/user.service.js';
 import type { UiLang } from '../../shared/vocabulary.js';
 import { type CommonOptions, langOf, runCommand, say, withCommonOptions } from '../options.js';
@@ -16,8 +17,12 @@ export function withServeOptions(command: Command): Command {
     .option('--host <host>', 'address to listen on', '0.0.0.0');
 }
 
-/** Serves until stopped: an administrator made first if there are no users, then the URL printed. */
+/**
+ * Serves until stopped: an administrator made first if there are no users, imports left running by a process that
+ * died marked interrupted, then the URL printed.
+ */
 export async function serveUntilStopped(ctx: Context, options: ServeOptions, lang: UiLang): Promise<void> {
+  await sweepInterrupted(ctx);
   const admin = await ensureAdmin(ctx);
   const port = Number(options.port ?? process.env['PORT'] ?? DEFAULT_PORT);
   const server = await listen(ctx, { port, host: options.host });

@@ -22,6 +22,7 @@ import type { FieldIssue } from '../../shared/field-issue.js';
 import { type ChannelRef, findChannelByCode } from '../../storage/repositories/channel.repository.js';
 import {
   findAudience,
+  claimRows,
   findChannelCodesOf,
   findMaterial,
   findMembership,
@@ -53,6 +54,8 @@ export interface WriterSetup {
   batchId: number;
   file: string;
   /** The channel the import goes to, if any: the default for records that name none. */
+  /** Rows found stored that this batch claimed from an earlier, incomplete one (see claimRows). */
+  claimed: number;
   channel?: ChannelRef;
   /** When the import runs: creation and update times, and the date engagement counts are as of. */
   now: Date;
@@ -148,12 +151,25 @@ export class DraftWriter {
   /** Stores a chunk of drafts. */
   async write(tx: Context, drafts: readonly Draft[]): Promise<Written> {
     const outcomes: Outcome[] = new Array<Outcome>(drafts.length).fill('unchanged');
+  /** The stored rows the chunk being written found (unchanged or updated), by table: the batch claims them. */
+  private readonly found = new Map<ImportedTable, number[]>();
     const publications: { at: number; draft: PublicationDraft }[] = [];
     for (const [at, draft] of drafts.entries()) {
       if (draft.target === 'publication') publications.push({ at, draft });
       else outcomes[at] = await this.writeRecord(tx, draft);
     }
-    return { outcomes, publications: await this.writePublications(tx, publications, outcomes) };
+    const written = await this.writePublications(tx, publications, outcomes);
+    let claimed = 0;
+    for (const [table, ids] of this.found)
+      claimed += await claimRows(tx.db.kysely, table, this.setup.batchId, ids);
+    this.found.clear();
+    return { outcomes, publications: written, claimed };
+  }
+
+  private foundStored(table: ImportedTable, id: number): void {
+    const ids = this.found.get(table) ?? [];
+    ids.push(id);
+    this.found.set(table, ids);
   }
 
   private reject(draft: Draft, issues: readonly FieldIssue[]): Outcome {
@@ -374,6 +390,7 @@ export class DraftWriter {
           externalId: _id,
           importBatchId: _batch,
           createdAt: _created,
+        if (!pending) this.foundStored('publication', row['id'] as number);
           updatedAt: _updated,
           engagementAsOf: _asOf,
           isRepost: _isRepost,
@@ -437,6 +454,7 @@ export class DraftWriter {
   }
 
   private async writeAudience(tx: Context, draft: AudienceDraft): Promise<Outcome> {
+    this.foundStored(table, existing.id);
     const issues: FieldIssue[] = [];
     const channel = await this.channelOf(tx, draft, issues);
     if (!channel || issues.length > 0) return this.reject(draft, issues);

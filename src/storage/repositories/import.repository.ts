@@ -42,6 +42,60 @@ export async function deleteBatch(db: Kysely<Database>, id: number): Promise<voi
 }
 
 /**
+ * Marks interrupted every running batch whose lease ran out (its last heartbeat, else its start, before `cutoff`),
+ * with the time and the error given; the batches marked.
+ */
+export async function markInterrupted(
+  db: Kysely<Database>,
+  cutoff: string,
+  changes: { finishedAt: string; error: string },
+): Promise<{ id: number; orgId: number | null }[]> {
+  return db
+    .updateTable('importBatch')
+    .set({ status: 'interrupted', ...changes })
+    .where('status', '=', 'running')
+    .where((eb) => eb(eb.fn.coalesce('heartbeatAt', 'startedAt'), '<', cutoff))
+    .returning(['id', 'orgId'])
+    .execute();
+}
+
+/** Statuses of a batch that stopped before its file's end: a later import of the same records completes it. */
+const INCOMPLETE = ['interrupted', 'failed'] as const;
+
+/**
+ * A later batch claims rows it found stored (unchanged or updated) from an earlier, incomplete batch: it becomes
+ * their creator, and takes over that batch's log of the rows it had updated, so that undoing the incomplete batch
+ * leaves what the later one counted, and undoing the later one removes or restores it. One statement per table.
+ */
+export async function claimRows(
+  db: Kysely<Database>,
+  table: ImportedTable,
+  batchId: number,
+  ids: readonly number[],
+): Promise<number> {
+  if (ids.length === 0) return 0;
+  const incomplete = db
+    .selectFrom('importBatch')
+    .select('id')
+    .where('status', 'in', INCOMPLETE)
+    .where('id', '<', batchId);
+  const rows = await (db as Untyped)
+    .updateTable(table)
+    .set({ importBatchId: batchId })
+    .where('id', 'in', valuesIn(db, ids, 'integer'))
+    .where('importBatchId', 'in', incomplete)
+    .executeTakeFirst();
+  await db
+    .updateTable('importChange')
+    .set({ batchId })
+    .where('tableName', '=', table)
+    .where('rowId', 'in', valuesIn(db, ids, 'integer'))
+    .where('batchId', 'in', incomplete)
+    .execute();
+  return Number(rows.numUpdatedRows);
+}
+
+/**
  * Batches of organizations in the scope (a batch belongs to its channel's organization, or to the uploader's);
  * batches of no organization (imports of the whole installation) only for the whole tree.
  */
