@@ -1,6 +1,7 @@
 /** Imports: uploading a file with progress, the batches with their counts and rejections, undo, templates. */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Rejection } from '../../../src/shared/import-report.js';
+import type { ImportStatus } from '../../../src/shared/vocabulary.js';
 import { askAgain, SESSION_KEY } from './answers.js';
 import { api, upload, withQuery } from './client.js';
 
@@ -9,7 +10,7 @@ export interface ImportBatch {
   format: string;
   file: string | null;
   channel: string | null;
-  status: 'running' | 'done' | 'failed' | 'undone';
+  status: ImportStatus;
   startedAt: string;
   finishedAt: string | null;
   undoneAt: string | null;

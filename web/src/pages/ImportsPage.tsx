@@ -44,8 +44,12 @@ const STATUS_COLORS: Readonly<Record<ImportStatus, string>> = {
   running: 'processing',
   done: 'success',
   failed: 'error',
+  interrupted: 'warning',
   undone: 'default',
 };
+
+/** Batches that may be undone: finished, or stopped before the end (what they stored stays until undone). */
+const UNDOABLE: ReadonlySet<ImportStatus> = new Set(['done', 'failed', 'interrupted']);
 
 function Summary({ batch }: { batch: ImportBatch }) {
   const { lang, t } = useLang();
@@ -191,7 +195,7 @@ function History() {
                   key: 'undo',
                   title: t('common.actions'),
                   render: (_: unknown, batch: ImportBatch) =>
-                    batch.status === 'done' && (
+                    UNDOABLE.has(batch.status) && (
                       <Popconfirm title={t('import.undoConfirm')} onConfirm={() => undo.mutate(batch.id)}>
                         <Button size="small">{t('import.undo')}</Button>
                       </Popconfirm>
