@@ -9,7 +9,7 @@ import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify from 'fastify';
+import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import { ValidationError } from '../domain/errors.js';
@@ -26,6 +26,8 @@ export interface AppOptions {
   context: Context;
   /** The largest upload accepted, in megabytes. */
   uploadLimitMb?: number;
+  /** The built web application's folder (web/dist by default). */
+  webRoot?: string;
 }
 
 declare module 'fastify' {
@@ -35,6 +37,14 @@ declare module 'fastify' {
 }
 
 export const DEFAULT_UPLOAD_LIMIT_MB = 1024;
+
+/** The API document's pages (Swagger UI): public, like the document they show. */
+async function apiDocs(app: FastifyInstance): Promise<void> {
+  app.addHook('onRoute', (route: RouteOptions) => {
+    route.config = { ...route.config, public: true };
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+}
 
 export async function buildApp(options: AppOptions) {
   const base = asNobody(options.context);
@@ -64,6 +74,19 @@ export async function buildApp(options: AppOptions) {
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
+  // Routes left out of the API document must be public: every private route is then in the document, which the
+  // route-security test walks. Checked once all are known (plugins mark theirs public as they add them).
+  const hidden: { method: unknown; url: string; config?: { public?: boolean } }[] = [];
+  app.addHook('onRoute', (route) => {
+    if (route.schema?.hide === true) hidden.push(route);
+  });
+  app.addHook('onReady', async () => {
+    const names = hidden
+      .filter((route) => route.config?.public !== true)
+      .map((r) => `${String(r.method)} ${r.url}`);
+    if (names.length > 0)
+      throw new Error(`routes hidden from the API document must be public: ${names.join(', ')}`);
+  });
 
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
@@ -81,13 +104,18 @@ export async function buildApp(options: AppOptions) {
       },
       security: [{ session: [] }, { token: [] }],
     },
-    transform: jsonSchemaTransform,
+    // A public route says so in the document: OpenAPI's empty security list.
+    transform: (input) => {
+      const transformed = jsonSchemaTransform(input);
+      if (input.route.config?.public !== true) return transformed;
+      return { ...transformed, schema: { ...transformed.schema, security: [] } };
+    },
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  await app.register(apiDocs);
 
   app.addHook('onRequest', authenticateWith(base));
   await app.register(healthRoutes);
   for (const routes of ROUTES) await app.register(routes, { prefix: '/api/v1' });
-  await app.register(webApp);
+  await app.register(webApp, options.webRoot === undefined ? {} : { root: options.webRoot });
   return app;
 }

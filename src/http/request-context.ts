@@ -25,7 +25,7 @@ declare module 'fastify' {
     csrfToken: string | undefined;
   }
   interface FastifyContextConfig {
-    /** Answered without signing in (health, sign-in, the API document). */
+    /** Answered without signing in (health, sign-in, the API document, the web application's files). */
     public?: boolean;
   }
 }
@@ -59,7 +59,9 @@ export function authenticateWith(base: Context) {
     request.ctx = { ...base, log: request.log as Context['log'] };
     const bearer = bearerOf(request);
     const cookie = request.cookies[SESSION_COOKIE];
-    const isPublic = request.routeOptions.config.public === true || !request.url.startsWith('/api/v1');
+    // Public only when the route the router matched says so, never by the URL's text: the router decodes the
+    // path, a prefix test of the raw URL does not. No route matched: the 404 answer runs none of ours.
+    const isPublic = request.routeOptions.config.public === true || request.is404;
     if (bearer) {
       const signedIn = await resolveApiToken(base, bearer);
       if (!signedIn) throw new UnauthenticatedError();

@@ -4,7 +4,7 @@
  * registered when the web has not been built; API routes and /api/docs keep priority (they are more specific).
  */
 import { existsSync, statSync } from 'node:fs';
-import { resolve, sep } from 'node:path';
+import { posix, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
@@ -26,12 +26,29 @@ function fileIn(root: string, path: string): string | undefined {
   return existsSync(file) && statSync(file).isFile() ? file.slice(root.length) : undefined;
 }
 
+/**
+ * Whether the path belongs to the API however it is spelled: decoded, its dot segments and doubled slashes
+ * resolved, in any case. The API's own routes took every spelling the router reads as theirs; any other spelling
+ * is left to the 404 answer, never to index.html.
+ */
+function isApiPath(url: string): boolean {
+  let path: string;
+  try {
+    path = decodeURIComponent(url.split('?')[0] ?? '/');
+  } catch {
+    return true;
+  }
+  const normal = posix.normalize(path.replaceAll('\\', '/')).toLowerCase();
+  return normal === '/api' || normal.startsWith('/api/');
+}
+
 export async function webApp(app: FastifyInstance, options: { root?: string } = {}): Promise<void> {
   const root = options.root ?? WEB_ROOT;
   if (!existsSync(`${root}index.html`)) return;
   await app.register(fastifyStatic, { root, serve: false });
-  app.get('/*', { schema: { hide: true } }, (request, reply) => {
-    if (request.url.startsWith('/api/')) return reply.callNotFound();
+  // Public: the web application's files hold no data; it signs in through the API.
+  app.get('/*', { config: { public: true }, schema: { hide: true } }, (request, reply) => {
+    if (isApiPath(request.url)) return reply.callNotFound();
     const file = fileIn(root, request.url);
     if (file) {
       const cached = file.startsWith(ASSETS.slice(1));
