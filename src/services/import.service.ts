@@ -4,9 +4,6 @@
  * (the only chat, or the one named like the channel).
  */
 import { ConflictError, DomainError, NotFoundError } from '../domain/errors.js';
-import { isFullTelegramExport } from '../importers/registry.js';
-import { chatMatches, describeChats } from '../importers/telegram/map.js';
-import { listTelegramChats } from '../importers/telegram/parse.js';
 import type { FieldIssue } from '../shared/field-issue.js';
 import type { Rejection } from '../shared/import-report.js';
 import type { ErrorCode } from '../shared/messages.js';
@@ -26,8 +23,8 @@ import { fromJson } from '../storage/rows.js';
 import { refreshFingerprints } from './analysis.service.js';
 import { type Context, inTransaction, scopeOfContext } from './context.js';
 import { INTERRUPTED_ERROR, leaseExpired, sweepInterrupted } from './import/lease.js';
+import { type EntryInfo, openInThread, type ReadBudget, readBudgetOf } from './import/reader-thread.js';
 import { type ImportSummary, runImport } from './import/runner.js';
-import { openSource, type SourceEntry } from './import/source.js';
 
 export type { ImportSummary };
 
@@ -47,6 +44,8 @@ export interface ImportRequest {
   onProgress?: (done: number, total: number) => void;
   /** A batch made beforehand, to fill in (see RunPlan). */
   batchId?: number;
+  /** The reading's time and memory (reader-thread.ts); by default from the environment. */
+  budget?: ReadBudget;
 }
 
 const DEFAULT_CHUNK = 500;
@@ -58,21 +57,8 @@ async function channelOf(ctx: Context, code: string | undefined): Promise<Channe
   return channel;
 }
 
-/** The chat of a Telegram full export to import: the one asked for, the only one, or the channel's namesake. */
-async function chooseChat(entry: SourceEntry, channel: ChannelRef | undefined): Promise<string | undefined> {
-  if (entry.reader !== 'telegram' || !isFullTelegramExport(entry.sniff)) return undefined;
-  const chats = await listTelegramChats(await entry.open(), entry.name);
-  const found =
-    chats.length === 1 ? chats : chats.filter((chat) => channel && chatMatches(chat, channel.name));
-  const [chat] = found;
-  if (found.length !== 1 || !chat) {
-    throw new DomainError('import_chat_choice', { file: entry.name, chats: describeChats(chats) });
-  }
-  return String(chat.id ?? chat.name);
-}
-
 /** Formats that hold publications go to a channel; spreadsheets may name channels row by row. */
-function needsChannel(entry: SourceEntry): boolean {
+function needsChannel(entry: EntryInfo): boolean {
   return entry.reader !== 'xlsx' && entry.reader !== 'csv';
 }
 
@@ -80,16 +66,22 @@ export async function importFile(ctx: Context, request: ImportRequest): Promise<
   // Batches of processes that died are interrupted before this import may claim their rows (see claimRows).
   await sweepInterrupted(ctx);
   const channel = await channelOf(ctx, request.channel);
-  const source = await openSource(request.file, channel?.platform);
+  const source = await openInThread(
+    ctx,
+    {
+      target: request.file,
+      ...(channel ? { platform: channel.platform, channelName: channel.name } : {}),
+      ...(channel?.url ? { channelUrl: channel.url } : {}),
+      ...(request.chat ? { chat: request.chat } : {}),
+    },
+    request.budget ?? readBudgetOf(),
+  );
   try {
     const needy = source.entries.find(needsChannel);
     if (needy && !channel) throw new DomainError('import_channel_required', { file: needy.name });
-    const [first] = source.entries;
-    const chat = request.chat ?? (first ? await chooseChat(first, channel) : undefined);
     return await runImport(ctx, {
       source,
       ...(channel ? { channel } : {}),
-      ...(chat ? { chat } : {}),
       dryRun: request.dryRun ?? false,
       strict: request.strict ?? false,
       analyze: request.analyze ?? true,
@@ -98,7 +90,7 @@ export async function importFile(ctx: Context, request: ImportRequest): Promise<
       ...(request.batchId !== undefined ? { batchId: request.batchId } : {}),
     });
   } finally {
-    source.close();
+    await source.close();
   }
 }
 

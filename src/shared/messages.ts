@@ -50,6 +50,9 @@ export const ERROR_CODES = [
   'upload_type',
   'import_running',
   'import_strict_rejected',
+  'import_read_timeout',
+  'import_read_memory',
+  'import_read_stalled',
   'import_interrupted',
   'internal_error',
 ] as const;
@@ -134,6 +137,12 @@ export const ERROR_TEXTS: Texts<ErrorCode> = {
     upload_too_large: 'Файл больше допустимых {limit} МБ; разделите выгрузку на части',
     upload_type: 'Файлы вида «{type}» не принимаются; загрузите JSON, CSV, XLSX, XML, HTML или ZIP',
     import_running: 'Импорт № {id} ещё идёт; отменить его можно, когда он завершится',
+    import_read_timeout:
+      'Чтение файла «{file}» остановлено: оно заняло больше {seconds} с. Файл, вероятно, повреждён; проверьте его или разделите на части',
+    import_read_memory:
+      'Чтение файла «{file}» остановлено: ему понадобилось больше {limit} МБ памяти. Файл, вероятно, повреждён; проверьте его или разделите на части',
+    import_read_stalled:
+      'Файл «{file}» не дочитан: его разбор остановился, не дойдя до конца. Файл, вероятно, повреждён; сохраните его заново и загрузите ещё раз',
     import_strict_rejected:
       'Ничего не сохранено: {rejected} записей отклонены, а импорт строгий; исправьте их и загрузите файл снова',
     internal_error: 'Внутренняя ошибка сервера; сообщите администратору номер запроса {requestId}',
@@ -190,6 +199,12 @@ export const ERROR_TEXTS: Texts<ErrorCode> = {
     upload_too_large: 'Файл рұқсат етілген {limit} МБ-тан үлкен; жүктемені бөліктерге бөліңіз',
     upload_type: '«{type}» түріндегі файлдар қабылданбайды; JSON, CSV, XLSX, XML, HTML немесе ZIP жүктеңіз',
     import_running: '№ {id} импорт әлі жүріп жатыр; оның күшін ол аяқталғанда жоюға болады',
+    import_read_timeout:
+      '«{file}» файлын оқу тоқтатылды: ол {seconds} с-тан көп уақыт алды. Файл бүлінген болуы мүмкін; оны тексеріңіз немесе бөліктерге бөліңіз',
+    import_read_memory:
+      '«{file}» файлын оқу тоқтатылды: оған {limit} МБ-тан көп жад қажет болды. Файл бүлінген болуы мүмкін; оны тексеріңіз немесе бөліктерге бөліңіз',
+    import_read_stalled:
+      '«{file}» файлы соңына дейін оқылмады: оны талдау аяқталмай тоқтады. Файл бүлінген болуы мүмкін; оны қайта сақтап, тағы жүктеңіз',
     import_strict_rejected:
       'Ештеңе сақталмады: {rejected} жазба қабылданбады, ал импорт қатаң; оларды түзетіп, файлды қайта жүктеңіз',
     internal_error: 'Сервердің ішкі қатесі; әкімшіге сұрау нөмірін {requestId} хабарлаңыз',
@@ -246,6 +261,12 @@ export const ERROR_TEXTS: Texts<ErrorCode> = {
     upload_too_large: 'The file is larger than the allowed {limit} MB; split the export',
     upload_type: 'Files of type "{type}" are not accepted; upload JSON, CSV, XLSX, XML, HTML or ZIP',
     import_running: 'Import {id} is still running; it can be undone once it has finished',
+    import_read_timeout:
+      'Reading "{file}" was stopped: it took longer than {seconds} s. The file is probably damaged; check it or split it into parts',
+    import_read_memory:
+      'Reading "{file}" was stopped: it needed more than {limit} MB of memory. The file is probably damaged; check it or split it into parts',
+    import_read_stalled:
+      '"{file}" was not read to its end: its parsing stopped before the end. The file is probably damaged; save it again and upload it once more',
     import_strict_rejected:
       'Nothing was stored: {rejected} records were rejected and the import is strict; fix them and upload the file again',
     internal_error: 'Internal server error; tell the administrator the request id {requestId}',

@@ -4,10 +4,9 @@
  * rerun completes the import — and keeps the batch's counts and rejections. Content analysis labels what each
  * chunk inserted or updated in the chunk's transaction, so that a stored post is a labelled one. With `strict`
  * (any rejection stores nothing) or `dryRun` (nothing is stored, nothing labelled), the whole import is one
- * transaction, rolled back at the end.
+ * transaction, rolled back at the end; its batches are read to the end first (spool.ts), so that no transaction
+ * ever waits for a parser. The reading itself runs on a thread of its own (reader-thread.ts).
  */
-import { READERS } from '../../importers/registry.js';
-import type { SheetHeader } from '../../importers/sheet/map.js';
 import type { Draft, Rejection } from '../../importers/types.js';
 import type { ImportCounts, SkipReason } from '../../shared/import-report.js';
 import type { ImportFormat, SheetKind } from '../../shared/vocabulary.js';
@@ -27,7 +26,8 @@ import {
   type ReclassifySummary,
 } from '../analysis.service.js';
 import { type Context, inTransaction } from '../context.js';
-import type { OpenedSource } from './source.js';
+import type { ReadBatch, ThreadSource } from './reader-thread.js';
+import { spool } from './spool.js';
 import { DraftWriter } from './writers.js';
 
 /** Characters of text a chunk holds at most: with long posts, chunks get shorter and memory stays bounded. */
@@ -42,10 +42,8 @@ function uploaderOrg(actor: Actor): number | null {
 }
 
 export interface RunPlan {
-  source: OpenedSource;
+  source: ThreadSource;
   channel?: ChannelRef;
-  /** A Telegram full export's chat, by name or id. */
-  chat?: string;
   dryRun: boolean;
   strict: boolean;
   /** Whether content analysis labels what is stored (`aqparat reclassify` can do it later). */
@@ -78,22 +76,12 @@ export interface ImportSummary extends ImportCounts {
 /** Thrown inside the single transaction of a dry run or a failed strict import, to roll it back. */
 class RollBack extends Error {}
 
-async function* counted(
-  bytes: AsyncIterable<Buffer>,
-  onBytes: (count: number) => void,
-): AsyncGenerator<Buffer> {
-  for await (const chunk of bytes) {
-    onBytes(chunk.length);
-    yield chunk;
-  }
-}
-
 export async function runImport(ctx: Context, plan: RunPlan): Promise<ImportSummary> {
   const { source } = plan;
   const [first] = source.entries;
   const summary: ImportSummary = {
     batchId: null,
-    format: first ? READERS[first.reader].format : 'spreadsheet',
+    format: first ? first.format : 'spreadsheet',
     file: source.name,
     // Known once the file is read.
     fileHash: '',
@@ -123,9 +111,8 @@ export async function runImport(ctx: Context, plan: RunPlan): Promise<ImportSumm
   });
   const single = plan.dryRun || plan.strict;
   const total = source.entries.reduce((sum, entry) => sum + entry.size, 0);
-  let done = 0;
 
-  const body = async (run: Context): Promise<void> => {
+  const body = async (run: Context, batches: AsyncIterable<ReadBatch>): Promise<void> => {
     const batch = {
       source: summary.format,
       fileName: source.name,
@@ -169,29 +156,19 @@ export async function runImport(ctx: Context, plan: RunPlan): Promise<ImportSumm
       await new Promise((resolve) => setImmediate(resolve));
     };
     try {
-      for (const entry of source.entries) {
-        const bytes = counted(await entry.open(), (count) => {
-          done += count;
-          plan.onProgress?.(done, total);
-        });
-        const options = {
-          file: entry.name,
-          ...(plan.chat ? { chat: plan.chat } : {}),
-          ...(plan.channel?.url ? { channelUrl: plan.channel.url } : {}),
-          onSheetHeader: (header: SheetHeader) => (summary.sheetKind = header.kind),
-        };
-        for await (const items of READERS[entry.reader].read(bytes, options)) {
-          for (const item of items) {
-            if (item.kind === 'draft') {
-              chunk.push(item.draft);
-              if (item.draft.target === 'publication')
-                chunkChars += (item.draft.text?.length ?? 0) + (item.draft.title?.length ?? 0);
-              if (chunk.length >= plan.chunkSize || chunkChars >= CHUNK_CHARS) await flush();
-            } else if (item.kind === 'rejected') reject(item.rejections);
-            else {
-              summary.skipped += 1;
-              summary.skippedByReason[item.reason] = (summary.skippedByReason[item.reason] ?? 0) + 1;
-            }
+      for await (const batch of batches) {
+        if (batch.header) summary.sheetKind = batch.header.kind;
+        plan.onProgress?.(batch.done, total);
+        for (const item of batch.items) {
+          if (item.kind === 'draft') {
+            chunk.push(item.draft);
+            if (item.draft.target === 'publication')
+              chunkChars += (item.draft.text?.length ?? 0) + (item.draft.title?.length ?? 0);
+            if (chunk.length >= plan.chunkSize || chunkChars >= CHUNK_CHARS) await flush();
+          } else if (item.kind === 'rejected') reject(item.rejections);
+          else {
+            summary.skipped += 1;
+            summary.skippedByReason[item.reason] = (summary.skippedByReason[item.reason] ?? 0) + 1;
           }
         }
       }
@@ -203,7 +180,7 @@ export async function runImport(ctx: Context, plan: RunPlan): Promise<ImportSumm
     }
     summary.rejections.sort((a, b) => a.file.localeCompare(b.file) || a.record.index - b.record.index);
     // The file's hash, taken as it was read, and an earlier import of the same file (this batch is not done yet).
-    summary.fileHash = await source.hash();
+    summary.fileHash = source.hash();
     const previous = await findBatchOfFile(run.db.kysely, summary.fileHash, plan.channel?.id ?? null);
     if (previous !== undefined) summary.previousBatchId = previous;
     if (plan.dryRun || (plan.strict && summary.rejected > 0)) throw new RollBack();
@@ -212,8 +189,8 @@ export async function runImport(ctx: Context, plan: RunPlan): Promise<ImportSumm
 
   /** Finishes the batch; one that changed nothing is not kept, so that importing a file again changes nothing. */
   const closeBatch = async (run: Context, batchId: number, status: 'done' | 'failed') => {
-    // A failed batch keeps the file's hash; a file that can no longer be read is no reason to hide why it failed.
-    if (status === 'failed') summary.fileHash = await source.hash().catch(() => '');
+    // A failed batch keeps the file's hash, where the reading could take it.
+    if (status === 'failed') summary.fileHash = source.hash();
     if (summary.new + summary.updated === 0 && plan.batchId === undefined) {
       await deleteBatch(run.db.kysely, batchId);
       summary.batchId = null;
@@ -229,8 +206,14 @@ export async function runImport(ctx: Context, plan: RunPlan): Promise<ImportSumm
   };
 
   try {
-    if (single) await inTransaction(ctx, body);
-    else await body(ctx);
+    if (single) {
+      const read = await spool(source.batches());
+      try {
+        await inTransaction(ctx, (run) => body(run, read.replay()));
+      } finally {
+        await read.remove();
+      }
+    } else await body(ctx, source.batches());
     summary.stored = true;
   } catch (error) {
     if (!(error instanceof RollBack)) throw error;

@@ -1,0 +1,47 @@
+/** The messages between an import's thread and its reading thread (reader-thread.ts and its worker). */
+import type { ReaderName } from '../../importers/registry.js';
+import type { SheetHeader } from '../../importers/sheet/map.js';
+import type { Mapped } from '../../importers/types.js';
+import type { FieldIssue } from '../../shared/field-issue.js';
+import type { ErrorCode } from '../../shared/messages.js';
+import type { ImportFormat, Platform } from '../../shared/vocabulary.js';
+
+/** What to read: what `openSource` takes, and what choosing a chat and mapping need to know. */
+export interface ReadTask {
+  /** A file, a folder, a ZIP, or an http(s) URL. */
+  target: string;
+  /** Picks the posts of an archive that holds several networks'. */
+  platform?: Platform;
+  /** A Telegram full export's chat, by name or id. */
+  chat?: string;
+  /** The channel's name: a full export's chat named like it is chosen. */
+  channelName?: string;
+  /** The channel's address: Telegram posts get links under it. */
+  channelUrl?: string;
+}
+
+export interface EntryInfo {
+  name: string;
+  reader: ReaderName;
+  format: ImportFormat;
+  size: number;
+}
+
+export interface ErrorInfo {
+  code: ErrorCode;
+  params: Record<string, string | number>;
+  record?: string | undefined;
+  fields: FieldIssue[];
+}
+
+export type FromReader =
+  | { type: 'opened'; name: string; entries: EntryInfo[]; chat?: string }
+  /** Items in file order; `done`: bytes read so far; `header`: a spreadsheet's kind, once known. */
+  | { type: 'batch'; items: Mapped[]; done: number; header?: SheetHeader }
+  | { type: 'end'; hash: string }
+  | { type: 'error'; error: ErrorInfo; stack?: string | undefined; hash?: string };
+
+/** Batches the import's thread is ready to take. */
+export interface ToReader {
+  credits: number;
+}
