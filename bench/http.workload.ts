@@ -106,7 +106,7 @@ export async function measureDashboardLoad(
 ): Promise<Result[]> {
   const connections = options.connections ?? CONNECTIONS;
   const viewer = { ...ctx, actor: await viewerOf(ctx, org) };
-  const { id: tokenId, token } = await createApiToken(viewer, 'npm run bench');
+  const { id: tokenId, token } = await createApiToken(viewer, { name: 'npm run bench' });
   const dir = mkdtempSync(join(tmpdir(), 'aqparat-bench-http-'));
   const query = `?org=${org}&period=${BRIEF_PERIOD.from}..${BRIEF_PERIOD.to}&asOf=${BRIEF_PERIOD.to}`;
   const urlOf = (server: Running<{ url: string }>) =>

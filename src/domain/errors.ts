@@ -54,9 +54,9 @@ export class ForbiddenError extends DomainError {
   }
 }
 
-/** No signed-in user, or the sign-in failed; `login_locked` after too many failures. */
+/** No signed-in user, or the sign-in failed. */
 export class UnauthenticatedError extends DomainError {
-  constructor(code: 'unauthenticated' | 'login_failed' | 'login_locked' = 'unauthenticated', params = {}) {
+  constructor(code: 'unauthenticated' | 'login_failed' = 'unauthenticated', params = {}) {
     super(code, params);
     this.name = 'UnauthenticatedError';
   }

@@ -27,12 +27,13 @@ export interface ErrorEnvelope {
 
 export function statusOf(error: DomainError): number {
   if (error instanceof ValidationError) return 400;
-  if (error instanceof UnauthenticatedError) return error.code === 'login_locked' ? 423 : 401;
+  if (error instanceof UnauthenticatedError) return 401;
   if (error instanceof ForbiddenError) return 403;
   if (error instanceof NotFoundError) return 404;
   if (error instanceof ConflictError) return 409;
   if (error.code === 'csrf_invalid') return 403;
-  if (error.code === 'rate_limited') return 429;
+  if (error.code === 'rate_limited' || error.code === 'login_throttled') return 429;
+  if (error.code === 'token_needs_session') return 403;
   if (error.code === 'upload_too_large') return 413;
   if (error.code === 'upload_type') return 415;
   // The rest are inputs a use case could not accept: a period, an option, a file.
@@ -62,6 +63,8 @@ export function envelope(
 export function replyWithError(error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply) {
   const lang = request.lang;
   if (error instanceof DomainError) {
+    // A throttled sign-in says when to try again, to people in the message and to programs in the header.
+    if (error.code === 'login_throttled') reply.header('retry-after', String(error.params['seconds']));
     return reply
       .status(statusOf(error))
       .send(envelope(lang, error.code, error.params, error.record, error.fields));

@@ -7,7 +7,14 @@ import type { Role } from '../shared/vocabulary.js';
  * administrator may belong to no organization; anyone else sees only the subtree of theirs.
  */
 export type Actor =
-  { kind: 'system' } | { kind: 'user'; userId: number; login: string; role: Role; orgId: number | null };
+  | { kind: 'system' }
+  | { kind: 'user'; userId: number; login: string; role: Role; orgId: number | null; via?: SignedInBy };
+
+/** What a request was signed in by: a session (cookie) or an API token, with its id. */
+export interface SignedInBy {
+  kind: 'session' | 'token';
+  id: number;
+}
 
 export const SYSTEM: Actor = { kind: 'system' };
 

@@ -1,35 +1,53 @@
 /**
- * Users and signing in: passwords hashed with argon2id, a lock-out after repeated failures, sessions and API
- * tokens kept in the database as SHA-256 hashes of random tokens (so several servers share them and a dump of
- * the database lets nobody in).
+ * Users and signing in: passwords hashed with argon2id, failed sign-ins throttled per login and client address,
+ * sessions and API tokens kept in the database as SHA-256 hashes of random tokens (so several servers share them
+ * and a dump of the database lets nobody in).
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
-import { ConflictError, NotFoundError, UnauthenticatedError, ValidationError } from '../domain/errors.js';
-import { type Actor, roleOf } from '../policies/actor.js';
+import {
+  ConflictError,
+  DomainError,
+  NotFoundError,
+  UnauthenticatedError,
+  ValidationError,
+} from '../domain/errors.js';
+import { type Actor, roleOf, type SignedInBy } from '../policies/actor.js';
 import { abilitiesOf, authorize, mayGrant } from '../policies/abilities.js';
 import { ForbiddenError } from '../domain/errors.js';
-import { userChange, type UserChange, userInput, type UserInput } from '../shared/schemas.js';
+import {
+  apiTokenInput,
+  type ApiTokenInput,
+  userChange,
+  type UserChange,
+  userInput,
+  type UserInput,
+} from '../shared/schemas.js';
 import type { Role, UiLang } from '../shared/vocabulary.js';
 import {
-  addLoginFailure,
+  claimLoginAttempt,
   countUsers,
   deleteSession,
   deleteSessionsOf,
+  failLoginAttempt,
   findApiToken,
   findSession,
   findUser,
   findUserForLogin,
+  forgetLoginAttempts,
   insertApiToken,
   insertSession,
   insertUser,
   listApiTokens,
   listUsers as listUserRows,
+  loginBlockedUntil,
   markApiTokenUsed,
   revokeApiToken,
+  revokeApiTokensOf,
   updateUser,
   type User,
 } from '../storage/repositories/user.repository.js';
+import { checkNewPassword } from './password-policy.js';
 import { recordChange } from './audit.service.js';
 import { type Context, inTransaction, scopeOfContext } from './context.js';
 import { memoOf } from './data-cache.js';
@@ -38,9 +56,19 @@ import { parseInput } from './validate.js';
 
 export type { User };
 
-/** Failed sign-ins in a row before the login is locked, and for how long. */
-export const MAX_LOGIN_FAILURES = 5;
-export const LOCK_MINUTES = 15;
+/**
+ * Sign-in throttling, per login and client address: FREE_LOGIN_FAILURES failures in a row are answered at once;
+ * after them each further attempt waits, FIRST_LOGIN_WAIT_S after the last failure and twice as long after each
+ * one more, at most MAX_LOGIN_WAIT_S. The owner signing in from another address never waits for an attacker.
+ * A pair's count starts again after FORGET_LOGIN_FAILURES_H hours without a failure, or at a success.
+ */
+export const FREE_LOGIN_FAILURES = 5;
+export const FIRST_LOGIN_WAIT_S = 30;
+export const MAX_LOGIN_WAIT_S = 15 * 60;
+export const FORGET_LOGIN_FAILURES_H = 24;
+/** How long an attempt being checked holds the pair's next one back, should its process die meanwhile. */
+const LOGIN_CHECK_S = 10;
+
 export const SESSION_HOURS = 12;
 
 // argon2id with the library's defaults (19 MiB, 2 passes), the OWASP minimum.
@@ -61,9 +89,19 @@ function generatedPassword(): string {
   return randomBytes(12).toString('base64url');
 }
 
-/** Who the user is, as the policies see them. */
-function actorOf(user: { id: number; login: string; role: Role; orgId: number | null }): Actor {
-  return { kind: 'user', userId: user.id, login: user.login, role: user.role, orgId: user.orgId };
+/** Who the user is, as the policies see them, and what the request was signed in by. */
+function actorOf(
+  user: { id: number; login: string; role: Role; orgId: number | null },
+  via?: SignedInBy,
+): Actor {
+  return {
+    kind: 'user',
+    userId: user.id,
+    login: user.login,
+    role: user.role,
+    orgId: user.orgId,
+    ...(via ? { via } : {}),
+  };
 }
 
 function userRecord(login: unknown): string {
@@ -82,6 +120,7 @@ export async function createUser(ctx: Context, input: UserInput): Promise<Create
   const data = parseInput(userInput, input, record);
   if (!mayGrant(ctx.actor, data.role)) throw new ForbiddenError(roleOf(ctx.actor));
   const password = data.password ?? generatedPassword();
+  await checkNewPassword(password, record);
   const passwordHash = await hashPassword(password);
   return inTransaction(ctx, async (tx) => {
     const orgId = await orgOfUser(tx, record, data.role, data.org);
@@ -133,7 +172,10 @@ export function getUser(ctx: Context, id: number): Promise<User> {
   return getUserIn(ctx, id);
 }
 
-/** Changes a user in scope; a new password ends their sessions. A manager may not make anyone an admin. */
+/**
+ * Changes a user in scope. A new password ends their sessions (but for the one asking, when it is theirs) and
+ * revokes their API tokens; disabling ends the sessions. A manager may not make anyone an admin.
+ */
 export async function changeUser(ctx: Context, id: number, input: UserChange): Promise<User> {
   authorize(ctx.actor, 'write', 'users');
   const before = await getUserIn(ctx, id);
@@ -142,7 +184,8 @@ export async function changeUser(ctx: Context, id: number, input: UserChange): P
   if (before.role === 'admin' || (data.role && !mayGrant(ctx.actor, data.role))) {
     if (!mayGrant(ctx.actor, 'admin')) throw new ForbiddenError(roleOf(ctx.actor));
   }
-  const passwordHash = data.password ? await hashPassword(data.password) : undefined;
+  if (data.password !== undefined) await checkNewPassword(data.password, record);
+  const passwordHash = data.password !== undefined ? await hashPassword(data.password) : undefined;
   return inTransaction(ctx, async (tx) => {
     const role = data.role ?? before.role;
     const orgId =
@@ -155,13 +198,23 @@ export async function changeUser(ctx: Context, id: number, input: UserChange): P
       ...(data.name !== undefined ? { name: data.name } : {}),
       ...(data.lang ? { lang: data.lang } : {}),
       ...(data.disabled !== undefined ? { disabled: data.disabled } : {}),
-      ...(passwordHash ? { passwordHash, failedLogins: 0, lockedUntil: null } : {}),
+      ...(passwordHash ? { passwordHash } : {}),
     });
-    if (passwordHash || data.disabled) await deleteSessionsOf(tx.db.kysely, id);
+    if (data.disabled) await deleteSessionsOf(tx.db.kysely, id);
+    else if (passwordHash) await deleteSessionsOf(tx.db.kysely, id, ownSessionOf(ctx.actor, id));
+    // Whoever had the old password may have made tokens with it.
+    if (passwordHash) await revokeApiTokensOf(tx.db.kysely, id, tx.clock().toISOString());
     const after = await findUser(tx.db.kysely, { kind: 'all' }, id);
     await recordChange(tx, { action: 'update', resource: 'users', recordId: id, orgId, before, after });
     return after ?? before;
   });
+}
+
+/** The session the actor asks through, when the user is themselves: a change of their password keeps it. */
+function ownSessionOf(actor: Actor, userId: number): number | undefined {
+  return actor.kind === 'user' && actor.userId === userId && actor.via?.kind === 'session'
+    ? actor.via.id
+    : undefined;
 }
 
 /** The signed-in user's own language, remembered for their next visit. */
@@ -175,33 +228,60 @@ export interface SignedIn {
 }
 
 /**
- * Checks a login and password. Wrong ones count against the login; after MAX_LOGIN_FAILURES in a row it is
- * locked for LOCK_MINUTES, and says until when.
+ * Checks a login and password given from a client address (the CLI's own checks have none: `local`). A login
+ * that does not exist is checked and throttled like one that does, against a decoy hash: neither the answer nor
+ * its time tells which logins exist. While the pair waits, the answer says until when (`login_throttled`).
  */
-export async function authenticate(ctx: Context, login: string, password: string): Promise<SignedIn> {
-  const user = await findUserForLogin(ctx.db.kysely, login);
-  if (!user || user.disabled) {
-    decoy ??= hashPassword(newToken());
-    await verify(await decoy, password);
-    throw new UnauthenticatedError('login_failed');
-  }
+export async function authenticate(
+  ctx: Context,
+  login: string,
+  password: string,
+  address = 'local',
+): Promise<SignedIn> {
   const now = ctx.clock();
-  if (user.lockedUntil && new Date(user.lockedUntil) > now) throw locked(login, user.lockedUntil);
-  if (!(await verify(user.passwordHash, password))) {
-    const failures = await addLoginFailure(ctx.db.kysely, user.id);
-    if (failures < MAX_LOGIN_FAILURES) throw new UnauthenticatedError('login_failed');
-    const until = new Date(now.getTime() + LOCK_MINUTES * 60_000).toISOString();
-    await updateUser(ctx.db.kysely, user.id, { failedLogins: 0, lockedUntil: until });
-    throw locked(login, until);
+  const attempt = {
+    login,
+    address,
+    now: now.toISOString(),
+    forgetBefore: new Date(now.getTime() - FORGET_LOGIN_FAILURES_H * 3_600_000).toISOString(),
+  };
+  const failures = await claimLoginAttempt(ctx.db.kysely, {
+    ...attempt,
+    inFlightUntil: new Date(now.getTime() + LOGIN_CHECK_S * 1000).toISOString(),
+  });
+  if (failures === undefined) {
+    const until = await loginBlockedUntil(ctx.db.kysely, login, address);
+    throw throttled(now, until ? new Date(until) : new Date(now.getTime() + LOGIN_CHECK_S * 1000));
   }
-  if (user.failedLogins > 0 || user.lockedUntil) {
-    await updateUser(ctx.db.kysely, user.id, { failedLogins: 0, lockedUntil: null });
+  const user = await findUserForLogin(ctx.db.kysely, login);
+  const known = user !== undefined && !user.disabled;
+  const valid = await verify(
+    known ? user.passwordHash : await (decoy ??= hashPassword(newToken())),
+    password,
+  );
+  if (known && valid) {
+    await forgetLoginAttempts(ctx.db.kysely, login, address);
+    return { actor: actorOf(user), lang: user.lang };
   }
-  return { actor: actorOf(user), lang: user.lang };
+  const wait = loginWaitSeconds(failures);
+  const until = wait > 0 ? new Date(now.getTime() + wait * 1000) : undefined;
+  await failLoginAttempt(ctx.db.kysely, { ...attempt, blockedUntil: until?.toISOString() ?? null });
+  if (until) throw throttled(now, until);
+  throw new UnauthenticatedError('login_failed');
 }
 
-function locked(login: string, until: string): UnauthenticatedError {
-  return new UnauthenticatedError('login_locked', { login, until: until.slice(0, 16).replace('T', ' ') });
+/** How long the pair waits after its failure number `failures` (0: not at all). */
+export function loginWaitSeconds(failures: number): number {
+  if (failures < FREE_LOGIN_FAILURES) return 0;
+  return Math.min(FIRST_LOGIN_WAIT_S * 2 ** (failures - FREE_LOGIN_FAILURES), MAX_LOGIN_WAIT_S);
+}
+
+function throttled(now: Date, until: Date): DomainError {
+  const seconds = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000));
+  return new DomainError('login_throttled', {
+    seconds,
+    until: until.toISOString().slice(0, 19).replace('T', ' '),
+  });
 }
 
 export interface Session {
@@ -233,24 +313,44 @@ export async function resolveSession(
 ): Promise<(SignedIn & { csrfToken: string }) | undefined> {
   const row = await findSession(ctx.db.kysely, tokenHash(token), ctx.clock().toISOString());
   if (!row || row.disabled) return undefined;
-  return { actor: actorOf(row), lang: row.lang, csrfToken: row.csrfToken };
+  return {
+    actor: actorOf(row, { kind: 'session', id: row.sessionId }),
+    lang: row.lang,
+    csrfToken: row.csrfToken,
+  };
 }
 
 export function endSession(ctx: Context, token: string): Promise<void> {
   return deleteSession(ctx.db.kysely, tokenHash(token));
 }
 
-/** A token for the signed-in user's automation; the token itself is shown once. */
-export async function createApiToken(ctx: Context, name: string): Promise<{ id: number; token: string }> {
-  if (ctx.actor.kind !== 'user') throw new UnauthenticatedError();
+/**
+ * A token for the signed-in user's automation, in force for `expiresInDays` (API_TOKEN_DAYS when not given); the
+ * token itself is shown once. A request signed in by a token may not make more: a leaked token must not outlive
+ * its own expiry or revocation through tokens it made.
+ */
+export async function createApiToken(
+  ctx: Context,
+  input: ApiTokenInput,
+): Promise<{ id: number; token: string; expiresAt: string }> {
+  if (ctx.actor.kind !== 'user' || ctx.actor.userId === 0) throw new UnauthenticatedError();
+  if (ctx.actor.via?.kind === 'token') throw new DomainError('token_needs_session');
+  const data = parseInput(
+    apiTokenInput,
+    input,
+    `token ${typeof input?.name === 'string' ? input.name : '?'}`,
+  );
   const token = `aqp_${newToken()}`;
+  const now = ctx.clock();
+  const expiresAt = new Date(now.getTime() + data.expiresInDays * 86_400_000).toISOString();
   const id = await insertApiToken(ctx.db.kysely, {
     tokenHash: tokenHash(token),
     userId: ctx.actor.userId,
-    name,
-    createdAt: ctx.clock().toISOString(),
+    name: data.name,
+    createdAt: now.toISOString(),
+    expiresAt,
   });
-  return { id, token };
+  return { id, token, expiresAt };
 }
 
 export function listOwnApiTokens(ctx: Context) {
@@ -283,13 +383,15 @@ export async function resolveApiToken(ctx: Context, token: string): Promise<Sign
     return undefined;
   }
   const now = ctx.clock();
+  // Checked here, not in the query: the row is remembered, and time passes without a commit.
+  if (!(row.expiresAt && Date.parse(row.expiresAt) > now.getTime())) return undefined;
   const since = now.getTime() - (row.lastUsedAt ? Date.parse(row.lastUsedAt) : NaN);
   // A last use after now is from a clock since set back: written anew, as a missing one is.
   if (!(since >= 0 && since < TOKEN_USE_RECORDED_EVERY_MS)) {
     await markApiTokenUsed(ctx.db.kysely, row.tokenId, now.toISOString());
   }
   if (row.disabled) return undefined;
-  return { actor: actorOf(row), lang: row.lang };
+  return { actor: actorOf(row, { kind: 'token', id: row.tokenId }), lang: row.lang };
 }
 
 /**
@@ -313,7 +415,10 @@ export function abilitiesOfContext(ctx: Context) {
   return abilitiesOf(ctx.actor);
 }
 
-/** Sets a user's password by login (generated when none is given, and returned once); ends their sessions. */
+/**
+ * Sets a user's password by login (generated when none is given, and returned once); ends their sessions and
+ * revokes their API tokens.
+ */
 export async function resetPassword(
   ctx: Context,
   login: string,

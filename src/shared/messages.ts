@@ -37,7 +37,8 @@ export const ERROR_CODES = [
   'unauthenticated',
   'forbidden',
   'login_failed',
-  'login_locked',
+  'login_throttled',
+  'token_needs_session',
   'csrf_invalid',
   'rate_limited',
   'user_unknown',
@@ -49,11 +50,11 @@ export const ERROR_CODES = [
   'upload_too_large',
   'upload_type',
   'import_running',
+  'import_interrupted',
   'import_strict_rejected',
   'import_read_timeout',
   'import_read_memory',
   'import_read_stalled',
-  'import_interrupted',
   'internal_error',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -80,6 +81,11 @@ export const FIELD_ISSUE_CODES = [
   'empty_post',
   'nothing_to_correct',
   'invalid_json',
+  'password_too_short',
+  'password_common',
+  'not_http_url',
+  'root_admin_only',
+  'shared_outlet_admin_only',
 ] as const;
 export type FieldIssueCode = (typeof FIELD_ISSUE_CODES)[number];
 
@@ -124,8 +130,10 @@ export const ERROR_TEXTS: Texts<ErrorCode> = {
     unauthenticated: 'Войдите в систему: сеанс не начат или истёк',
     forbidden: 'Вашей роли «{role}» это действие недоступно',
     login_failed: 'Неверный логин или пароль',
-    login_locked:
-      'Слишком много неудачных попыток входа: вход для «{login}» закрыт до {until} (UTC); попробуйте позже или попросите администратора',
+    login_throttled:
+      'Слишком много неудачных попыток входа под этим логином с вашего адреса: следующая попытка через {seconds} с, после {until} (UTC)',
+    token_needs_session:
+      'Запрос по токену доступа не может создать новый токен: войдите с логином и паролем и создайте токен в этом сеансе',
     csrf_invalid: 'Запрос отклонён: нет или неверен заголовок X-CSRF-Token; обновите страницу и повторите',
     rate_limited: 'Слишком много запросов; повторите через {seconds} с',
     user_unknown: 'Пользователь «{login}» не найден',
@@ -137,6 +145,8 @@ export const ERROR_TEXTS: Texts<ErrorCode> = {
     upload_too_large: 'Файл больше допустимых {limit} МБ; разделите выгрузку на части',
     upload_type: 'Файлы вида «{type}» не принимаются; загрузите JSON, CSV, XLSX, XML, HTML или ZIP',
     import_running: 'Импорт № {id} ещё идёт; отменить его можно, когда он завершится',
+    import_interrupted:
+      'Импорт прерван: его процесс остановился, не закончив работу. Импортируйте тот же файл ещё раз — повторный импорт дополнит то, что уже сохранено',
     import_read_timeout:
       'Чтение файла «{file}» остановлено: оно заняло больше {seconds} с. Файл, вероятно, повреждён; проверьте его или разделите на части',
     import_read_memory:
@@ -151,8 +161,6 @@ export const ERROR_TEXTS: Texts<ErrorCode> = {
     validation_failed: 'Деректер тексеруден өтпеді',
     not_found: 'Жазба табылмады',
     org_parent_kind: '«{kind}» түріндегі ұйымды «{parentKind}» түріндегі ұйымға бағындыруға болмайды',
-    import_interrupted:
-      'Импорт прерван: его процесс остановился, не закончив работу. Импортируйте тот же файл ещё раз — повторный импорт дополнит то, что уже сохранено',
     org_unknown: '«{code}» кодты ұйым табылмады',
     org_code_taken: '«{code}» ұйым коды бос емес',
     channel_unknown: '«{code}» кодты арна табылмады',
@@ -185,8 +193,10 @@ export const ERROR_TEXTS: Texts<ErrorCode> = {
     unauthenticated: 'Жүйеге кіріңіз: сеанс басталмаған немесе мерзімі өткен',
     forbidden: 'Сіздің «{role}» рөліңізге бұл әрекет қолжетімсіз',
     login_failed: 'Логин немесе құпиясөз қате',
-    login_locked:
-      'Сәтсіз кіру әрекеттері тым көп: «{login}» үшін кіру {until} (UTC) дейін жабық; кейінірек көріңіз немесе әкімшіге жүгініңіз',
+    login_throttled:
+      'Осы логинмен сіздің мекенжайыңыздан сәтсіз кіру әрекеттері тым көп: келесі әрекет {seconds} с кейін, {until} (UTC) кейін',
+    token_needs_session:
+      'Қол жеткізу токенімен жіберілген сұрау жаңа токен жасай алмайды: логин мен құпиясөзбен кіріп, токенді сол сеанста жасаңыз',
     csrf_invalid: 'Сұрау қабылданбады: X-CSRF-Token тақырыбы жоқ немесе қате; бетті жаңартып, қайталаңыз',
     rate_limited: 'Сұраулар тым көп; {seconds} с кейін қайталаңыз',
     user_unknown: '«{login}» пайдаланушысы табылмады',
@@ -199,6 +209,8 @@ export const ERROR_TEXTS: Texts<ErrorCode> = {
     upload_too_large: 'Файл рұқсат етілген {limit} МБ-тан үлкен; жүктемені бөліктерге бөліңіз',
     upload_type: '«{type}» түріндегі файлдар қабылданбайды; JSON, CSV, XLSX, XML, HTML немесе ZIP жүктеңіз',
     import_running: '№ {id} импорт әлі жүріп жатыр; оның күшін ол аяқталғанда жоюға болады',
+    import_interrupted:
+      'Импорт үзілді: оның процесі жұмысын аяқтамай тоқтады. Сол файлды қайта импорттаңыз — қайталама импорт сақталғанды толықтырады',
     import_read_timeout:
       '«{file}» файлын оқу тоқтатылды: ол {seconds} с-тан көп уақыт алды. Файл бүлінген болуы мүмкін; оны тексеріңіз немесе бөліктерге бөліңіз',
     import_read_memory:
@@ -215,8 +227,6 @@ export const ERROR_TEXTS: Texts<ErrorCode> = {
     org_parent_kind: 'An organization of kind "{kind}" cannot be placed under one of kind "{parentKind}"',
     org_unknown: 'No organization with code "{code}"',
     org_code_taken: 'Organization code "{code}" is already taken',
-    import_interrupted:
-      'Импорт үзілді: оның процесі жұмысын аяқтамай тоқтады. Сол файлды қайта импорттаңыз — қайталама импорт сақталғанды толықтырады',
     channel_unknown: 'No channel with code "{code}"',
     channel_code_taken: 'Channel code "{code}" is already taken',
     outlet_unknown: 'No outlet with code "{code}"',
@@ -248,8 +258,10 @@ export const ERROR_TEXTS: Texts<ErrorCode> = {
     unauthenticated: 'Sign in: no session, or it has expired',
     forbidden: 'Your role "{role}" may not do this',
     login_failed: 'Wrong login or password',
-    login_locked:
-      'Too many failed sign-ins: "{login}" is locked until {until} (UTC); try later or ask an administrator',
+    login_throttled:
+      'Too many failed sign-ins with this login from your address: try again in {seconds} s, after {until} (UTC)',
+    token_needs_session:
+      'A request made with an API token cannot create another token: sign in with your login and password and create it in that session',
     csrf_invalid: 'Request refused: the X-CSRF-Token header is missing or wrong; reload the page and retry',
     rate_limited: 'Too many requests; retry in {seconds} s',
     user_unknown: 'No user "{login}"',
@@ -261,6 +273,8 @@ export const ERROR_TEXTS: Texts<ErrorCode> = {
     upload_too_large: 'The file is larger than the allowed {limit} MB; split the export',
     upload_type: 'Files of type "{type}" are not accepted; upload JSON, CSV, XLSX, XML, HTML or ZIP',
     import_running: 'Import {id} is still running; it can be undone once it has finished',
+    import_interrupted:
+      'The import was interrupted: its process stopped before it finished. Import the same file again to complete it',
     import_read_timeout:
       'Reading "{file}" was stopped: it took longer than {seconds} s. The file is probably damaged; check it or split it into parts',
     import_read_memory:
@@ -279,8 +293,6 @@ export const FIELD_TEXTS: Texts<FieldIssueCode> = {
     invalid_type: 'неверный тип значения',
     too_small: 'не меньше {min}',
     too_big: 'не больше {max}',
-    import_interrupted:
-      'The import was interrupted: its process stopped before it finished. Import the same file again to complete it',
     not_one_of: 'допустимые значения: {values}',
     unknown_field: 'неизвестное поле',
     invalid_format: 'неверный формат ({format})',
@@ -299,6 +311,15 @@ export const FIELD_TEXTS: Texts<FieldIssueCode> = {
     empty_post: 'нет ни заголовка, ни текста, ни ссылки',
     nothing_to_correct: 'не указано, что исправить: тема, темы, декларативность, репост или язык',
     invalid_json: 'строка не читается как объект с полями',
+    password_too_short:
+      'пароль короче {min} знаков (в нём {length}; пробелы по краям не считаются, подряд идущие — за один); возьмите, например, фразу из нескольких слов',
+    password_common:
+      'этот пароль есть в списке самых частых и утёкших паролей, его подбирают первым; выберите другой, например фразу из нескольких не связанных слов',
+    not_http_url: 'нужна полная ссылка, начинающаяся с http:// или https://',
+    root_admin_only:
+      'организацию без вышестоящей добавляет только администратор; укажите как вышестоящую свою организацию или подчинённую ей',
+    shared_outlet_admin_only:
+      'СМИ без организации (общее для всех) добавляет только администратор; укажите свою организацию или подчинённую ей',
   },
   kk: {
     required: 'міндетті өріс',
@@ -324,6 +345,15 @@ export const FIELD_TEXTS: Texts<FieldIssueCode> = {
     nothing_to_correct:
       'нені түзету керегі көрсетілмеген: тақырып, тақырыптар, декларативтілік, репост не тіл',
     invalid_json: 'жол өрістері бар нысан ретінде оқылмайды',
+    password_too_short:
+      'құпиясөз {min} таңбадан қысқа (онда {length}; шетіндегі бос орындар саналмайды, қатар тұрғандары бір рет саналады); мысалы, бірнеше сөзден тұратын тіркесті алыңыз',
+    password_common:
+      'бұл құпиясөз ең жиі қолданылатын және жария болған құпиясөздер тізімінде бар, оны бірінші болып тексереді; басқасын таңдаңыз, мысалы, бір-біріне қатысы жоқ бірнеше сөзден тұратын тіркес',
+    not_http_url: 'http:// немесе https:// басталатын толық сілтеме керек',
+    root_admin_only:
+      'жоғары тұрған ұйымы жоқ ұйымды тек әкімші қосады; жоғары тұрған ұйым ретінде өз ұйымыңызды не оған бағынатын ұйымды көрсетіңіз',
+    shared_outlet_admin_only:
+      'ұйымы жоқ (барлығына ортақ) БАҚ-ты тек әкімші қосады; өз ұйымыңызды не оған бағынатын ұйымды көрсетіңіз',
   },
   en: {
     required: 'required',
@@ -347,6 +377,15 @@ export const FIELD_TEXTS: Texts<FieldIssueCode> = {
     empty_post: 'has no title, text or link',
     nothing_to_correct: 'nothing to correct: give a topic, topics, declarative, repost or language',
     invalid_json: 'the line is not a JSON object',
+    password_too_short:
+      'the password is shorter than {min} characters (it has {length}; spaces at its ends do not count, a run of spaces counts once); a phrase of a few words, for example',
+    password_common:
+      'this password is on the list of the most common and breached passwords, which are tried first; choose another, e.g. a phrase of a few unrelated words',
+    not_http_url: 'give a full link starting with http:// or https://',
+    root_admin_only:
+      'only an administrator adds an organization without a parent; give your own organization or one under it as the parent',
+    shared_outlet_admin_only:
+      'only an administrator adds an outlet of no organization (shared by all); give your own organization or one under it',
   },
 };
 

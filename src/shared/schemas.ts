@@ -35,6 +35,11 @@ export const instant = z.iso.datetime({ offset: true });
 const count = z.number().int().min(0);
 const name = z.string().trim().min(1).max(500);
 const optionalText = z.string().trim().max(500).optional();
+/**
+ * A link given by a user or a file: an absolute http(s) address, nothing else. `javascript:` and `data:` links
+ * would run in the browser of whoever opens them.
+ */
+export const httpUrl = z.url({ protocol: /^https?$/ }).trim();
 const timeZone = z.string().refine((zone) => {
   try {
     new Intl.DateTimeFormat('en', { timeZone: zone });
@@ -83,7 +88,7 @@ export const channelInput = z.strictObject({
   org: code,
   platform: z.enum(PLATFORMS),
   name,
-  url: z.url().optional(),
+  url: httpUrl.optional(),
   handle: optionalText,
   isOfficial: z.boolean().default(true),
   createdOn: localDate.optional(),
@@ -104,7 +109,7 @@ export const topicScore = z.strictObject({ topic: z.enum(TOPICS), score: z.numbe
 export const publicationInput = z.strictObject({
   channel: code,
   externalId: z.string().min(1).max(300),
-  url: z.url().optional(),
+  url: httpUrl.optional(),
   publishedAt: instant,
   title: z.string().max(2000).optional(),
   text: z.string().max(100_000).optional(),
@@ -149,7 +154,7 @@ export const mediaMentionInput = z.strictObject({
   title: name,
   kind: z.enum(MENTION_KINDS).default('article'),
   personId: z.number().int().positive().optional(),
-  url: z.url().optional(),
+  url: httpUrl.optional(),
 });
 export type MediaMentionInput = z.input<typeof mediaMentionInput>;
 
@@ -168,7 +173,7 @@ export const materialInput = z.strictObject({
   kind: z.enum(MATERIAL_KINDS),
   issuedOn: localDate,
   copies: count.optional(),
-  url: z.url().optional(),
+  url: httpUrl.optional(),
 });
 export type MaterialInput = z.input<typeof materialInput>;
 
@@ -278,7 +283,8 @@ export function patchOf<S extends z.ZodObject>(schema: S, fixed: readonly string
   return z.strictObject(shape);
 }
 
-export const password = z.string().min(10).max(200);
+/** Its length (12 or more) and that it is not a common one are checked where it is set (services/password-policy). */
+export const password = z.string().max(200);
 export const login = z
   .string()
   .trim()
@@ -307,6 +313,16 @@ export const userChange = z.strictObject({
   password: password.optional(),
 });
 export type UserChange = z.input<typeof userChange>;
+
+/** An API token's life when its creator names none, and the longest one they may name. */
+export const API_TOKEN_DAYS = 90;
+export const MAX_API_TOKEN_DAYS = 365;
+
+export const apiTokenInput = z.strictObject({
+  name: z.string().trim().min(1).max(100),
+  expiresInDays: z.number().int().min(1).max(MAX_API_TOKEN_DAYS).default(API_TOKEN_DAYS),
+});
+export type ApiTokenInput = z.input<typeof apiTokenInput>;
 
 export const credentials = z.strictObject({
   login: z.string().min(1).max(64),

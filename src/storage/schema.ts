@@ -323,8 +323,6 @@ export interface AppUserTable {
   orgId: number | null;
   name: string | null;
   lang: Generated<UiLang>;
-  failedLogins: Generated<number>;
-  lockedUntil: string | null;
   disabled: ColumnType<boolean | number, boolean | undefined, boolean>;
   createdAt: string;
 }
@@ -348,6 +346,21 @@ export interface ApiTokenTable {
   createdAt: string;
   lastUsedAt: string | null;
   revokedAt: string | null;
+  /** Refused from then on (null only in theory: every token is issued with one). */
+  expiresAt: string | null;
+}
+
+/**
+ * Failed sign-ins in a row for a login (known or not) from one client address, and until when its next attempt
+ * waits; the row goes when the sign-in succeeds.
+ */
+export interface LoginAttemptTable {
+  login: string;
+  address: string;
+  /** Attempts counted, the one being checked included. */
+  failures: number;
+  lastFailureAt: string;
+  blockedUntil: string | null;
 }
 
 /** Who changed what: the record before and after; a delete keeps the whole record, for restore. */
@@ -408,6 +421,7 @@ export interface Database {
   appUser: AppUserTable;
   userSession: UserSessionTable;
   apiToken: ApiTokenTable;
+  loginAttempt: LoginAttemptTable;
   auditEntry: AuditEntryTable;
   publicationMonth: PublicationMonthTable;
   audienceLatest: AudienceLatestTable;

@@ -29,6 +29,7 @@ export const TABLES: TableName[] = [
   'appUser',
   'userSession',
   'apiToken',
+  'loginAttempt',
   'auditEntry',
   'publicationMonth',
 ];

@@ -116,7 +116,7 @@ describe.each(DIALECTS)('cached answers (%s)', (dialect) => {
 
   it("writes a token's last use at first use, then at most once a minute", async () => {
     const viewer = { ...ctx, actor: await actorOf('viewer', region) };
-    const { id, token } = await createApiToken(viewer, 'robot');
+    const { id, token } = await createApiToken(viewer, { name: 'robot' });
     const lastUsed = async () => (await listOwnApiTokens(viewer)).find((row) => row.id === id)?.lastUsedAt;
     const time = (value: string | null | undefined) => (value ? Date.parse(value) : null);
     expect(await lastUsed()).toBeNull();
@@ -137,8 +137,8 @@ describe.each(DIALECTS)('cached answers (%s)', (dialect) => {
 
   it('refuses a revoked token and a disabled user at once, cached or not', async () => {
     const viewer = { ...ctx, actor: await actorOf('viewer', region) };
-    const revoked = await createApiToken(viewer, 'revoked');
-    const disabled = await createApiToken(viewer, 'disabled');
+    const revoked = await createApiToken(viewer, { name: 'revoked' });
+    const disabled = await createApiToken(viewer, { name: 'disabled' });
     expect(await resolveApiToken(ctx, revoked.token)).toBeDefined();
     expect(await resolveApiToken(ctx, disabled.token)).toBeDefined();
     await revokeOwnApiToken(viewer, revoked.id);

@@ -13,13 +13,16 @@ import {
   startSession,
 } from '../../services/user.service.js';
 import type { Context } from '../../services/context.js';
-import { credentials } from '../../shared/schemas.js';
+import { apiTokenInput, credentials } from '../../shared/schemas.js';
 import { UI_LANGS } from '../../shared/vocabulary.js';
 import { SESSION_COOKIE } from '../request-context.js';
 import { idParams } from './common.js';
 import { UnauthenticatedError } from '../../domain/errors.js';
 
-/** Sign-in attempts per client address a minute, on top of the lock-out of the login itself. */
+/**
+ * Sign-in attempts per client address a minute, whatever the logins: on top of the throttling of each login from
+ * each address (user.service.ts), which this process alone would not see across servers.
+ */
 const LOGIN_RATE = { max: 20, timeWindow: '1 minute' };
 
 async function whoAmI(ctx: Context, csrfToken: string) {
@@ -33,7 +36,12 @@ export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
     '/session',
     { config: { public: true, rateLimit: LOGIN_RATE }, schema: { tags: ['session'], body: credentials } },
     async (request, reply) => {
-      const { actor } = await authenticate(request.ctx, request.body.login, request.body.password);
+      const { actor } = await authenticate(
+        request.ctx,
+        request.body.login,
+        request.body.password,
+        request.ip,
+      );
       const session = await startSession(request.ctx, actor);
       reply.setCookie(SESSION_COOKIE, session.token, {
         path: '/',
@@ -70,10 +78,9 @@ export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
     items: await listOwnApiTokens(request.ctx),
   }));
 
-  app.post(
-    '/tokens',
-    { schema: { tags: ['session'], body: z.strictObject({ name: z.string().trim().min(1).max(100) }) } },
-    async (request, reply) => reply.status(201).send(await createApiToken(request.ctx, request.body.name)),
+  // Only a session may create tokens: a request signed in by a token is refused (403 token_needs_session).
+  app.post('/tokens', { schema: { tags: ['session'], body: apiTokenInput } }, async (request, reply) =>
+    reply.status(201).send(await createApiToken(request.ctx, request.body)),
   );
 
   app.delete('/tokens/:id', { schema: { tags: ['session'], params: idParams } }, async (request, reply) => {

@@ -11,6 +11,7 @@ import * as publicationContentIndex from './202611261600_publication_content_ind
 import * as publicationBandByChannel from './202611261700_publication_band_by_channel.js';
 import * as publicationMonthCovering from './202611261800_publication_month_covering.js';
 import * as audienceLatest from './202611261900_audience_latest.js';
+import * as signInThrottle from './202612060120_sign_in_throttle.js';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '202611260600_initial_model': initialModel,
@@ -24,4 +25,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '202611261700_publication_band_by_channel': publicationBandByChannel,
   '202611261800_publication_month_covering': publicationMonthCovering,
   '202611261900_audience_latest': audienceLatest,
+  '202612060120_sign_in_throttle': signInThrottle,
 };

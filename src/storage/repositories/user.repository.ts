@@ -1,8 +1,8 @@
 /**
- * Users, their sessions and API tokens. Signing in looks a user up by login or a token by its hash before any
- * scope exists; everything else reads users within the caller's scope.
+ * Users, their sessions and API tokens, and failed sign-ins by login and address. Signing in looks a user up by
+ * login or a token by its hash before any scope exists; everything else reads users within the caller's scope.
  */
-import type { Kysely, Selectable, Updateable } from 'kysely';
+import { type Kysely, type Selectable, sql, type Updateable } from 'kysely';
 import type { OrgScope } from '../../domain/scope.js';
 import type { AppUserTable, Database } from '../schema.js';
 import { toBool } from '../rows.js';
@@ -11,7 +11,7 @@ import { inScope } from '../scope.js';
 export type UserRow = Omit<Selectable<AppUserTable>, 'disabled'> & { disabled: boolean };
 
 /** A user as shown: never the password hash. */
-export type User = Omit<UserRow, 'passwordHash' | 'failedLogins' | 'lockedUntil'> & {
+export type User = Omit<UserRow, 'passwordHash'> & {
   orgCode: string | null;
 };
 
@@ -36,7 +36,7 @@ function present<R extends { disabled: boolean | number }>(row: R): R & { disabl
 
 export async function insertUser(
   db: Kysely<Database>,
-  row: Omit<Selectable<AppUserTable>, 'id' | 'failedLogins' | 'lockedUntil' | 'disabled'>,
+  row: Omit<Selectable<AppUserTable>, 'id' | 'disabled'>,
 ): Promise<number> {
   const { id } = await db.insertInto('appUser').values(row).returning('id').executeTakeFirstOrThrow();
   return id;
@@ -83,15 +83,84 @@ export async function updateUser(
   await db.updateTable('appUser').set(values).where('id', '=', id).execute();
 }
 
-/** Counts a failed sign-in; the count after it. */
-export async function addLoginFailure(db: Kysely<Database>, id: number): Promise<number> {
+/**
+ * Takes the next sign-in attempt of a login from an address, unless it must wait: counts it (from 1 again when
+ * the last failure is older than `forgetBefore`) and blocks the pair until `inFlightUntil`, so that attempts
+ * sent at once are checked one at a time. One statement, so that every server process sees the same count.
+ * The attempt's number; undefined while the pair waits.
+ */
+export async function claimLoginAttempt(
+  db: Kysely<Database>,
+  attempt: { login: string; address: string; now: string; forgetBefore: string; inFlightUntil: string },
+): Promise<number | undefined> {
+  const stale = sql<boolean>`login_attempt.last_failure_at < ${attempt.forgetBefore}`;
   const row = await db
-    .updateTable('appUser')
-    .set((eb) => ({ failedLogins: eb('failedLogins', '+', 1) }))
-    .where('id', '=', id)
-    .returning('failedLogins')
-    .executeTakeFirstOrThrow();
-  return row.failedLogins;
+    .insertInto('loginAttempt')
+    .values({
+      login: attempt.login,
+      address: attempt.address,
+      failures: 1,
+      lastFailureAt: attempt.now,
+      blockedUntil: attempt.inFlightUntil,
+    })
+    .onConflict((conflict) =>
+      conflict
+        .columns(['login', 'address'])
+        .doUpdateSet({
+          failures: sql<number>`case when ${stale} then 1 else login_attempt.failures + 1 end`,
+          lastFailureAt: (eb) => eb.ref('excluded.lastFailureAt'),
+          blockedUntil: (eb) => eb.ref('excluded.blockedUntil'),
+        })
+        .where((eb) =>
+          eb.or([
+            eb('loginAttempt.blockedUntil', 'is', null),
+            eb('loginAttempt.blockedUntil', '<=', attempt.now),
+            stale,
+          ]),
+        ),
+    )
+    .returning('failures')
+    .executeTakeFirst();
+  return row?.failures;
+}
+
+/** Until when the pair's next attempt waits, if it does. */
+export async function loginBlockedUntil(
+  db: Kysely<Database>,
+  login: string,
+  address: string,
+): Promise<string | null> {
+  const row = await db
+    .selectFrom('loginAttempt')
+    .select('blockedUntil')
+    .where('login', '=', login)
+    .where('address', '=', address)
+    .executeTakeFirst();
+  return row?.blockedUntil ?? null;
+}
+
+/** Ends an attempt that failed: the pair's next one waits until `blockedUntil` (null: not at all). */
+export async function failLoginAttempt(
+  db: Kysely<Database>,
+  attempt: { login: string; address: string; now: string; blockedUntil: string | null; forgetBefore: string },
+): Promise<void> {
+  await db
+    .updateTable('loginAttempt')
+    .set({ lastFailureAt: attempt.now, blockedUntil: attempt.blockedUntil })
+    .where('login', '=', attempt.login)
+    .where('address', '=', attempt.address)
+    .execute();
+  // Pairs quiet since `forgetBefore` count from 1 again anyway: their rows only take room.
+  await db.deleteFrom('loginAttempt').where('lastFailureAt', '<', attempt.forgetBefore).execute();
+}
+
+/** A sign-in that succeeded forgets the pair's failures. */
+export async function forgetLoginAttempts(
+  db: Kysely<Database>,
+  login: string,
+  address: string,
+): Promise<void> {
+  await db.deleteFrom('loginAttempt').where('login', '=', login).where('address', '=', address).execute();
 }
 
 export async function insertSession(
@@ -117,24 +186,27 @@ export async function deleteSession(db: Kysely<Database>, tokenHash: string): Pr
   await db.deleteFrom('userSession').where('tokenHash', '=', tokenHash).execute();
 }
 
-export async function deleteSessionsOf(db: Kysely<Database>, userId: number): Promise<void> {
-  await db.deleteFrom('userSession').where('userId', '=', userId).execute();
+/** Ends the user's sessions, but for the one `keep` (its id) when given. */
+export async function deleteSessionsOf(db: Kysely<Database>, userId: number, keep?: number): Promise<void> {
+  let query = db.deleteFrom('userSession').where('userId', '=', userId);
+  if (keep !== undefined) query = query.where('id', '<>', keep);
+  await query.execute();
 }
 
 export async function insertApiToken(
   db: Kysely<Database>,
-  row: { tokenHash: string; userId: number; name: string; createdAt: string },
+  row: { tokenHash: string; userId: number; name: string; createdAt: string; expiresAt: string },
 ): Promise<number> {
   const { id } = await db.insertInto('apiToken').values(row).returning('id').executeTakeFirstOrThrow();
   return id;
 }
 
-/** The unrevoked token with this hash, with its user and when it was last used. */
+/** The unrevoked token with this hash, with its user, when it was last used and when it expires. */
 export async function findApiToken(db: Kysely<Database>, tokenHash: string) {
   const row = await db
     .selectFrom('apiToken as t')
     .innerJoin('appUser as u', 'u.id', 't.userId')
-    .select(['t.id as tokenId', 't.lastUsedAt', ...SIGNED_IN_COLUMNS])
+    .select(['t.id as tokenId', 't.lastUsedAt', 't.expiresAt', ...SIGNED_IN_COLUMNS])
     .where('t.tokenHash', '=', tokenHash)
     .where('t.revokedAt', 'is', null)
     .executeTakeFirst();
@@ -148,7 +220,7 @@ export async function markApiTokenUsed(db: Kysely<Database>, id: number, now: st
 export async function listApiTokens(db: Kysely<Database>, userId: number) {
   return db
     .selectFrom('apiToken')
-    .select(['id', 'name', 'createdAt', 'lastUsedAt', 'revokedAt'])
+    .select(['id', 'name', 'createdAt', 'expiresAt', 'lastUsedAt', 'revokedAt'])
     .where('userId', '=', userId)
     .orderBy('id')
     .execute();
@@ -168,4 +240,14 @@ export async function revokeApiToken(
     .where('revokedAt', 'is', null)
     .executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;
+}
+
+/** Revokes every token of the user still in force. */
+export async function revokeApiTokensOf(db: Kysely<Database>, userId: number, now: string): Promise<void> {
+  await db
+    .updateTable('apiToken')
+    .set({ revokedAt: now })
+    .where('userId', '=', userId)
+    .where('revokedAt', 'is', null)
+    .execute();
 }
