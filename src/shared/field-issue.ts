@@ -25,6 +25,8 @@ export function fieldIssuesOf(error: z.ZodError, input: unknown): FieldIssue[] {
       case 'unrecognized_keys':
         return { path: issue.keys.join(', '), code: 'unknown_field' };
       case 'invalid_format':
+        // Every link is http(s) only (schemas.ts): the message says so rather than "wrong format (url)".
+        if (issue.format === 'url') return { path, code: 'not_http_url' };
         return { path, code: 'invalid_format', params: { format: issue.format } };
       default:
         return { path, code: 'invalid', params: { detail: issue.message } };

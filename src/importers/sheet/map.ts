@@ -5,6 +5,7 @@
 import { DomainError } from '../../domain/errors.js';
 import type { FieldIssue } from '../../shared/field-issue.js';
 import { MATERIAL_KIND_LABELS, MENTION_KIND_LABELS, PLATFORM_LABELS } from '../../shared/labels.js';
+import { httpUrl } from '../../shared/schemas.js';
 import {
   MATERIAL_KINDS,
   MENTION_KINDS,
@@ -32,7 +33,6 @@ import { YES_NO, YES_NO_TEXTS } from './texts.js';
 
 /** Rows above the header a sheet may have (a title, a blank line). */
 const HEADER_SEARCH_ROWS = 5;
-const URL = /^https?:\/\/\S+$/i;
 const catalogs = <T extends string>(labels: Readonly<Record<string, Readonly<Record<T, string>>>>) =>
   UI_LANGS.map((lang) => labels[lang] as Readonly<Record<T, string>>);
 
@@ -67,10 +67,13 @@ class RowReader {
     return this.take(key, { value: codeOf(this.cell(key)) }, required);
   }
 
+  /** A link as the API takes it (http or https only), else an issue saying so. */
   url(key: ColumnKey): string | undefined {
     const url = textOf(this.cell(key));
-    if (url === undefined || URL.test(url)) return url;
-    this.issues.push({ path: key, code: 'invalid_format', params: { format: 'url' } });
+    if (url === undefined) return undefined;
+    const parsed = httpUrl.safeParse(url);
+    if (parsed.success) return parsed.data;
+    this.issues.push({ path: key, code: 'not_http_url' });
     return undefined;
   }
 
