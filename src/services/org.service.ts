@@ -35,12 +35,17 @@ export function listOrganizationSubtree(ctx: Context, root: Organization): Promi
 }
 
 /**
- * Adds an organization under its parent. The kind must be allowed under the parent's kind (a primary may sit
- * under a branch or directly under a region), the code must be new; otherwise nothing is stored.
+ * Adds an organization under its parent. The parent must lie in the caller's scope: only those who see the whole
+ * tree add a root (a union, a region of its own), so a subtree's manager cannot start a tree beside theirs. The
+ * kind must be allowed under the parent's kind (a primary may sit under a branch or directly under a region), the
+ * code must be new; otherwise nothing is stored.
  */
 export async function createOrganization(ctx: Context, input: OrganizationInput): Promise<Organization> {
   const record = `organization ${typeof input?.code === 'string' ? input.code : '?'}`;
   const data = parseInput(organizationInput, input, record);
+  if (!data.parent && scopeOfContext(ctx).kind !== 'all') {
+    throw new ValidationError(record, [{ path: 'parent', code: 'root_admin_only' }]);
+  }
   return inTransaction(ctx, async (tx) => {
     const parent = data.parent ? await findOrganization(tx, data.parent) : undefined;
     if (data.parent && !parent) {
