@@ -35,6 +35,7 @@ import {
 import {
   existsInScope,
   findIdByCode,
+  findOutletIdInReach,
   insertRecord,
   type RecordTable,
 } from '../storage/repositories/records.repository.js';
@@ -70,10 +71,10 @@ export class References {
     return channel ? channel.id : this.fail(path, 'unknown_channel', { code });
   }
 
+  /** An outlet the caller may refer to (shared, or of their subtree or above it); another's is as unknown. */
   async outlet(code: string, path = 'outlet'): Promise<number> {
-    return (
-      (await findIdByCode(this.tx.db.kysely, 'outlet', code)) ?? this.fail(path, 'unknown_outlet', { code })
-    );
+    const id = await findOutletIdInReach(this.tx.db.kysely, scopeOfContext(this.tx), code);
+    return id ?? this.fail(path, 'unknown_outlet', { code });
   }
 
   /** Codes of channels and outlets are unique across the installation. */
@@ -173,9 +174,16 @@ export function addAudienceSnapshot(ctx: Context, input: AudienceSnapshotInput):
   );
 }
 
+/**
+ * An outlet of an organization in the caller's scope; one of no organization, shared by the whole installation,
+ * is added by those who see it all (and may change it afterwards), never by a manager of a subtree.
+ */
 export function addOutlet(ctx: Context, input: OutletInput): Promise<number> {
   const record = recordName('outlet', input.code);
   return addRecord(ctx, 'outlet', outletInput, input, record, async ({ org, ...rest }, refs) => {
+    if (org === undefined && scopeOfContext(ctx).kind !== 'all') {
+      throw new ValidationError(record, [{ path: 'org', code: 'shared_outlet_admin_only' }]);
+    }
     await refs.newCode('outlet', rest.code);
     return { ...rest, orgId: await refs.optionalOrg(org, 'org') };
   });

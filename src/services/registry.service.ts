@@ -40,6 +40,7 @@ import {
 } from '../storage/repositories/registry.repository.js';
 import { getAuditEntry, recordChange } from './audit.service.js';
 import { type Context, inTransaction, scopeOfContext } from './context.js';
+import { findOrganization } from './org.service.js';
 import {
   addAppUsage,
   addAudienceSnapshot,
@@ -209,9 +210,13 @@ export function getRecord(ctx: Context, kind: RegistryKind, id: number): Promise
   return findInScope(ctx, def, id);
 }
 
-/** A record shared by the whole installation (an outlet of no organization) is changed by those who see it all. */
-function mayChange(ctx: Context, row: RegistryRow): void {
-  if (row.orgId === null && scopeOfContext(ctx).kind !== 'all') {
+/**
+ * A record is changed by those whose scope holds its organization. Outlets are also seen where they are only
+ * referred to: one shared by the whole installation is changed by those who see it all, an ancestor's by its own.
+ */
+async function mayChange(ctx: Context, row: RegistryRow): Promise<void> {
+  if (scopeOfContext(ctx).kind === 'all') return;
+  if (row.orgCode === null || !(await findOrganization(ctx, row.orgCode))) {
     throw new ForbiddenError(roleOf(ctx.actor));
   }
 }
@@ -262,7 +267,7 @@ export async function updateRecord(ctx: Context, kind: RegistryKind, id: number,
   const def: Kind = REGISTRY[kind];
   authorize(ctx.actor, 'write', def.resource);
   const before = await findInScope(ctx, def, id);
-  mayChange(ctx, before);
+  await mayChange(ctx, before);
   const record = `${kind} ${id}`;
   const values = parseInput(def.patch, input, record) as Record<string, unknown>;
   return inTransaction(ctx, async (tx) => {
@@ -289,7 +294,7 @@ export async function deleteRecord(ctx: Context, kind: RegistryKind, id: number)
   const def: Kind = REGISTRY[kind];
   authorize(ctx.actor, 'write', def.resource);
   const found = await findInScope(ctx, def, id);
-  mayChange(ctx, found);
+  await mayChange(ctx, found);
   await inTransaction(ctx, async (tx) => {
     if (await hasDependents(tx.db.kysely, def.table, id)) {
       throw new ConflictError('record_in_use', {}, `${kind} ${id}`);

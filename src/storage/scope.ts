@@ -18,6 +18,20 @@ export function inScope(scope: OrgScope, column: string | Expression<unknown>): 
 }
 
 /**
+ * The condition that a record whose organization is named by `column` may be referred to from the scope: it
+ * belongs to no organization (shared by the installation), to one inside the scope, or to one above it (an
+ * ancestor of a root: the region's newspaper a branch appears in and subscribes to, which the branch does not own).
+ */
+export function inReach(scope: OrgScope, column: string | Expression<unknown>): RawBuilder<SqlBool> {
+  if (scope.kind === 'all') return sql<SqlBool>`1 = 1`;
+  const org = typeof column === 'string' ? sql.ref(column) : column;
+  if (scope.rootIds.length === 0) return sql<SqlBool>`${org} is null`;
+  return sql<SqlBool>`(${org} is null or ${inScope(scope, org)} or ${org} in (select ancestor_id from org_closure where descendant_id in (${sql.join(
+    scope.rootIds,
+  )})))`;
+}
+
+/**
  * The closure's rows of the root's subtree (`c.descendantId`, the root itself included), none when the root lies
  * outside the scope: what a subtree's records join on.
  */

@@ -34,6 +34,8 @@ const READ_ONLY_FOR_MANAGERS = ['audit'];
 const INSTALLATION_WIDE = ['settings'];
 /** Changed by the administrator alone. */
 const ADMIN_ONLY = ['settings'];
+/** Read also below their organization, where mentions and subscriptions refer to them (a region's newspaper). */
+const READ_FROM_BELOW = ['outlets'];
 
 function expected(
   role: Role,
@@ -49,6 +51,7 @@ function expected(
       : writes === 'all' || writes.includes(resource);
   if (!mayAct) return 'role';
   if (role === 'admin' || INSTALLATION_WIDE.includes(resource)) return 'allow';
+  if (action === 'read' && relation === 'parent' && READ_FROM_BELOW.includes(resource)) return 'allow';
   return relation === 'own' || relation === 'child' ? 'allow' : 'scope';
 }
 

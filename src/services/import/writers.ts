@@ -19,10 +19,11 @@ import type {
 } from '../../importers/types.js';
 import { type LocalDate, localDateOf, toInstant } from '../../domain/period.js';
 import type { FieldIssue } from '../../shared/field-issue.js';
+import { httpUrl } from '../../shared/schemas.js';
 import { type ChannelRef, findChannelByCode } from '../../storage/repositories/channel.repository.js';
 import {
-  findAudience,
   claimRows,
+  findAudience,
   findChannelCodesOf,
   findMaterial,
   findMembership,
@@ -36,10 +37,17 @@ import {
 } from '../../storage/repositories/import.repository.js';
 import { listRulesUnder } from '../../storage/repositories/attribution.repository.js';
 import { findOrganizationByCode } from '../../storage/repositories/org.repository.js';
-import { findIdByCode } from '../../storage/repositories/records.repository.js';
+import { findOutletIdInReach } from '../../storage/repositories/records.repository.js';
 import { fromJson, toBool, toJson } from '../../storage/rows.js';
 import type { ImportedTable, PublicationTable } from '../../storage/schema.js';
 import { type Context, scopeOfContext } from '../context.js';
+
+/** A file's link is stored only when it is http(s), as a user's is (schemas.ts); anything else is the field's fault. */
+function checkUrl(url: string | undefined, issues: FieldIssue[]): void {
+  if (url !== undefined && !httpUrl.safeParse(url).success) {
+    issues.push({ path: 'url', code: 'not_http_url' });
+  }
+}
 
 export type Outcome = 'new' | 'updated' | 'unchanged' | { rejected: Rejection[] };
 
@@ -48,14 +56,14 @@ export interface Written {
   outcomes: Outcome[];
   /** Publications inserted or updated: what content analysis is to label. */
   publications: number[];
+  /** Rows found stored that this batch claimed from an earlier, incomplete one (see claimRows). */
+  claimed: number;
 }
 
 export interface WriterSetup {
   batchId: number;
   file: string;
   /** The channel the import goes to, if any: the default for records that name none. */
-  /** Rows found stored that this batch claimed from an earlier, incomplete one (see claimRows). */
-  claimed: number;
   channel?: ChannelRef;
   /** When the import runs: creation and update times, and the date engagement counts are as of. */
   now: Date;
@@ -145,14 +153,14 @@ export class DraftWriter {
   private readonly outlets = new Map<string, number | null>();
   private readonly channels = new Map<string, ChannelRef | null>();
   private readonly attributors = new Map<number, Attributor>();
+  /** The stored rows the chunk being written found (unchanged or updated), by table: the batch claims them. */
+  private readonly found = new Map<ImportedTable, number[]>();
 
   constructor(private readonly setup: WriterSetup) {}
 
   /** Stores a chunk of drafts. */
   async write(tx: Context, drafts: readonly Draft[]): Promise<Written> {
     const outcomes: Outcome[] = new Array<Outcome>(drafts.length).fill('unchanged');
-  /** The stored rows the chunk being written found (unchanged or updated), by table: the batch claims them. */
-  private readonly found = new Map<ImportedTable, number[]>();
     const publications: { at: number; draft: PublicationDraft }[] = [];
     for (const [at, draft] of drafts.entries()) {
       if (draft.target === 'publication') publications.push({ at, draft });
@@ -201,7 +209,7 @@ export class DraftWriter {
 
   private async outlet(tx: Context, code: string, issues: FieldIssue[]): Promise<number | undefined> {
     if (!this.outlets.has(code))
-      this.outlets.set(code, (await findIdByCode(tx.db.kysely, 'outlet', code)) ?? null);
+      this.outlets.set(code, (await findOutletIdInReach(tx.db.kysely, scopeOfContext(tx), code)) ?? null);
     const id = this.outlets.get(code) ?? undefined;
     if (id === undefined) issues.push({ path: 'outlet', code: 'unknown_outlet', params: { code } });
     return id;
@@ -337,6 +345,7 @@ export class DraftWriter {
       const issues: FieldIssue[] = [];
       const channel = await this.channelOf(tx, draft, issues);
       const subjectId = draft.subject ? await this.org(tx, draft.subject, 'subject', issues) : undefined;
+      checkUrl(draft.url, issues);
       if (!channel || issues.length > 0) {
         outcomes[at] = this.reject(draft, issues);
         continue;
@@ -383,6 +392,7 @@ export class DraftWriter {
           outcomes[at] = 'new';
           continue;
         }
+        if (!pending) this.foundStored('publication', row['id'] as number);
         // The row's key and the import's own columns are not the post's; a new engagement date alone is no
         // change: only the counts are.
         const {
@@ -390,7 +400,6 @@ export class DraftWriter {
           externalId: _id,
           importBatchId: _batch,
           createdAt: _created,
-        if (!pending) this.foundStored('publication', row['id'] as number);
           updatedAt: _updated,
           engagementAsOf: _asOf,
           isRepost: _isRepost,
@@ -447,6 +456,7 @@ export class DraftWriter {
       } as never);
       return 'new';
     }
+    this.foundStored(table, existing.id);
     const change = difference(existing, values);
     if (!change) return 'unchanged';
     await this.update(tx, table, existing, change);
@@ -454,7 +464,6 @@ export class DraftWriter {
   }
 
   private async writeAudience(tx: Context, draft: AudienceDraft): Promise<Outcome> {
-    this.foundStored(table, existing.id);
     const issues: FieldIssue[] = [];
     const channel = await this.channelOf(tx, draft, issues);
     if (!channel || issues.length > 0) return this.reject(draft, issues);
@@ -489,7 +498,10 @@ export class DraftWriter {
     const issues: FieldIssue[] = [];
     const orgId = await this.org(tx, draft.org, 'organization', issues);
     const outletId = await this.outlet(tx, draft.outlet, issues);
-    if (orgId === undefined || outletId === undefined) return this.reject(draft, issues);
+    checkUrl(draft.url, issues);
+    if (orgId === undefined || outletId === undefined || issues.length > 0) {
+      return this.reject(draft, issues);
+    }
     const key = { orgId, outletId, publishedOn: draft.publishedOn, title: draft.title };
     const existing = await findMention(tx.db.kysely, key);
     return this.upsert(tx, 'mediaMention', existing, key, { kind: draft.kind, url: draft.url ?? null });
@@ -498,7 +510,8 @@ export class DraftWriter {
   private async writeMaterial(tx: Context, draft: MaterialDraft): Promise<Outcome> {
     const issues: FieldIssue[] = [];
     const orgId = await this.org(tx, draft.org, 'organization', issues);
-    if (orgId === undefined) return this.reject(draft, issues);
+    checkUrl(draft.url, issues);
+    if (orgId === undefined || issues.length > 0) return this.reject(draft, issues);
     const key = { orgId, title: draft.title, issuedOn: draft.issuedOn };
     const existing = await findMaterial(tx.db.kysely, key);
     return this.upsert(tx, 'material', existing, key, {

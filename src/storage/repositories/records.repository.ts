@@ -9,7 +9,7 @@ import type { OrgScope } from '../../domain/scope.js';
 import { keptRead } from '../kept.js';
 import { selectPacked } from '../packed.js';
 import type { Database } from '../schema.js';
-import { inScope, subtreeOf } from '../scope.js';
+import { inReach, inScope, subtreeOf } from '../scope.js';
 
 /** Tables whose rows have their own id and belong to an organization through `orgId`. */
 export type OrgRecordTable =
@@ -124,6 +124,31 @@ export async function findIdByCode(
 ): Promise<number | undefined> {
   const row = await db.selectFrom(table).select('id').where('code', '=', code).executeTakeFirst();
   return row?.id;
+}
+
+/** The id of the outlet with this code if the scope may refer to it (scope.ts, inReach). */
+export async function findOutletIdInReach(
+  db: Kysely<Database>,
+  scope: OrgScope,
+  code: string,
+): Promise<number | undefined> {
+  const row = await db
+    .selectFrom('outlet')
+    .select('id')
+    .where('code', '=', code)
+    .where(inReach(scope, 'orgId'))
+    .executeTakeFirst();
+  return row?.id;
+}
+
+/** The codes and names of the outlets the scope may refer to, by code: a template's list of outlets. */
+export function listOutletsInReach(db: Kysely<Database>, scope: OrgScope) {
+  return db
+    .selectFrom('outlet')
+    .select(['code', 'name'])
+    .where(inReach(scope, 'orgId'))
+    .orderBy('code')
+    .execute();
 }
 
 /** Whether a record of an organization table exists and belongs to the scope. */

@@ -1,14 +1,14 @@
 /**
  * Reading, changing and deleting the plain records by id, each within the caller's scope: the organization a
  * record belongs to is its own `orgId`, its channel's (audience snapshots) or its decision's (tasks). Outlets
- * without an organization are shared by the whole installation.
+ * without an organization are shared by the whole installation; an organization's outlets are also seen below it.
  */
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Period } from '../../domain/period.js';
 import type { OrgScope } from '../../domain/scope.js';
 import type { Database } from '../schema.js';
 import { toBool } from '../rows.js';
-import { inScope } from '../scope.js';
+import { inReach, inScope } from '../scope.js';
 
 export const REGISTRY_TABLES = [
   'membershipSnapshot',
@@ -57,9 +57,10 @@ const DATE_COLUMN: Readonly<Record<RegistryTable, string | null>> = {
   target: null,
 };
 
+/** Outlets are seen where they may be referred to (scope.ts, inReach); changing one takes more (the service). */
 function visible(scope: OrgScope, table: RegistryTable) {
   const org = orgOf(table);
-  return table === 'outlet' ? sql<boolean>`(${org} is null or ${inScope(scope, org)})` : inScope(scope, org);
+  return table === 'outlet' ? inReach(scope, org) : inScope(scope, org);
 }
 
 export interface RegistryQuery {
