@@ -21,6 +21,7 @@ import { assignPublicationSubject } from '../storage/repositories/import.reposit
 import {
   EXCERPT_SOURCE_CHARS,
   findPublicationDetail,
+  findSourcesOutOfScope,
   listPublicationCorrections,
   listPublicationPage,
   loginsOf,
@@ -127,6 +128,8 @@ interface ItemColumns extends SubjectColumns {
   declarative: boolean | number | null;
   isRepost: boolean | number;
   repostSource: string | null;
+  repostBy: string | null;
+  repostOfId: number | null;
   views: number | null;
   reactions: number | null;
   comments: number | null;
@@ -142,6 +145,26 @@ const EXCERPT_CHARS = EXCERPT_SOURCE_CHARS - 1;
 function excerptOf(text: string | null): string {
   if (!text) return '';
   return text.length > EXCERPT_CHARS ? `${text.slice(0, EXCERPT_CHARS).trimEnd()}…` : text;
+}
+
+/**
+ * The repost fields as the reader may see them. A near-copy found anywhere in the installation (the analysis
+ * compares every channel) may be another subtree's post: its id, and the source naming it (its link, or channel
+ * and external id, also quoted in the reasons), are left out, as GET of that post would refuse it. What the post's
+ * own source said (a forwarded-from mark) is the post's and stays.
+ */
+function withoutHiddenSource<
+  T extends { repostSource: string | null; repostBy: string | null; repostOfId: number | null },
+>(row: T, hidden: ReadonlyMap<number, string>): T & { hiddenSource: string | null } {
+  const source = row.repostOfId === null ? undefined : hidden.get(row.repostOfId);
+  if (source === undefined) return { ...row, hiddenSource: null };
+  const named = row.repostBy === 'near_duplicate' || row.repostSource === source;
+  return { ...row, repostOfId: null, repostSource: named ? null : row.repostSource, hiddenSource: source };
+}
+
+function hiddenSources(ctx: Context, rows: readonly { repostOfId: number | null }[]) {
+  const ids = rows.flatMap((row) => (row.repostOfId === null ? [] : [row.repostOfId]));
+  return findSourcesOutOfScope(ctx.db.kysely, scopeOfContext(ctx), ids);
 }
 
 function itemOf(row: ItemColumns, text: string | null): PublicationItem {
@@ -203,8 +226,9 @@ export async function searchPublications(
     },
     { limit: query.pageSize, offset: (query.page - 1) * query.pageSize },
   );
+  const hidden = await hiddenSources(ctx, rows);
   return {
-    items: rows.map((row) => itemOf(row, row.textStart)),
+    items: rows.map((row) => itemOf(withoutHiddenSource(row, hidden), row.textStart)),
     total,
     page: query.page,
     pageSize: query.pageSize,
@@ -215,8 +239,14 @@ export async function searchPublications(
 const USER_BY = /^user:(\d+)$/;
 
 async function loadPublication(ctx: Context, id: number) {
-  const row = await findPublicationDetail(ctx.db.kysely, scopeOfContext(ctx), id);
-  if (!row) throw new NotFoundError('publication_id_unknown', { id });
+  const found = await findPublicationDetail(ctx.db.kysely, scopeOfContext(ctx), id);
+  if (!found) throw new NotFoundError('publication_id_unknown', { id });
+  const row = withoutHiddenSource(found, await hiddenSources(ctx, [found]));
+  const reasons = fromJson<PublicationReasons>(row.reasons);
+  const { hiddenSource } = row;
+  if (reasons && hiddenSource) {
+    reasons.repost = reasons.repost.map((reason) => reason.replaceAll(hiddenSource, '…'));
+  }
   const corrections = await listPublicationCorrections(ctx.db.kysely, id);
   const userIds = corrections.flatMap((entry) => {
     const match = USER_BY.exec(entry.correctedBy);
@@ -233,7 +263,7 @@ async function loadPublication(ctx: Context, id: number) {
     repostBy: row.repostBy,
     repostOfId: row.repostOfId,
     analyzedAt: row.analyzedAt,
-    reasons: fromJson<PublicationReasons>(row.reasons),
+    reasons,
     corrections: corrections.map((entry): PublicationCorrectionEntry => ({
       field: entry.field,
       value: fromJson<{ value: unknown }>(entry.value)?.value ?? null,

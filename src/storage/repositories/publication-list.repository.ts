@@ -80,6 +80,8 @@ export async function listPublicationPage(
       'p.declarative',
       'p.isRepost',
       'p.repostSource',
+      'p.repostBy',
+      'p.repostOfId',
       'p.views',
       'p.reactions',
       'p.comments',
@@ -123,6 +125,26 @@ export function findPublicationDetail(db: Kysely<Database>, scope: OrgScope, id:
     ])
     .where('p.id', '=', id)
     .executeTakeFirst();
+}
+
+/**
+ * Of the publications `ids` (what reposts copy), those outside the scope, each with the source a repost found by
+ * its text names it by (its link, else channel/external id): what a reader of the scope must not be shown.
+ */
+export async function findSourcesOutOfScope(
+  db: Kysely<Database>,
+  scope: OrgScope,
+  ids: readonly number[],
+): Promise<Map<number, string>> {
+  if (scope.kind === 'all' || ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('publication as p')
+    .innerJoin('channel as ch', 'ch.id', 'p.channelId')
+    .select(['p.id', 'p.url', 'ch.code as channelCode', 'p.externalId'])
+    .where('p.id', 'in', [...new Set(ids)])
+    .where(sql<SqlBool>`not ${inScope(scope, 'p.subjectOrgId')}`)
+    .execute();
+  return new Map(rows.map((row) => [row.id, row.url ?? `${row.channelCode}/${row.externalId}`]));
 }
 
 /** Every correction of the publication, oldest first. */
