@@ -1,6 +1,18 @@
 /** Building what mappers yield. */
-import type { FieldIssue } from '../shared/field-issue.js';
+import type { z } from 'zod';
+import { type FieldIssue, fieldIssuesOf } from '../shared/field-issue.js';
 import type { Mapped, RecordRef } from './types.js';
+
+/** Characters of a value quoted in a rejection: a file's 2 MB string is not kept a thousand times over. */
+const QUOTED_CHARS = 100;
+
+const clipped = (params: Record<string, string | number>) =>
+  Object.fromEntries(
+    Object.entries(params).map(([key, value]) => [
+      key,
+      typeof value === 'string' && value.length > QUOTED_CHARS ? `${value.slice(0, QUOTED_CHARS)}…` : value,
+    ]),
+  );
 
 /** A record rejected for the issues of its fields. */
 export function rejected(file: string, record: RecordRef, issues: readonly FieldIssue[]): Mapped {
@@ -11,7 +23,7 @@ export function rejected(file: string, record: RecordRef, issues: readonly Field
       record,
       field: issue.path,
       code: issue.code,
-      ...(issue.params ? { params: issue.params } : {}),
+      ...(issue.params ? { params: clipped(issue.params) } : {}),
     })),
   };
 }
@@ -25,4 +37,17 @@ export function rejectedField(
   params?: Record<string, string | number>,
 ): Mapped {
   return rejected(file, record, [{ path: field, code, ...(params ? { params } : {}) }]);
+}
+
+/** The record as the schema reads it, or its rejection naming every field of the wrong type. */
+export function shaped<T>(
+  schema: z.ZodType<T>,
+  value: unknown,
+  file: string,
+  record: RecordRef,
+): { value: T } | { rejected: Mapped } {
+  const parsed = schema.safeParse(value);
+  return parsed.success
+    ? { value: parsed.data }
+    : { rejected: rejected(file, record, fieldIssuesOf(parsed.error, value)) };
 }

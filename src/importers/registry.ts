@@ -115,9 +115,20 @@ export function detectReader(sniff: Sniff): ReaderName | undefined {
       return ['rss', 'feed'].includes(xmlRootOf(sniff.head) ?? '') ? 'feed' : undefined;
     case 'text':
       return 'csv';
+    case 'blank':
+      return readerByName(sniff.name);
     default:
       return undefined;
   }
+}
+
+/** A file whose head is all whitespace: its name is all there is to go by. */
+function readerByName(name: string): ReaderName | undefined {
+  const posts = postsFileFormat(name);
+  if (posts === 'telegram' || posts === 'facebook' || posts === 'instagram') return posts;
+  if (/\.(xml|rss|atom)$/i.test(name)) return 'feed';
+  if (/\.(csv|tsv|txt)$/i.test(name)) return 'csv';
+  return undefined;
 }
 
 /** Whether a Telegram export is the full one (`chats.list`), where a chat must be chosen. */

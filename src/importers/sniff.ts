@@ -5,7 +5,8 @@
 import { Tokenizer, TokenType } from '@streamparser/json';
 import { TelegramEscapeFixer } from './telegram/escapes.js';
 
-export type Container = 'zip' | 'json' | 'xml' | 'text' | 'binary';
+/** `blank`: the head holds nothing but whitespace (a file may start with more of it than a head holds). */
+export type Container = 'zip' | 'json' | 'xml' | 'text' | 'binary' | 'blank';
 
 const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 
@@ -23,7 +24,8 @@ export function containerOf(head: Buffer): Container {
   const first = firstMeaningfulByte(head);
   if (first === 0x7b || first === 0x5b) return 'json';
   if (first === 0x3c) return 'xml';
-  if (first === undefined || head.includes(0)) return 'binary';
+  if (first === undefined) return head.length > 0 ? 'blank' : 'binary';
+  if (head.includes(0)) return 'binary';
   return 'text';
 }
 
@@ -93,4 +95,32 @@ export function xmlRootOf(head: Buffer): string | undefined {
     .toString('utf8')
     .replace(/<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE[^>]*>/gi, '');
   return /<([A-Za-z][\w:.-]*)/.exec(text)?.[1];
+}
+
+const isWhitespace = (byte: number) => byte === 0x20 || byte === 0x09 || byte === 0x0a || byte === 0x0d;
+
+/**
+ * A head to sniff that starts where the content does: a BOM and leading whitespace, however long, are passed
+ * over (a file with megabytes of them is still the format its content is), then up to `size` bytes are kept.
+ */
+export async function contentHeadOf(bytes: AsyncIterable<Buffer>, size: number): Promise<Buffer> {
+  const kept: Buffer[] = [];
+  let length = 0;
+  let started = false;
+  let first = true;
+  for await (const raw of bytes) {
+    let chunk = first ? withoutBom(raw) : raw;
+    first = false;
+    if (!started) {
+      let at = 0;
+      while (at < chunk.length && isWhitespace(chunk[at] as number)) at++;
+      if (at === chunk.length) continue;
+      started = true;
+      chunk = chunk.subarray(at);
+    }
+    kept.push(chunk);
+    length += chunk.length;
+    if (length >= size) break;
+  }
+  return Buffer.concat(kept).subarray(0, size);
 }

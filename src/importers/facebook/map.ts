@@ -3,12 +3,13 @@
  * the first media file or shared link, so that a later export of the same page matches. A post with no text, no
  * attachment and no sign of a share carries nothing and is skipped.
  */
-import { rejectedField } from '../mapped.js';
+import { rejectedField, shaped } from '../mapped.js';
 import { cleanText, derivedId, hashtagsOf, titleOf } from '../text.js';
 import { mediaKindOf } from '../meta/media.js';
 import type { MetaPost } from '../meta/posts.js';
+import { instantOfSeconds } from '../time.js';
 import type { Mapped, MapOptions, PublicationDraft, RecordRef } from '../types.js';
-import type { FacebookAttachmentItem, FacebookPost } from './parse.js';
+import { type FacebookAttachmentItem, facebookPost } from './parse.js';
 
 /** A shared link whose address the export lost. */
 const PLACEHOLDER_URLS = new Set(['', 'http://0.0.0.0/']);
@@ -44,18 +45,20 @@ function attachmentText(item: FacebookAttachmentItem): string | undefined {
 }
 
 export async function* mapFacebook(
-  records: AsyncIterable<MetaPost<FacebookPost>>,
+  records: AsyncIterable<MetaPost>,
   options: MapOptions,
 ): AsyncGenerator<Mapped> {
-  for await (const { index, post } of records) {
-    const ref: RecordRef = { kind: 'post', index };
-    if (typeof post.timestamp !== 'number') {
-      yield rejectedField(
-        options.file,
-        ref,
-        'timestamp',
-        post.timestamp === undefined ? 'required' : 'invalid_type',
-      );
+  for await (const record of records) {
+    const ref: RecordRef = { kind: 'post', index: record.index };
+    const read = shaped(facebookPost, record.post, options.file, ref);
+    if ('rejected' in read) {
+      yield read.rejected;
+      continue;
+    }
+    const post = read.value;
+    const instant = instantOfSeconds(post.timestamp);
+    if (instant === undefined) {
+      yield rejectedField(options.file, ref, 'timestamp', 'invalid_date', { value: String(post.timestamp) });
       continue;
     }
     const ownText = cleanText(post.data?.map((item) => item.post).find((text) => cleanText(text)));
@@ -78,7 +81,7 @@ export async function* mapFacebook(
       target: 'publication',
       ref,
       externalId: derivedId('fb', post.timestamp, ownText, uris[0] ?? link),
-      time: { instant: new Date(post.timestamp * 1000).toISOString() },
+      time: { instant },
       isRepost: share !== undefined,
       hashtags: hashtagsOf(text),
       ...(text ? { text, title: titleOf(text) } : {}),

@@ -33,6 +33,9 @@ const CLOSE_OBJECT = 0x7d;
 const OPEN_ARRAY = 0x5b;
 const CLOSE_ARRAY = 0x5d;
 
+/** The UTF-8 byte order mark Windows tools write before a document: no part of it. */
+const BOM = [0xef, 0xbb, 0xbf];
+
 const isSpace = (byte: number) => byte === 0x20 || byte === NEWLINE || byte === 0x0d || byte === 0x09;
 /** Bytes a scalar (number, true, false, null) may consist of. */
 const isScalarByte = (byte: number) =>
@@ -284,10 +287,16 @@ export async function* jsonValuesAt(
     return startValue(chunk, at, [...frame.path, frame.kind === 'object' ? frame.key : frame.index++]);
   };
 
+  let bomDone = false;
   for await (const raw of bytes) {
     inputBytes += raw.length;
     const chunk = fixer ? fixer.fix(raw) : raw;
     let at = 0;
+    // A BOM may come a byte per chunk: its bytes are skipped wherever they fall, as long as they start the file.
+    while (!bomDone && at < chunk.length) {
+      if (chunkStart + at < BOM.length && chunk[at] === BOM[chunkStart + at]) at++;
+      else bomDone = true;
+    }
     while (at < chunk.length) {
       const current = span as Span | null;
       if (current) {

@@ -23,12 +23,23 @@ export function repairString(value: string): string {
   }
 }
 
-/** Repairs every string in a parsed value: texts, titles, names, descriptions, place names. */
+/**
+ * Repairs every string in a parsed value (texts, titles, names, descriptions, place names), in place: the value
+ * is fresh from `JSON.parse`. Walked with a stack of its own, so that a value nested deeper than the call stack
+ * goes is repaired too.
+ */
 export function repairMojibake(value: unknown): unknown {
   if (typeof value === 'string') return repairString(value);
-  if (Array.isArray(value)) return value.map(repairMojibake);
-  if (typeof value === 'object' && value !== null) {
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, repairMojibake(item)]));
+  const pending: unknown[] = [value];
+  while (pending.length > 0) {
+    const node = pending.pop();
+    if (typeof node !== 'object' || node === null) continue;
+    const container = node as Record<string, unknown>;
+    for (const key of Object.keys(container)) {
+      const item = container[key];
+      if (typeof item === 'string') container[key] = repairString(item);
+      else if (typeof item === 'object' && item !== null) pending.push(item);
+    }
   }
   return value;
 }

@@ -5,21 +5,19 @@
 import { jsonValuesAt } from '../json/stream.js';
 import { repairMojibake } from './mojibake.js';
 
-export interface MetaPost<T> {
+export interface MetaPost {
   /** Position in the file's array, from 1. */
   index: number;
-  post: T;
+  /** As the file has it: the mapper checks its shape. */
+  post: unknown;
 }
 
-export async function* parseMetaPosts<T>(
-  bytes: AsyncIterable<Buffer>,
-  file: string,
-): AsyncGenerator<MetaPost<T>> {
+export async function* parseMetaPosts(bytes: AsyncIterable<Buffer>, file: string): AsyncGenerator<MetaPost> {
   let index = 0;
   for await (const hits of jsonValuesAt(bytes, ['$.*'], file)) {
     for (const hit of hits) {
       index += 1;
-      yield { index, post: repairMojibake(hit.value) as T };
+      yield { index, post: repairMojibake(hit.value) };
     }
   }
 }

@@ -4,10 +4,10 @@
  * (consecutive media messages of one sender at one second) is one publication; reactions are summed.
  */
 import { DomainError } from '../../domain/errors.js';
-import { toInstant } from '../../domain/period.js';
 import type { MediaKind } from '../../shared/vocabulary.js';
 import { rejectedField } from '../mapped.js';
 import { cleanText, hashtagsOf, titleOf } from '../text.js';
+import { instantOfSeconds } from '../time.js';
 import type { Mapped, MapOptions, PostTime, PublicationDraft, RecordRef } from '../types.js';
 import type { ChatHeader, TelegramRecord } from './parse.js';
 
@@ -49,8 +49,8 @@ function hashtagsOfMessage(message: Message, text: string): string[] {
 function timeOf(message: Message): PostTime | 'missing' | 'invalid' {
   const unix = message['date_unixtime'];
   if (typeof unix === 'string' || typeof unix === 'number') {
-    const seconds = Number(unix);
-    return Number.isFinite(seconds) && seconds > 0 ? { instant: toInstant(seconds * 1000) } : 'invalid';
+    const instant = instantOfSeconds(unix);
+    return instant === undefined ? 'invalid' : { instant };
   }
   const local = message['date'];
   if (local === undefined) return 'missing';
@@ -205,6 +205,13 @@ export async function* mapTelegram(
         continue;
       }
       if (!selected) continue;
+      if (record.kind === 'invalid') {
+        flush();
+        items.push(
+          rejectedField(options.file, { kind: 'item', index: record.position }, 'messages', 'invalid_type'),
+        );
+        continue;
+      }
       const { message } = record;
       if (message['type'] !== 'message') {
         flush();

@@ -15,7 +15,9 @@ export interface ChatHeader {
 
 export type TelegramRecord =
   | { kind: 'chat'; chat: ChatHeader }
-  | { kind: 'message'; chat: ChatHeader; message: Record<string, unknown> };
+  | { kind: 'message'; chat: ChatHeader; message: Record<string, unknown> }
+  /** An element of `messages` that is no object: its position in the array, from 1. */
+  | { kind: 'invalid'; chat: ChatHeader; position: number };
 
 const HEADER_FIELDS = ['name', 'type', 'id'] as const;
 const SINGLE_ROOT = -1;
@@ -75,6 +77,7 @@ export async function* parseTelegram(
           announced = true;
         }
         if (isObject(hit.value)) records.push({ kind: 'message', chat: current, message: hit.value });
+        else records.push({ kind: 'invalid', chat: current, position: Number(hit.path.at(-1)) + 1 });
       } else if (at.field === 'name' && typeof hit.value === 'string') current.name = hit.value;
       else if (at.field === 'type' && typeof hit.value === 'string') current.type = hit.value;
       else if (at.field === 'id' && typeof hit.value === 'number') current.id = hit.value;

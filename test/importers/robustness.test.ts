@@ -1,0 +1,218 @@
+/**
+ * Files that broke readers with raw JavaScript errors, hung them or were refused although readable: each is a
+ * rejection of its record, a clean domain error naming the file, or read as it should be.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { DomainError } from '../../src/domain/errors.js';
+import { detectReader } from '../../src/importers/registry.js';
+import { contentHeadOf } from '../../src/importers/sniff.js';
+import type { Mapped } from '../../src/importers/types.js';
+import { kinds, posts, readAll, real } from './helpers.js';
+import { realSamplesPresent } from './fuzz/seeds.js';
+
+async function errorOf(work: () => Promise<unknown>): Promise<DomainError> {
+  try {
+    await work();
+  } catch (error) {
+    if (error instanceof DomainError) return error;
+    throw error;
+  }
+  throw new Error('expected a DomainError');
+}
+
+const rejections = (items: readonly Mapped[]) =>
+  items.flatMap((item) => (item.kind === 'rejected' ? item.rejections : []));
+
+const facebookPosts = (count: number, bad: Record<number, unknown>) =>
+  Buffer.from(
+    JSON.stringify(
+      Array.from({ length: count }, (_, at) =>
+        at + 1 in bad
+          ? bad[at + 1]
+          : { timestamp: 1_709_269_200 + at * 60, data: [{ post: `Пост ${at + 1}` }] },
+      ),
+    ),
+  );
+
+const telegramChat = (messages: unknown[]) =>
+  Buffer.from(JSON.stringify({ name: 'Канал', type: 'public_channel', id: 77, messages }));
+
+const message = (id: number, fields: Record<string, unknown> = {}) => ({
+  id,
+  type: 'message',
+  date: '2024-03-01T10:00:00',
+  date_unixtime: String(1_709_269_200 + id),
+  text: `Пост ${id}`,
+  ...fields,
+});
+
+describe('a bad record is rejected, the records after it are read', () => {
+  it('a Facebook export with one absurd timestamp at post 1,501 of 2,000: 1,999 posts and one rejection', async () => {
+    const items = await readAll(
+      'facebook',
+      facebookPosts(2000, { 1501: { timestamp: 1e300, data: [{ post: 'Пост 1501' }] } }),
+    );
+    expect(kinds(items)).toEqual({ draft: 1999, rejected: 1 });
+    expect(rejections(items)).toEqual([
+      {
+        file: 'test',
+        record: { kind: 'post', index: 1501 },
+        field: 'timestamp',
+        code: 'invalid_date',
+        params: { value: '1e+300' },
+      },
+    ]);
+    expect(posts(items).at(-1)?.text).toBe('Пост 2000');
+  });
+
+  it('Facebook posts of the wrong shape are rejected with the field at fault', async () => {
+    const items = await readAll(
+      'facebook',
+      facebookPosts(5, {
+        1: null,
+        2: { timestamp: '2024-03-01' },
+        3: { timestamp: 1_709_269_200, data: { post: 'not a list' } },
+        4: { timestamp: 1_709_269_200, attachments: [{ data: [null] }] },
+      }),
+    );
+    expect(kinds(items)).toEqual({ draft: 1, rejected: 4 });
+    expect(
+      rejections(items).map((rejection) => [rejection.record.index, rejection.field, rejection.code]),
+    ).toEqual([
+      [1, '(record)', 'invalid_type'],
+      [2, 'timestamp', 'invalid_type'],
+      [3, 'data', 'invalid_type'],
+      [4, 'attachments.0.data.0', 'invalid_type'],
+    ]);
+  });
+
+  it('Instagram posts with an absurd time or of the wrong shape are rejected', async () => {
+    const file = Buffer.from(
+      JSON.stringify([
+        { media: [{ uri: 'a.jpg', creation_timestamp: -5, title: 'x' }] },
+        7,
+        { media: 'a.jpg' },
+        { media: [{ uri: 'b.jpg', creation_timestamp: 1_709_269_200, title: 'Фото' }] },
+      ]),
+    );
+    const items = await readAll('instagram', file);
+    expect(kinds(items)).toEqual({ draft: 1, rejected: 3 });
+    expect(
+      rejections(items).map((rejection) => [rejection.record.index, rejection.field, rejection.code]),
+    ).toEqual([
+      [1, 'creation_timestamp', 'invalid_date'],
+      [2, '(record)', 'invalid_type'],
+      [3, 'media', 'invalid_type'],
+    ]);
+  });
+
+  it('a Telegram message with an absurd date_unixtime, or no object at all, is rejected', async () => {
+    const items = await readAll(
+      'telegram',
+      telegramChat([message(1), message(2, { date_unixtime: '99999999999999999' }), 'oops', message(4)]),
+    );
+    expect(kinds(items)).toEqual({ draft: 2, rejected: 2 });
+    expect(rejections(items).map((rejection) => [rejection.record, rejection.field, rejection.code])).toEqual(
+      [
+        [{ kind: 'message', index: 2 }, 'date_unixtime', 'invalid_date'],
+        [{ kind: 'item', index: 3 }, 'messages', 'invalid_type'],
+      ],
+    );
+  });
+
+  it('a value quoted in a rejection is cut short', async () => {
+    const items = await readAll(
+      'telegram',
+      telegramChat([message(1, { date_unixtime: 'x'.repeat(100_000) })]),
+    );
+    const [rejection] = rejections(items);
+    expect(String(rejection?.params?.['value']).length).toBeLessThanOrEqual(101);
+  });
+
+  it('a Meta post nested deeper than the call stack goes is read without overflowing it', async () => {
+    const depth = 200_000;
+    const deep = `${'['.repeat(depth)}${']'.repeat(depth)}`;
+    const file = Buffer.from(
+      `[{"timestamp": 1709269200, "data": [{"post": "Пост"}], "extra": ${deep}}, {"timestamp": 1709269260, "data": ${deep}}]`,
+    );
+    const items = await readAll('facebook', file);
+    expect(kinds(items)).toEqual({ draft: 1, rejected: 1 });
+    expect(rejections(items)[0]).toMatchObject({ record: { kind: 'post', index: 2 }, field: 'data.0' });
+  });
+});
+
+describe('files that were refused although readable', () => {
+  it('a Telegram export with a UTF-8 BOM, the BOM split over chunks', async () => {
+    const file = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), telegramChat([message(1), message(2)])]);
+    expect(kinds(await readAll('telegram', file))).toEqual({ draft: 2 });
+    const split = async function* () {
+      for (const byte of file.subarray(0, 3)) yield Buffer.from([byte]);
+      yield file.subarray(3);
+    };
+    const items: Mapped[] = [];
+    for await (const batch of (await import('../../src/importers/registry.js')).READERS.telegram.read(
+      split(),
+      {
+        file: 'bom.json',
+      },
+    ))
+      items.push(...batch);
+    expect(kinds(items)).toEqual({ draft: 2 });
+  });
+
+  it('a Facebook posts file with a BOM', async () => {
+    const file = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), facebookPosts(3, {})]);
+    expect(kinds(await readAll('facebook', file))).toEqual({ draft: 3 });
+  });
+
+  it('a BOM in the middle of a document is still an error naming the place', async () => {
+    const file = Buffer.concat([Buffer.from('['), Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(']')]);
+    const error = await errorOf(() => readAll('facebook', file));
+    expect(error).toMatchObject({
+      code: 'import_file_corrupt',
+      params: { file: 'test', line: 1, position: 1 },
+    });
+  });
+});
+
+describe.skipIf(!realSamplesPresent())('real samples (skipped: ../shared/fixtures/real/ is absent)', () => {
+  it('the real Facebook export with a BOM and one post given an absurd timestamp', async () => {
+    const posts = JSON.parse(readFileSync(real('facebook/kis81_your_posts_1.json'), 'utf8')) as {
+      timestamp: number;
+    }[];
+    const before = kinds(await readAll('facebook', real('facebook/kis81_your_posts_1.json')));
+    (posts[1] as { timestamp: number }).timestamp = 1e300;
+    const file = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(JSON.stringify(posts))]);
+    const after = kinds(await readAll('facebook', file));
+    expect(after['rejected']).toBe((before['rejected'] ?? 0) + 1);
+    expect((after['draft'] ?? 0) + (after['skipped:empty'] ?? 0)).toBe(
+      (before['draft'] ?? 0) + (before['skipped:empty'] ?? 0) - 1,
+    );
+  });
+});
+
+// The sniffing half of the leading-whitespace finding: a head of nothing but whitespace names no format.
+describe('detection', () => {
+  it('a file whose 64 KB head is all whitespace is told by its name', () => {
+    const head = Buffer.alloc(64 * 1024, ' ');
+    expect(detectReader({ name: 'result.json', head })).toBe('telegram');
+    expect(detectReader({ name: 'posts/your_posts_1.json', head })).toBe('facebook');
+    expect(detectReader({ name: 'feed.xml', head })).toBe('feed');
+    expect(detectReader({ name: 'data.bin', head })).toBeUndefined();
+  });
+
+  it('a head taken past a BOM and leading whitespace shows the content, split over chunks however', async () => {
+    const file = Buffer.concat([
+      Buffer.from([0xef, 0xbb, 0xbf]),
+      Buffer.alloc(100 * 1024, '\n'),
+      telegramChat([message(1)]),
+    ]);
+    async function* chunks() {
+      for (let at = 0; at < file.length; at += 4096) yield file.subarray(at, at + 4096);
+    }
+    const head = await contentHeadOf(chunks(), 64 * 1024);
+    expect(head.subarray(0, 9).toString()).toBe('{"name":"');
+    expect(detectReader({ name: 'export.json', head })).toBe('telegram');
+  });
+});
