@@ -99,8 +99,9 @@ export const CLI_TEXTS = {
       'Вход администратора: логин {login} (пароль показан при первом запуске; новый: aqparat user password --login admin)',
     userAdded: 'Пользователь «{login}» добавлен: роль {role}, организация {org}',
     userPassword: 'Пароль пользователя «{login}»: {password} — показан один раз',
-    passwordChanged: 'Пароль пользователя «{login}» изменён; его сеансы завершены',
-    passwordPrompt: 'Пароль для «{login}» (не менее 10 знаков): ',
+    passwordChanged: 'Пароль пользователя «{login}» изменён; его сеансы завершены, токены доступа отозваны',
+    passwordPrompt:
+      'Пароль для «{login}» (не менее 12 знаков и не из самых частых; пустой — сгенерировать): ',
     usersNone: 'Пользователей нет',
     backupWritten: 'Резервная копия {db} записана: {file}',
     restored: 'База {db} восстановлена из {file}',
@@ -205,8 +206,10 @@ export const CLI_TEXTS = {
       'Әкімшінің кіруі: логин {login} (құпиясөз алғашқы іске қосуда көрсетілген; жаңасы: aqparat user password --login admin)',
     userAdded: '«{login}» пайдаланушысы қосылды: рөлі {role}, ұйымы {org}',
     userPassword: '«{login}» пайдаланушысының құпиясөзі: {password} — бір рет көрсетіледі',
-    passwordChanged: '«{login}» пайдаланушысының құпиясөзі өзгертілді; оның сеанстары аяқталды',
-    passwordPrompt: '«{login}» үшін құпиясөз (кемінде 10 таңба): ',
+    passwordChanged:
+      '«{login}» пайдаланушысының құпиясөзі өзгертілді; оның сеанстары аяқталды, қол жеткізу токендері кері қайтарылды',
+    passwordPrompt:
+      '«{login}» үшін құпиясөз (кемінде 12 таңба, ең жиі қолданылатындардан емес; бос болса — жасалады): ',
     usersNone: 'Пайдаланушылар жоқ',
     backupWritten: '{db} резервтік көшірмесі жазылды: {file}',
     restored: '{db} дерекқоры {file} файлынан қалпына келтірілді',
@@ -309,8 +312,9 @@ export const CLI_TEXTS = {
       'Administrator sign-in: login {login} (the password was shown at first start; a new one: aqparat user password --login admin)',
     userAdded: 'User "{login}" added: role {role}, organization {org}',
     userPassword: 'Password of "{login}": {password} — shown once',
-    passwordChanged: 'Password of "{login}" changed; their sessions ended',
-    passwordPrompt: 'Password for "{login}" (at least 10 characters): ',
+    passwordChanged: 'Password of "{login}" changed; their sessions ended and their API tokens revoked',
+    passwordPrompt:
+      'Password for "{login}" (at least 12 characters, not a common one; empty to generate one): ',
     usersNone: 'No users',
     backupWritten: 'Backup of {db} written: {file}',
     restored: 'Database {db} restored from {file}',

@@ -37,7 +37,7 @@ export function userCommand(program: Command): void {
       .requiredOption('--login <login>', 'login')
       .requiredOption('--role <role>', `role: ${ROLES.join(', ')}`)
       .option('--org <code>', 'organization whose subtree the user works in (not needed for admin)')
-      .option('--password <password>', 'password (at least 10 characters)')
+      .option('--password <password>', 'password (at least 12 characters, not a common one)')
       .option('--name <name>', 'full name'),
   ).action(async (options: AddOptions) => {
     const lang = langOf(options);
@@ -69,7 +69,7 @@ export function userCommand(program: Command): void {
       .command('password')
       .description('set a new password; without --password one is asked for, or generated and printed once')
       .requiredOption('--login <login>', 'login')
-      .option('--password <password>', 'new password (at least 10 characters)'),
+      .option('--password <password>', 'new password (at least 12 characters, not a common one)'),
   ).action(async (options: PasswordOptions) => {
     const lang = langOf(options);
     const password =
