@@ -110,15 +110,15 @@ describe.each(DIALECTS)('reshaping migrations (%s)', (dialect) => {
       ).map((row) => `${row.month} ${row.platform} ${Number(row.isSelf)}: ${Number(row.count)}`);
     const before = await months();
     expect(before).toEqual(['2023-03 facebook 1: 2', '2023-04 facebook 1: 1']);
-    expect(await migrateTo('202611261700_publication_band_by_channel')).toEqual([
-      '202611261900_audience_latest',
+    // Every migration after it goes down, and up again: the roll-up's and those that came later.
+    const later = Object.keys(MIGRATIONS).filter((name) => name > '202611261700_publication_band_by_channel');
+    expect(later.slice(0, 2)).toEqual([
       '202611261800_publication_month_covering',
+      '202611261900_audience_latest',
     ]);
+    expect(await migrateTo('202611261700_publication_band_by_channel')).toEqual([...later].reverse());
     expect(await months()).toEqual(before);
-    expect(await migrateToLatest(ctx.db)).toEqual([
-      '202611261800_publication_month_covering',
-      '202611261900_audience_latest',
-    ]);
+    expect(await migrateToLatest(ctx.db)).toEqual(later);
     expect(await months()).toEqual(before);
     await buildPublication(ctx, page, { publishedAt: '2023-04-15T06:00:00Z' });
     expect(await months()).toEqual(['2023-03 facebook 1: 2', '2023-04 facebook 1: 2']);
