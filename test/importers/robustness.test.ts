@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../../src/domain/errors.js';
 import { detectReader } from '../../src/importers/registry.js';
+import { buildSheetTemplate } from '../../src/importers/sheet/template.js';
 import { contentHeadOf } from '../../src/importers/sniff.js';
 import type { Mapped } from '../../src/importers/types.js';
 import { kinds, posts, readAll, real } from './helpers.js';
@@ -173,6 +174,53 @@ describe('files that were refused although readable', () => {
       code: 'import_file_corrupt',
       params: { file: 'test', line: 1, position: 1 },
     });
+  });
+});
+
+/** The template with bytes of one entry's compressed data changed: the archive is sound, the entry is not. */
+async function damagedTemplate(entry: string, count: number): Promise<Buffer> {
+  const lists = { organizations: [{ code: 'r-1', name: 'Обком' }], channels: [], outlets: [] };
+  const bytes = Buffer.from(await buildSheetTemplate('publications', 'ru', lists));
+  const header = bytes.indexOf('PK\u0003\u0004');
+  for (let at = header; at !== -1; at = bytes.indexOf('PK\u0003\u0004', at + 4)) {
+    const nameLength = bytes.readUInt16LE(at + 26);
+    if (bytes.toString('utf8', at + 30, at + 30 + nameLength) !== entry) continue;
+    const data = at + 30 + nameLength + bytes.readUInt16LE(at + 28);
+    bytes.fill(0xff, data + 8, data + 8 + count);
+    return bytes;
+  }
+  throw new Error(`no entry ${entry}`);
+}
+
+/** The read's end within 10 s: its error, or a timeout error of its own. */
+async function settled(work: Promise<unknown>): Promise<unknown> {
+  let timer: NodeJS.Timeout | undefined;
+  const hang = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error('the read never settled')), 10_000);
+  });
+  try {
+    return await Promise.race([
+      work.then(
+        () => 'read',
+        (error: unknown) => error,
+      ),
+      hang,
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+describe('a damaged workbook', () => {
+  it.each([
+    'xl/_rels/workbook.xml.rels',
+    'xl/workbook.xml',
+    'xl/worksheets/sheet1.xml',
+    'xl/sharedStrings.xml',
+  ])('the publications template with 7 bytes of %s changed ends in a clear error', async (entry) => {
+    const error = await settled(readAll('xlsx', await damagedTemplate(entry, 7)));
+    expect(error).toBeInstanceOf(DomainError);
+    expect(error).toMatchObject({ code: 'import_file_unreadable', params: { file: 'test', format: 'XLSX' } });
   });
 });
 

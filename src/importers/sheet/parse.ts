@@ -123,9 +123,33 @@ function cellOf(value: ExcelJS.CellValue): CellValue {
   return null;
 }
 
+/**
+ * The unzip stream exceljs pipes the bytes into reports a corrupt entry (bad deflate data, a file cut short) as
+ * an error on itself, while exceljs waits for the entry's end, which never comes: the read would never settle.
+ * The input stream hands over that destination when piped, so its first error is caught here and ends the read.
+ */
+function failureOfPipes(input: Readable): Promise<never> {
+  return new Promise((_, reject) => {
+    const pipe = input.pipe.bind(input);
+    input.pipe = <T extends NodeJS.WritableStream>(destination: T, options?: { end?: boolean }): T => {
+      (destination as unknown as Readable).once('error', reject);
+      return pipe(destination, options);
+    };
+  });
+}
+
+/** The next value of an iterator, or the failure if it comes first. */
+function next<T>(iterator: AsyncIterator<T>, failure: Promise<never>): Promise<IteratorResult<T>> {
+  return Promise.race([iterator.next(), failure]);
+}
+
 export async function* parseXlsx(bytes: AsyncIterable<Buffer>, file: string): AsyncGenerator<SheetRow> {
   const { default: ExcelJS } = await import('exceljs');
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(bytes), {
+  const input = Readable.from(bytes);
+  const failure = failureOfPipes(input);
+  // Caught here too, so that a failure nobody waits for any more is no unhandled rejection.
+  failure.catch(() => undefined);
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
     sharedStrings: 'cache',
     hyperlinks: 'ignore',
     styles: 'cache',
@@ -133,15 +157,19 @@ export async function* parseXlsx(bytes: AsyncIterable<Buffer>, file: string): As
   });
   try {
     // The first worksheet holds the data; the template's lists sheet comes after it.
-    for await (const sheet of reader) {
-      for await (const row of sheet) {
-        const values = (row.values as ExcelJS.CellValue[]).slice(1).map(cellOf);
-        yield { row: row.number, values };
-      }
-      break;
+    const sheets = reader[Symbol.asyncIterator]();
+    const sheet = await next(sheets, failure);
+    if (sheet.done) return;
+    const rows = sheet.value[Symbol.asyncIterator]();
+    for (let row = await next(rows, failure); !row.done; row = await next(rows, failure)) {
+      const values = (row.value.values as ExcelJS.CellValue[]).slice(1).map(cellOf);
+      yield { row: row.value.number, values };
     }
   } catch (error) {
     if (error instanceof DomainError) throw error;
     throw new DomainError('import_file_unreadable', { file, format: 'XLSX', detail: String(error) });
+  } finally {
+    // Whatever is left of the bytes is not read: a corrupt archive's reader may still wait for them.
+    input.destroy();
   }
 }
