@@ -122,7 +122,10 @@ export interface ImportBatchTable {
   userId: number | null;
   /** Why a failed import stopped: an error code with its parameters. */
   error: DbJson;
-  /** Touched as each chunk is stored: a running batch whose heartbeat is old was left by a process that died. */
+  /**
+   * Renewed while the import runs: a running batch whose heartbeat is older than its lease (services/import/
+   * lease.ts) was left by a process that died; it is then interrupted.
+   */
   heartbeatAt: string | null;
 }
 

@@ -1,5 +1,5 @@
 /** Runs the `aqparat` command as a user would, in a child process. */
-import { execFile } from 'node:child_process';
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const BIN = fileURLToPath(new URL('../../bin/aqparat.js', import.meta.url));
@@ -22,5 +22,16 @@ export function runCli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Cli
         resolve({ code, stdout, stderr });
       },
     );
+  });
+}
+
+/**
+ * Starts the `aqparat` command without waiting for it, in this one process (the heap limit given, so bin/aqparat.js
+ * runs the command itself rather than again in a child), so that a signal sent to it reaches the command.
+ */
+export function startCli(args: string[], env: NodeJS.ProcessEnv = {}): ChildProcess {
+  return spawn(process.execPath, ['--max-old-space-size=1024', BIN, ...args], {
+    env: { PATH: process.env['PATH'], AQPARAT_LOG_LEVEL: 'warn', ...env },
+    stdio: 'ignore',
   });
 }
