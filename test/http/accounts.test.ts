@@ -6,6 +6,7 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/http/app.js';
+import { clientAddress } from '../../src/http/routes/session.routes.js';
 import { type Context, openContext } from '../../src/services/context.js';
 import {
   FIRST_LOGIN_WAIT_S,
@@ -124,6 +125,18 @@ describe.each(DIALECTS)('accounts (%s)', (dialect) => {
       expect(waits).toEqual([30, 60, 120, 240, 480, MAX_LOGIN_WAIT_S, MAX_LOGIN_WAIT_S]);
       expect((await attempt(login, PASSWORD, address)).statusCode).toBe(200);
       expect((await attempt(login, WRONG, address)).statusCode).toBe(401);
+    });
+
+    it('counts an IPv6 client by its /64 network, which one client commonly holds whole', async () => {
+      expect(clientAddress('2001:db8:0:12::1')).toBe('2001:db8:0:12::/64');
+      expect(clientAddress('2001:0db8:0000:0012:ffff:1:2:3')).toBe('2001:db8:0:12::/64');
+      expect(clientAddress('::ffff:192.0.2.7')).toBe('192.0.2.7');
+      expect(clientAddress('192.0.2.7')).toBe('192.0.2.7');
+      const login = await addUser(ctx, 'viewer', branch);
+      const network = `2001:db8:${dialect === 'sqlite' ? 1 : 2}:${++addresses}`;
+      for (let i = 1; i <= FREE_LOGIN_FAILURES; i++) await attempt(login, WRONG, `${network}::${i}`);
+      expect((await attempt(login, PASSWORD, `${network}::99`)).statusCode).toBe(429);
+      expect((await attempt(login, PASSWORD, `2001:db8:ff:${addresses}::1`)).statusCode).toBe(200);
     });
 
     it('is shared by the server processes on the database', async () => {

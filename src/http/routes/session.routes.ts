@@ -1,4 +1,6 @@
 /** Signing in and out, the signed-in user with their abilities, their language, and their API tokens. */
+import { isIPv6 } from 'node:net';
+import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
@@ -20,10 +22,33 @@ import { idParams } from './common.js';
 import { UnauthenticatedError } from '../../domain/errors.js';
 
 /**
+ * The client's address as sign-ins are counted by: an IPv4 address, or the /64 network of an IPv6 one, since a
+ * single client commonly holds a whole /64 and could otherwise try from as many addresses as it likes.
+ */
+export function clientAddress(ip: string): string {
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(ip);
+  if (mapped) return mapped[1]!;
+  if (!isIPv6(ip)) return ip;
+  const [head = '', tail] = ip.toLowerCase().split('%')[0]!.split('::');
+  const left = head ? head.split(':') : [];
+  const right = tail ? tail.split(':') : [];
+  const groups =
+    tail === undefined ? left : [...left, ...Array(8 - left.length - right.length).fill('0'), ...right];
+  return `${groups
+    .slice(0, 4)
+    .map((group) => group.replace(/^0+(?=.)/, ''))
+    .join(':')}::/64`;
+}
+
+/**
  * Sign-in attempts per client address a minute, whatever the logins: on top of the throttling of each login from
  * each address (user.service.ts), which this process alone would not see across servers.
  */
-const LOGIN_RATE = { max: 20, timeWindow: '1 minute' };
+const LOGIN_RATE = {
+  max: 20,
+  timeWindow: '1 minute',
+  keyGenerator: (request: FastifyRequest) => clientAddress(request.ip),
+};
 
 async function whoAmI(ctx: Context, csrfToken: string) {
   if (ctx.actor.kind !== 'user' || ctx.actor.userId === 0) throw new UnauthenticatedError();
@@ -40,7 +65,7 @@ export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
         request.ctx,
         request.body.login,
         request.body.password,
-        request.ip,
+        clientAddress(request.ip),
       );
       const session = await startSession(request.ctx, actor);
       reply.setCookie(SESSION_COOKIE, session.token, {
