@@ -6,7 +6,7 @@
  */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { IMPORT_LEASE_MS, sweepInterrupted } from '../../src/services/import/lease.js';
+import { IMPORT_LEASE_MS, renewLease, sweepInterrupted } from '../../src/services/import/lease.js';
 import { listPublications } from '../../src/services/import/publications.service.js';
 import { getImport, undoImport } from '../../src/services/import.service.js';
 import { DIALECTS, openTestContext } from '../helpers/databases.js';
@@ -49,7 +49,7 @@ describe.each(DIALECTS)('interrupted imports (%s)', (dialect) => {
       .execute();
   };
 
-  it('marks a batch whose lease ran out interrupted, and not one whose process lives', async () => {
+  it('marks a batch whose lease ran out interrupted, and not one whose process lives, which renews it', async () => {
     const channel = await channelOf(ctx, org.region, 'telegram');
     const dead = (await importInto(ctx, part, channel)).batchId ?? 0;
     const live = (await importInto(ctx, edited, channel)).batchId ?? 0;
@@ -68,6 +68,10 @@ describe.each(DIALECTS)('interrupted imports (%s)', (dialect) => {
     expect((await getImport(ctx, live)).status).toBe('running');
     expect((await failureOf(() => undoImport(ctx, live))).code).toBe('import_running');
     expect(await sweepInterrupted(ctx)).toEqual([]);
+    // A process that comes back after the sweep is told that it lost its batch; a live one keeps its lease.
+    expect(await renewLease(ctx, dead)).toBe(false);
+    expect(await renewLease(ctx, live)).toBe(true);
+    expect((await getImport(ctx, dead)).status).toBe('interrupted');
     await ctx.db.kysely.updateTable('importBatch').set({ status: 'done' }).where('id', '=', live).execute();
   });
 

@@ -4,7 +4,7 @@
  * interrupted at once, and stored as interrupted by the sweep that starts every import and every server: a
  * rerun of the same file completes it (see claimRows), and it may be undone.
  */
-import { markInterrupted, updateBatch } from '../../storage/repositories/import.repository.js';
+import { markInterrupted, renewHeartbeat } from '../../storage/repositories/import.repository.js';
 import { recordChange } from '../audit.service.js';
 import { type Context, inTransaction } from '../context.js';
 
@@ -19,9 +19,12 @@ export function leaseExpired(batch: { heartbeatAt: string | null; startedAt: str
   return now.getTime() - new Date(batch.heartbeatAt ?? batch.startedAt).getTime() > IMPORT_LEASE_MS;
 }
 
-/** Renews a running batch's lease. */
-export async function renewLease(ctx: Context, batchId: number): Promise<void> {
-  await updateBatch(ctx.db.kysely, batchId, { heartbeatAt: ctx.clock().toISOString() });
+/**
+ * Renews a running batch's lease; false when the batch is no longer running: a sweep took its process for dead (it
+ * had not renewed the lease in time), and a rerun may already claim its rows, so the import should stop.
+ */
+export async function renewLease(ctx: Context, batchId: number): Promise<boolean> {
+  return renewHeartbeat(ctx.db.kysely, batchId, ctx.clock().toISOString());
 }
 
 /** Marks interrupted every running batch whose lease ran out, each with an entry in the audit log; their ids. */

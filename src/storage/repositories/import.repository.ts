@@ -41,6 +41,17 @@ export async function deleteBatch(db: Kysely<Database>, id: number): Promise<voi
   await db.deleteFrom('importBatch').where('id', '=', id).execute();
 }
 
+/** Renews a running batch's heartbeat; false when the batch is no longer running (a sweep took it for dead). */
+export async function renewHeartbeat(db: Kysely<Database>, id: number, at: string): Promise<boolean> {
+  const result = await db
+    .updateTable('importBatch')
+    .set({ heartbeatAt: at })
+    .where('id', '=', id)
+    .where('status', '=', 'running')
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
 /**
  * Marks interrupted every running batch whose lease ran out (its last heartbeat, else its start, before `cutoff`),
  * with the time and the error given; the batches marked.
