@@ -47,6 +47,16 @@ describe('serving the web application', () => {
     const unknown = await app.inject({ url: '/api/v1/nothing-here' });
     expect(unknown.statusCode).toBe(404);
     expect(unknown.json()).toEqual({ error: { code: 'not_found' } });
+    // Other spellings of an API path are the API's too: never index.html.
+    for (const url of [
+      '/API/V1/session',
+      '/%61pi/v1/nothing',
+      '//api//v1//session',
+      '/api%2fv1%2fsession',
+      '/api',
+    ]) {
+      expect((await app.inject({ url })).statusCode, url).toBe(404);
+    }
   });
 
   it('gives nothing outside its folder', async () => {
