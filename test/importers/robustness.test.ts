@@ -224,7 +224,72 @@ describe('a damaged workbook', () => {
   });
 });
 
+const feed = (items: string, prolog = '<?xml version="1.0" encoding="UTF-8"?>') =>
+  Buffer.from(`${prolog}\n<rss version="2.0"><channel><title>Новости</title>${items}</channel></rss>\n`);
+const feedItem = (n: number, extra = '') =>
+  `<item><title>Новость ${n}</title><guid>https://example.kz/${n}</guid><pubDate>Fri, 01 Mar 2024 10:00:00 +0500</pubDate>${extra}</item>`;
+
+describe('feeds', () => {
+  it('an external entity is refused as a corrupt file, naming the line', async () => {
+    const file = feed(
+      feedItem(1, '<description>&secret;</description>'),
+      '<?xml version="1.0"?>\n<!DOCTYPE rss [<!ENTITY secret SYSTEM "file:///etc/passwd">]>',
+    );
+    const error = await errorOf(() => readAll('feed', file));
+    expect(error).toMatchObject({ code: 'import_file_corrupt', params: { file: 'test', line: 3 } });
+  });
+
+  it('an entity bomb is not expanded', async () => {
+    const entities = Array.from(
+      { length: 10 },
+      (_, n) => `<!ENTITY lol${n + 1} "${`&lol${n};`.repeat(10)}">`,
+    ).join('');
+    const file = feed(
+      feedItem(1, '<description>&lol10;</description>'),
+      `<?xml version="1.0"?>\n<!DOCTYPE rss [<!ENTITY lol0 "lol">${entities}]>`,
+    );
+    const error = await errorOf(() => readAll('feed', file));
+    expect(error).toMatchObject({ code: 'import_file_corrupt', params: { file: 'test' } });
+  });
+
+  it('an item nested 200,000 elements deep is read without overflowing the stack', async () => {
+    const deep = `<x>${'<x>'.repeat(200_000)}text${'</x>'.repeat(200_000)}</x>`;
+    const items = await readAll('feed', feed(`${feedItem(1, deep)}${feedItem(2)}`));
+    expect(kinds(items)).toEqual({ draft: 2 });
+  });
+
+  it('a feed with a BOM and 70 KB of whitespace before its declaration, and HTML entities', async () => {
+    const file = Buffer.concat([
+      Buffer.from([0xef, 0xbb, 0xbf]),
+      Buffer.alloc(70 * 1024, ' '),
+      feed(feedItem(1, '<description>Съезд&nbsp;&laquo;Ұстаз&raquo;</description>')),
+    ]);
+    const [post] = posts(await readAll('feed', file));
+    expect(post).toMatchObject({ externalId: 'https://example.kz/1', text: 'Съезд\u00a0«Ұстаз»' });
+  });
+
+  it('a date of five digits is rejected, not stored', async () => {
+    const items = await readAll(
+      'feed',
+      feed('<item><guid>a</guid><title>x</title><pubDate>+275760-09-13T00:00:00Z</pubDate></item>'),
+    );
+    expect(rejections(items)).toMatchObject([{ field: 'pubDate', code: 'invalid_date' }]);
+  });
+});
+
 describe.skipIf(!realSamplesPresent())('real samples (skipped: ../shared/fixtures/real/ is absent)', () => {
+  it.each(['liga_net_rss.xml', 'mos_ru_rss.xml', 'onliner_rss.xml', 'unian_rss.xml'])(
+    'the real feed %s is read whole, and the same with a BOM and 70 KB of leading whitespace',
+    async (name) => {
+      const bytes = readFileSync(real(`rss/${name}`));
+      const items = await readAll('feed', bytes);
+      expect(items.length).toBeGreaterThan(5);
+      expect(kinds(items)).toEqual({ draft: items.length });
+      const padded = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.alloc(70 * 1024, '\n'), bytes]);
+      expect(await readAll('feed', padded)).toEqual(items);
+    },
+  );
+
   it('the real Facebook export with a BOM and one post given an absurd timestamp', async () => {
     const posts = JSON.parse(readFileSync(real('facebook/kis81_your_posts_1.json'), 'utf8')) as {
       timestamp: number;

@@ -62,7 +62,9 @@ export async function* mapFeed(
       continue;
     }
     const published = new Date(dateText);
-    if (Number.isNaN(published.getTime())) {
+    const year = published.getUTCFullYear();
+    // A year of five digits (or before 1970) parses, but is no date a feed's item was published at.
+    if (Number.isNaN(published.getTime()) || year < 1970 || year > 9999) {
       yield reject(dateField, 'invalid_date', { value: dateText });
       continue;
     }

@@ -1,8 +1,13 @@
 /**
- * A website's RSS 2.0 or Atom feed → its items. A feed holds the latest few dozen posts, so it is read whole and
- * parsed at once; a broken or cut-off feed is reported with its line.
+ * A website's RSS 2.0 or Atom feed → its items, streamed: a streaming XML parser (saxes) reads the bytes as
+ * they come, and each item is handed on as soon as it closes, so a 300 MB feed holds one chunk and one item in
+ * memory at a time, not the file and a tree of it. Each item is a plain object of its child elements: their
+ * text (CDATA included, markup inside dropped) under their names, attributes as `@_name`, and `category` and
+ * `link` as lists. saxes expands no DTD (no external entities, no entity bombs) and keeps no stack of its own
+ * calls, so deep nesting costs nothing but memory the file already took. A broken feed is reported with its
+ * line and byte, a feed that stops before its root closes as truncated.
  */
-import type { XMLValidator as Validator } from 'fast-xml-parser';
+import { SaxesParser } from 'saxes';
 import { DomainError } from '../../domain/errors.js';
 
 export type FeedKind = 'rss' | 'atom';
@@ -14,66 +19,175 @@ export interface FeedItem {
   item: Record<string, unknown>;
 }
 
-async function readAll(bytes: AsyncIterable<Buffer>): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of bytes) chunks.push(chunk);
-  return Buffer.concat(chunks)
-    .toString('utf8')
-    .replace(/^\uFEFF/, '');
+/** Elements that may repeat in an item and are read as lists. */
+const LISTS = new Set(['category', 'link']);
+
+/** HTML's named entities feeds use without declaring them (XML knows only five). */
+const HTML_ENTITIES: Readonly<Record<string, string>> = {
+  nbsp: '\u00a0',
+  laquo: '«',
+  raquo: '»',
+  mdash: '—',
+  ndash: '–',
+  hellip: '…',
+  copy: '©',
+  reg: '®',
+  trade: '™',
+  bull: '•',
+  middot: '·',
+  lsquo: '‘',
+  rsquo: '’',
+  ldquo: '“',
+  rdquo: '”',
+  bdquo: '„',
+  euro: '€',
+  deg: '°',
+  times: '×',
+  shy: '\u00ad',
+};
+
+const localName = (name: string) => name.slice(name.indexOf(':') + 1);
+
+/** A child element of an item being read: its name, attributes and text so far. */
+interface Field {
+  name: string;
+  attributes: Record<string, string>;
+  text: string[];
 }
 
-function lineOf(text: string, end: number): number {
-  let line = 1;
-  for (let at = text.indexOf('\n'); at !== -1 && at < end; at = text.indexOf('\n', at + 1)) line++;
-  return line;
-}
-
-/** Where in the text a line and column are, as a byte offset and the character there. */
-function positionOf(text: string, line: number, column: number): { position: number; found: string } {
-  let offset = 0;
-  for (let current = 1; current < line; current++) offset = text.indexOf('\n', offset) + 1;
-  offset += Math.max(column - 1, 0);
+function valueOf(field: Field): unknown {
+  const text = field.text.join('');
+  const attributes = Object.entries(field.attributes);
+  if (attributes.length === 0) return text;
   return {
-    position: Buffer.byteLength(text.slice(0, offset)),
-    found: [...text.slice(offset, offset + 2)][0] ?? '',
+    ...Object.fromEntries(attributes.map(([name, value]) => [`@_${name}`, value])),
+    ...(text.trim() === '' ? {} : { '#text': text }),
   };
 }
 
-function check(text: string, file: string, validator: typeof Validator): void {
-  if (!/<\/(?:[\w-]+:)?(rss|feed)>\s*$/.test(text)) {
-    throw new DomainError('import_file_truncated', {
-      file,
-      line: lineOf(text, text.length),
-      position: Buffer.byteLength(text),
-    });
-  }
-  const result = validator.validate(text);
-  if (result !== true) {
-    const { line, col } = result.err;
-    throw new DomainError('import_file_corrupt', { file, line, ...positionOf(text, line, col) });
-  }
-}
+/** Bytes → text, with the byte offset of any character of the text, for messages. */
+class Decoded {
+  private readonly decoder = new TextDecoder('utf-8');
+  /** Characters and bytes before the current chunk; the current chunk's text. */
+  private charsBefore = 0;
+  private bytesBefore = 0;
+  private text = '';
+  private first = true;
 
-function asObject(value: unknown): Record<string, unknown> {
-  return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
+  decode(bytes: Buffer, end = false): string {
+    this.charsBefore += this.text.length;
+    this.bytesBefore += Buffer.byteLength(this.text);
+    let text = this.decoder.decode(bytes, { stream: !end });
+    // A BOM and whitespace before the first tag are no part of the document (XML allows neither before `<?xml`).
+    if (this.first) {
+      const start = text.search(/[^\s\uFEFF]/);
+      if (start === -1) {
+        this.charsBefore += text.length;
+        this.bytesBefore += Buffer.byteLength(text);
+        return '';
+      }
+      this.first = false;
+      this.charsBefore += start;
+      this.bytesBefore += Buffer.byteLength(text.slice(0, start));
+      text = text.slice(start);
+    }
+    this.text = text;
+    return text;
+  }
+
+  /** The byte offset in the file of the parser's position (characters written to it). */
+  byteAt(position: number): { position: number; found: string } {
+    const at = Math.max(0, Math.min(position - this.charsBefore, this.text.length));
+    return {
+      position: this.bytesBefore + Buffer.byteLength(this.text.slice(0, at)),
+      found: [...this.text.slice(at, at + 2)][0] ?? '',
+    };
+  }
 }
 
 export async function* parseFeed(bytes: AsyncIterable<Buffer>, file: string): AsyncGenerator<FeedItem> {
-  // Loaded when a feed comes, like the spreadsheet libraries.
-  const { XMLParser, XMLValidator } = await import('fast-xml-parser');
-  const text = await readAll(bytes);
-  check(text, file, XMLValidator);
-  const parser = new XMLParser({
-    ignoreAttributes: false,
-    attributeNamePrefix: '@_',
-    parseTagValue: false,
-    isArray: (name) => ['item', 'entry', 'category', 'link'].includes(name),
+  const parser = new SaxesParser({ position: true });
+  Object.assign(parser.ENTITIES, HTML_ENTITIES);
+  const decoded = new Decoded();
+  const path: string[] = [];
+  let kind: FeedKind | undefined;
+  let rootClosed = false;
+  let index = 0;
+  /** The item or entry being read (at `depth` in the path), its child being read, and items done. */
+  let item: { depth: number; value: Record<string, unknown> } | undefined;
+  let field: Field | undefined;
+  let done: FeedItem[] = [];
+
+  const isItem = (name: string, depth: number) =>
+    kind === 'rss'
+      ? name === 'item' && depth === 3 && localName(path[1] ?? '') === 'channel'
+      : kind === 'atom' && localName(name) === 'entry' && depth === 2;
+
+  parser.on('opentag', (tag) => {
+    path.push(tag.name);
+    const depth = path.length;
+    if (depth === 1) {
+      const root = localName(tag.name);
+      kind = root === 'rss' ? 'rss' : root === 'feed' ? 'atom' : undefined;
+    } else if (!item && isItem(tag.name, depth)) item = { depth, value: {} };
+    else if (item && depth === item.depth + 1)
+      field = { name: tag.name, attributes: { ...(tag.attributes as Record<string, string>) }, text: [] };
   });
-  const document = asObject(parser.parse(text));
-  const rss = asObject(asObject(document['rss'])['channel'])['item'];
-  const atom = asObject(document['feed'])['entry'];
-  const [kind, items] = Array.isArray(rss)
-    ? (['rss', rss] as const)
-    : (['atom', Array.isArray(atom) ? atom : []] as const);
-  for (const [at, item] of items.entries()) yield { kind, index: at + 1, item: asObject(item) };
+  const onText = (text: string) => field?.text.push(text);
+  parser.on('text', onText);
+  parser.on('cdata', onText);
+  parser.on('closetag', () => {
+    const depth = path.length;
+    path.pop();
+    if (depth === 1) rootClosed = true;
+    else if (item && depth === item.depth) {
+      index += 1;
+      done.push({ kind: kind as FeedKind, index, item: item.value });
+      item = undefined;
+    } else if (item && field && depth === item.depth + 1) {
+      const value = valueOf(field);
+      if (LISTS.has(field.name)) ((item.value[field.name] ??= []) as unknown[]).push(value);
+      // The first of a repeated element counts, as a reader of the feed would show it.
+      else if (!(field.name in item.value)) item.value[field.name] = value;
+      field = undefined;
+    }
+  });
+  parser.on('error', (error) => {
+    throw error;
+  });
+
+  const corrupt = () =>
+    new DomainError('import_file_corrupt', { file, line: parser.line, ...decoded.byteAt(parser.position) });
+
+  const write = (text: string) => {
+    if (text === '') return;
+    if (rootClosed && text.trim() === '') return;
+    try {
+      parser.write(text);
+    } catch {
+      throw corrupt();
+    }
+  };
+
+  for await (const chunk of bytes) {
+    write(decoded.decode(chunk));
+    if (done.length > 0) {
+      yield* done;
+      done = [];
+    }
+  }
+  write(decoded.decode(Buffer.alloc(0), true));
+  if (!rootClosed) {
+    throw new DomainError('import_file_truncated', {
+      file,
+      line: parser.line,
+      position: decoded.byteAt(parser.position).position,
+    });
+  }
+  try {
+    parser.close();
+  } catch {
+    throw corrupt();
+  }
+  yield* done;
 }
