@@ -23,7 +23,7 @@ import { fromJson } from '../storage/rows.js';
 import { refreshFingerprints } from './analysis.service.js';
 import { type Context, inTransaction, scopeOfContext } from './context.js';
 import { INTERRUPTED_ERROR, leaseExpired, sweepInterrupted } from './import/lease.js';
-import { type EntryInfo, openInThread, type ReadBudget, readBudgetOf } from './import/reader-thread.js';
+import { type EntryInfo, openReading, type ReadBudget, readBudgetOf } from './import/reader-process.js';
 import { type ImportSummary, runImport } from './import/runner.js';
 
 export type { ImportSummary };
@@ -44,7 +44,7 @@ export interface ImportRequest {
   onProgress?: (done: number, total: number) => void;
   /** A batch made beforehand, to fill in (see RunPlan). */
   batchId?: number;
-  /** The reading's time and memory (reader-thread.ts); by default from the environment. */
+  /** The reading's time and memory (reader-process.ts); by default from the environment. */
   budget?: ReadBudget;
 }
 
@@ -66,7 +66,7 @@ export async function importFile(ctx: Context, request: ImportRequest): Promise<
   // Batches of processes that died are interrupted before this import may claim their rows (see claimRows).
   await sweepInterrupted(ctx);
   const channel = await channelOf(ctx, request.channel);
-  const source = await openInThread(
+  const source = await openReading(
     ctx,
     {
       target: request.file,

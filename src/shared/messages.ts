@@ -54,7 +54,7 @@ export const ERROR_CODES = [
   'import_strict_rejected',
   'import_read_timeout',
   'import_read_memory',
-  'import_read_stalled',
+  'import_read_stopped',
   'internal_error',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -151,8 +151,8 @@ export const ERROR_TEXTS: Texts<ErrorCode> = {
       'Чтение файла «{file}» остановлено: оно заняло больше {seconds} с. Файл, вероятно, повреждён; проверьте его или разделите на части',
     import_read_memory:
       'Чтение файла «{file}» остановлено: ему понадобилось больше {limit} МБ памяти. Файл, вероятно, повреждён; проверьте его или разделите на части',
-    import_read_stalled:
-      'Файл «{file}» не дочитан: его разбор остановился, не дойдя до конца. Файл, вероятно, повреждён; сохраните его заново и загрузите ещё раз',
+    import_read_stopped:
+      'Чтение файла «{file}» прервалось, не дойдя до конца. Загрузите его ещё раз; если это повторится, файл, вероятно, повреждён: сохраните его заново',
     import_strict_rejected:
       'Ничего не сохранено: {rejected} записей отклонены, а импорт строгий; исправьте их и загрузите файл снова',
     internal_error: 'Внутренняя ошибка сервера; сообщите администратору номер запроса {requestId}',
@@ -215,8 +215,8 @@ export const ERROR_TEXTS: Texts<ErrorCode> = {
       '«{file}» файлын оқу тоқтатылды: ол {seconds} с-тан көп уақыт алды. Файл бүлінген болуы мүмкін; оны тексеріңіз немесе бөліктерге бөліңіз',
     import_read_memory:
       '«{file}» файлын оқу тоқтатылды: оған {limit} МБ-тан көп жад қажет болды. Файл бүлінген болуы мүмкін; оны тексеріңіз немесе бөліктерге бөліңіз',
-    import_read_stalled:
-      '«{file}» файлы соңына дейін оқылмады: оны талдау аяқталмай тоқтады. Файл бүлінген болуы мүмкін; оны қайта сақтап, тағы жүктеңіз',
+    import_read_stopped:
+      '«{file}» файлын оқу соңына жетпей үзілді. Оны қайта жүктеңіз; бұл қайталанса, файл бүлінген болуы мүмкін: оны қайта сақтаңыз',
     import_strict_rejected:
       'Ештеңе сақталмады: {rejected} жазба қабылданбады, ал импорт қатаң; оларды түзетіп, файлды қайта жүктеңіз',
     internal_error: 'Сервердің ішкі қатесі; әкімшіге сұрау нөмірін {requestId} хабарлаңыз',
@@ -279,8 +279,8 @@ export const ERROR_TEXTS: Texts<ErrorCode> = {
       'Reading "{file}" was stopped: it took longer than {seconds} s. The file is probably damaged; check it or split it into parts',
     import_read_memory:
       'Reading "{file}" was stopped: it needed more than {limit} MB of memory. The file is probably damaged; check it or split it into parts',
-    import_read_stalled:
-      '"{file}" was not read to its end: its parsing stopped before the end. The file is probably damaged; save it again and upload it once more',
+    import_read_stopped:
+      'Reading "{file}" stopped before its end. Upload it again; if this happens again, the file is probably damaged: save it anew',
     import_strict_rejected:
       'Nothing was stored: {rejected} records were rejected and the import is strict; fix them and upload the file again',
     internal_error: 'Internal server error; tell the administrator the request id {requestId}',

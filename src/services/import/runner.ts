@@ -5,7 +5,7 @@
  * chunk inserted or updated in the chunk's transaction, so that a stored post is a labelled one. With `strict`
  * (any rejection stores nothing) or `dryRun` (nothing is stored, nothing labelled), the whole import is one
  * transaction, rolled back at the end; its batches are read to the end first (spool.ts), so that no transaction
- * ever waits for a parser. The reading itself runs on a thread of its own (reader-thread.ts).
+ * ever waits for a parser. The reading itself runs in a process of its own (reader-process.ts).
  */
 import type { Draft, Rejection } from '../../importers/types.js';
 import type { ImportCounts, SkipReason } from '../../shared/import-report.js';
@@ -25,8 +25,10 @@ import {
   emptySummary,
   type ReclassifySummary,
 } from '../analysis.service.js';
+import { DomainError } from '../../domain/errors.js';
 import { type Context, inTransaction } from '../context.js';
-import type { ReadBatch, ThreadSource } from './reader-thread.js';
+import { IMPORT_LEASE_MS, renewLease } from './lease.js';
+import type { ReadBatch, ReadingSource } from './reader-process.js';
 import { spool } from './spool.js';
 import { DraftWriter } from './writers.js';
 
@@ -42,7 +44,7 @@ function uploaderOrg(actor: Actor): number | null {
 }
 
 export interface RunPlan {
-  source: ThreadSource;
+  source: ReadingSource;
   channel?: ChannelRef;
   dryRun: boolean;
   strict: boolean;
@@ -111,6 +113,21 @@ export async function runImport(ctx: Context, plan: RunPlan): Promise<ImportSumm
   });
   const single = plan.dryRun || plan.strict;
   const total = source.entries.reduce((sum, entry) => sum + entry.size, 0);
+  /** Rows found stored that this batch took over from an incomplete one: it is kept to undo them. */
+  let claimed = 0;
+  /**
+   * The batch whose lease this import renews (a batch inside a single transaction is seen by nobody else, but one
+   * made beforehand is, while its file is read); `lost` once a sweep took this process for dead.
+   */
+  let leased = plan.batchId;
+  let lost = false;
+  const renewing = setInterval(() => {
+    if (leased === undefined) return;
+    renewLease(ctx, leased)
+      .then((held) => (lost ||= !held))
+      .catch((error: unknown) => ctx.log.warn({ err: error, batchId: leased }, 'import lease not renewed'));
+  }, IMPORT_LEASE_MS / 4);
+  renewing.unref();
 
   const body = async (run: Context, batches: AsyncIterable<ReadBatch>): Promise<void> => {
     const batch = {
@@ -127,6 +144,7 @@ export async function runImport(ctx: Context, plan: RunPlan): Promise<ImportSumm
     const batchId = plan.batchId ?? (await insertBatch(run.db.kysely, batch));
     if (plan.batchId !== undefined) await updateBatch(run.db.kysely, batchId, batch);
     summary.batchId = batchId;
+    if (!single) leased = batchId;
     const writer = new DraftWriter({
       batchId,
       file: source.name,
@@ -137,11 +155,14 @@ export async function runImport(ctx: Context, plan: RunPlan): Promise<ImportSumm
     let chunkChars = 0;
     const flush = async () => {
       if (chunk.length === 0) return;
+      // Its rows may be claimed by a rerun already: this import stops, its batch stays interrupted.
+      if (lost) throw new DomainError('import_interrupted');
       const drafts = chunk;
       chunk = [];
       chunkChars = 0;
       await inTransaction(run, async (tx) => {
         const written = await writer.write(tx, drafts);
+        claimed += written.claimed;
         for (const outcome of written.outcomes) {
           if (typeof outcome === 'object') reject(outcome.rejected);
           else summary[outcome] += 1;
@@ -175,7 +196,7 @@ export async function runImport(ctx: Context, plan: RunPlan): Promise<ImportSumm
       await flush();
     } catch (error) {
       // What earlier chunks stored stays, under a failed batch a rerun completes; the broken chunk is gone.
-      if (!single) await closeBatch(run, batchId, 'failed');
+      if (!single && !lost) await closeBatch(run, batchId, 'failed');
       throw error;
     }
     summary.rejections.sort((a, b) => a.file.localeCompare(b.file) || a.record.index - b.record.index);
@@ -191,7 +212,7 @@ export async function runImport(ctx: Context, plan: RunPlan): Promise<ImportSumm
   const closeBatch = async (run: Context, batchId: number, status: 'done' | 'failed') => {
     // A failed batch keeps the file's hash, where the reading could take it.
     if (status === 'failed') summary.fileHash = source.hash();
-    if (summary.new + summary.updated === 0 && plan.batchId === undefined) {
+    if (summary.new + summary.updated + claimed === 0 && plan.batchId === undefined) {
       await deleteBatch(run.db.kysely, batchId);
       summary.batchId = null;
       return;
@@ -219,6 +240,8 @@ export async function runImport(ctx: Context, plan: RunPlan): Promise<ImportSumm
     if (!(error instanceof RollBack)) throw error;
     summary.batchId = null;
     delete summary.analysis;
+  } finally {
+    clearInterval(renewing);
   }
   return summary;
 }

@@ -1,4 +1,4 @@
-/** The messages between an import's thread and its reading thread (reader-thread.ts and its worker). */
+/** The messages between an import's process and its reading process (reader-process.ts and its child). */
 import type { ReaderName } from '../../importers/registry.js';
 import type { SheetHeader } from '../../importers/sheet/map.js';
 import type { Mapped } from '../../importers/types.js';
@@ -41,7 +41,5 @@ export type FromReader =
   | { type: 'end'; hash: string }
   | { type: 'error'; error: ErrorInfo; stack?: string | undefined; hash?: string };
 
-/** Batches the import's thread is ready to take. */
-export interface ToReader {
-  credits: number;
-}
+/** A task to read; then, batches the import's process is ready to take. */
+export type ToReader = { task: ReadTask } | { credits: number };

@@ -1,48 +1,44 @@
 /**
- * The reading of an import, on a thread of its own: it opens the source (file, folder, ZIP or URL), chooses a
- * Telegram full export's chat, parses and maps every entry, and sends the items in batches to the import's
- * thread, never more than its credits ahead. Whatever a file does to a parser (never settle, loop, grow), it
- * does it here, where the import's thread can stop it; the database is never touched from here.
+ * The reading of imports, in a process of its own: for each task it opens the source (file, folder, ZIP or URL),
+ * chooses a Telegram full export's chat, parses and maps every entry, and sends the items in batches to the
+ * import's process, never more than its credits ahead. Whatever a file does to a parser (never settle, loop,
+ * grow), it does it here, where the import's process can stop it; the database is never touched from here.
+ * A process that finished a task cleanly waits for the next one.
  */
-import { type MessagePort, parentPort, workerData } from 'node:worker_threads';
 import { DomainError } from '../../domain/errors.js';
 import { isFullTelegramExport, READERS } from '../../importers/registry.js';
 import type { SheetHeader } from '../../importers/sheet/map.js';
 import { chatMatches, describeChats } from '../../importers/telegram/map.js';
 import { listTelegramChats } from '../../importers/telegram/parse.js';
 import type { Mapped } from '../../importers/types.js';
-import type { FromReader, ReadTask, ToReader } from './reader-thread.protocol.js';
+import type { FromReader, ReadTask, ToReader } from './reader-process.protocol.js';
 import { openSource, type SourceEntry } from './source.js';
 
 /** Items a batch holds at most: one message per few hundred records keeps copying cheap and memory flat. */
 const BATCH_ITEMS = 500;
 
-if (!parentPort) throw new Error('reader-thread.worker runs only as a worker thread');
-const port: MessagePort = parentPort;
-const task = (workerData as { task: ReadTask }).task;
-const send = (message: FromReader) => port.postMessage(message);
+if (!process.send) throw new Error('reader-process.child runs only as a child process');
+const send = (message: FromReader) => process.send?.(message);
 
 let credits = 0;
 let granted: (() => void) | undefined;
-port.on('message', (message: ToReader) => {
+process.on('message', (message: ToReader) => {
+  if ('task' in message) {
+    void read(message.task);
+    return;
+  }
   credits += message.credits;
   granted?.();
   granted = undefined;
 });
-// The port keeps the thread alive only while it waits for credits: a parser that waits on what never comes
-// lets the thread end at once, which the import's thread tells as a damaged file instead of waiting out its budget.
-port.unref();
+// The import's process going away ends this one.
+process.on('disconnect', () => process.exit(0));
 
-/** Waits until the import's thread may take one more batch. */
+/** Waits until the import's process may take one more batch. */
 async function credit(): Promise<void> {
-  port.ref();
   while (credits <= 0) await new Promise<void>((resolve) => (granted = resolve));
-  port.unref();
   credits -= 1;
 }
-
-/** The entry being read, for the message of a parser's own failure. */
-let reading = { file: task.target, format: '' };
 
 /** The chat of a Telegram full export to import: the one asked for, the only one, or the channel's namesake. */
 async function chooseChat(entry: SourceEntry, channelName: string | undefined): Promise<string | undefined> {
@@ -59,7 +55,7 @@ async function chooseChat(entry: SourceEntry, channelName: string | undefined): 
   return String(chat.id ?? chat.name);
 }
 
-function describe(error: unknown): FromReader {
+function describe(error: unknown, reading: { file: string; format: string }): FromReader {
   if (error instanceof DomainError) {
     return {
       type: 'error',
@@ -75,8 +71,17 @@ function describe(error: unknown): FromReader {
   };
 }
 
-async function read(): Promise<void> {
-  const source = await openSource(task.target, task.platform);
+async function read(task: ReadTask): Promise<void> {
+  credits = 0;
+  /** The entry being read, for the message of a parser's own failure. */
+  let reading = { file: task.target.split(/[\\/]/).pop() || task.target, format: '' };
+  let source;
+  try {
+    source = await openSource(task.target, task.platform);
+  } catch (error) {
+    send(describe(error, reading));
+    return;
+  }
   let items: Mapped[] = [];
   let done = 0;
   let header: SheetHeader | undefined;
@@ -127,10 +132,8 @@ async function read(): Promise<void> {
     // with the file's hash where it can be taken: the batch keeps it.
     if (items.length > 0) await flush();
     const hash = await source.hash().catch(() => '');
-    send({ ...describe(error), hash } as FromReader);
+    send({ ...describe(error, reading), hash } as FromReader);
   } finally {
     source.close();
   }
 }
-
-read().catch((error: unknown) => send(describe(error)));
