@@ -52,8 +52,8 @@ const EXTENSIONS = new Set([
 const HEAD_BYTES = 64 * 1024;
 
 export interface Upload {
-  /** The name the user's file had. */
-  fileName: string;
+  /** The name the user's file had, if it had one. */
+  fileName: string | undefined;
   /** The bytes; `truncated` once they passed the size limit (as the multipart parser marks it). */
   stream: Readable & { truncated?: boolean };
   /** The largest upload accepted, in megabytes: what the message tells. */
@@ -67,14 +67,35 @@ export interface StoredUpload {
   remove(): Promise<void>;
 }
 
-/** The user's file name without folders or control characters: the importers name the file by it in messages. */
-function safeName(fileName: string): string {
-  const name = basename(fileName.replace(/\\/g, '/'))
+/** Bytes of a stored name at most: file systems take 255, and the folder's name is not part of it. */
+const NAME_BYTES = 200;
+
+/** A name's extension; a name that is only one (`.csv`) is its own. */
+function extensionOf(name: string): string {
+  return (extname(name) || (name.lastIndexOf('.') === 0 ? name : '')).toLowerCase();
+}
+
+/**
+ * The user's file name without folders or control characters, short enough for any file system (a long Cyrillic
+ * name is twice as many bytes as characters) with its extension kept: the importers name the file by it.
+ */
+function safeName(fileName: string | undefined): string {
+  const name = basename((fileName ?? '').replace(/\\/g, '/'))
     // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u001f\u007f]/g, '')
-    .trim()
-    .slice(-200);
-  return name === '' || name === '.' || name === '..' ? 'upload' : name;
+    .trim();
+  if (name === '' || name === '.' || name === '..') return 'upload';
+  if (Buffer.byteLength(name) <= NAME_BYTES) return name;
+  // Every extension accepted is short: a long one is kept no more than the rest.
+  const extension = extensionOf(name).length <= 16 ? extensionOf(name) : '';
+  let stem = '';
+  let bytes = Buffer.byteLength(extension);
+  for (const char of name.slice(0, name.length - extension.length)) {
+    bytes += Buffer.byteLength(char);
+    if (bytes > NAME_BYTES) break;
+    stem += char;
+  }
+  return stem + extension;
 }
 
 /**
@@ -84,7 +105,7 @@ function safeName(fileName: string): string {
 export async function storeUpload(ctx: Context, upload: Upload): Promise<StoredUpload> {
   authorize(ctx.actor, 'write', 'imports');
   const name = safeName(upload.fileName);
-  const extension = extname(name).toLowerCase();
+  const extension = extensionOf(name);
   if (!EXTENSIONS.has(extension)) throw new DomainError('upload_type', { type: extension || name });
   const dir = await mkdtemp(join(tmpdir(), 'aqparat-upload-'));
   const stored: StoredUpload = {

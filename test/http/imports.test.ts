@@ -4,7 +4,6 @@
  * error in the reader's language; undo restores the counts; limits of size and type; a sibling's batch is 404;
  * and the blank spreadsheets to fill.
  */
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/http/app.js';
 import { listAudit } from '../../src/services/audit.service.js';
@@ -18,69 +17,15 @@ import { DIALECTS } from '../helpers/databases.js';
 import { zipEntry } from '../helpers/office.js';
 import { rowCounts } from '../helpers/tables.js';
 import { real } from '../importers/helpers.js';
-import {
-  addUser,
-  type Client,
-  openTestServer,
-  PASSWORD,
-  signIn,
-  type TestApp,
-  type TestServer,
-  formOf,
-  type FileToSend,
-} from './client.js';
+import { addUser, type Client, openTestServer, PASSWORD, signIn, type TestServer } from './client.js';
+import { type Batch, realFile, settled, started, upload } from './uploads.js';
 
 const TELEGRAM = real('telegram/htx-erg_private_supergroup_result.json');
 const MULTI_CHAT = real('telegram/chat-analytics_MultiChat_2C_6M.json');
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-interface Batch {
-  id: number;
-  status: string;
-  format: string;
-  file: string;
-  channel: string | null;
-  progress: number;
-  new: number;
-  updated: number;
-  unchanged: number;
-  rejected: number;
-  skipped: number;
-  rejections: { message: string }[];
-  error?: { code: string; message: string };
-}
-
 interface Envelope {
   error: { code: string; message: string; fields?: { path: string; code: string }[] };
-}
-
-async function upload(client: Client | TestApp, fields: Record<string, string>, file?: FileToSend) {
-  const form = await formOf(fields, file);
-  const request = { method: 'POST' as const, url: '/api/v1/imports', ...form };
-  return 'csrfToken' in client ? client.request(request) : client.inject(request);
-}
-
-const realFile = (path: string, name = path.split('/').at(-1) ?? 'file.json'): FileToSend => ({
-  name,
-  content: readFileSync(path),
-});
-
-/** The batch once its import has finished or failed. */
-async function settled(client: Client, id: number): Promise<Batch> {
-  for (let attempt = 0; attempt < 400; attempt += 1) {
-    const response = await client.get(`/api/v1/imports/${id}`);
-    if (response.statusCode !== 200) throw new Error(`import ${id}: ${response.body}`);
-    const batch = response.json() as Batch;
-    if (batch.status !== 'running') return batch;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  throw new Error(`import ${id} still running`);
-}
-
-async function started(response: { statusCode: number; body: string; json(): unknown }): Promise<number> {
-  if (response.statusCode !== 202)
-    throw new Error(`expected 202, got ${response.statusCode}: ${response.body}`);
-  return (response.json() as { id: number }).id;
 }
 
 const fieldPaths = (body: unknown) => ((body as Envelope).error.fields ?? []).map((field) => field.path);
