@@ -98,7 +98,7 @@ describe.each(DIALECTS)('reading imports while the server answers (%s)', (dialec
         message: expect.stringContaining('«publications-damaged.xlsx»'),
       },
     });
-    for (const fields of [{}, { strict: 'true' }]) {
+    for (const fields of [{}, { strict: 'true' }] as Record<string, string>[]) {
       const batch = await settled(editor, await started(await upload(editor, fields, workbook)));
       expect(batch).toMatchObject({ status: 'failed', new: 0, error: { code: 'import_file_unreadable' } });
       expect(batch.error?.message).toContain('XLSX');

@@ -157,6 +157,21 @@ describe.each(DIALECTS)('Telegram channel exports (%s)', (dialect) => {
     expect(strip(await stored(named))).toEqual(strip(await stored(single)));
   });
 
+  it('tells a full export by its content past a BOM and 100 KB of leading whitespace, choosing the channel’s chat', async () => {
+    const full = join(dir, 'full.json');
+    await writeTelegramExport(full, { messages: 120, full: true });
+    const padded = join(dir, 'padded.json');
+    writeFileSync(
+      padded,
+      Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.alloc(100 * 1024, ' \n'), readFileSync(full)]),
+    );
+    const named = await channelOf(ctx, org.branches[1] as Region['region'], 'telegram', {
+      name: CHANNEL_NAME,
+    });
+    // Read as one chat, the personal chat before the channel would be imported (or the file refused).
+    expect(await importInto(ctx, padded, named)).toMatchObject({ new: contents.posts });
+  });
+
   it('stores whole chunks of a cut-off file only, says where it breaks, and completes on a rerun', async () => {
     const file = join(dir, 'cut.json');
     const big = join(dir, 'whole.json');

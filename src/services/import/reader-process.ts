@@ -86,6 +86,9 @@ function startReader(memoryMb: number): Reader {
   const reader: Reader = { child, memoryMb, stderr: '' };
   // A message to a reader that has just died fails; its import learns of the death from its exit.
   child.on('error', () => undefined);
+  child.once('exit', () => {
+    if (idle.get(memoryMb) === reader) idle.delete(memoryMb);
+  });
   child.stderr?.setEncoding('utf8');
   child.stderr?.on('data', (text: string) => (reader.stderr = (reader.stderr + text).slice(-STDERR_KEPT)));
   (child.stderr as { unref?: () => void } | null)?.unref?.();
@@ -110,9 +113,6 @@ function keepReader(reader: Reader): void {
     return;
   }
   idle.set(reader.memoryMb, reader);
-  reader.child.once('exit', () => {
-    if (idle.get(reader.memoryMb) === reader) idle.delete(reader.memoryMb);
-  });
   reader.child.unref();
   reader.child.channel?.unref();
 }

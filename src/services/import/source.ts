@@ -18,6 +18,7 @@ import {
   SUPPORTED_FORMATS,
   zipContents,
 } from '../../importers/registry.js';
+import { contentHeadOf } from '../../importers/sniff.js';
 import type { Sniff } from '../../importers/types.js';
 import type { Platform } from '../../shared/vocabulary.js';
 
@@ -51,28 +52,6 @@ function unavailable(file: string, error: unknown): DomainError {
   return new DomainError('import_source_unavailable', { file, detail });
 }
 
-async function headOfStream(bytes: AsyncIterable<Buffer>): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of bytes) {
-    chunks.push(chunk);
-    size += chunk.length;
-    if (size >= HEAD_BYTES) break;
-  }
-  return Buffer.concat(chunks).subarray(0, HEAD_BYTES);
-}
-
-async function headOfFile(path: string): Promise<Buffer> {
-  const handle = await open(path, 'r');
-  try {
-    const buffer = Buffer.alloc(HEAD_BYTES);
-    const { bytesRead } = await handle.read(buffer, 0, HEAD_BYTES, 0);
-    return buffer.subarray(0, bytesRead);
-  } finally {
-    await handle.close();
-  }
-}
-
 /** SHA-256 of files read through one reused buffer: hashing a 1 GB export allocates nothing per chunk. */
 async function hashOf(paths: readonly string[]): Promise<string> {
   const hash = createHash('sha256');
@@ -92,6 +71,11 @@ async function hashOf(paths: readonly string[]): Promise<string> {
 }
 
 const fileStream = (path: string) => createReadStream(path, { highWaterMark: CHUNK_BYTES });
+
+/** The head a format is told by, past a BOM and leading whitespace (contentHeadOf). */
+const headOfStream = (bytes: AsyncIterable<Buffer>) => contentHeadOf(bytes, HEAD_BYTES);
+
+const headOfFile = (path: string) => headOfStream(fileStream(path));
 
 /** A file's streams, each hashing what passes through it: the first to reach the end gives the file's hash. */
 function hashedFile(path: string): { open(): Promise<AsyncIterable<Buffer>>; hash(): Promise<string> } {
