@@ -137,7 +137,8 @@ describe.each(DIALECTS)('latest audience kept by triggers (%s)', (dialect) => {
       ['2024-05-01', 50],
       ['2024-04-01', 40],
     ]);
-    expect(await migrateToLatest(ctx.db)).toEqual(['202611261900_audience_latest']);
+    // This migration and those after it, whichever came later.
+    expect((await migrateToLatest(ctx.db))[0]).toBe('202611261900_audience_latest');
     expect((await kept()).get(channel)).toEqual(['2024-05-01', 50]);
     expect(await kept()).toEqual(await fromSnapshots());
     // The triggers are back with the table.
