@@ -15,13 +15,13 @@ import { type Running, startChild } from './children.js';
 import { type Result, resultOf } from './figures.js';
 import { BRIEF_PERIOD } from './workloads.js';
 
-const PATH = '/api/v1/measures/dashboard';
-const CONNECTIONS = 64;
+export const PATH = '/api/v1/measures/dashboard';
+export const CONNECTIONS = 64;
 /**
  * Seconds of warming before the timed runs (JIT, the database's cache, the server's lazy imports): requests one
  * after another for the product, load for the constant server.
  */
-const WARM_UP_SECONDS = 2;
+export const WARM_UP_SECONDS = 2;
 /** A server whose p99 under load was above this still has that much work in hand when the load stops. */
 const SLOW_P99_MS = 1_000;
 /** Servers started anew to time their first request: cold JIT, lazy imports and caches, the data on disk warm. */
@@ -37,7 +37,7 @@ export interface LoadOptions {
 }
 
 /** A viewer of the organization, as a reader of its dashboard signs in: made once, kept in the database. */
-async function viewerOf(ctx: Context, org: string): Promise<Actor> {
+export async function viewerOf(ctx: Context, org: string): Promise<Actor> {
   const login = `bench-${org}`;
   const existing = (await listUsers(ctx)).find((user) => user.login === login);
   const user = existing ?? (await createUser(ctx, { login, role: 'viewer', org })).user;
@@ -62,22 +62,27 @@ async function timed(url: string, token: string): Promise<{ ms: number; body: st
  * Requests one at a time for `seconds` (and `atLeast` of them), warming a freshly started server without leaving it
  * work in hand; returns how long the last one took: what a single reader waits, the load aside.
  */
-async function warm(url: string, token: string, seconds: number, atLeast: number): Promise<number> {
+export async function warm(url: string, token: string, seconds: number, atLeast: number): Promise<number> {
   const until = performance.now() + seconds * 1000;
   let last = 0;
   for (let done = 0; done < atLeast || performance.now() < until; done++) last = (await timed(url, token)).ms;
   return last;
 }
 
-interface Load {
+/** The dashboard's query string for the organization: the brief's period, as of its last day. */
+export const dashboardQuery = (org: string) =>
+  `?org=${org}&period=${BRIEF_PERIOD.from}..${BRIEF_PERIOD.to}&asOf=${BRIEF_PERIOD.to}`;
+
+export interface Load {
   rps: number;
+  p50: number;
   p99: number;
   requests: number;
   /** Answers that were not 2xx, and connection errors (timeouts included). */
   failures: number;
 }
 
-async function load(url: string, token: string, seconds: number, connections: number): Promise<Load> {
+export async function load(url: string, token: string, seconds: number, connections: number): Promise<Load> {
   const result = await autocannon({
     url,
     connections,
@@ -87,6 +92,7 @@ async function load(url: string, token: string, seconds: number, connections: nu
   return {
     rps: result.requests.average,
     // Nothing answered within the run: its latency is beyond it, not zero.
+    p50: result.requests.total > 0 ? result.latency.p50 : Infinity,
     p99: result.requests.total > 0 ? result.latency.p99 : Infinity,
     requests: result.requests.total,
     failures: result.non2xx + result.errors,
@@ -108,7 +114,7 @@ export async function measureDashboardLoad(
   const viewer = { ...ctx, actor: await viewerOf(ctx, org) };
   const { id: tokenId, token } = await createApiToken(viewer, { name: 'npm run bench' });
   const dir = mkdtempSync(join(tmpdir(), 'aqparat-bench-http-'));
-  const query = `?org=${org}&period=${BRIEF_PERIOD.from}..${BRIEF_PERIOD.to}&asOf=${BRIEF_PERIOD.to}`;
+  const query = dashboardQuery(org);
   const urlOf = (server: Running<{ url: string }>) =>
     new URL(`${PATH}${query}`, server.answer.url).toString();
   const warmUp = options.warmUpSeconds ?? WARM_UP_SECONDS;

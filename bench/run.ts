@@ -6,7 +6,7 @@
  * figure to read: the machine's load moves both sides alike.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import Table from 'cli-table3';
@@ -26,6 +26,7 @@ import {
   telegramExport,
 } from './import.workload.js';
 import { SCALES, type Scale } from './scale.js';
+import { IMPORTS, measureDashboardUnderUploads, uploadExports, UPLOADS } from './uploads.workload.js';
 import { type Workload, workloads } from './workloads.js';
 
 const HERE = import.meta.dirname;
@@ -45,6 +46,8 @@ const IMPORT_BUDGET_MS = 90_000;
 const STARTED = performance.now();
 const IMPORT = 'telegram import';
 const LOAD = 'http dashboard region';
+/** Messages of each export the dashboard-under-uploads workload imports: 33,000 make 25 MB. */
+const UPLOAD_MESSAGES = 33_000;
 
 /** One measurement: milliseconds, or the items per second the workload reports. */
 async function measure(ctx: Context, workload: Workload, run: Workload['run']): Promise<number> {
@@ -102,6 +105,42 @@ async function benchTarget(kind: DialectName, scale: Scale): Promise<string> {
   return withDatabase(url, database);
 }
 
+/**
+ * A copy of the national demo that a workload may write to, dropped after: a file beside it, or a database made
+ * from it as a template (which no connection may be open on).
+ */
+async function scratchCopy(
+  kind: DialectName,
+  target: string,
+): Promise<{ target: string; drop(): Promise<void> }> {
+  if (kind === 'sqlite') {
+    const copy = target.replace(/\.sqlite$/, '-scratch.sqlite');
+    copyFileSync(target, copy);
+    const drop = async () => {
+      for (const suffix of ['', '-wal', '-shm']) rmSync(`${copy}${suffix}`, { force: true });
+    };
+    return { target: copy, drop };
+  }
+  const source = new URL(target).pathname.slice(1);
+  const database = `${source}_scratch`;
+  const admin = new pg.Client({ connectionString: target });
+  await admin.connect();
+  try {
+    await admin.query(`drop database if exists ${database} with (force)`);
+    // A file copy: the default (WAL_LOG) writes the whole database through the log, minutes for the national demo.
+    await admin.query(`create database ${database} template ${source} strategy file_copy`);
+  } finally {
+    await admin.end();
+  }
+  const drop = async () => {
+    const client = new pg.Client({ connectionString: target });
+    await client.connect();
+    await client.query(`drop database if exists ${database} with (force)`);
+    await client.end();
+  };
+  return { target: withDatabase(target, database), drop };
+}
+
 async function engineVersion(ctx: Context): Promise<string> {
   const query =
     ctx.db.dialect.name === 'sqlite'
@@ -131,7 +170,7 @@ async function benchDatabase(kind: DialectName, scale: Scale, options: Options, 
   const results: Result[] = [];
   let buildSeconds: number | null = null;
   let engine = '';
-  if (list.length > 0 || selected(LOAD)) {
+  if (list.length > 0 || selected(LOAD) || selected(UPLOADS)) {
     const target = await benchTarget(kind, scale);
     const ctx = await openContext({ db: target });
     try {
@@ -164,6 +203,21 @@ async function benchDatabase(kind: DialectName, scale: Scale, options: Options, 
       }
     } finally {
       await ctx.db.close();
+    }
+    if (selected(UPLOADS)) {
+      say(`${UPLOADS} (${IMPORTS} imports; ${options.repeat} × ${scale.loadSeconds} s each side)`);
+      const files = await uploadExports(DATA, IMPORTS, scale.name === 'national' ? UPLOAD_MESSAGES : 2_000);
+      const copy = await scratchCopy(kind, target);
+      const scratch = await openContext({ db: copy.target });
+      try {
+        const load = { exports: files, seconds: scale.loadSeconds, runs: Number(options.repeat) };
+        results.push(
+          ...(await measureDashboardUnderUploads(scratch, copy.target, { org: scale.region }, load)),
+        );
+      } finally {
+        await scratch.db.close();
+        await copy.drop();
+      }
     }
   }
   const [standard, big] = exports;

@@ -12,6 +12,7 @@ import { measureDashboardLoad } from '../../bench/http.workload.js';
 import { measureImport } from '../../bench/import.workload.js';
 import { SCALES } from '../../bench/scale.js';
 import { workloads } from '../../bench/workloads.js';
+import { measureDashboardUnderUploads, uploadExports, UPLOADS } from '../../bench/uploads.workload.js';
 import { localDateOf } from '../../src/domain/period.js';
 import { buildNationalDemo, NATIONAL_ROOT } from '../../src/services/demo.service.js';
 import { buildOrg } from '../factories/org.factory.js';
@@ -154,4 +155,45 @@ describe.each(DIALECTS)('the national demo and the benchmark at a tiny scale (%s
     });
     expect(first?.product.min).toBeGreaterThan(0);
   }, 120_000);
+
+  it('loads the dashboard while uploads import, each into a channel of its own, and without them before and after', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'aqparat-bench-uploads-'));
+    try {
+      // Large enough that both imports, with content analysis, still run when the timed second ends.
+      const exports = await uploadExports(dir, 2, 12_000);
+      const [p99, p50, rps] = await measureDashboardUnderUploads(
+        ctx,
+        ctx.target,
+        { org: SCALES.tiny.region },
+        { exports, seconds: 1, runs: 1, connections: 2, warmUpSeconds: 0 },
+      );
+      expect(p99?.workload).toBe(`${UPLOADS} p99`);
+      expect(p99?.notes).toMatchObject({
+        imports: 2,
+        runsUnderImports: 1,
+        importsFinishedDuringLoad: 0,
+        failures: 0,
+        baselineFailures: 0,
+      });
+      // Under the imports the dashboard may answer nothing within a second (see docs/PERFORMANCE.md): not asserted.
+      expect(p99?.notes?.['baselineRequests']).toBeGreaterThan(0);
+      expect(p99?.notes?.['importRecordsPerSecond']).toBeGreaterThan(0);
+      // One run under the imports; one without before them and one on the server started anew after.
+      for (const result of [p99, p50, rps]) {
+        expect(result).toMatchObject({ product: { runs: 1 }, baseline: { runs: 2 } });
+      }
+      // The imports stored into their own channels of the region while the dashboard was loaded.
+      const stored = await ctx.db.kysely
+        .selectFrom('publication')
+        .innerJoin('channel', 'channel.id', 'publication.channelId')
+        .select((eb) => ['channel.code', eb.fn.countAll<number | string>().as('n')])
+        .where('channel.code', 'like', 'bench-upload-%')
+        .groupBy('channel.code')
+        .execute();
+      expect(stored.map((row) => row.code).sort()).toEqual(['bench-upload-1', 'bench-upload-2']);
+      expect(stored.every((row) => Number(row.n) > 0)).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 180_000);
 });
