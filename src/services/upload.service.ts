@@ -22,6 +22,7 @@ import { insertBatch, updateBatch } from '../storage/repositories/import.reposit
 import { toJson } from '../storage/rows.js';
 import { recordChange } from './audit.service.js';
 import { type Context, inTransaction, scopeOfContext } from './context.js';
+import { recordBatchEnd } from './import/lease.js';
 import {
   getImport,
   type ImportBatch,
@@ -208,14 +209,7 @@ async function failBatch(
           }
         : {}),
     });
-    await recordChange(tx, {
-      action: 'update',
-      resource: 'imports',
-      recordId: batch.id,
-      orgId: batch.orgId,
-      before: { status: 'running' },
-      after: { status: 'failed', code: error.code },
-    });
+    await recordBatchEnd(tx, batch, 'failed', error.code);
   });
 }
 

@@ -20,7 +20,7 @@ export interface TestServer {
 
 export async function openTestServer(
   dialect: DialectName,
-  options: { uploadLimitMb?: number } = {},
+  options: { uploadLimitMb?: number; webRoot?: string } = {},
 ): Promise<TestServer> {
   const ctx = await openTestContext(dialect);
   const app = await buildApp({ context: ctx, ...options });

@@ -11,9 +11,8 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../src/http/app.js';
-import { DIALECTS, openTestContext } from '../helpers/databases.js';
-import { addUser, PASSWORD, type TestApp } from './client.js';
+import { DIALECTS } from '../helpers/databases.js';
+import { addUser, openTestServer, PASSWORD, type TestApp } from './client.js';
 
 /** The routes answered without signing in; any other route the document marks public fails the test. */
 const PUBLIC_OPERATIONS = ['POST /api/v1/session'];
@@ -119,12 +118,10 @@ describe.each(DIALECTS)('every route’s authentication and CSRF (%s)', (dialect
     // A built web application of our own: its index.html answers any path the API leaves, which a spelling of
     // an API path must never get (and the test does not depend on whether web/dist was built).
     writeFileSync(join(webRoot, 'index.html'), '<!doctype html><div id="root"></div>');
-    const ctx = await openTestContext(dialect);
-    app = await buildApp({ context: ctx, webRoot });
-    close = async () => {
-      await app.close();
-      await ctx.close();
-    };
+    const server = await openTestServer(dialect, { webRoot });
+    const { ctx } = server;
+    app = server.app;
+    close = server.close;
     await app.listen({ port: 0, host: '127.0.0.1' });
     port = (app.server.address() as AddressInfo).port;
     const login = await addUser(ctx, 'admin');

@@ -8,9 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../src/http/app.js';
-import { DIALECTS, openTestContext } from '../helpers/databases.js';
-import { addUser, type Client, signIn, type TestApp } from './client.js';
+import { DIALECTS } from '../helpers/databases.js';
+import { addUser, type Client, openTestServer, signIn, type TestApp } from './client.js';
 
 /** The policy's directives by name, each with its sources. */
 function policyOf(response: LightMyRequestResponse): Map<string, string[]> {
@@ -32,12 +31,10 @@ describe.each(DIALECTS)('security headers (%s)', (dialect) => {
 
   beforeAll(async () => {
     writeFileSync(join(webRoot, 'index.html'), '<!doctype html><div id="root"></div>');
-    const ctx = await openTestContext(dialect);
-    app = await buildApp({ context: ctx, webRoot });
-    close = async () => {
-      await app.close();
-      await ctx.close();
-    };
+    const server = await openTestServer(dialect, { webRoot });
+    const { ctx } = server;
+    app = server.app;
+    close = server.close;
     admin = await signIn(app, await addUser(ctx, 'admin'));
   });
 

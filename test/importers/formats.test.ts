@@ -5,7 +5,6 @@
 import { readFileSync } from 'node:fs';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { DomainError } from '../../src/domain/errors.js';
 import { compileRules } from '../../src/importers/attribution.js';
 import { jsonValuesAt } from '../../src/importers/json/stream.js';
 import { repairMojibake, repairString } from '../../src/importers/meta/mojibake.js';
@@ -15,20 +14,10 @@ import { recognizeHeader } from '../../src/importers/sheet/columns.js';
 import { TelegramEscapeFixer } from '../../src/importers/telegram/escapes.js';
 import { textOf } from '../../src/importers/telegram/map.js';
 import { COLUMN_HEADERS } from '../../src/shared/sheet-columns.js';
-import { drafts, FIXTURES, kinds, mojibake, posts, readAll, real } from './helpers.js';
+import { drafts, failureOf, FIXTURES, kinds, mojibake, posts, readAll, real } from './helpers.js';
 
 async function* bytesOf(...chunks: string[]): AsyncGenerator<Buffer> {
   for (const chunk of chunks) yield Buffer.from(chunk);
-}
-
-async function errorOf(work: () => Promise<unknown>): Promise<DomainError> {
-  try {
-    await work();
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error('expected a DomainError');
 }
 
 const telegramFile = (messages: unknown[]) =>
@@ -86,7 +75,7 @@ describe('Telegram Desktop export', () => {
     expect(posts(byName).map((post) => post.externalId)).toEqual(['2001', '2002', '2004']);
     const byId = await readAll('telegram', file, { chat: '-100700000001' });
     expect(posts(byId).map((post) => post.text)).toEqual(['Hello from chat one!', 'Hi there!']);
-    const missing = await errorOf(() => readAll('telegram', file, { chat: 'Chat Three' }));
+    const missing = await failureOf(() => readAll('telegram', file, { chat: 'Chat Three' }));
     expect(missing.code).toBe('import_chat_unknown');
     expect(missing.params['chats']).toBe('Chat One (700000001); Chat Two (700000002)');
   });
@@ -144,7 +133,7 @@ describe('Telegram Desktop export', () => {
 
   it('reports a broken file by line and byte, counting the bytes as they were before escapes were fixed', async () => {
     const raw = '{\n "messages": [\n  {"id": 1, "text": "\\x07"},\n  {"id": 2, "text": "ok"} x\n ]\n}';
-    const corrupt = await errorOf(async () => {
+    const corrupt = await failureOf(async () => {
       for await (const _ of jsonValuesAt(
         bytesOf(raw),
         ['$.messages.*'],
@@ -159,7 +148,7 @@ describe('Telegram Desktop export', () => {
       position: raw.indexOf(' x') + 1,
       found: 'x',
     });
-    const truncated = await errorOf(async () => {
+    const truncated = await failureOf(async () => {
       for await (const _ of jsonValuesAt(
         bytesOf(raw.slice(0, 30)),
         ['$.messages.*'],
@@ -354,12 +343,12 @@ describe('website feeds', () => {
 
   it('reports a cut-off feed and a broken one by line', async () => {
     const rss = readFileSync(`${FIXTURES}news.rss.xml`);
-    const cut = await errorOf(() => readAll('feed', rss.subarray(0, 900)));
+    const cut = await failureOf(() => readAll('feed', rss.subarray(0, 900)));
     expect(cut.code).toBe('import_file_truncated');
     const broken = Buffer.from(
       rss.toString().replace('<title>Итоги пленума</title>', '<title>Итоги пленума</titel>'),
     );
-    const error = await errorOf(() => readAll('feed', broken));
+    const error = await failureOf(() => readAll('feed', broken));
     expect(error.code).toBe('import_file_corrupt');
     expect(error.params['line']).toBe(
       rss
@@ -452,7 +441,7 @@ describe('spreadsheets', () => {
         ],
       },
     ]);
-    const unknown = await errorOf(() => readAll('csv', Buffer.from('Имя;Фамилия\nАсан;Үсен\n')));
+    const unknown = await failureOf(() => readAll('csv', Buffer.from('Имя;Фамилия\nАсан;Үсен\n')));
     expect(unknown.code).toBe('import_sheet_kind_unknown');
   });
 });

@@ -1,7 +1,8 @@
-/** Paths of the real export samples and of our fixtures, and running a format's reader over bytes. */
+/** Paths of the real export samples and of our fixtures, running a format's reader over bytes, its failures. */
 import { createReadStream, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DomainError } from '../../src/domain/errors.js';
 import { READERS, type ReaderName } from '../../src/importers/registry.js';
 import type { Draft, Mapped, MapOptions, PublicationDraft } from '../../src/importers/types.js';
 
@@ -51,3 +52,14 @@ export function mojibake(text: string): string {
 }
 
 export const readText = (path: string) => readFileSync(path, 'utf8');
+
+/** The domain error the work throws; fails the test when it throws none. */
+export async function failureOf(work: () => Promise<unknown>): Promise<DomainError> {
+  try {
+    await work();
+  } catch (error) {
+    if (error instanceof DomainError) return error;
+    throw error;
+  }
+  throw new Error('expected a DomainError');
+}

@@ -9,18 +9,8 @@ import { detectReader } from '../../src/importers/registry.js';
 import { buildSheetTemplate } from '../../src/importers/sheet/template.js';
 import { contentHeadOf } from '../../src/importers/sniff.js';
 import type { Mapped } from '../../src/importers/types.js';
-import { kinds, posts, readAll, real } from './helpers.js';
+import { failureOf, kinds, posts, readAll, real } from './helpers.js';
 import { realSamplesPresent } from './fuzz/seeds.js';
-
-async function errorOf(work: () => Promise<unknown>): Promise<DomainError> {
-  try {
-    await work();
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error('expected a DomainError');
-}
 
 const rejections = (items: readonly Mapped[]) =>
   items.flatMap((item) => (item.kind === 'rejected' ? item.rejections : []));
@@ -169,7 +159,7 @@ describe('files that were refused although readable', () => {
 
   it('a BOM in the middle of a document is still an error naming the place', async () => {
     const file = Buffer.concat([Buffer.from('['), Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(']')]);
-    const error = await errorOf(() => readAll('facebook', file));
+    const error = await failureOf(() => readAll('facebook', file));
     expect(error).toMatchObject({
       code: 'import_file_corrupt',
       params: { file: 'test', line: 1, position: 1 },
@@ -235,7 +225,7 @@ describe('feeds', () => {
       feedItem(1, '<description>&secret;</description>'),
       '<?xml version="1.0"?>\n<!DOCTYPE rss [<!ENTITY secret SYSTEM "file:///etc/passwd">]>',
     );
-    const error = await errorOf(() => readAll('feed', file));
+    const error = await failureOf(() => readAll('feed', file));
     expect(error).toMatchObject({ code: 'import_file_corrupt', params: { file: 'test', line: 3 } });
   });
 
@@ -248,7 +238,7 @@ describe('feeds', () => {
       feedItem(1, '<description>&lol10;</description>'),
       `<?xml version="1.0"?>\n<!DOCTYPE rss [<!ENTITY lol0 "lol">${entities}]>`,
     );
-    const error = await errorOf(() => readAll('feed', file));
+    const error = await failureOf(() => readAll('feed', file));
     expect(error).toMatchObject({ code: 'import_file_corrupt', params: { file: 'test' } });
   });
 

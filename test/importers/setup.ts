@@ -3,13 +3,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll } from 'vitest';
-import { DomainError } from '../../src/domain/errors.js';
 import type { Context } from '../../src/services/context.js';
 import { importFile, type ImportRequest } from '../../src/services/import.service.js';
 import type { Organization } from '../../src/services/org.service.js';
 import { addChannel } from '../../src/services/records.service.js';
 import type { Platform } from '../../src/shared/vocabulary.js';
 import { buildTree, uniqueCode } from '../factories/org.factory.js';
+
+export { failureOf } from './helpers.js';
 
 export interface Region {
   region: Organization;
@@ -54,17 +55,6 @@ export async function channelOf(
 
 export function importInto(ctx: Context, file: string, channel?: string, extra: Partial<ImportRequest> = {}) {
   return importFile(ctx, { file, ...(channel ? { channel } : {}), ...extra });
-}
-
-/** The domain error the work throws; fails the test when it throws none. */
-export async function failureOf(work: () => Promise<unknown>): Promise<DomainError> {
-  try {
-    await work();
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error('expected a DomainError');
 }
 
 /** A temporary folder for the files a test writes, removed after the tests of the block that asked for it. */

@@ -27,6 +27,23 @@ export async function renewLease(ctx: Context, batchId: number): Promise<boolean
   return renewHeartbeat(ctx.db.kysely, batchId, ctx.clock().toISOString());
 }
 
+/** The audit log's entry of a running batch that ended without being done, and why. */
+export async function recordBatchEnd(
+  tx: Context,
+  batch: { id: number; orgId: number | null },
+  status: 'failed' | 'interrupted',
+  code: string,
+): Promise<void> {
+  await recordChange(tx, {
+    action: 'update',
+    resource: 'imports',
+    recordId: batch.id,
+    orgId: batch.orgId,
+    before: { status: 'running' },
+    after: { status, code },
+  });
+}
+
 /** Marks interrupted every running batch whose lease ran out, each with an entry in the audit log; their ids. */
 export async function sweepInterrupted(ctx: Context): Promise<number[]> {
   const now = ctx.clock();
@@ -39,16 +56,7 @@ export async function sweepInterrupted(ctx: Context): Promise<number[]> {
         error: JSON.stringify(INTERRUPTED_ERROR),
       },
     );
-    for (const batch of batches) {
-      await recordChange(tx, {
-        action: 'update',
-        resource: 'imports',
-        recordId: batch.id,
-        orgId: batch.orgId,
-        before: { status: 'running' },
-        after: { status: 'interrupted', code: INTERRUPTED_ERROR.code },
-      });
-    }
+    for (const batch of batches) await recordBatchEnd(tx, batch, 'interrupted', INTERRUPTED_ERROR.code);
     return batches.map((batch) => batch.id);
   });
   if (marked.length > 0)
