@@ -31,7 +31,7 @@ const MAX_REAL_BYTES = 1024 * 1024;
 
 export const realSamplesPresent = () => existsSync(REAL);
 
-function realSeeds(): Seed[] {
+export function realSeeds(): Seed[] {
   if (!realSamplesPresent()) return [];
   return Object.entries(REAL_FOLDERS).flatMap(([folder, reader]) =>
     readdirSync(join(REAL, folder))
