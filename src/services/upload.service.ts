@@ -88,7 +88,8 @@ function safeName(fileName: string | undefined): string {
   if (name === '' || name === '.' || name === '..') return 'upload';
   if (Buffer.byteLength(name) <= NAME_BYTES) return name;
   // Every extension accepted is short: a long one is kept no more than the rest.
-  const extension = extensionOf(name).length <= 16 ? extensionOf(name) : '';
+  const found = extensionOf(name);
+  const extension = found.length <= 16 ? found : '';
   let stem = '';
   let bytes = Buffer.byteLength(extension);
   for (const char of name.slice(0, name.length - extension.length)) {

@@ -5,6 +5,7 @@
  * grow), it does it here, where the import's process can stop it; the database is never touched from here.
  * A process that finished a task cleanly waits for the next one.
  */
+import { basename } from 'node:path';
 import { DomainError } from '../../domain/errors.js';
 import { isFullTelegramExport, READERS } from '../../importers/registry.js';
 import type { SheetHeader } from '../../importers/sheet/map.js';
@@ -74,7 +75,7 @@ function describe(error: unknown, reading: { file: string; format: string }): Fr
 async function read(task: ReadTask): Promise<void> {
   credits = 0;
   /** The entry being read, for the message of a parser's own failure. */
-  let reading = { file: task.target.split(/[\\/]/).pop() || task.target, format: '' };
+  let reading = { file: basename(task.target), format: '' };
   let source;
   try {
     source = await openSource(task.target, task.platform);

@@ -8,6 +8,7 @@
  * connection). A child that finished cleanly is kept for the next import, which spares it the start.
  */
 import { type ChildProcess, fork } from 'node:child_process';
+import { basename } from 'node:path';
 import { DomainError } from '../../domain/errors.js';
 import type { SheetHeader } from '../../importers/sheet/map.js';
 import type { Mapped } from '../../importers/types.js';
@@ -119,7 +120,7 @@ function keepReader(reader: Reader): void {
 
 /** Starts reading; resolves once the source is open (its entries known), or rejects with why it cannot be read. */
 export async function openReading(ctx: Context, task: ReadTask, budget: ReadBudget): Promise<ReadingSource> {
-  const file = task.target.split(/[\\/]/).pop() || task.target;
+  const file = basename(task.target);
   const reader = takeReader(budget.memoryMb);
   const { child } = reader;
   const queue: FromReader[] = [];
@@ -136,15 +137,13 @@ export async function openReading(ctx: Context, task: ReadTask, budget: ReadBudg
     notify();
   };
   const onExit = (code: number | null, signal: NodeJS.Signals | null) => {
-    {
-      const heap = /heap out of memory/i.test(reader.stderr) || signal === 'SIGABRT' || code === 134;
-      // A reader that ended without its last message and not for its heap was ended from outside, or crashed.
-      failure ??= heap
-        ? new DomainError('import_read_memory', { file, limit: budget.memoryMb })
-        : new DomainError('import_read_stopped', { file });
-      if (!heap && code !== 0)
-        ctx.log.error({ file, code, signal, stderr: reader.stderr }, 'import reader died');
-    }
+    const heap = /heap out of memory/i.test(reader.stderr) || signal === 'SIGABRT' || code === 134;
+    // A reader that ended without its last message and not for its heap was ended from outside, or crashed.
+    failure ??= heap
+      ? new DomainError('import_read_memory', { file, limit: budget.memoryMb })
+      : new DomainError('import_read_stopped', { file });
+    if (!heap && code !== 0)
+      ctx.log.error({ file, code, signal, stderr: reader.stderr }, 'import reader died');
     notify();
   };
   child.on('message', onMessage);
@@ -181,9 +180,13 @@ export async function openReading(ctx: Context, task: ReadTask, budget: ReadBudg
           release(false);
           throw failure;
         }
+        // A message wakes the wait and clears its timer: a long import waits thousands of times.
         await new Promise<void>((resolve) => {
-          wake = resolve;
-          setTimeout(resolve, left).unref();
+          const timer = setTimeout(resolve, left).unref();
+          wake = () => {
+            clearTimeout(timer);
+            resolve();
+          };
         });
       }
     } finally {
