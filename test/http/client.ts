@@ -2,6 +2,9 @@
  * Talking to the API in tests through Fastify's `inject`: a server on a fresh test database, users made by the
  * system, and a client that signs in and then carries the session cookie and CSRF token like a browser.
  */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../src/http/app.js';
 import type { Context } from '../../src/services/context.js';
@@ -30,6 +33,23 @@ export async function openTestServer(
     close: async () => {
       await app.close();
       await ctx.close();
+    },
+  };
+}
+
+/**
+ * A test server on a web application of its own: an index.html that answers any path the API leaves, whether
+ * web/dist was built or not. Its folder goes with the server.
+ */
+export async function openTestServerWithWebApp(dialect: DialectName): Promise<TestServer> {
+  const webRoot = `${mkdtempSync(join(tmpdir(), 'aqparat-web-'))}/`;
+  writeFileSync(join(webRoot, 'index.html'), '<!doctype html><div id="root"></div>');
+  const server = await openTestServer(dialect, { webRoot });
+  return {
+    ...server,
+    close: async () => {
+      await server.close();
+      rmSync(webRoot, { recursive: true, force: true });
     },
   };
 }

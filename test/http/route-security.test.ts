@@ -5,14 +5,11 @@
  * the same route and are refused there, or reach none (404). Built from the document, so a new route is covered
  * the day it is added. Requests go over a socket: an in-process inject would tidy the path before the router.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../helpers/databases.js';
-import { addUser, openTestServer, PASSWORD, type TestApp } from './client.js';
+import { addUser, openTestServerWithWebApp, PASSWORD, type TestApp } from './client.js';
 
 /** The routes answered without signing in; any other route the document marks public fails the test. */
 const PUBLIC_OPERATIONS = ['POST /api/v1/session'];
@@ -79,7 +76,6 @@ interface Answer {
 }
 
 describe.each(DIALECTS)('every route’s authentication and CSRF (%s)', (dialect) => {
-  const webRoot = `${mkdtempSync(join(tmpdir(), 'aqparat-web-'))}/`;
   let app: TestApp;
   let close: () => Promise<void>;
   let port: number;
@@ -115,10 +111,9 @@ describe.each(DIALECTS)('every route’s authentication and CSRF (%s)', (dialect
   const codeOf = (answer: Answer) => (JSON.parse(answer.body) as { error?: { code?: string } }).error?.code;
 
   beforeAll(async () => {
-    // A built web application of our own: its index.html answers any path the API leaves, which a spelling of
-    // an API path must never get (and the test does not depend on whether web/dist was built).
-    writeFileSync(join(webRoot, 'index.html'), '<!doctype html><div id="root"></div>');
-    const server = await openTestServer(dialect, { webRoot });
+    // A web application of our own: its index.html answers any path the API leaves, which a spelling of an API
+    // path must never get.
+    const server = await openTestServerWithWebApp(dialect);
     const { ctx } = server;
     app = server.app;
     close = server.close;
@@ -142,7 +137,6 @@ describe.each(DIALECTS)('every route’s authentication and CSRF (%s)', (dialect
 
   afterAll(async () => {
     await close();
-    rmSync(webRoot, { recursive: true, force: true });
   });
 
   const privateOperations = () => operations.filter((operation) => !operation.public);

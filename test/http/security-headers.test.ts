@@ -3,13 +3,10 @@
  * and the API document's pages. What the policy lets the browser load is checked in a browser by
  * test/browser/content-security-policy.test.ts.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../helpers/databases.js';
-import { addUser, type Client, openTestServer, signIn, type TestApp } from './client.js';
+import { addUser, type Client, openTestServerWithWebApp, signIn, type TestApp } from './client.js';
 
 /** The policy's directives by name, each with its sources. */
 function policyOf(response: LightMyRequestResponse): Map<string, string[]> {
@@ -24,14 +21,12 @@ function policyOf(response: LightMyRequestResponse): Map<string, string[]> {
 }
 
 describe.each(DIALECTS)('security headers (%s)', (dialect) => {
-  const webRoot = `${mkdtempSync(join(tmpdir(), 'aqparat-web-'))}/`;
   let app: TestApp;
   let close: () => Promise<void>;
   let admin: Client;
 
   beforeAll(async () => {
-    writeFileSync(join(webRoot, 'index.html'), '<!doctype html><div id="root"></div>');
-    const server = await openTestServer(dialect, { webRoot });
+    const server = await openTestServerWithWebApp(dialect);
     const { ctx } = server;
     app = server.app;
     close = server.close;
@@ -40,7 +35,6 @@ describe.each(DIALECTS)('security headers (%s)', (dialect) => {
 
   afterAll(async () => {
     await close();
-    rmSync(webRoot, { recursive: true, force: true });
   });
 
   const answers = async (): Promise<[string, LightMyRequestResponse][]> => [
