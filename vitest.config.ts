@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import SkipSummaryReporter from './test/helpers/skip-summary.reporter.js';
 
 export default defineConfig({
   test: {
@@ -8,8 +9,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
-    // The JSON report gives CI its closing "N passed, N failed" line.
-    reporters: ['default', 'json'],
+    // The JSON report gives CI its closing "N passed, N failed" line; the last says what was skipped and why.
+    reporters: ['default', 'json', new SkipSummaryReporter()],
     outputFile: { json: 'test-artifacts/vitest.json' },
   },
 });

@@ -15,6 +15,7 @@ import { rowCounts } from '../helpers/tables.js';
 import { writeTelegramExport } from '../factories/telegram-export.factory.js';
 import { real } from './helpers.js';
 import { buildRegion, channelOf, importInto, type Region, scratchDir } from './setup.js';
+import { itReal } from '../helpers/real-files.js';
 
 const SECTOR_NEWS =
   'Отраслевой профсоюз провел республиканский конкурс «Лучшая первичная профсоюзная организация». Из 312 конкурсантов в финал вышли 17, победителем стала первичная организация школы-гимназии № 38 Астаны.';
@@ -309,15 +310,21 @@ describe.each(DIALECTS)('classifying at import time (%s)', (dialect) => {
     });
   });
 
-  it('stores without labels when asked not to analyze; reclassifying labels the posts later', async () => {
-    const channel = await channelOf(ctx, org.region, 'telegram');
-    const file = real('telegram/chat-analytics_DM_2A_7M.json');
-    const summary = await importInto(ctx, file, channel, { analyze: false });
-    expect(summary.new).toBe(6);
-    expect(summary.analysis).toBeUndefined();
-    const posts = [...(await stored(channel)).values()];
-    expect(posts.map((item) => [item.primaryTopic, item.analyzedAt])).toEqual(posts.map(() => [null, null]));
-    expect((await reclassifyPublications(ctx, { channel })).publications).toBe(6);
-    expect([...(await stored(channel)).values()].every((item) => item.primaryTopic !== null)).toBe(true);
-  });
+  itReal(
+    ['telegram/chat-analytics_DM_2A_7M.json'],
+    'stores without labels when asked not to analyze; reclassifying labels the posts later',
+    async () => {
+      const channel = await channelOf(ctx, org.region, 'telegram');
+      const file = real('telegram/chat-analytics_DM_2A_7M.json');
+      const summary = await importInto(ctx, file, channel, { analyze: false });
+      expect(summary.new).toBe(6);
+      expect(summary.analysis).toBeUndefined();
+      const posts = [...(await stored(channel)).values()];
+      expect(posts.map((item) => [item.primaryTopic, item.analyzedAt])).toEqual(
+        posts.map(() => [null, null]),
+      );
+      expect((await reclassifyPublications(ctx, { channel })).publications).toBe(6);
+      expect([...(await stored(channel)).values()].every((item) => item.primaryTopic !== null)).toBe(true);
+    },
+  );
 });

@@ -9,6 +9,7 @@ import { createTestDatabase, DIALECTS, type TestDatabase } from '../helpers/data
 import { uniqueCode } from '../factories/org.factory.js';
 import { real } from './helpers.js';
 import { buildRegion, type Region, scratchDir } from './setup.js';
+import { itReal } from '../helpers/real-files.js';
 
 describe.each(DIALECTS)('aqparat import, imports, publications, template (%s)', (dialect) => {
   let database: TestDatabase;
@@ -125,64 +126,81 @@ describe.each(DIALECTS)('aqparat import, imports, publications, template (%s)', 
     ]);
   });
 
-  it('lists a channel’s publications with their subjects, by period, and takes a manual subject', async () => {
-    const file = real('telegram/htx-erg_private_supergroup_result.json');
-    const unlabelled = await cli('import', file, '--channel', channel, '--no-analyze');
-    expect(unlabelled.stdout).toMatch(/^Импорт № \d+ \(telegram, [^)]+\): новых 15, .*\nПропущено 2: /);
-    const branch = org.branches[1]?.code ?? '';
-    expect(
-      (await cli('attribution', 'add', '--org', branch, '--kind', 'keyword', '--pattern', 'marketing'))
-        .stdout,
-    ).toMatch(/^Правило № \d+ добавлено: ключевое слово «marketing» → «/);
-    const assigned = await cli('assign-subject', '--channel', channel, '--external-id', '3', '--org', branch);
-    expect(assigned.stdout).toBe(`Публикация «3» отнесена к организации «${branch}»\n`);
-    const json = await cli(
-      'publications',
-      '--channel',
-      channel,
-      '--from',
-      '2025-09-16',
-      '--to',
-      '2025-09-16',
-      '--json',
-    );
-    const items = JSON.parse(json.stdout) as Record<string, unknown>[];
-    expect(items).toHaveLength(15);
-    expect(Object.keys(items[0] ?? {})).toEqual(
-      expect.arrayContaining([
-        'id',
-        'externalId',
-        'publishedAt',
-        'localDate',
-        'title',
-        'text',
-        'isRepost',
-        'repostSource',
-        'subject',
-        'topics',
-      ]),
-    );
-    expect(items.find((item) => item['externalId'] === '3')).toMatchObject({
-      subject: { code: branch },
-      subjectManual: true,
-    });
-    expect(items.find((item) => item['externalId'] === '2')).toMatchObject({
-      publishedAt: '2025-09-16T14:53:31.000Z',
-      localDate: '2025-09-16',
-      text: 'Hi',
-      isRepost: false,
-      url: 'https://t.me/abai_edu/2',
-      subject: { code: org.region.code },
-      primaryTopic: null,
-    });
-    expect((await cli('publications', '--channel', channel)).stdout).toMatch(
-      /│ \d+\s+│ 2025-09-16 │ Hi\s+│ нет\s+│/,
-    );
-    const labelled = await cli('import', real('telegram/chat-analytics_DM_2A_7M.json'), '--channel', channel);
-    expect(labelled.stdout).toContain(
-      'Классифицировано публикаций: 6; репостов 0 (из них найдено копий более ранних текстов: 0)',
-    );
-  });
+  itReal(
+    ['telegram/chat-analytics_DM_2A_7M.json'],
+    'lists a channel’s publications with their subjects, by period, and takes a manual subject',
+    async () => {
+      const file = real('telegram/htx-erg_private_supergroup_result.json');
+      const unlabelled = await cli('import', file, '--channel', channel, '--no-analyze');
+      expect(unlabelled.stdout).toMatch(/^Импорт № \d+ \(telegram, [^)]+\): новых 15, .*\nПропущено 2: /);
+      const branch = org.branches[1]?.code ?? '';
+      expect(
+        (await cli('attribution', 'add', '--org', branch, '--kind', 'keyword', '--pattern', 'marketing'))
+          .stdout,
+      ).toMatch(/^Правило № \d+ добавлено: ключевое слово «marketing» → «/);
+      const assigned = await cli(
+        'assign-subject',
+        '--channel',
+        channel,
+        '--external-id',
+        '3',
+        '--org',
+        branch,
+      );
+      expect(assigned.stdout).toBe(`Публикация «3» отнесена к организации «${branch}»\n`);
+      const json = await cli(
+        'publications',
+        '--channel',
+        channel,
+        '--from',
+        '2025-09-16',
+        '--to',
+        '2025-09-16',
+        '--json',
+      );
+      const items = JSON.parse(json.stdout) as Record<string, unknown>[];
+      expect(items).toHaveLength(15);
+      expect(Object.keys(items[0] ?? {})).toEqual(
+        expect.arrayContaining([
+          'id',
+          'externalId',
+          'publishedAt',
+          'localDate',
+          'title',
+          'text',
+          'isRepost',
+          'repostSource',
+          'subject',
+          'topics',
+        ]),
+      );
+      expect(items.find((item) => item['externalId'] === '3')).toMatchObject({
+        subject: { code: branch },
+        subjectManual: true,
+      });
+      expect(items.find((item) => item['externalId'] === '2')).toMatchObject({
+        publishedAt: '2025-09-16T14:53:31.000Z',
+        localDate: '2025-09-16',
+        text: 'Hi',
+        isRepost: false,
+        url: 'https://t.me/abai_edu/2',
+        subject: { code: org.region.code },
+        primaryTopic: null,
+      });
+      expect((await cli('publications', '--channel', channel)).stdout).toMatch(
+        /│ \d+\s+│ 2025-09-16 │ Hi\s+│ нет\s+│/,
+      );
+      const labelled = await cli(
+        'import',
+        real('telegram/chat-analytics_DM_2A_7M.json'),
+        '--channel',
+        channel,
+      );
+      expect(labelled.stdout).toContain(
+        'Классифицировано публикаций: 6; репостов 0 (из них найдено копий более ранних текстов: 0)',
+      );
+    },
+  );
 
   it('writes a template in the language asked; refuses a file it cannot read, naming what it can', async () => {
     const out = join(dir, 'membership-kk.xlsx');

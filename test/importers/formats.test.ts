@@ -15,6 +15,7 @@ import { TelegramEscapeFixer } from '../../src/importers/telegram/escapes.js';
 import { textOf } from '../../src/importers/telegram/map.js';
 import { COLUMN_HEADERS } from '../../src/shared/sheet-columns.js';
 import { drafts, failureOf, FIXTURES, kinds, mojibake, posts, readAll, real } from './helpers.js';
+import { itReal } from '../helpers/real-files.js';
 
 async function* bytesOf(...chunks: string[]): AsyncGenerator<Buffer> {
   for (const chunk of chunks) yield Buffer.from(chunk);
@@ -52,33 +53,41 @@ describe('Telegram Desktop export', () => {
     expect(photo?.text).toBeUndefined();
   });
 
-  it('takes text as a string or as an array of parts, and prefers date_unixtime over date', async () => {
-    const items = await readAll('telegram', real('telegram/chat-analytics_DM_2A_7M.json'));
-    expect(kinds(items)).toEqual({ draft: 6, 'skipped:service': 2 });
-    const byId = new Map(posts(items).map((post) => [post.externalId, post]));
-    expect(byId.get('3644')).toMatchObject({
-      text: 'https://google.com 👀',
-      time: { local: '2019-07-12T16:55:32' },
-    });
-    expect(byId.get('3662')?.time).toEqual({ instant: new Date(1_652_135_033_000).toISOString() });
-    // Two photos a second apart are two posts, not an album.
-    expect([byId.get('3672')?.mediaKind, byId.get('3673')?.mediaKind]).toEqual(['photo', 'photo']);
-    expect(textOf([{ type: 'bold', text: 'Важно: ' }, 'съезд', { type: 'hashtag', text: '#профсоюз' }])).toBe(
-      'Важно: съезд#профсоюз',
-    );
-  });
+  itReal(
+    ['telegram/chat-analytics_DM_2A_7M.json'],
+    'takes text as a string or as an array of parts, and prefers date_unixtime over date',
+    async () => {
+      const items = await readAll('telegram', real('telegram/chat-analytics_DM_2A_7M.json'));
+      expect(kinds(items)).toEqual({ draft: 6, 'skipped:service': 2 });
+      const byId = new Map(posts(items).map((post) => [post.externalId, post]));
+      expect(byId.get('3644')).toMatchObject({
+        text: 'https://google.com 👀',
+        time: { local: '2019-07-12T16:55:32' },
+      });
+      expect(byId.get('3662')?.time).toEqual({ instant: new Date(1_652_135_033_000).toISOString() });
+      // Two photos a second apart are two posts, not an album.
+      expect([byId.get('3672')?.mediaKind, byId.get('3673')?.mediaKind]).toEqual(['photo', 'photo']);
+      expect(
+        textOf([{ type: 'bold', text: 'Важно: ' }, 'съезд', { type: 'hashtag', text: '#профсоюз' }]),
+      ).toBe('Важно: съезд#профсоюз');
+    },
+  );
 
-  it('reads only the chosen chat of a full export, by name or by id', async () => {
-    const file = real('telegram/chat-analytics_MultiChat_2C_6M.json');
-    const byName = await readAll('telegram', file, { chat: 'chat two' });
-    expect(kinds(byName)).toEqual({ draft: 3, 'skipped:service': 1 });
-    expect(posts(byName).map((post) => post.externalId)).toEqual(['2001', '2002', '2004']);
-    const byId = await readAll('telegram', file, { chat: '-100700000001' });
-    expect(posts(byId).map((post) => post.text)).toEqual(['Hello from chat one!', 'Hi there!']);
-    const missing = await failureOf(() => readAll('telegram', file, { chat: 'Chat Three' }));
-    expect(missing.code).toBe('import_chat_unknown');
-    expect(missing.params['chats']).toBe('Chat One (700000001); Chat Two (700000002)');
-  });
+  itReal(
+    ['telegram/chat-analytics_MultiChat_2C_6M.json'],
+    'reads only the chosen chat of a full export, by name or by id',
+    async () => {
+      const file = real('telegram/chat-analytics_MultiChat_2C_6M.json');
+      const byName = await readAll('telegram', file, { chat: 'chat two' });
+      expect(kinds(byName)).toEqual({ draft: 3, 'skipped:service': 1 });
+      expect(posts(byName).map((post) => post.externalId)).toEqual(['2001', '2002', '2004']);
+      const byId = await readAll('telegram', file, { chat: '-100700000001' });
+      expect(posts(byId).map((post) => post.text)).toEqual(['Hello from chat one!', 'Hi there!']);
+      const missing = await failureOf(() => readAll('telegram', file, { chat: 'Chat Three' }));
+      expect(missing.code).toBe('import_chat_unknown');
+      expect(missing.params['chats']).toBe('Chat One (700000001); Chat Two (700000002)');
+    },
+  );
 
   it('tells a full export from a single chat by its first keys', () => {
     const head = (path: string) => ({ name: path, head: readFileSync(real(path)).subarray(0, 65536) });
@@ -225,51 +234,67 @@ describe("Facebook's and Instagram's Download your information", () => {
     expect(repairMojibake({ a: ['T\u00c3\u00b3no'], b: 1 })).toEqual({ a: ['Tóno'], b: 1 });
   });
 
-  it('reads the 2013–2021 profile file: 28 posts, 3 with nothing in them', async () => {
-    const items = await readAll('facebook', real('facebook/piter-a_your_posts_1.json'));
-    expect(kinds(items)).toEqual({ draft: 28, 'skipped:empty': 3 });
-    const texts = posts(items).map((post) => post.text);
-    expect(texts).toContain('Jeszcze ząbki');
-    expect(texts).toContain('🐸👌');
-    expect(texts).toContain('hehe xd\n\n:O======3');
-    expect(posts(items).filter((post) => post.mediaKind === 'link')).toHaveLength(19);
-  });
+  itReal(
+    ['facebook/piter-a_your_posts_1.json'],
+    'reads the 2013–2021 profile file: 28 posts, 3 with nothing in them',
+    async () => {
+      const items = await readAll('facebook', real('facebook/piter-a_your_posts_1.json'));
+      expect(kinds(items)).toEqual({ draft: 28, 'skipped:empty': 3 });
+      const texts = posts(items).map((post) => post.text);
+      expect(texts).toContain('Jeszcze ząbki');
+      expect(texts).toContain('🐸👌');
+      expect(texts).toContain('hehe xd\n\n:O======3');
+      expect(posts(items).filter((post) => post.mediaKind === 'link')).toHaveLength(19);
+    },
+  );
 
-  it('reads the 2022 profile file: 86 posts, shares as reposts, 7 empty entries', async () => {
-    const items = await readAll('facebook', real('facebook/kis81_your_posts_1.json'));
-    expect(kinds(items)).toEqual({ draft: 86, 'skipped:empty': 7 });
-    const all = posts(items);
-    expect(all.map((post) => post.text)).toContain('Všetko najlepšie, Tóno..');
-    // "X shared a post." 52 times, "a photo." 3, "a video from the playlist …" 2: shares of others' content.
-    expect(all.filter((post) => post.isRepost)).toHaveLength(57);
-    expect(new Set(all.map((post) => post.externalId)).size).toBe(86);
-  });
+  itReal(
+    ['facebook/kis81_your_posts_1.json'],
+    'reads the 2022 profile file: 86 posts, shares as reposts, 7 empty entries',
+    async () => {
+      const items = await readAll('facebook', real('facebook/kis81_your_posts_1.json'));
+      expect(kinds(items)).toEqual({ draft: 86, 'skipped:empty': 7 });
+      const all = posts(items);
+      expect(all.map((post) => post.text)).toContain('Všetko najlepšie, Tóno..');
+      // "X shared a post." 52 times, "a photo." 3, "a video from the playlist …" 2: shares of others' content.
+      expect(all.filter((post) => post.isRepost)).toHaveLength(57);
+      expect(new Set(all.map((post) => post.externalId)).size).toBe(86);
+    },
+  );
 
-  it('reads the Page layout: links whose address was lost, a photo, videos not included', async () => {
-    const items = await readAll('facebook', real('facebook/earth-llc-page_profile_posts_1.excerpt.json'));
-    expect(kinds(items)).toEqual({ draft: 6 });
-    expect(posts(items).map((post) => post.mediaKind)).toEqual([
-      'link',
-      'link',
-      'text',
-      'photo',
-      undefined,
-      undefined,
-    ]);
-    expect(posts(items)[0]?.url).toBeUndefined();
-  });
+  itReal(
+    ['facebook/earth-llc-page_profile_posts_1.excerpt.json'],
+    'reads the Page layout: links whose address was lost, a photo, videos not included',
+    async () => {
+      const items = await readAll('facebook', real('facebook/earth-llc-page_profile_posts_1.excerpt.json'));
+      expect(kinds(items)).toEqual({ draft: 6 });
+      expect(posts(items).map((post) => post.mediaKind)).toEqual([
+        'link',
+        'link',
+        'text',
+        'photo',
+        undefined,
+        undefined,
+      ]);
+      expect(posts(items)[0]?.url).toBeUndefined();
+    },
+  );
 
-  it('derives the same ids from the same posts, whatever the file order', async () => {
-    const file = real('facebook/piter-a_your_posts_1.json');
-    const ids = posts(await readAll('facebook', file)).map((post) => post.externalId);
-    const reversed = Buffer.from(JSON.stringify([...JSON.parse(readFileSync(file, 'utf8'))].reverse()));
-    expect(
-      posts(await readAll('facebook', reversed))
-        .map((post) => post.externalId)
-        .reverse(),
-    ).toEqual(ids);
-    expect(ids[0]).toMatch(/^fb-1372444612-[0-9a-f]{12}$/);
-  });
+  itReal(
+    ['facebook/piter-a_your_posts_1.json'],
+    'derives the same ids from the same posts, whatever the file order',
+    async () => {
+      const file = real('facebook/piter-a_your_posts_1.json');
+      const ids = posts(await readAll('facebook', file)).map((post) => post.externalId);
+      const reversed = Buffer.from(JSON.stringify([...JSON.parse(readFileSync(file, 'utf8'))].reverse()));
+      expect(
+        posts(await readAll('facebook', reversed))
+          .map((post) => post.externalId)
+          .reverse(),
+      ).toEqual(ids);
+      expect(ids[0]).toMatch(/^fb-1372444612-[0-9a-f]{12}$/);
+    },
+  );
 
   it('decodes a Russian post written the way Meta writes it', async () => {
     const text = 'Профсоюз провёл семинар в Аягозе #аягоз';
@@ -278,28 +303,35 @@ describe("Facebook's and Instagram's Download your information", () => {
     expect(post).toMatchObject({ text, hashtags: ['аягоз'], mediaKind: 'text' });
   });
 
-  it('reads Instagram posts, single and carousel, in the 2023 and 2024 layouts', async () => {
-    const recent = await readAll(
-      'instagram',
-      real('instagram/yummyhopper_your_instagram_activity_content_posts_1.json'),
-    );
-    expect(kinds(recent)).toEqual({ draft: 4 });
-    expect(posts(recent).map((post) => [post.text, post.mediaKind])).toEqual([
-      ['Great sem', 'photo'],
-      ['Un Taxi 🇨🇴', 'album'],
-      ['Happy llama, sad llama, totally rad llama 🇵🇪', 'album'],
-      ['Great friends, a bit o booze, and some damn good cheese.', 'album'],
-    ]);
-    const older = posts(await readAll('instagram', real('instagram/sr4136_posts_1.excerpt.json')));
-    expect(older).toHaveLength(8);
-    expect(older[2]?.text).toBe('Waking up to this purring menace every day. 🐈❤');
-    // A video's file has no extension.
-    expect(older[4]).toMatchObject({ text: 'Vegas', mediaKind: 'video' });
-    expect(older[5]).toMatchObject({
-      text: 'Death Valley',
-      time: { instant: new Date(1_512_080_517_000).toISOString() },
-    });
-  });
+  itReal(
+    [
+      'instagram/sr4136_posts_1.excerpt.json',
+      'instagram/yummyhopper_your_instagram_activity_content_posts_1.json',
+    ],
+    'reads Instagram posts, single and carousel, in the 2023 and 2024 layouts',
+    async () => {
+      const recent = await readAll(
+        'instagram',
+        real('instagram/yummyhopper_your_instagram_activity_content_posts_1.json'),
+      );
+      expect(kinds(recent)).toEqual({ draft: 4 });
+      expect(posts(recent).map((post) => [post.text, post.mediaKind])).toEqual([
+        ['Great sem', 'photo'],
+        ['Un Taxi 🇨🇴', 'album'],
+        ['Happy llama, sad llama, totally rad llama 🇵🇪', 'album'],
+        ['Great friends, a bit o booze, and some damn good cheese.', 'album'],
+      ]);
+      const older = posts(await readAll('instagram', real('instagram/sr4136_posts_1.excerpt.json')));
+      expect(older).toHaveLength(8);
+      expect(older[2]?.text).toBe('Waking up to this purring menace every day. 🐈❤');
+      // A video's file has no extension.
+      expect(older[4]).toMatchObject({ text: 'Vegas', mediaKind: 'video' });
+      expect(older[5]).toMatchObject({
+        text: 'Death Valley',
+        time: { instant: new Date(1_512_080_517_000).toISOString() },
+      });
+    },
+  );
 });
 
 describe('website feeds', () => {
@@ -449,18 +481,26 @@ describe('spreadsheets', () => {
 describe('format detection', () => {
   const sniff = (name: string, head: Buffer | string) => ({ name, head: Buffer.from(head) });
 
-  it('tells each format from its content', () => {
-    const head = (path: string) => sniff(path, readFileSync(path).subarray(0, 65536));
-    expect(detectReader(head(real('telegram/htx-erg_private_supergroup_result.json')))).toBe('telegram');
-    expect(detectReader(head(real('telegram/chat-analytics_MultiChat_2C_6M.json')))).toBe('telegram');
-    expect(detectReader(head(real('facebook/kis81_your_posts_1.json')))).toBe('facebook');
-    expect(detectReader(head(real('instagram/sr4136_posts_1.excerpt.json')))).toBe('instagram');
-    expect(detectReader(head(`${FIXTURES}news.rss.xml`))).toBe('feed');
-    expect(detectReader(head(`${FIXTURES}news.atom.xml`))).toBe('feed');
-    expect(detectReader(sniff('x.csv', 'Организация;На дату\n'))).toBe('csv');
-    // An empty posts file is known by its place in the archive.
-    expect(detectReader(sniff('your_instagram_activity/media/posts_1.json', '[\n]'))).toBe('instagram');
-  });
+  itReal(
+    [
+      'facebook/kis81_your_posts_1.json',
+      'instagram/sr4136_posts_1.excerpt.json',
+      'telegram/chat-analytics_MultiChat_2C_6M.json',
+    ],
+    'tells each format from its content',
+    () => {
+      const head = (path: string) => sniff(path, readFileSync(path).subarray(0, 65536));
+      expect(detectReader(head(real('telegram/htx-erg_private_supergroup_result.json')))).toBe('telegram');
+      expect(detectReader(head(real('telegram/chat-analytics_MultiChat_2C_6M.json')))).toBe('telegram');
+      expect(detectReader(head(real('facebook/kis81_your_posts_1.json')))).toBe('facebook');
+      expect(detectReader(head(real('instagram/sr4136_posts_1.excerpt.json')))).toBe('instagram');
+      expect(detectReader(head(`${FIXTURES}news.rss.xml`))).toBe('feed');
+      expect(detectReader(head(`${FIXTURES}news.atom.xml`))).toBe('feed');
+      expect(detectReader(sniff('x.csv', 'Организация;На дату\n'))).toBe('csv');
+      // An empty posts file is known by its place in the archive.
+      expect(detectReader(sniff('your_instagram_activity/media/posts_1.json', '[\n]'))).toBe('instagram');
+    },
+  );
 
   it('knows nothing of other files', () => {
     expect(detectReader(sniff('a.json', '{"foo": 1}'))).toBeUndefined();

@@ -6,6 +6,7 @@
  */
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { SHARED_ABSENT, skippedBecause } from '../helpers/real-files.js';
 import { readOutcome } from './fuzz/outcome.js';
 import { bytesOf, describeCase, fuzzCase } from './fuzz/property.js';
 import { loadSeeds, realSamplesPresent, realSeeds, type Seed } from './fuzz/seeds.js';
@@ -20,7 +21,7 @@ beforeAll(async () => {
 
 describe('fuzzing the readers', () => {
   it.skipIf(!realSamplesPresent())(
-    'starts from the real samples too (skipped where ../shared/fixtures/real/ is absent)',
+    skippedBecause('starts from the real samples too', realSamplesPresent() ? undefined : SHARED_ABSENT),
     () => {
       const real = realSeeds().map((seed) => seed.name);
       expect(real.length).toBeGreaterThan(0);

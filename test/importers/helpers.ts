@@ -1,4 +1,4 @@
-/** Paths of the real export samples and of our fixtures, running a format's reader over bytes, its failures. */
+/** Paths of the real export samples (test/helpers/real-files.ts) and of our fixtures, running a format's reader over bytes, its failures. */
 import { createReadStream, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -6,10 +6,9 @@ import { DomainError } from '../../src/domain/errors.js';
 import { READERS, type ReaderName } from '../../src/importers/registry.js';
 import type { Draft, Mapped, MapOptions, PublicationDraft } from '../../src/importers/types.js';
 
-export const REAL = fileURLToPath(new URL('../../../shared/fixtures/real/', import.meta.url));
 export const FIXTURES = fileURLToPath(new URL('./fixtures/', import.meta.url));
 
-export const real = (path: string) => `${REAL}${path}`;
+export { real } from '../helpers/real-files.js';
 
 /** Everything a reader yields for a file, read in small chunks to exercise chunk boundaries. */
 export async function readAll(

@@ -9,8 +9,8 @@ import { detectReader } from '../../src/importers/registry.js';
 import { buildSheetTemplate } from '../../src/importers/sheet/template.js';
 import { contentHeadOf } from '../../src/importers/sniff.js';
 import type { Mapped } from '../../src/importers/types.js';
+import { describeReal } from '../helpers/real-files.js';
 import { failureOf, kinds, posts, readAll, real } from './helpers.js';
-import { realSamplesPresent } from './fuzz/seeds.js';
 
 const rejections = (items: readonly Mapped[]) =>
   items.flatMap((item) => (item.kind === 'rejected' ? item.rejections : []));
@@ -267,33 +267,39 @@ describe('feeds', () => {
   });
 });
 
-describe.skipIf(!realSamplesPresent())('real samples (skipped: ../shared/fixtures/real/ is absent)', () => {
-  it.each(['liga_net_rss.xml', 'mos_ru_rss.xml', 'onliner_rss.xml', 'unian_rss.xml'])(
-    'the real feed %s is read whole, and the same with a BOM and 70 KB of leading whitespace',
-    async (name) => {
-      const bytes = readFileSync(real(`rss/${name}`));
-      const items = await readAll('feed', bytes);
-      expect(items.length).toBeGreaterThan(5);
-      expect(kinds(items)).toEqual({ draft: items.length });
-      const padded = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.alloc(70 * 1024, '\n'), bytes]);
-      expect(await readAll('feed', padded)).toEqual(items);
-    },
-  );
+const REAL_FEEDS = ['liga_net_rss.xml', 'mos_ru_rss.xml', 'onliner_rss.xml', 'unian_rss.xml'];
 
-  it('the real Facebook export with a BOM and one post given an absurd timestamp', async () => {
-    const posts = JSON.parse(readFileSync(real('facebook/kis81_your_posts_1.json'), 'utf8')) as {
-      timestamp: number;
-    }[];
-    const before = kinds(await readAll('facebook', real('facebook/kis81_your_posts_1.json')));
-    (posts[1] as { timestamp: number }).timestamp = 1e300;
-    const file = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(JSON.stringify(posts))]);
-    const after = kinds(await readAll('facebook', file));
-    expect(after['rejected']).toBe((before['rejected'] ?? 0) + 1);
-    expect((after['draft'] ?? 0) + (after['skipped:empty'] ?? 0)).toBe(
-      (before['draft'] ?? 0) + (before['skipped:empty'] ?? 0) - 1,
+describeReal(
+  [...REAL_FEEDS.map((name) => `rss/${name}`), 'facebook/kis81_your_posts_1.json'],
+  'real samples',
+  () => {
+    it.each(REAL_FEEDS)(
+      'the real feed %s is read whole, and the same with a BOM and 70 KB of leading whitespace',
+      async (name) => {
+        const bytes = readFileSync(real(`rss/${name}`));
+        const items = await readAll('feed', bytes);
+        expect(items.length).toBeGreaterThan(5);
+        expect(kinds(items)).toEqual({ draft: items.length });
+        const padded = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.alloc(70 * 1024, '\n'), bytes]);
+        expect(await readAll('feed', padded)).toEqual(items);
+      },
     );
-  });
-});
+
+    it('the real Facebook export with a BOM and one post given an absurd timestamp', async () => {
+      const posts = JSON.parse(readFileSync(real('facebook/kis81_your_posts_1.json'), 'utf8')) as {
+        timestamp: number;
+      }[];
+      const before = kinds(await readAll('facebook', real('facebook/kis81_your_posts_1.json')));
+      (posts[1] as { timestamp: number }).timestamp = 1e300;
+      const file = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(JSON.stringify(posts))]);
+      const after = kinds(await readAll('facebook', file));
+      expect(after['rejected']).toBe((before['rejected'] ?? 0) + 1);
+      expect((after['draft'] ?? 0) + (after['skipped:empty'] ?? 0)).toBe(
+        (before['draft'] ?? 0) + (before['skipped:empty'] ?? 0) - 1,
+      );
+    });
+  },
+);
 
 // The sniffing half of the leading-whitespace finding: a head of nothing but whitespace names no format.
 describe('detection', () => {

@@ -11,7 +11,8 @@ import type { ReaderName } from '../../../src/importers/registry.js';
 import { buildSheetTemplate } from '../../../src/importers/sheet/template.js';
 import { SHEET_KINDS } from '../../../src/shared/vocabulary.js';
 import { writeTelegramExport } from '../../factories/telegram-export.factory.js';
-import { FIXTURES, mojibake, REAL } from '../helpers.js';
+import { SHARED_REAL as REAL } from '../../helpers/real-files.js';
+import { FIXTURES, mojibake } from '../helpers.js';
 
 export interface Seed {
   /** The file's name, as an import names it. */
