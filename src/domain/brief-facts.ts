@@ -11,6 +11,7 @@ import type {
   Platform,
   TaskStatus,
 } from '../shared/vocabulary.js';
+import type { AppUsageSplit } from './app-usage.measure.js';
 import type { ContentQuality } from './content.measure.js';
 import type { MentionCount } from './media.measure.js';
 import type { Structure } from './members.measure.js';
@@ -102,13 +103,8 @@ export interface OutletFact {
   level: OutletLevel;
 }
 
-export interface AppUsageFact {
-  orgId: number;
-  members: number | null;
-  registered: number;
-  active: number | null;
-  asOf: LocalDate;
-}
+/** App usage of the organization itself, each branch and the direct primaries: the rows add up to its members. */
+export type AppUsageFact = AppUsageSplit;
 
 export interface BriefFacts {
   org: OrgInfo;

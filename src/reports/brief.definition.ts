@@ -177,7 +177,7 @@ function websiteSection(w: Writer): Block[] {
   ];
 }
 
-function subjectLabel(w: Writer, row: YearSplit['rows'][number]): string {
+function subjectLabel(w: Writer, row: { group: YearSplit['rows'][number]['group'] }): string {
   return row.group.kind === 'direct_primaries'
     ? w.t.social.direct
     : w.name(w.facts.orgs.get(row.group.orgId));
@@ -497,15 +497,19 @@ function subscriptionsSection(w: Writer): Block[] {
 function appSection(w: Writer): Block[] {
   const { facts, t } = w;
   if (facts.app.length === 0) return [{ kind: 'paragraph', text: t.app.none }];
+  // The text states the table's total row: one sum for both.
   const registered = facts.app.reduce((sum, row) => sum + row.registered, 0);
   const members = facts.app.reduce((sum, row) => sum + (row.members ?? 0), 0);
+  const active = facts.app.some((row) => row.active !== null)
+    ? facts.app.reduce((sum, row) => sum + (row.active ?? 0), 0)
+    : null;
   return [
     {
       kind: 'paragraph',
       text: say(t.app.summary, {
         registered: w.n(registered),
-        members: w.n(facts.members ?? members),
-        share: w.pct(share(registered, facts.members ?? members) ?? 0),
+        members: w.n(members),
+        share: members ? w.pct(registered / members) : '—',
       }),
     },
     {
@@ -520,19 +524,13 @@ function appSection(w: Writer): Block[] {
         { label: t.app.active, kind: 'number' },
       ],
       rows: facts.app.map((row) => [
-        w.name(facts.orgs.get(row.orgId)),
+        subjectLabel(w, row),
         row.members,
         row.registered,
         row.members ? { percent: row.registered / row.members } : null,
         row.active,
       ]),
-      total: [
-        t.total,
-        members,
-        registered,
-        members ? { percent: registered / members } : null,
-        facts.app.reduce((sum, row) => sum + (row.active ?? 0), 0),
-      ],
+      total: [t.total, members, registered, members ? { percent: registered / members } : null, active],
     },
   ];
 }

@@ -3,6 +3,7 @@
  * as a report model — the product's main job.
  */
 import type { BriefFacts, DecisionFact, OrgInfo, RecordRef, YearSplit } from '../domain/brief-facts.js';
+import { appUsageBySubject } from '../domain/app-usage.measure.js';
 import { reach } from '../domain/audience.measure.js';
 import { contentQuality } from '../domain/content.measure.js';
 import { latestBy, membersIndex, structureOf } from '../domain/members.measure.js';
@@ -213,22 +214,14 @@ export async function gatherBriefFacts(
     copies.set(key, sum);
   }
 
-  // App usage is recorded where it is known (branches, primaries): each child of the organization sums its own.
-  const usage = latestBy(
-    await listInSubtree(db, scope, 'appUsage', org.id, upToAsOf),
-    (row) => row.orgId,
-    asOf,
+  // App usage is recorded where it is known (branches, primaries, the organization itself).
+  const app = appUsageBySubject(
+    org,
+    children,
+    latestBy(await listInSubtree(db, scope, 'appUsage', org.id, upToAsOf), (row) => row.orgId, asOf).values(),
+    childOf,
+    membersOf,
   );
-  const appByChild = new Map<number, { registered: number; active: number | null; asOf: string }>();
-  for (const row of usage.values()) {
-    const childId = row.orgId === org.id ? org.id : childOf.get(row.orgId);
-    if (childId === undefined) continue;
-    const sum = appByChild.get(childId) ?? { registered: 0, active: null, asOf: row.asOf };
-    sum.registered += row.registered;
-    if (row.active !== null) sum.active = (sum.active ?? 0) + row.active;
-    if (row.asOf > sum.asOf) sum.asOf = row.asOf;
-    appByChild.set(childId, sum);
-  }
 
   return {
     org: orgInfo(org),
@@ -292,7 +285,7 @@ export async function gatherBriefFacts(
       })),
     },
     subscriptions: [...copies.values()].sort((a, b) => a.year - b.year || a.outlet.localeCompare(b.outlet)),
-    app: [...appByChild].map(([orgId, sum]) => ({ orgId, members: membersOf(orgId), ...sum })),
+    app,
   };
 }
 

@@ -121,8 +121,8 @@ export function buildFacts(overrides: Partial<BriefFacts> = {}): BriefFacts {
     media: { counts: [], outlets: [], mentions: [] },
     subscriptions: [],
     app: [
-      { orgId: 2, members: 500, registered: 150, active: 60, asOf },
-      { orgId: 3, members: 500, registered: 100, active: 40, asOf },
+      { group: { kind: 'child', orgId: 2 }, members: 500, registered: 150, active: 60, asOf },
+      { group: { kind: 'child', orgId: 3 }, members: 500, registered: 100, active: 40, asOf },
     ],
     ...overrides,
   };
