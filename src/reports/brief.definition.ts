@@ -247,6 +247,7 @@ function socialSection(w: Writer): Block[] {
       kind: 'chart',
       id: 'social-by-subject',
       title: t.social.chartTitle,
+      table: 'social-by-subject',
       type: 'bar',
       categories: subjects.map((subject) => subjectLabel(w, subject)),
       series: years.map((split) => ({
@@ -554,20 +555,33 @@ function thresholdText(w: Writer, finding: Finding): string {
 function conclusionsSection(w: Writer, findings: readonly Finding[]): Block[] {
   const { t } = w;
   if (findings.length === 0) return [{ kind: 'paragraph', text: t.conclusions.none }];
-  const described = findings.map((finding) => ({ finding, texts: describeFinding(finding, w.lang) }));
+  // The body speaks the committee's words; the rules and thresholds behind them are in the appendix.
+  const described = findings.map((finding) => describeFinding(finding, w.lang, { withThreshold: false }));
   return [
     { kind: 'paragraph', text: t.conclusions.intro },
-    ...described.map(({ finding, texts }): Block => ({
+    ...described.map((texts, index): Block => ({
       kind: 'finding',
-      ruleId: finding.ruleId,
       title: texts.title,
       text: texts.text,
       recommendation: texts.recommendation,
+      reference: say(t.conclusions.reference, { n: index + 1 }),
+    })),
+    { kind: 'paragraph', text: t.conclusions.recommendations },
+    { kind: 'list', items: described.map((texts) => texts.recommendation) },
+  ];
+}
+
+/** The appendix: each conclusion's rule, thresholds and records, numbered as the body refers to them. */
+function groundsSection(w: Writer, findings: readonly Finding[]): Block[] {
+  return [
+    { kind: 'paragraph', text: w.t.conclusions.groundsIntro },
+    ...findings.map((finding, index): Block => ({
+      kind: 'grounds',
+      title: `${index + 1}. ${describeFinding(finding, w.lang).title}`,
+      ruleId: finding.ruleId,
       threshold: thresholdText(w, finding),
       evidence: [...finding.records],
     })),
-    { kind: 'paragraph', text: t.conclusions.recommendations },
-    { kind: 'list', items: described.map(({ texts }) => texts.recommendation) },
   ];
 }
 
@@ -587,7 +601,7 @@ export function buildBriefModel(
     date: (value) => formatLongDate(value, lang),
     name: (org) => (org ? orgName(org, lang) : ''),
   };
-  const parts: [keyof BriefTexts['headings'], Block[]][] = [
+  const parts: [Exclude<keyof BriefTexts['headings'], 'grounds'>, Block[]][] = [
     ['organization', organizationSection(w)],
     ['decisions', decisionsSection(w)],
     ['website', websiteSection(w)],
@@ -606,6 +620,14 @@ export function buildBriefModel(
     heading: t.headings[id],
     blocks,
   }));
+  if (findings.length > 0) {
+    sections.push({
+      id: 'grounds',
+      number: null,
+      heading: t.headings.grounds,
+      blocks: groundsSection(w, findings),
+    });
+  }
   const startsAtDawn = facts.period.from <= '1900-01-01';
   return {
     lang,

@@ -27,6 +27,8 @@ export interface BriefTexts {
     subscriptions: string;
     app: string;
     conclusions: string;
+    /** The appendix: the rules, thresholds and records behind each conclusion. */
+    grounds: string;
   };
   organization: {
     structure: string;
@@ -134,6 +136,9 @@ export interface BriefTexts {
     threshold: string;
     evidence: string;
     recommendations: string;
+    /** Where the appendix gives a conclusion's grounds: `{n}` is its number there. */
+    reference: string;
+    groundsIntro: string;
   };
 }
 
@@ -160,6 +165,7 @@ export const BRIEF_TEXTS: Readonly<Record<ReportLang, BriefTexts>> = {
       subscriptions: 'Подписка на периодические издания и выступления руководителей',
       app: 'Мобильное приложение',
       conclusions: 'Выводы и рекомендации',
+      grounds: 'Приложение. Основания выводов',
     },
     organization: {
       structure:
@@ -278,13 +284,16 @@ export const BRIEF_TEXTS: Readonly<Record<ReportLang, BriefTexts>> = {
     },
     conclusions: {
       none: 'Правила не выявили недостатков.',
-      intro: 'Выводы сделаны по правилам; у каждого указаны порог и данные, на которых он основан.',
+      intro: 'По данным учёта за период сделаны следующие выводы; их основания приведены в приложении.',
       rule: 'Правило',
       finding: 'Вывод',
       recommendation: 'Рекомендация',
       threshold: 'Порог',
       evidence: 'Основание',
       recommendations: 'В связи с вышеизложенным необходимо:',
+      reference: 'Основания — в приложении, п. {n}.',
+      groundsIntro:
+        'Каждый вывод справки сделан по правилу: данные сравнены с порогом, заданным в настройках. Ниже для каждого вывода указаны правило, порог и записи, на которых он основан.',
     },
   },
   kk: {
@@ -309,6 +318,7 @@ export const BRIEF_TEXTS: Readonly<Record<ReportLang, BriefTexts>> = {
       subscriptions: 'Мерзімді басылымдарға жазылу және басшылардың сөз сөйлеуі',
       app: 'Мобильді қосымша',
       conclusions: 'Қорытындылар мен ұсыныстар',
+      grounds: 'Қосымша. Қорытындылардың негіздері',
     },
     organization: {
       structure:
@@ -427,13 +437,17 @@ export const BRIEF_TEXTS: Readonly<Record<ReportLang, BriefTexts>> = {
     },
     conclusions: {
       none: 'Ережелер кемшіліктерді анықтаған жоқ.',
-      intro: 'Қорытындылар ережелер бойынша жасалды; әрқайсысының шегі мен негізі көрсетілген.',
+      intro:
+        'Кезеңдегі есеп деректері бойынша мынадай қорытындылар жасалды; олардың негіздері қосымшада келтірілген.',
       rule: 'Ереже',
       finding: 'Қорытынды',
       recommendation: 'Ұсыныс',
       threshold: 'Шегі',
       evidence: 'Негізі',
       recommendations: 'Жоғарыда айтылғандарға байланысты:',
+      reference: 'Негіздері — қосымшада, {n}-тармақ.',
+      groundsIntro:
+        'Анықтаманың әр қорытындысы ереже бойынша жасалды: деректер баптауларда берілген шекпен салыстырылды. Төменде әр қорытындының ережесі, шегі және негізделген жазбалары көрсетілген.',
     },
   },
 };

@@ -38,27 +38,40 @@ export interface ChartBlock {
   kind: 'chart';
   id: string;
   title: string;
+  /** The table beside it that holds the same figures: formats that show charts as tables leave this one out. */
+  table?: string;
   type: 'bar' | 'stacked-bar';
   categories: string[];
   series: { name: string; values: number[] }[];
 }
 
+/** A finding as the body states it, in the committee's words: no rule ids, no thresholds. */
 export interface FindingBlock {
   kind: 'finding';
-  ruleId: RuleIdName;
   title: string;
   text: string;
   recommendation: string;
+  /** Where the appendix gives its grounds, e.g. "Основания — в приложении, п. 1." */
+  reference: string;
+}
+
+/** The grounds of a finding, in the appendix: the rule, the settings it judged with and the records behind it. */
+export interface GroundsBlock {
+  kind: 'grounds';
+  /** Numbered as the body refers to it, e.g. "1. Низкий охват аудитории". */
+  title: string;
+  ruleId: RuleIdName;
   /** The settings it judged with, as a reader sees them. */
   threshold: string;
   evidence: EvidenceRecord[];
 }
 
-export type Block = TableBlock | ParagraphBlock | ListBlock | ChartBlock | FindingBlock;
+export type Block = TableBlock | ParagraphBlock | ListBlock | ChartBlock | FindingBlock | GroundsBlock;
 
 export interface Section {
   id: string;
-  number: number;
+  /** None for the appendix. */
+  number: number | null;
   heading: string;
   blocks: Block[];
 }

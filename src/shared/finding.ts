@@ -4,7 +4,7 @@
  */
 import { formatNumber, formatPercent } from './format.js';
 import { interpolate } from './messages.js';
-import { RULE_TEXTS } from './rule-texts.js';
+import { RULE_TEXTS, THRESHOLD_CLAUSE } from './rule-texts.js';
 import type { ReportLang } from './vocabulary.js';
 
 export const RULE_IDS = [
@@ -55,17 +55,20 @@ function formatParam(param: FindingParam, lang: ReportLang): string {
   return param.names[lang].join(', ');
 }
 
+/** A finding's texts; `withThreshold: false` leaves out the closing clause that states the threshold. */
 export function describeFinding(
   finding: Finding,
   lang: ReportLang,
+  { withThreshold = true }: { withThreshold?: boolean } = {},
 ): { title: string; text: string; recommendation: string } {
   const texts = RULE_TEXTS[lang][finding.ruleId];
+  const text = withThreshold ? texts.finding : texts.finding.replace(THRESHOLD_CLAUSE[lang], '');
   const values = Object.fromEntries(
     Object.entries(finding.params).map(([name, param]) => [name, formatParam(param, lang)]),
   );
   return {
     title: interpolate(texts.title, values),
-    text: interpolate(texts.finding, values),
+    text: interpolate(text, values),
     recommendation: interpolate(texts.recommendation, values),
   };
 }

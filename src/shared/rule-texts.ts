@@ -11,6 +11,15 @@ export interface RuleText {
   recommendation: string;
 }
 
+/**
+ * How a finding closes with the threshold it was judged by, the same in every rule: the brief's body leaves it out
+ * (describeFinding) and states the thresholds in its appendix.
+ */
+export const THRESHOLD_CLAUSE: Readonly<Record<ReportLang, string>> = {
+  ru: '; порог — {threshold}',
+  kk: '; шегі — {threshold}',
+};
+
 export const RULE_TEXTS: Readonly<Record<ReportLang, Readonly<Record<RuleIdName, RuleText>>>> = {
   ru: {
     low_reach: {

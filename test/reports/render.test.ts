@@ -60,10 +60,22 @@ const model: ReportModel = {
         },
         {
           kind: 'finding',
-          ruleId: 'legal_share_low',
           title: 'Құқықтық қорғау туралы материалдар аз',
           text: 'Мәтін',
           recommendation: 'Ұсыныс мәтіні',
+          reference: 'Негіздері — қосымшада, 1-тармақ.',
+        },
+      ],
+    },
+    {
+      id: 'grounds',
+      number: null,
+      heading: 'Қосымша. Қорытындылардың негіздері',
+      blocks: [
+        {
+          kind: 'grounds',
+          title: '1. Құқықтық қорғау туралы материалдар аз',
+          ruleId: 'legal_share_low',
           threshold: '15,0 %',
           evidence: [
             { kind: 'publication', id: 1, label: HOSTILE, date: '2024-03-20', url: 'https://example.org/p' },

@@ -1,7 +1,8 @@
 /** How a table cell reads in a language; every renderer shows cells the same way. */
-import { formatNumber, formatPercent } from '../../shared/format.js';
+import { type EvidenceRecord, evidenceLabel } from '../../shared/finding.js';
+import { formatNumber, formatPercent, formatShortDate } from '../../shared/format.js';
 import type { ReportLang } from '../../shared/vocabulary.js';
-import type { Cell, ChartBlock, TableBlock } from '../model.js';
+import type { Cell, ChartBlock, Section, TableBlock } from '../model.js';
 
 export function cellText(cell: Cell, lang: ReportLang): string {
   if (cell === null) return '—';
@@ -30,4 +31,14 @@ export function chartAsTable(chart: ChartBlock, firstColumn: string): TableBlock
       ...chart.series.map((series) => series.values[index] ?? 0),
     ]),
   };
+}
+
+/** A section's heading as every format prints it: numbered, but for the appendix. */
+export function sectionHeading(section: Section): string {
+  return section.number === null ? section.heading : `${section.number}. ${section.heading}`;
+}
+
+/** An evidence record as a line of the appendix: its date, if any, then its name in the report's language. */
+export function evidenceText(record: EvidenceRecord, lang: ReportLang): string {
+  return `${record.date ? `${formatShortDate(record.date, lang)} ` : ''}${evidenceLabel(record, lang)}`;
 }

@@ -18,13 +18,12 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
-import { evidenceLabel } from '../../shared/finding.js';
-import { formatShortDate } from '../../shared/format.js';
 import type { Block, Cell, ReportModel, TableBlock } from '../model.js';
-import { cellText, cellUrl } from './cells.js';
+import { cellText, cellUrl, evidenceText, sectionHeading } from './cells.js';
 import { CHART_SIZE, CHART_WIDTH_PX, renderChartPng } from './charts.js';
 
 const FONT = 'Times New Roman';
+const LANGUAGE_TAGS: Readonly<Record<ReportModel['lang'], string>> = { ru: 'ru-RU', kk: 'kk-KZ' };
 /** docx sizes are half-points. */
 const BODY = 28;
 const SMALL = 24;
@@ -84,8 +83,10 @@ function columnWidths(block: TableBlock, model: ReportModel): number[] {
 
 function table(block: TableBlock, model: ReportModel): (Paragraph | Table)[] {
   const widths = columnWidths(block, model);
+  // Header rows repeat on every page a table runs to, and no row is split between two pages.
   const header = new TableRow({
     tableHeader: true,
+    cantSplit: true,
     children: block.columns.map(
       (column, index) =>
         new TableCell({
@@ -97,6 +98,7 @@ function table(block: TableBlock, model: ReportModel): (Paragraph | Table)[] {
   });
   const row = (cells: Cell[], bold: boolean) =>
     new TableRow({
+      cantSplit: true,
       children: cells.map(
         (cell, index) =>
           new TableCell({
@@ -108,6 +110,7 @@ function table(block: TableBlock, model: ReportModel): (Paragraph | Table)[] {
   return [
     new Paragraph({
       spacing: { before: 120 },
+      keepNext: true,
       children: runs(block.caption, { italics: true, size: SMALL }),
     }),
     new Table({
@@ -123,26 +126,37 @@ function table(block: TableBlock, model: ReportModel): (Paragraph | Table)[] {
   ];
 }
 
-function paragraph(text: string): Paragraph {
+/** `keepNext` holds a paragraph on the page of what follows it: a heading, a caption, the words before a table. */
+function paragraph(text: string, keepNext = false): Paragraph {
   return new Paragraph({
     alignment: AlignmentType.JUSTIFIED,
     indent: { firstLine: 709 },
+    keepNext,
     children: runs(text),
   });
 }
 
-function block(item: Block, model: ReportModel): (Paragraph | Table)[] {
+/** `beforeTable`: the block introduces the table or chart that follows it, and stays on its page. */
+function block(item: Block, model: ReportModel, beforeTable: boolean): (Paragraph | Table)[] {
   switch (item.kind) {
     case 'paragraph':
-      return [paragraph(item.text)];
+      return [paragraph(item.text, beforeTable)];
     case 'list':
-      return item.items.map((entry) => new Paragraph({ bullet: { level: 0 }, children: runs(entry) }));
+      return item.items.map(
+        (entry, index) =>
+          new Paragraph({
+            bullet: { level: 0 },
+            keepNext: beforeTable && index === item.items.length - 1,
+            children: runs(entry),
+          }),
+      );
     case 'table':
       return table(item, model);
     case 'chart':
       return [
         new Paragraph({
           alignment: AlignmentType.CENTER,
+          keepNext: true,
           children: [
             new ImageRun({
               type: 'png',
@@ -161,31 +175,42 @@ function block(item: Block, model: ReportModel): (Paragraph | Table)[] {
       ];
     case 'finding':
       return [
-        new Paragraph({ spacing: { before: 200 }, children: runs(item.title, { bold: true }) }),
-        paragraph(item.text),
-        paragraph(`${model.findingLabels.recommendation}: ${item.recommendation}`),
         new Paragraph({
-          children: runs(
-            `${model.findingLabels.rule}: ${item.ruleId} · ${model.findingLabels.threshold}: ${item.threshold}`,
-            { size: 20, italics: true },
-          ),
+          spacing: { before: 200 },
+          keepNext: true,
+          children: runs(item.title, { bold: true }),
         }),
-        ...(item.evidence.length
-          ? [new Paragraph({ children: runs(`${model.findingLabels.evidence}:`, { size: 22 }) })]
+        paragraph(item.text, true),
+        paragraph(`${model.findingLabels.recommendation}: ${item.recommendation}`, true),
+        new Paragraph({ children: runs(item.reference, { size: SMALL, italics: true }) }),
+      ];
+    case 'grounds': {
+      const labels = model.findingLabels;
+      const more = item.evidence.length > 0;
+      return [
+        new Paragraph({
+          spacing: { before: 200 },
+          keepNext: true,
+          children: runs(item.title, { bold: true }),
+        }),
+        new Paragraph({
+          keepNext: more,
+          children: runs(`${labels.rule}: ${item.ruleId} · ${labels.threshold}: ${item.threshold}`, {
+            size: SMALL,
+          }),
+        }),
+        ...(more
+          ? [new Paragraph({ keepNext: true, children: runs(`${labels.evidence}:`, { size: SMALL }) })]
           : []),
         ...item.evidence.map(
           (record) =>
             new Paragraph({
               bullet: { level: 1 },
-              children: runs(
-                `${record.date ? `${formatShortDate(record.date, model.lang)} ` : ''}${evidenceLabel(record, model.lang)}`,
-                {
-                  size: 22,
-                },
-              ),
+              children: runs(evidenceText(record, model.lang), { size: 22 }),
             }),
         ),
       ];
+    }
   }
 }
 
@@ -205,10 +230,17 @@ export async function renderDocx(model: ReportModel): Promise<Buffer> {
       new Paragraph({
         heading: HeadingLevel.HEADING_1,
         spacing: { before: 240, after: 120 },
-        children: runs(`${section.number}. ${section.heading}`, { bold: true }),
+        keepNext: true,
+        keepLines: true,
+        // The appendix starts on a page of its own.
+        pageBreakBefore: section.number === null,
+        children: runs(sectionHeading(section), { bold: true }),
       }),
     );
-    for (const item of section.blocks) children.push(...block(item, model));
+    section.blocks.forEach((item, index) => {
+      const next = section.blocks[index + 1]?.kind;
+      children.push(...block(item, model, next === 'table' || next === 'chart'));
+    });
   }
   children.push(
     new Paragraph({
@@ -220,7 +252,10 @@ export async function renderDocx(model: ReportModel): Promise<Buffer> {
     creator: 'aqparat',
     title: `${model.title} — ${model.orgName}`,
     styles: {
-      default: { document: { run: { font: FONT, size: BODY } } },
+      // The language marks the text for spelling and hyphenation in Word and LibreOffice.
+      default: {
+        document: { run: { font: FONT, size: BODY, language: { value: LANGUAGE_TAGS[model.lang] } } },
+      },
       paragraphStyles: [
         {
           id: 'Heading1',

@@ -1,8 +1,6 @@
 /** The brief as one self-contained, printable HTML file: styles inline, charts as inline SVG. */
-import { evidenceLabel } from '../../shared/finding.js';
-import { formatShortDate } from '../../shared/format.js';
 import type { Block, ReportModel, TableBlock } from '../model.js';
-import { cellText, cellUrl } from './cells.js';
+import { cellText, cellUrl, evidenceText, sectionHeading } from './cells.js';
 import { renderChartSvg } from './charts.js';
 
 const ESCAPES: Readonly<Record<string, string>> = {
@@ -41,8 +39,14 @@ tr.total td { font-weight: bold; }
 figure { margin: 1rem 0; text-align: center; page-break-inside: avoid; }
 figure svg { max-width: 100%; height: auto; }
 .finding { border-left: 4px solid #c55a11; padding: 0.3rem 0.8rem; margin: 0.8rem 0; page-break-inside: avoid; }
-.finding .rule { font-family: monospace; font-size: 10pt; color: #555; }
-.finding ul { font-size: 11pt; }
+.finding .reference { font-style: italic; font-size: 12pt; }
+.grounds { margin: 0.8rem 0; page-break-inside: avoid; }
+.grounds .rule { font-family: monospace; font-size: 10pt; color: #555; }
+.grounds ul { font-size: 11pt; }
+#grounds { page-break-before: always; }
+h2, caption { page-break-after: avoid; }
+tr { page-break-inside: avoid; }
+thead { display: table-header-group; }
 .signature { margin-top: 2rem; font-style: italic; font-size: 11pt; }
 `;
 
@@ -73,19 +77,23 @@ function block(item: Block, model: ReportModel): string {
       return table(item, lang);
     case 'chart':
       return `<figure>${renderChartSvg(item)}<figcaption>${escapeHtml(item.title)}</figcaption></figure>`;
-    case 'finding': {
+    case 'finding':
+      return [
+        `<div class="finding"><p><strong>${escapeHtml(item.title)}</strong></p>`,
+        `<p>${escapeHtml(item.text)}</p>`,
+        `<p>${escapeHtml(model.findingLabels.recommendation)}: ${escapeHtml(item.recommendation)}</p>`,
+        `<p class="reference">${escapeHtml(item.reference)}</p>`,
+        '</div>',
+      ].join('');
+    case 'grounds': {
       const evidence = item.evidence.map((record) => {
-        const label = escapeHtml(
-          `${record.date ? `${formatShortDate(record.date, lang)} ` : ''}${evidenceLabel(record, lang)}`,
-        );
+        const label = escapeHtml(evidenceText(record, lang));
         const href = record.url ? safeUrl(record.url) : null;
         return `<li>${href ? `<a href="${href}">${label}</a>` : label}</li>`;
       });
       const labels = model.findingLabels;
       return [
-        `<div class="finding"><p><strong>${escapeHtml(item.title)}</strong></p>`,
-        `<p>${escapeHtml(item.text)}</p>`,
-        `<p>${escapeHtml(labels.recommendation)}: ${escapeHtml(item.recommendation)}</p>`,
+        `<div class="grounds"><p><strong>${escapeHtml(item.title)}</strong></p>`,
         `<p class="rule">${escapeHtml(labels.rule)}: ${escapeHtml(item.ruleId)} · ${escapeHtml(labels.threshold)}: ${escapeHtml(item.threshold)}</p>`,
         evidence.length ? `<p>${escapeHtml(labels.evidence)}:</p><ul>${evidence.join('')}</ul>` : '',
         '</div>',
@@ -98,7 +106,7 @@ export function renderHtml(model: ReportModel): string {
   const sections = model.sections
     .map(
       (section) =>
-        `<section id="${escapeHtml(section.id)}"><h2>${section.number}. ${escapeHtml(section.heading)}</h2>${section.blocks
+        `<section id="${escapeHtml(section.id)}"><h2>${escapeHtml(sectionHeading(section))}</h2>${section.blocks
           .map((item) => block(item, model))
           .join('\n')}</section>`,
     )

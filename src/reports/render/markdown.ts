@@ -1,8 +1,6 @@
 /** The brief as Markdown: for review and for diffs between two runs. */
-import { evidenceLabel } from '../../shared/finding.js';
-import { formatShortDate } from '../../shared/format.js';
 import type { Block, ReportModel, TableBlock } from '../model.js';
-import { cellText, cellUrl, chartAsTable } from './cells.js';
+import { cellText, cellUrl, chartAsTable, evidenceText, sectionHeading } from './cells.js';
 
 /** User text must not break the table or turn into markup. */
 function escape(text: string): string {
@@ -41,21 +39,26 @@ function block(item: Block, model: ReportModel): string {
     case 'table':
       return table(item, lang);
     case 'chart':
-      return table(chartAsTable(item, ''), lang);
-    case 'finding': {
-      const labels = model.findingLabels;
-      const evidence = item.evidence.map((record) => {
-        const label = escape(
-          `${record.date ? `${formatShortDate(record.date, lang)} ` : ''}${evidenceLabel(record, lang)}`,
-        );
-        return `  - ${record.url ? `[${label}](${encodeURI(record.url)})` : label}`;
-      });
+      // A chart whose figures a table beside it already holds would print them twice.
+      return item.table ? '' : table(chartAsTable(item, ''), lang);
+    case 'finding':
       return [
         `**${escape(item.title)}**`,
         '',
         escape(item.text),
         '',
-        `${escape(labels.recommendation)}: ${escape(item.recommendation)}`,
+        `${escape(model.findingLabels.recommendation)}: ${escape(item.recommendation)}`,
+        '',
+        `*${escape(item.reference)}*`,
+      ].join('\n');
+    case 'grounds': {
+      const labels = model.findingLabels;
+      const evidence = item.evidence.map((record) => {
+        const label = escape(evidenceText(record, lang));
+        return `  - ${record.url ? `[${label}](${encodeURI(record.url)})` : label}`;
+      });
+      return [
+        `**${escape(item.title)}**`,
         '',
         `${escape(labels.rule)}: \`${item.ruleId}\` · ${escape(labels.threshold)}: ${escape(item.threshold)}`,
         ...(evidence.length ? ['', `${escape(labels.evidence)}:`, ...evidence] : []),
@@ -72,8 +75,11 @@ export function renderMarkdown(model: ReportModel): string {
     escape(model.periodText),
   ];
   for (const section of model.sections) {
-    parts.push(`## ${section.number}. ${escape(section.heading)}`);
-    for (const item of section.blocks) parts.push(block(item, model));
+    parts.push(`## ${escape(sectionHeading(section))}`);
+    for (const item of section.blocks) {
+      const text = block(item, model);
+      if (text) parts.push(text);
+    }
   }
   parts.push(`*${escape(model.signature)}*`);
   return `${parts.join('\n\n')}\n`;

@@ -1,7 +1,7 @@
 /** The brief's tables as an Excel workbook: one sheet a table, numbers stored as numbers, header row frozen. */
 import ExcelJS from 'exceljs';
 import type { Cell, ReportModel, TableBlock } from '../model.js';
-import { cellText, cellUrl, chartAsTable } from './cells.js';
+import { cellText, cellUrl, chartAsTable, evidenceText } from './cells.js';
 
 /** Excel sheet names: at most 31 characters, none of []:*?/\ , unique in the workbook. */
 function sheetName(caption: string, taken: Set<string>): string {
@@ -62,30 +62,38 @@ export async function renderXlsx(model: ReportModel): Promise<Buffer> {
   for (const section of model.sections) {
     for (const block of section.blocks) {
       if (block.kind === 'table') addTable(workbook, block, model, taken);
-      if (block.kind === 'chart') addTable(workbook, chartAsTable(block, ''), model, taken);
+      // A chart whose figures a table beside it already holds would be the same sheet twice.
+      if (block.kind === 'chart' && !block.table) addTable(workbook, chartAsTable(block, ''), model, taken);
     }
-    const findings = section.blocks.filter((block) => block.kind === 'finding');
-    if (findings.length > 0) {
+    const labels = model.findingLabels;
+    const findings = section.blocks.flatMap((block) =>
+      block.kind === 'finding' ? [[block.title, block.text, block.recommendation]] : [],
+    );
+    const grounds = section.blocks.flatMap((block) =>
+      block.kind === 'grounds'
+        ? [
+            [
+              block.title,
+              block.ruleId,
+              block.threshold,
+              block.evidence.map((record) => evidenceText(record, model.lang)).join('; '),
+            ],
+          ]
+        : [],
+    );
+    for (const [id, rows, columns] of [
+      ['findings', findings, [labels.finding, '', labels.recommendation]],
+      ['grounds', grounds, [labels.finding, labels.rule, labels.threshold, labels.evidence]],
+    ] as const) {
+      if (rows.length === 0) continue;
       addTable(
         workbook,
         {
           kind: 'table',
-          id: 'findings',
+          id,
           caption: section.heading,
-          columns: [
-            model.findingLabels.rule,
-            model.findingLabels.finding,
-            '',
-            model.findingLabels.recommendation,
-            model.findingLabels.threshold,
-          ].map((label) => ({ label, kind: 'text' as const })),
-          rows: findings.map((finding) => [
-            finding.ruleId,
-            finding.title,
-            finding.text,
-            finding.recommendation,
-            finding.threshold,
-          ]),
+          columns: columns.map((label) => ({ label, kind: 'text' as const })),
+          rows,
         },
         model,
         taken,
