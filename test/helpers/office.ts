@@ -57,8 +57,8 @@ export async function hasCommand(name: string): Promise<boolean> {
   );
 }
 
-/** Converts a DOCX to PDF with LibreOffice and returns the PDF's text (pdftotext). */
-export async function docxToPdfText(docx: Buffer): Promise<{ text: string; pages: number }> {
+/** Converts a DOCX to PDF with LibreOffice; returns the PDF's path. */
+export async function docxToPdf(docx: Buffer): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), 'aqparat-pdf-'));
   const input = join(dir, 'brief.docx');
   writeFileSync(input, docx);
@@ -77,9 +77,29 @@ export async function docxToPdfText(docx: Buffer): Promise<{ text: string; pages
       timeout: 120_000,
     },
   );
-  const pdf = join(dir, 'brief.pdf');
+  return join(dir, 'brief.pdf');
+}
+
+/** The text of a PDF (pdftotext, laid out; pages end with a form feed) and its number of pages. */
+export async function pdfText(pdf: string): Promise<{ text: string; pages: number }> {
   const { stdout } = await run('pdftotext', ['-layout', pdf, '-']);
   const info = await run('pdfinfo', [pdf]);
   const pages = Number(/Pages:\s+(\d+)/.exec(info.stdout)?.[1] ?? 0);
   return { text: stdout, pages };
+}
+
+/** Converts a DOCX to PDF with LibreOffice and returns the PDF's text (pdftotext). */
+export async function docxToPdfText(docx: Buffer): Promise<{ text: string; pages: number }> {
+  return pdfText(await docxToPdf(docx));
+}
+
+/** The font families a PDF draws its text with (pdffonts), without subset prefixes and styles. */
+export async function pdfFontFamilies(pdf: string): Promise<string[]> {
+  const { stdout } = await run('pdffonts', [pdf]);
+  const names = stdout
+    .split('\n')
+    .slice(2)
+    .map((line) => line.split(/\s+/)[0] ?? '')
+    .filter(Boolean);
+  return [...new Set(names.map((name) => name.replace(/^[A-Z]{6}\+/, '').replace(/-.*$/, '')))].sort();
 }

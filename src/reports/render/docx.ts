@@ -22,6 +22,12 @@ import type { Block, Cell, ReportModel, TableBlock } from '../model.js';
 import { cellText, cellUrl, evidenceText, sectionHeading } from './cells.js';
 import { CHART_SIZE, CHART_WIDTH_PX, renderChartPng } from './charts.js';
 
+/**
+ * The font of Kazakh and Russian office documents. It holds every Kazakh letter on Windows and macOS; LibreOffice on
+ * Linux sets it in Liberation Serif, which holds them from version 2 on (fonts-liberation2): with 1.x the letters
+ * fall back to another, larger font. A font only Linux has would be replaced by a guess in Word, and an embedded
+ * one gives way to the installed font of the same name in LibreOffice, so the document names Times New Roman.
+ */
 const FONT = 'Times New Roman';
 const LANGUAGE_TAGS: Readonly<Record<ReportModel['lang'], string>> = { ru: 'ru-RU', kk: 'kk-KZ' };
 /** docx sizes are half-points. */
