@@ -48,9 +48,11 @@ export interface PersonFact {
   isLeader: boolean;
 }
 
+/** What people write on records comes in Russian and Kazakh, either possibly empty (shared/bilingual.ts). */
 export interface TaskFact {
   id: number;
-  text: string;
+  textRu: string | null;
+  textKk: string | null;
   dueOn: LocalDate | null;
   status: TaskStatus;
   doneOn: LocalDate | null;
@@ -63,7 +65,8 @@ export interface DecisionFact {
   body: GoverningBody;
   number: string | null;
   adoptedOn: LocalDate;
-  title: string;
+  titleRu: string | null;
+  titleKk: string | null;
   tasks: TaskFact[];
 }
 
@@ -125,7 +128,13 @@ export interface BriefFacts {
   presence: { platforms: Platform[]; activeDays: number; rows: PresenceRow[] };
   /** Channels with publications in the period but whose subject branches have none, per branch. */
   branchPublications: { orgId: number; count: number }[];
-  materials: { id: number; title: string; kind: MaterialKind; issuedOn: LocalDate }[];
+  materials: {
+    id: number;
+    titleRu: string | null;
+    titleKk: string | null;
+    kind: MaterialKind;
+    issuedOn: LocalDate;
+  }[];
   content: ContentQuality;
   legalItems: RecordRef[];
   declarativeSamples: RecordRef[];

@@ -4,6 +4,7 @@
  */
 import type { EvidenceRecord, Finding, FindingParam, RuleIdName } from '../shared/finding.js';
 import { RULE_IDS } from '../shared/finding.js';
+import { textFor } from '../shared/bilingual.js';
 import { PLATFORM_LABELS } from '../shared/labels.js';
 import type { Platform } from '../shared/vocabulary.js';
 import type { BriefFacts, OrgInfo } from './brief-facts.js';
@@ -235,7 +236,8 @@ const RULES: { [K in RuleIdName]: Rule<K> } = {
       records: overdue.map((task) => ({
         kind: 'task',
         id: task.id,
-        label: task.text,
+        label: textFor({ ru: task.textRu, kk: task.textKk }, 'ru'),
+        labelKk: textFor({ ru: task.textRu, kk: task.textKk }, 'kk'),
         ...(task.dueOn ? { date: task.dueOn } : {}),
       })),
     };

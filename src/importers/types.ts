@@ -73,7 +73,9 @@ export interface MaterialDraft {
   target: 'material';
   ref: RecordRef;
   org: string;
-  title: string;
+  /** One of the two at least. */
+  titleRu?: string;
+  titleKk?: string;
   kind: MaterialKind;
   issuedOn: string;
   language?: string;

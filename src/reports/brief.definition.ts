@@ -4,6 +4,7 @@
  */
 import type { BriefFacts, OrgInfo, YearSplit } from '../domain/brief-facts.js';
 import { share } from '../domain/content.measure.js';
+import { textFor } from '../shared/bilingual.js';
 import { describeFinding, type Finding } from '../shared/finding.js';
 import { formatLongDate, formatNumber, formatPercent, formatShortDate } from '../shared/format.js';
 import {
@@ -61,7 +62,7 @@ function organizationSection(w: Writer): Block[] {
     });
   }
   const position = (person: BriefFacts['people'][number]) =>
-    (w.lang === 'kk' ? person.positionKk : person.positionRu) ?? person.positionRu ?? '';
+    textFor({ ru: person.positionRu, kk: person.positionKk }, w.lang);
   const withPosition = (people: BriefFacts['people']) =>
     people.map((person) => `${person.fullName} (${position(person)})`).join(', ');
   const responsible = facts.people.filter((person) => person.infoResponsible);
@@ -123,7 +124,7 @@ function decisionsSection(w: Writer): Block[] {
         formatShortDate(decision.adoptedOn, w.lang),
         BODY_LABELS[w.lang][decision.body],
         decision.number,
-        decision.title,
+        textFor({ ru: decision.titleRu, kk: decision.titleKk }, w.lang),
       ]),
     },
     {
@@ -144,7 +145,7 @@ function decisionsSection(w: Writer): Block[] {
         { label: t.decisions.status, kind: 'text' },
       ],
       rows: tasks.map((task) => [
-        task.text,
+        textFor({ ru: task.textRu, kk: task.textKk }, w.lang),
         task.dueOn ? formatShortDate(task.dueOn, w.lang) : null,
         statusOf(task),
       ]),
@@ -316,7 +317,7 @@ function materialsSection(w: Writer): Block[] {
         { label: t.materials.issued, kind: 'text' },
       ],
       rows: facts.materials.map((material) => [
-        material.title,
+        textFor({ ru: material.titleRu, kk: material.titleKk }, w.lang),
         MATERIAL_KIND_LABELS[w.lang][material.kind],
         formatShortDate(material.issuedOn, w.lang),
       ]),

@@ -115,12 +115,14 @@ export async function gatherBriefFacts(
     body: decision.body,
     number: decision.number,
     adoptedOn: decision.adoptedOn,
-    title: decision.title,
+    titleRu: decision.titleRu,
+    titleKk: decision.titleKk,
     tasks: tasks
       .filter((task) => task.decisionId === decision.id)
       .map((task) => ({
         id: task.id,
-        text: task.text,
+        textRu: task.textRu,
+        textKk: task.textKk,
         dueOn: task.dueOn,
         status: task.status,
         doneOn: task.doneOn,
@@ -261,7 +263,8 @@ export async function gatherBriefFacts(
     ),
     materials: (await listInSubtree(db, scope, 'material', org.id, period)).map((material) => ({
       id: material.id,
-      title: material.title,
+      titleRu: material.titleRu,
+      titleKk: material.titleKk,
       kind: material.kind,
       issuedOn: material.issuedOn,
     })),

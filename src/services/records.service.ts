@@ -31,6 +31,7 @@ import {
   type PressSubscriptionInput,
   targetInput,
   type TargetInput,
+  type taskInput,
 } from '../shared/schemas.js';
 import {
   existsInScope,
@@ -222,13 +223,17 @@ export function addPressSubscription(ctx: Context, input: PressSubscriptionInput
   );
 }
 
+/** A record's name in messages by its text, in whichever language it was given. */
+const titleOf = (input: { titleRu?: string | null; titleKk?: string | null }) =>
+  input.titleRu ?? input.titleKk;
+
 export function addMaterial(ctx: Context, input: MaterialInput): Promise<number> {
-  const record = recordName('material', input.title);
+  const record = recordName('material', titleOf(input));
   return addRecord(ctx, 'material', materialInput, input, record, ownedByOrg);
 }
 
 export function addEvent(ctx: Context, input: EventInput): Promise<number> {
-  const record = recordName('event', input.title);
+  const record = recordName('event', titleOf(input));
   return addRecord(ctx, 'event', eventInput, input, record, ownedByOrg);
 }
 
@@ -244,22 +249,31 @@ export function addDecision(ctx: Context, input: DecisionInput): Promise<number>
     async ({ org, tasks: _tasks, ...rest }, refs) => ({ ...rest, orgId: await refs.org(org) }),
     async (decisionId, d, tx, refs) => {
       for (const [index, task] of d.tasks.entries()) {
-        await insertRecord(tx.db.kysely, 'task', {
-          decisionId,
-          text: task.text,
-          responsibleOrgId: await refs.optionalOrg(task.responsibleOrg, `tasks.${index}.responsibleOrg`),
-          responsiblePersonId: await refs.person(
-            task.responsiblePersonId,
-            `tasks.${index}.responsiblePersonId`,
-          ),
-          dueOn: task.dueOn ?? null,
-          status: task.status,
-          doneOn: task.doneOn ?? null,
-          evidence: task.evidence ?? null,
-        });
+        await insertTask(tx, refs, decisionId, task, `tasks.${index}.`);
       }
     },
   );
+}
+
+/** Stores a validated task of a decision; `path` prefixes the fields its references are reported on. */
+export async function insertTask(
+  tx: Context,
+  refs: References,
+  decisionId: number,
+  task: z.output<typeof taskInput>,
+  path = '',
+): Promise<number> {
+  return insertRecord(tx.db.kysely, 'task', {
+    decisionId,
+    textRu: task.textRu ?? null,
+    textKk: task.textKk ?? null,
+    responsibleOrgId: await refs.optionalOrg(task.responsibleOrg, `${path}responsibleOrg`),
+    responsiblePersonId: await refs.person(task.responsiblePersonId, `${path}responsiblePersonId`),
+    dueOn: task.dueOn ?? null,
+    status: task.status,
+    doneOn: task.doneOn ?? null,
+    evidence: task.evidence ?? null,
+  });
 }
 
 export function addAppUsage(ctx: Context, input: AppUsageInput): Promise<number> {

@@ -4,7 +4,7 @@
  * the whole record in the log, from which it can be restored under its old id.
  */
 import type { z } from 'zod';
-import { ConflictError, ForbiddenError, NotFoundError } from '../domain/errors.js';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../domain/errors.js';
 import type { Period } from '../domain/period.js';
 import { authorize, type Resource } from '../policies/abilities.js';
 import { roleOf } from '../policies/actor.js';
@@ -25,8 +25,8 @@ import {
   taskInput,
   type TaskInput,
 } from '../shared/schemas.js';
+import { hasText } from '../shared/bilingual.js';
 import { markRestored } from '../storage/repositories/audit.repository.js';
-import { insertRecord } from '../storage/repositories/records.repository.js';
 import {
   deleteRow,
   findRegistryRecord,
@@ -54,6 +54,7 @@ import {
   addPerson,
   addPressSubscription,
   addTarget,
+  insertTask,
   References,
 } from './records.service.js';
 import { parseInput } from './validate.js';
@@ -70,7 +71,11 @@ interface Kind {
   patch: z.ZodObject;
   /** The column naming the record it belongs to, for lists under it (a channel's snapshots, a decision's tasks). */
   parent?: string;
+  /** The Russian and Kazakh versions of its text: a change may empty either, not both. */
+  bilingual?: readonly [string, string];
 }
+
+const TITLES = ['titleRu', 'titleKk'] as const;
 
 /** Every kind of plain record the API serves, by its name in the API's paths. */
 export const REGISTRY = {
@@ -132,6 +137,7 @@ export const REGISTRY = {
     input: materialInput,
     add: addMaterial,
     patch: patchOf(materialInput, ['org']),
+    bilingual: TITLES,
   },
   events: {
     table: 'event',
@@ -139,6 +145,7 @@ export const REGISTRY = {
     input: eventInput,
     add: addEvent,
     patch: patchOf(eventInput, ['org']),
+    bilingual: TITLES,
   },
   decisions: {
     table: 'decision',
@@ -146,12 +153,14 @@ export const REGISTRY = {
     input: decisionInput,
     add: addDecision,
     patch: patchOf(decisionInput, ['org', 'tasks']),
+    bilingual: TITLES,
   },
   tasks: {
     table: 'task',
     resource: 'decisions',
     patch: patchOf(taskInput, ['responsibleOrg']),
     parent: 'decisionId',
+    bilingual: ['textRu', 'textKk'],
   },
   'app-usage': {
     table: 'appUsage',
@@ -239,17 +248,7 @@ export async function addTask(ctx: Context, decisionId: number, input: TaskInput
   const task = parseInput(taskInput, input, record);
   return inTransaction(ctx, async (tx) => {
     const decision = await findInScope(tx, REGISTRY.decisions, decisionId);
-    const refs = new References(tx, record);
-    const id = await insertRecord(tx.db.kysely, 'task', {
-      decisionId,
-      text: task.text,
-      responsibleOrgId: await refs.optionalOrg(task.responsibleOrg, 'responsibleOrg'),
-      responsiblePersonId: await refs.person(task.responsiblePersonId, 'responsiblePersonId'),
-      dueOn: task.dueOn ?? null,
-      status: task.status,
-      doneOn: task.doneOn ?? null,
-      evidence: task.evidence ?? null,
-    });
+    const id = await insertTask(tx, new References(tx, record), decisionId, task);
     const row = await findInScope(tx, REGISTRY.tasks, id);
     await recordChange(tx, {
       action: 'create',
@@ -277,6 +276,12 @@ export async function updateRecord(ctx: Context, kind: RegistryKind, id: number,
     }
     await updateRow(tx.db.kysely, def.table, id, values);
     const after = await findInScope(tx, def, id);
+    if (def.bilingual) {
+      const [ru, kk] = def.bilingual;
+      if (!hasText({ ru: after[ru] as string | null, kk: after[kk] as string | null })) {
+        throw new ValidationError(record, [{ path: ru, code: 'one_language_required' }]);
+      }
+    }
     await recordChange(tx, {
       action: 'update',
       resource: kind,

@@ -28,6 +28,13 @@ export function fieldIssuesOf(error: z.ZodError, input: unknown): FieldIssue[] {
         // Every link is http(s) only (schemas.ts): the message says so rather than "wrong format (url)".
         if (issue.format === 'url') return { path, code: 'not_http_url' };
         return { path, code: 'invalid_format', params: { format: issue.format } };
+      case 'custom': {
+        // A check of ours names its own code (schemas.ts), so its message can say what to fix.
+        const code = (issue.params as { code?: unknown } | undefined)?.code;
+        return typeof code === 'string'
+          ? { path, code }
+          : { path, code: 'invalid', params: { detail: issue.message } };
+      }
       default:
         return { path, code: 'invalid', params: { detail: issue.message } };
     }

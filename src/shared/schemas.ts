@@ -35,6 +35,22 @@ export const instant = z.iso.datetime({ offset: true });
 const count = z.number().int().min(0);
 const name = z.string().trim().min(1).max(500);
 const optionalText = z.string().trim().max(500).optional();
+/** One language's version of what a person writes on a record; an empty one is stored as none. */
+const version = z
+  .string()
+  .trim()
+  .max(500)
+  .transform((text) => text || null)
+  .nullable()
+  .optional();
+/** Either version may be empty, not both; the issue is reported on the Russian one. */
+const inOneLanguageAtLeast = <K extends string>(
+  ru: K,
+  kk: K,
+): [(data: Partial<Record<K, string | null>>) => boolean, { path: string[]; params: { code: string } }] => [
+  (data) => Boolean(data[ru] || data[kk]),
+  { path: [ru], params: { code: 'one_language_required' } },
+];
 /**
  * A link given by a user or a file: an absolute http(s) address, nothing else. `javascript:` and `data:` links
  * would run in the browser of whoever opens them.
@@ -166,46 +182,58 @@ export const pressSubscriptionInput = z.strictObject({
 });
 export type PressSubscriptionInput = z.input<typeof pressSubscriptionInput>;
 
-export const materialInput = z.strictObject({
-  org: code,
-  title: name,
-  language: z.string().max(10).optional(),
-  kind: z.enum(MATERIAL_KINDS),
-  issuedOn: localDate,
-  copies: count.optional(),
-  url: httpUrl.optional(),
-});
+export const materialInput = z
+  .strictObject({
+    org: code,
+    titleRu: version,
+    titleKk: version,
+    language: z.string().max(10).optional(),
+    kind: z.enum(MATERIAL_KINDS),
+    issuedOn: localDate,
+    copies: count.optional(),
+    url: httpUrl.optional(),
+  })
+  .refine(...inOneLanguageAtLeast('titleRu', 'titleKk'));
 export type MaterialInput = z.input<typeof materialInput>;
 
-export const eventInput = z.strictObject({
-  org: code,
-  title: name,
-  kind: z.enum(EVENT_KINDS),
-  topic: z.enum(TOPICS),
-  heldOn: localDate,
-  participants: count.optional(),
-});
+export const eventInput = z
+  .strictObject({
+    org: code,
+    titleRu: version,
+    titleKk: version,
+    kind: z.enum(EVENT_KINDS),
+    topic: z.enum(TOPICS),
+    heldOn: localDate,
+    participants: count.optional(),
+  })
+  .refine(...inOneLanguageAtLeast('titleRu', 'titleKk'));
 export type EventInput = z.input<typeof eventInput>;
 
-export const taskInput = z.strictObject({
-  text: name,
-  responsibleOrg: code.optional(),
-  responsiblePersonId: z.number().int().positive().optional(),
-  dueOn: localDate.optional(),
-  status: z.enum(TASK_STATUSES).default('open'),
-  doneOn: localDate.optional(),
-  evidence: z.string().max(2000).optional(),
-});
+export const taskInput = z
+  .strictObject({
+    textRu: version,
+    textKk: version,
+    responsibleOrg: code.optional(),
+    responsiblePersonId: z.number().int().positive().optional(),
+    dueOn: localDate.optional(),
+    status: z.enum(TASK_STATUSES).default('open'),
+    doneOn: localDate.optional(),
+    evidence: z.string().max(2000).optional(),
+  })
+  .refine(...inOneLanguageAtLeast('textRu', 'textKk'));
 export type TaskInput = z.input<typeof taskInput>;
 
-export const decisionInput = z.strictObject({
-  org: code,
-  body: z.enum(GOVERNING_BODIES),
-  number: z.string().max(40).optional(),
-  adoptedOn: localDate,
-  title: name,
-  tasks: z.array(taskInput).default([]),
-});
+export const decisionInput = z
+  .strictObject({
+    org: code,
+    body: z.enum(GOVERNING_BODIES),
+    number: z.string().max(40).optional(),
+    adoptedOn: localDate,
+    titleRu: version,
+    titleKk: version,
+    tasks: z.array(taskInput).default([]),
+  })
+  .refine(...inOneLanguageAtLeast('titleRu', 'titleKk'));
 export type DecisionInput = z.input<typeof decisionInput>;
 
 export const appUsageInput = z.strictObject({

@@ -31,6 +31,8 @@ export const COLUMN_KEYS = [
   'issuedOn',
   'language',
   'copies',
+  'titleRu',
+  'titleKk',
 ] as const;
 export type ColumnKey = (typeof COLUMN_KEYS)[number];
 
@@ -62,6 +64,8 @@ export const COLUMN_HEADERS: Readonly<Record<UiLang, Readonly<Record<ColumnKey, 
     issuedOn: 'Дата издания',
     language: 'Язык',
     copies: 'Тираж',
+    titleRu: 'Название на русском',
+    titleKk: 'Название на казахском',
   },
   kk: {
     channel: 'Арна',
@@ -90,6 +94,8 @@ export const COLUMN_HEADERS: Readonly<Record<UiLang, Readonly<Record<ColumnKey, 
     issuedOn: 'Шыққан күні',
     language: 'Тілі',
     copies: 'Таралымы',
+    titleRu: 'Орысша атауы',
+    titleKk: 'Қазақша атауы',
   },
   en: {
     channel: 'Channel',
@@ -118,6 +124,8 @@ export const COLUMN_HEADERS: Readonly<Record<UiLang, Readonly<Record<ColumnKey, 
     issuedOn: 'Issued on',
     language: 'Language',
     copies: 'Copies',
+    titleRu: 'Title in Russian',
+    titleKk: 'Title in Kazakh',
   },
 };
 

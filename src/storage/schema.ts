@@ -252,7 +252,9 @@ export interface PressSubscriptionTable {
 export interface MaterialTable {
   id: Generated<number>;
   orgId: number;
-  title: string;
+  /** Either title may be empty, not both (services check it). */
+  titleRu: string | null;
+  titleKk: string | null;
   language: string | null;
   kind: MaterialKind;
   issuedOn: string;
@@ -265,7 +267,8 @@ export interface MaterialTable {
 export interface EventTable {
   id: Generated<number>;
   orgId: number;
-  title: string;
+  titleRu: string | null;
+  titleKk: string | null;
   kind: EventKind;
   topic: Topic;
   heldOn: string;
@@ -278,13 +281,15 @@ export interface DecisionTable {
   body: GoverningBody;
   number: string | null;
   adoptedOn: string;
-  title: string;
+  titleRu: string | null;
+  titleKk: string | null;
 }
 
 export interface TaskTable {
   id: Generated<number>;
   decisionId: number;
-  text: string;
+  textRu: string | null;
+  textKk: string | null;
   responsibleOrgId: number | null;
   responsiblePersonId: number | null;
   dueOn: string | null;

@@ -131,7 +131,8 @@ describe('rules', () => {
   it('overdue_tasks: open tasks past their date', () => {
     const task = (id: number, overdue: boolean) => ({
       id,
-      text: `Задача ${id}`,
+      textRu: `Задача ${id}`,
+      textKk: null,
       dueOn: '2024-06-30',
       status: 'open' as const,
       doneOn: null,
@@ -143,7 +144,8 @@ describe('rules', () => {
       body: 'executive_committee' as const,
       number: '1',
       adoptedOn: '2024-01-10',
-      title: 'Решение',
+      titleRu: 'Решение',
+      titleKk: null,
       tasks,
     });
     expect(

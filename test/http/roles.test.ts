@@ -134,13 +134,13 @@ const PROBES: Probe[] = [
   })),
   registryProbe('materials', async (org) => ({
     org,
-    title: uniqueCode('Памятка'),
+    titleRu: uniqueCode('Памятка'),
     kind: 'manual',
     issuedOn: '2024-01-10',
   })),
   registryProbe('events', async (org) => ({
     org,
-    title: uniqueCode('Семинар'),
+    titleRu: uniqueCode('Семинар'),
     kind: 'seminar',
     topic: 'legal',
     heldOn: '2024-03-01',
@@ -149,7 +149,7 @@ const PROBES: Probe[] = [
     org,
     body: 'presidium',
     adoptedOn: '2024-01-15',
-    title: uniqueCode('Решение'),
+    titleRu: uniqueCode('Решение'),
   })),
   registryProbe('app-usage', async (org) => ({
     org,
@@ -169,9 +169,9 @@ const PROBES: Probe[] = [
         org,
         body: 'plenum',
         adoptedOn: '2024-01-20',
-        title: 'x',
+        titleRu: 'x',
       });
-      return addTask(ctx, decision.id, { text: 'Открыть страницу' });
+      return addTask(ctx, decision.id, { textRu: 'Открыть страницу' });
     },
     read: (client, seeded) => client.get(`/api/v1/tasks/${seeded.id}`),
     write: (client, _org, seeded) =>

@@ -329,7 +329,7 @@ describe.each(DIALECTS)('scopes of records over HTTP (%s)', (dialect) => {
         expect(fieldsOf(mention.json())).toEqual([{ path: 'url', code: 'not_http_url' }]);
         const material = await manager.post('/api/v1/materials', {
           org: semey.code,
-          title: uniqueCode('Памятка'),
+          titleRu: uniqueCode('Памятка'),
           kind: 'manual',
           issuedOn: '2024-01-10',
           url,

@@ -217,7 +217,7 @@ describe.each(DIALECTS)('the server (%s)', (dialect) => {
     it('creates, reads, changes, deletes and restores a record in scope; the audit log has it all', async () => {
       const created = await manager.post('/api/v1/events', {
         org: ownBranch,
-        title: 'Семинар по трудовым спорам',
+        titleRu: 'Семинар по трудовым спорам',
         kind: 'seminar',
         topic: 'legal',
         heldOn: '2024-03-14',
@@ -227,8 +227,8 @@ describe.each(DIALECTS)('the server (%s)', (dialect) => {
       const event = created.json() as { id: number; orgCode: string; participants: number };
       expect(event.orgCode).toBe(ownBranch);
       const changed = await manager.patch(`/api/v1/events/${event.id}`, { participants: 45 });
-      expect((changed.json() as { participants: number; title: string }).participants).toBe(45);
-      expect((changed.json() as { title: string }).title).toBe('Семинар по трудовым спорам');
+      expect((changed.json() as { participants: number }).participants).toBe(45);
+      expect((changed.json() as { titleRu: string }).titleRu).toBe('Семинар по трудовым спорам');
       expect((await manager.delete(`/api/v1/events/${event.id}`)).statusCode).toBe(204);
       expect((await manager.get(`/api/v1/events/${event.id}`)).statusCode).toBe(404);
 
@@ -255,7 +255,7 @@ describe.each(DIALECTS)('the server (%s)', (dialect) => {
     it('answers 404 for a sibling subtree record, whatever the verb, and lists none of it', async () => {
       const theirs = await admin.post('/api/v1/materials', {
         org: siblingBranch,
-        title: 'Памятка соседей',
+        titleRu: 'Памятка соседей',
         kind: 'manual',
         issuedOn: '2024-02-01',
       });

@@ -121,8 +121,11 @@ describe.each(DIALECTS)('constraint violations store nothing (%s)', (dialect) =>
         org: region.code,
         body: 'executive_committee',
         adoptedOn: '2024-04-19',
-        title: 'Об информационной работе',
-        tasks: [{ text: 'Создать страницы' }, { text: 'Назначить ответственных', responsibleOrg: 'nowhere' }],
+        titleRu: 'Об информационной работе',
+        tasks: [
+          { textRu: 'Создать страницы' },
+          { textRu: 'Назначить ответственных', responsibleOrg: 'nowhere' },
+        ],
       }),
     );
     expect(error.fields[0]?.path).toBe('tasks.1.responsibleOrg');

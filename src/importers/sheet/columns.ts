@@ -17,6 +17,8 @@ export interface SheetColumn {
   list?: ValueList;
   /** Width in characters in the template. */
   width: number;
+  /** Read from files made with an earlier template, no longer offered in new ones. */
+  legacy?: boolean;
 }
 
 const column = (key: ColumnKey, width: number, extra: Partial<SheetColumn> = {}): SheetColumn => ({
@@ -64,7 +66,11 @@ export const SHEET_COLUMNS: Readonly<Record<SheetKind, readonly SheetColumn[]>> 
   ],
   materials: [
     column('organization', 28, { required: true, list: 'organizations' }),
-    column('title', 50, { required: true }),
+    // Either title may be empty, not both (the reader checks the pair).
+    column('titleRu', 45),
+    column('titleKk', 45),
+    // One title in the row's language, as the earlier template asked.
+    column('title', 50, { legacy: true }),
     column('materialKind', 18, { required: true, list: 'materialKinds' }),
     column('issuedOn', 14, { required: true }),
     column('language', 10),

@@ -187,9 +187,27 @@ function membership(read: RowReader, ref: RecordRef): Draft | undefined {
   return { target: 'membership', ref, org, asOf, members, ...optional('primaries', primaries) };
 }
 
+/** A language column's value that names Kazakh. */
+const KAZAKH = /^(kk|kz|kaz|қаз|каз)/i;
+
+/**
+ * A material's titles: each language's column, or else the one title of a sheet made with the earlier template,
+ * in the row's language (Russian when it names none).
+ */
+function titlesOf(read: RowReader, language: string | undefined) {
+  const titleRu = read.text('titleRu');
+  const titleKk = read.text('titleKk');
+  const title = titleRu || titleKk ? undefined : read.text('title');
+  if (!titleRu && !titleKk && !title) read.issues.push({ path: 'titleRu', code: 'one_language_required' });
+  const kazakh = language !== undefined && KAZAKH.test(language);
+  return {
+    ...optional('titleRu', titleRu ?? (kazakh ? undefined : title)),
+    ...optional('titleKk', titleKk ?? (kazakh ? title : undefined)),
+  };
+}
+
 function material(read: RowReader, ref: RecordRef): Draft | undefined {
   const org = read.code('organization', true);
-  const title = read.text('title', true);
   const kind = read.take(
     'materialKind',
     readChoice(read.cell('materialKind'), MATERIAL_KINDS, catalogs(MATERIAL_KIND_LABELS)),
@@ -199,14 +217,15 @@ function material(read: RowReader, ref: RecordRef): Draft | undefined {
   const language = read.text('language');
   if (language && language.length > 10)
     read.issues.push({ path: 'language', code: 'too_big', params: { max: 10 } });
+  const titles = titlesOf(read, language);
   const copies = read.count('copies');
   const url = read.url('url');
-  if (!org || !title || !kind || !issuedOn || read.issues.length > 0) return undefined;
+  if (!org || !kind || !issuedOn || read.issues.length > 0) return undefined;
   return {
     target: 'material',
     ref,
     org,
-    title,
+    ...titles,
     kind,
     issuedOn,
     ...optional('language', language),

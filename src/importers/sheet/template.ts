@@ -86,6 +86,9 @@ function exampleOf(key: ColumnKey, kind: SheetKind, values: (list: ValueList) =>
     issuedOn: EXAMPLE_DATE,
     language: lang,
     copies: 500,
+    // Both languages whatever the template's: the row shows that each has its column.
+    titleRu: EXAMPLE_TEXTS.ru.materialTitle,
+    titleKk: EXAMPLE_TEXTS.kk.materialTitle,
   };
   return examples[key] ?? null;
 }
@@ -112,7 +115,7 @@ export async function buildSheetTemplate(
     dataValidations: { add(range: string, validation: ExcelJS.DataValidation): void };
   };
   const listSheet = workbook.addWorksheet(texts.listsSheet, { state: 'hidden' });
-  const columns = SHEET_COLUMNS[kind];
+  const columns = SHEET_COLUMNS[kind].filter((column) => !column.legacy);
   const values = (list: ValueList) => listValues(list, lists, lang);
 
   data.columns = columns.map((column) => ({
@@ -125,7 +128,9 @@ export async function buildSheetTemplate(
   const header = data.getRow(1);
   header.font = { bold: true };
   header.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF7' } };
-  header.getCell(1).note = texts.note;
+  header.getCell(1).note = columns.some((column) => column.key === 'titleRu')
+    ? `${texts.note} ${texts.titlesNote}`
+    : texts.note;
 
   const example = data.addRow(columns.map((column) => exampleOf(column.key, kind, values, lang)));
   example.font = { italic: true, color: { argb: 'FF808080' } };

@@ -12,13 +12,16 @@ export const YES_NO_TEXTS: Texts<YesNo> = {
   en: { yes: 'yes', no: 'no' },
 };
 
-export const TEMPLATE_TEXTS: Texts<'dataSheet' | 'listsSheet' | 'note'> = {
+export const TEMPLATE_TEXTS: Texts<'dataSheet' | 'listsSheet' | 'note' | 'titlesNote'> = {
   ru: {
     dataSheet: 'Данные',
     listsSheet: 'Списки',
     note:
       'Одна строка — одна запись. Столбцы со звёздочкой обязательны. Серая строка — пример: замените или удалите её. ' +
       'Организации, каналы и СМИ выбирайте из списков; даты пишите ГГГГ-ММ-ДД или ДД.ММ.ГГГГ.',
+    titlesNote:
+      'Название пишите на русском, на казахском или на обоих языках: один из двух столбцов может быть пустым, но не оба. ' +
+      'Справка на казахском языке берёт казахское название, на русском — русское.',
   },
   kk: {
     dataSheet: 'Деректер',
@@ -26,6 +29,9 @@ export const TEMPLATE_TEXTS: Texts<'dataSheet' | 'listsSheet' | 'note'> = {
     note:
       'Бір жол — бір жазба. Жұлдызшасы бар бағандар міндетті. Сұр жол — үлгі: оны ауыстырыңыз немесе жойыңыз. ' +
       'Ұйымдарды, арналарды және БАҚ-ты тізімнен таңдаңыз; күндерді ЖЖЖЖ-АА-КК не КК.АА.ЖЖЖЖ түрінде жазыңыз.',
+    titlesNote:
+      'Атауын қазақ, орыс не екі тілде де жазыңыз: екі бағанның біреуі бос болуы мүмкін, екеуі де бос болмайды. ' +
+      'Қазақ тіліндегі анықтамаға қазақша атауы, орыс тіліндегісіне орысша атауы алынады.',
   },
   en: {
     dataSheet: 'Data',
@@ -33,6 +39,9 @@ export const TEMPLATE_TEXTS: Texts<'dataSheet' | 'listsSheet' | 'note'> = {
     note:
       'One row per record. Columns with an asterisk are required. The grey row is an example: replace or delete it. ' +
       'Pick organizations, channels and outlets from the lists; write dates as YYYY-MM-DD or DD.MM.YYYY.',
+    titlesNote:
+      'Write the title in Russian, in Kazakh or in both: either column may be empty, not both. ' +
+      'The Kazakh brief takes the Kazakh title, the Russian one the Russian title.',
   },
 };
 

@@ -587,7 +587,8 @@ async function buildActivities(ctx: Context, random: Random, tree: DemoTree): Pr
       body: 'executive_committee',
       number: decision.number,
       adoptedOn: decision.adoptedOn,
-      title: decision.title,
+      titleRu: decision.titleRu,
+      titleKk: decision.titleKk,
       tasks: decision.tasks.map((task) => ({ ...task, responsibleOrg: REGION_CODE })),
     });
   }

@@ -512,8 +512,13 @@ export class DraftWriter {
     const orgId = await this.org(tx, draft.org, 'organization', issues);
     checkUrl(draft.url, issues);
     if (orgId === undefined || issues.length > 0) return this.reject(draft, issues);
-    const key = { orgId, title: draft.title, issuedOn: draft.issuedOn };
-    const existing = await findMaterial(tx.db.kysely, key);
+    // A title the sheet leaves empty keeps the one stored.
+    const titles = {
+      ...(draft.titleRu === undefined ? {} : { titleRu: draft.titleRu }),
+      ...(draft.titleKk === undefined ? {} : { titleKk: draft.titleKk }),
+    };
+    const key = { orgId, issuedOn: draft.issuedOn };
+    const existing = await findMaterial(tx.db.kysely, { ...key, ...titles });
     return this.upsert(tx, 'material', existing, key, {
       kind: draft.kind,
       language: draft.language ?? null,
@@ -521,4 +526,5 @@ export class DraftWriter {
       url: draft.url ?? null,
     });
   }
+      ...titles,
 }

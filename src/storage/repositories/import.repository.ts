@@ -285,18 +285,28 @@ export async function findMention(
     .executeTakeFirst();
 }
 
-/** A material is the same one when organization, title and date agree. */
+/**
+ * A material is the same one when organization and date agree, and its title in either language given: a sheet
+ * may add the Kazakh title to a material stored with its Russian one.
+ */
 export async function findMaterial(
   db: Kysely<Database>,
-  key: { orgId: number; title: string; issuedOn: string },
+  key: { orgId: number; issuedOn: string; titleRu?: string; titleKk?: string },
 ) {
   return db
+  const { titleRu, titleKk } = key;
     .selectFrom('material')
-    .select(['id', 'kind', 'language', 'copies', 'url', 'importBatchId'])
+    .select(['id', 'titleRu', 'titleKk', 'kind', 'language', 'copies', 'url', 'importBatchId'])
     .where('orgId', '=', key.orgId)
-    .where('title', '=', key.title)
     .where('issuedOn', '=', key.issuedOn)
     .executeTakeFirst();
+    .where((eb) =>
+      eb.or([
+        ...(titleRu === undefined ? [] : [eb('titleRu', '=', titleRu)]),
+        ...(titleKk === undefined ? [] : [eb('titleKk', '=', titleKk)]),
+      ]),
+    )
+    .orderBy('id')
 }
 
 /** Codes of an organization's channels on a platform. */

@@ -125,7 +125,8 @@ export interface SubscriptionRow extends RecordBase {
 }
 
 export interface MaterialRow extends RecordBase {
-  title: string;
+  titleRu: string | null;
+  titleKk: string | null;
   language: string | null;
   kind: MaterialKind;
   issuedOn: string;
@@ -134,7 +135,8 @@ export interface MaterialRow extends RecordBase {
 }
 
 export interface EventRow extends RecordBase {
-  title: string;
+  titleRu: string | null;
+  titleKk: string | null;
   kind: EventKind;
   topic: Topic;
   heldOn: string;
@@ -145,12 +147,14 @@ export interface DecisionRow extends RecordBase {
   body: GoverningBody;
   number: string | null;
   adoptedOn: string;
-  title: string;
+  titleRu: string | null;
+  titleKk: string | null;
 }
 
 export interface TaskRow extends RecordBase {
   decisionId: number;
-  text: string;
+  textRu: string | null;
+  textKk: string | null;
   responsibleOrgId: number | null;
   dueOn: string | null;
   status: TaskStatus;

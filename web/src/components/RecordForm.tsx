@@ -13,6 +13,18 @@ export interface FieldSpec {
   type: 'text' | 'date' | 'number' | 'select' | 'url';
   options?: readonly { value: string | number; label: string }[];
   required?: boolean;
+  /** The other language's version of this text: either may be left empty, not both. */
+  otherLanguage?: string;
+}
+
+/** A text's version in one language: it or its other-language version must be filled. */
+function oneLanguageRule(other: string, message: string) {
+  return ({ getFieldValue }: { getFieldValue: (name: string) => unknown }) => ({
+    validator: (_: unknown, value: unknown) =>
+      String(value ?? '').trim() || String(getFieldValue(other) ?? '').trim()
+        ? Promise.resolve()
+        : Promise.reject(new Error(message)),
+  });
 }
 
 /** Form values as the API takes them: dates as `YYYY-MM-DD`, empty fields left out. */
@@ -77,7 +89,13 @@ export function RecordForm({
               key={field.name}
               name={field.name}
               label={field.label}
-              rules={field.required ? [{ required: true, message: '' }] : []}
+              rules={[
+                ...(field.required ? [{ required: true, message: '' }] : []),
+                ...(field.otherLanguage
+                  ? [oneLanguageRule(field.otherLanguage, t('common.oneLanguage'))]
+                  : []),
+              ]}
+              {...(field.otherLanguage ? { dependencies: [field.otherLanguage] } : {})}
             >
               {field.type === 'date' ? (
                 <DatePicker format="DD.MM.YYYY" style={{ width: '100%' }} />

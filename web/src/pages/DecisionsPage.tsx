@@ -1,5 +1,6 @@
 /** Resolutions of the governing bodies and their tasks; overdue tasks stand out. */
 import { Table, type TableColumnsType, Tabs, Tag } from 'antd';
+import { textFor } from '../../../src/shared/bilingual.js';
 import { BODY_LABELS, TASK_STATUS_LABELS } from '../../../src/shared/labels.js';
 import { GOVERNING_BODIES } from '../../../src/shared/vocabulary.js';
 import { useRecords } from '../api/registry.js';
@@ -12,6 +13,7 @@ import { useFormat } from '../lib/format.js';
 import { useOrgNames } from '../lib/org-names.js';
 import { useOrgPeriod } from '../lib/org-period.js';
 import { useCan } from '../lib/session.js';
+import { useTitles } from '../lib/titles.js';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -24,7 +26,11 @@ function useTaskColumns(): TableColumnsType<TaskRow> {
   const f = useFormat();
   const names = useOrgNames();
   return [
-    { key: 'text', title: t('decision.task'), dataIndex: 'text' },
+    {
+      key: 'text',
+      title: t('decision.task'),
+      render: (_, task) => textFor({ ru: task.textRu, kk: task.textKk }, lang),
+    },
     {
       key: 'responsible',
       title: t('decision.responsible'),
@@ -74,6 +80,7 @@ export default function DecisionsPage() {
   const names = useOrgNames();
   const { orgCode, period } = useOrgPeriod();
   const canWrite = useCan('decisions');
+  const titles = useTitles();
   const taskColumns = useTaskColumns();
   if (!orgCode) return null;
   return (
@@ -85,7 +92,7 @@ export default function DecisionsPage() {
             title={t('common.add')}
             fixed={{ org: orgCode }}
             fields={[
-              { name: 'title', label: t('common.title'), type: 'text', required: true },
+              ...titles.fields,
               {
                 name: 'body',
                 label: t('decision.body'),
@@ -111,7 +118,7 @@ export default function DecisionsPage() {
                 query={{ org: orgCode, period }}
                 expandable={(row) => <Tasks decisionId={row.id} />}
                 columns={[
-                  { key: 'title', title: t('common.title'), dataIndex: 'title' },
+                  { key: 'title', title: t('common.title'), render: (_, row) => titles.of(row) },
                   { key: 'body', title: t('decision.body'), render: (_, row) => BODY_LABELS[lang][row.body] },
                   { key: 'number', title: t('decision.number'), dataIndex: 'number' },
                   {

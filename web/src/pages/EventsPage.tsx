@@ -9,6 +9,7 @@ import { useFormat } from '../lib/format.js';
 import { useOrgNames } from '../lib/org-names.js';
 import { useOrgPeriod } from '../lib/org-period.js';
 import { useCan } from '../lib/session.js';
+import { useTitles } from '../lib/titles.js';
 
 export default function EventsPage() {
   const { lang, t } = useLang();
@@ -16,6 +17,7 @@ export default function EventsPage() {
   const names = useOrgNames();
   const { orgCode, period } = useOrgPeriod();
   const canWrite = useCan('events');
+  const titles = useTitles();
   return (
     <>
       <PageTitle title={t('nav.events')}>
@@ -25,7 +27,7 @@ export default function EventsPage() {
             title={t('common.add')}
             fixed={{ org: orgCode }}
             fields={[
-              { name: 'title', label: t('common.title'), type: 'text', required: true },
+              ...titles.fields,
               {
                 name: 'kind',
                 label: t('common.kind'),
@@ -52,7 +54,7 @@ export default function EventsPage() {
           label={t('nav.events')}
           query={{ org: orgCode, period }}
           columns={[
-            { key: 'title', title: t('common.title'), dataIndex: 'title' },
+            { key: 'title', title: t('common.title'), render: (_, row) => titles.of(row) },
             { key: 'kind', title: t('common.kind'), render: (_, row) => t(`eventKind.${row.kind}`) },
             { key: 'topic', title: t('pub.topic'), render: (_, row) => TOPIC_LABELS[lang][row.topic] },
             { key: 'org', title: t('common.organization'), render: (_, row) => names.ofCode(row.orgCode) },

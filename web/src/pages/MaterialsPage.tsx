@@ -9,6 +9,7 @@ import { useFormat } from '../lib/format.js';
 import { useOrgNames } from '../lib/org-names.js';
 import { useOrgPeriod } from '../lib/org-period.js';
 import { useCan } from '../lib/session.js';
+import { useTitles } from '../lib/titles.js';
 
 export default function MaterialsPage() {
   const { lang, t } = useLang();
@@ -16,6 +17,7 @@ export default function MaterialsPage() {
   const names = useOrgNames();
   const { orgCode, period } = useOrgPeriod();
   const canWrite = useCan('materials');
+  const titles = useTitles();
   return (
     <>
       <PageTitle title={t('nav.materials')}>
@@ -25,7 +27,7 @@ export default function MaterialsPage() {
             title={t('common.add')}
             fixed={{ org: orgCode }}
             fields={[
-              { name: 'title', label: t('common.title'), type: 'text', required: true },
+              ...titles.fields,
               {
                 name: 'kind',
                 label: t('common.kind'),
@@ -55,10 +57,10 @@ export default function MaterialsPage() {
               render: (_, row) =>
                 row.url ? (
                   <a href={row.url} target="_blank" rel="noreferrer">
-                    {row.title}
+                    {titles.of(row)}
                   </a>
                 ) : (
-                  row.title
+                  titles.of(row)
                 ),
             },
             {
