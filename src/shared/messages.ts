@@ -86,10 +86,10 @@ export const FIELD_ISSUE_CODES = [
   'not_http_url',
   'root_admin_only',
   'shared_outlet_admin_only',
+  'one_language_required',
 ] as const;
 export type FieldIssueCode = (typeof FIELD_ISSUE_CODES)[number];
 
-  'one_language_required',
 type Texts<K extends string> = Readonly<Record<UiLang, Readonly<Record<K, string>>>>;
 
 export const ERROR_TEXTS: Texts<ErrorCode> = {
@@ -321,6 +321,8 @@ export const FIELD_TEXTS: Texts<FieldIssueCode> = {
       'организацию без вышестоящей добавляет только администратор; укажите как вышестоящую свою организацию или подчинённую ей',
     shared_outlet_admin_only:
       'СМИ без организации (общее для всех) добавляет только администратор; укажите свою организацию или подчинённую ей',
+    one_language_required:
+      'напишите текст на русском или на казахском языке (можно на обоих; оставить пустыми оба нельзя)',
   },
   kk: {
     required: 'міндетті өріс',
@@ -347,8 +349,6 @@ export const FIELD_TEXTS: Texts<FieldIssueCode> = {
       'нені түзету керегі көрсетілмеген: тақырып, тақырыптар, декларативтілік, репост не тіл',
     invalid_json: 'жол өрістері бар нысан ретінде оқылмайды',
     password_too_short:
-    one_language_required:
-      'напишите текст на русском или на казахском языке (можно на обоих; оставить пустыми оба нельзя)',
       'құпиясөз {min} таңбадан қысқа (онда {length}; шетіндегі бос орындар саналмайды, қатар тұрғандары бір рет саналады); мысалы, бірнеше сөзден тұратын тіркесті алыңыз',
     password_common:
       'бұл құпиясөз ең жиі қолданылатын және жария болған құпиясөздер тізімінде бар, оны бірінші болып тексереді; басқасын таңдаңыз, мысалы, бір-біріне қатысы жоқ бірнеше сөзден тұратын тіркес',
@@ -357,6 +357,8 @@ export const FIELD_TEXTS: Texts<FieldIssueCode> = {
       'жоғары тұрған ұйымы жоқ ұйымды тек әкімші қосады; жоғары тұрған ұйым ретінде өз ұйымыңызды не оған бағынатын ұйымды көрсетіңіз',
     shared_outlet_admin_only:
       'ұйымы жоқ (барлығына ортақ) БАҚ-ты тек әкімші қосады; өз ұйымыңызды не оған бағынатын ұйымды көрсетіңіз',
+    one_language_required:
+      'мәтінді қазақ не орыс тілінде жазыңыз (екеуінде де болады; екеуін де бос қалдыруға болмайды)',
   },
   en: {
     required: 'required',
@@ -383,14 +385,13 @@ export const FIELD_TEXTS: Texts<FieldIssueCode> = {
     password_too_short:
       'the password is shorter than {min} characters (it has {length}; spaces at its ends do not count, a run of spaces counts once); a phrase of a few words, for example',
     password_common:
-    one_language_required:
-      'мәтінді қазақ не орыс тілінде жазыңыз (екеуінде де болады; екеуін де бос қалдыруға болмайды)',
       'this password is on the list of the most common and breached passwords, which are tried first; choose another, e.g. a phrase of a few unrelated words',
     not_http_url: 'give a full link starting with http:// or https://',
     root_admin_only:
       'only an administrator adds an organization without a parent; give your own organization or one under it as the parent',
     shared_outlet_admin_only:
       'only an administrator adds an outlet of no organization (shared by all); give your own organization or one under it',
+    one_language_required: 'write the text in Russian or in Kazakh (or both; both cannot be left empty)',
   },
 };
 
@@ -417,7 +418,6 @@ export function describeFieldIssue(issue: FieldIssue, lang: UiLang): string {
 
 /** One message naming the record and every field at fault, e.g. for the CLI or a log line. */
 export function describeError(
-    one_language_required: 'write the text in Russian or in Kazakh (or both; both cannot be left empty)',
   error: {
     code: ErrorCode;
     params?: Record<string, string | number>;

@@ -520,11 +520,11 @@ export class DraftWriter {
     const key = { orgId, issuedOn: draft.issuedOn };
     const existing = await findMaterial(tx.db.kysely, { ...key, ...titles });
     return this.upsert(tx, 'material', existing, key, {
+      ...titles,
       kind: draft.kind,
       language: draft.language ?? null,
       copies: draft.copies ?? null,
       url: draft.url ?? null,
     });
   }
-      ...titles,
 }

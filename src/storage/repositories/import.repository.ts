@@ -293,13 +293,12 @@ export async function findMaterial(
   db: Kysely<Database>,
   key: { orgId: number; issuedOn: string; titleRu?: string; titleKk?: string },
 ) {
-  return db
   const { titleRu, titleKk } = key;
+  return db
     .selectFrom('material')
     .select(['id', 'titleRu', 'titleKk', 'kind', 'language', 'copies', 'url', 'importBatchId'])
     .where('orgId', '=', key.orgId)
     .where('issuedOn', '=', key.issuedOn)
-    .executeTakeFirst();
     .where((eb) =>
       eb.or([
         ...(titleRu === undefined ? [] : [eb('titleRu', '=', titleRu)]),
@@ -307,6 +306,7 @@ export async function findMaterial(
       ]),
     )
     .orderBy('id')
+    .executeTakeFirst();
 }
 
 /** Codes of an organization's channels on a platform. */
