@@ -14,7 +14,7 @@ import { mapSheet, type SheetHeader } from './sheet/map.js';
 import { parseCsv, parseXlsx } from './sheet/parse.js';
 import { containerOf, jsonShapeOf, xmlRootOf } from './sniff.js';
 import { mapTelegram } from './telegram/map.js';
-import { parseTelegram } from './telegram/parse.js';
+import { type ChatHeader, parseTelegram } from './telegram/parse.js';
 import type { Mapped, MapOptions, Sniff } from './types.js';
 
 export type ReaderName = 'telegram' | 'facebook' | 'instagram' | 'feed' | 'xlsx' | 'csv';
@@ -22,6 +22,8 @@ export type ReaderName = 'telegram' | 'facebook' | 'instagram' | 'feed' | 'xlsx'
 export interface ReadOptions extends MapOptions {
   /** Told the kind of a spreadsheet once its header is read. */
   onSheetHeader?: (header: SheetHeader) => void;
+  /** Told a Telegram export's chosen chat before its messages are read; throwing refuses it. */
+  onChat?: (chat: ChatHeader) => void;
 }
 
 export interface Reader {
@@ -40,7 +42,7 @@ export const READERS: Readonly<Record<ReaderName, Reader>> = {
   telegram: {
     name: 'telegram',
     format: 'telegram',
-    read: (bytes, options) => mapTelegram(parseTelegram(bytes, options.file), options),
+    read: (bytes, options) => mapTelegram(parseTelegram(bytes, options.file), options, options.onChat),
   },
   facebook: {
     name: 'facebook',

@@ -4,6 +4,7 @@
  * Drafts refer to other records by their codes; the runner resolves them.
  */
 import type { RecordRef, Rejection, SkipReason } from '../shared/import-report.js';
+import type { PublicationLink } from '../shared/links.js';
 import type { MaterialKind, MediaKind, MentionKind, Platform } from '../shared/vocabulary.js';
 
 export type { RecordRef, Rejection, SkipReason };
@@ -34,6 +35,8 @@ export interface PublicationDraft {
   engagement?: Engagement;
   /** Hashtags without `#`, for attribution rules. */
   hashtags: string[];
+  /** The post's links in text order; absent where the source does not tell them (a stored list then stays). */
+  links?: PublicationLink[];
   /** An organization code given by hand: a manual assignment, which wins over rules. */
   subject?: string;
 }

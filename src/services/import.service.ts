@@ -5,6 +5,7 @@
  */
 import { ConflictError, DomainError, NotFoundError } from '../domain/errors.js';
 import type { FieldIssue } from '../shared/field-issue.js';
+import type { ImportNote } from '../shared/import-notes.js';
 import type { Rejection } from '../shared/import-report.js';
 import type { ErrorCode } from '../shared/messages.js';
 import { type ChannelRef, findChannelByCode } from '../storage/repositories/channel.repository.js';
@@ -35,6 +36,8 @@ export interface ImportRequest {
   channel?: string;
   /** A Telegram full export's chat, by name or id. */
   chat?: string;
+  /** Import a Telegram chat that is no channel (a group, a personal chat) as the channel's posts. */
+  acceptChatType?: boolean;
   dryRun?: boolean;
   strict?: boolean;
   /** Whether content analysis labels the publications stored (the default); else `aqparat reclassify` does. */
@@ -73,6 +76,7 @@ export async function importFile(ctx: Context, request: ImportRequest): Promise<
       ...(channel ? { platform: channel.platform, channelName: channel.name } : {}),
       ...(channel?.url ? { channelUrl: channel.url } : {}),
       ...(request.chat ? { chat: request.chat } : {}),
+      ...(request.acceptChatType ? { acceptChatType: true } : {}),
     },
     request.budget ?? readBudgetOf(),
   );
@@ -116,6 +120,8 @@ export interface ImportBatch {
   error: ImportError | null;
   /** When a running import last stored a chunk. */
   heartbeatAt: string | null;
+  /** How the import read what the file left unsaid (times without a zone). */
+  notes: ImportNote[];
 }
 
 /** An error kept with a failed import, told in the reader's language when read. */
@@ -150,6 +156,7 @@ function presentBatch(row: BatchRow, now: Date): ImportBatch {
     orgId: row.orgId,
     error: fromJson<ImportError>(row.error),
     heartbeatAt: row.heartbeatAt,
+    notes: fromJson<ImportNote[]>(row.notes) ?? [],
   };
 }
 

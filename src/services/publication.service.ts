@@ -14,6 +14,7 @@ import {
   type PublicationReasons,
   type TopicScore,
 } from '../shared/dashboard.js';
+import { linksOf } from '../shared/links.js';
 import { publicationInput, type PublicationInput } from '../shared/schemas.js';
 import type { Platform, Topic } from '../shared/vocabulary.js';
 import { findChannelByCode } from '../storage/repositories/channel.repository.js';
@@ -130,6 +131,7 @@ interface ItemColumns extends SubjectColumns {
   repostSource: string | null;
   repostBy: string | null;
   repostOfId: number | null;
+  links: unknown;
   views: number | null;
   reactions: number | null;
   comments: number | null;
@@ -184,6 +186,7 @@ function itemOf(row: ItemColumns, text: string | null): PublicationItem {
     url: row.url,
     title: row.title,
     excerpt: excerptOf(text),
+    links: linksOf(row.links),
     labels: {
       language: row.language,
       primaryTopic: row.primaryTopic,

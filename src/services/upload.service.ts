@@ -159,6 +159,8 @@ export const uploadFields = z.strictObject({
   dryRun: flag.optional(),
   /** Store nothing if any record is rejected. */
   strict: flag.optional(),
+  /** Import a Telegram chat that is no channel (a group, a personal chat): the user confirmed its type. */
+  acceptChatType: flag.optional(),
 });
 
 export interface ImportView extends ImportBatch {
@@ -266,6 +268,7 @@ export async function startUpload(
       file: stored.path,
       ...(options.channel ? { channel: options.channel } : {}),
       ...(options.chat ? { chat: options.chat } : {}),
+      ...(options.acceptChatType ? { acceptChatType: true } : {}),
       strict: options.strict ?? false,
     };
     if (options.dryRun)

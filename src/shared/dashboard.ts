@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import type { Finding } from './finding.js';
+import type { PublicationLink } from './links.js';
 import { code } from './schemas.js';
 import {
   CONTENT_LANGS,
@@ -250,6 +251,8 @@ export interface PublicationItem {
   title: string | null;
   /** The start of the text, at most a few hundred characters. */
   excerpt: string;
+  /** The post's links in text order, each with the words the reader saw. */
+  links: PublicationLink[];
   labels: PublicationLabels;
   engagement: Engagement;
 }

@@ -27,6 +27,9 @@ export const ERROR_CODES = [
   'import_channel_required',
   'import_chat_choice',
   'import_chat_unknown',
+  'import_chat_group',
+  'import_chat_personal',
+  'import_chat_other',
   'import_zip_no_posts',
   'import_sheet_kind_unknown',
   'import_unknown',
@@ -92,6 +95,20 @@ export type FieldIssueCode = (typeof FIELD_ISSUE_CODES)[number];
 
 type Texts<K extends string> = Readonly<Record<UiLang, Readonly<Record<K, string>>>>;
 
+/** The refusals of a Telegram chat that is no channel, by its kind: confirming the chat type imports it. */
+export const CHAT_TYPE_REFUSALS = {
+  group: 'import_chat_group',
+  personal: 'import_chat_personal',
+  other: 'import_chat_other',
+} as const satisfies Record<string, ErrorCode>;
+
+/** How to import a chat that is no channel anyway, on every door. */
+const CONFIRM_CHAT_TYPE: Readonly<Record<UiLang, string>> = {
+  ru: 'Если так и нужно, подтвердите тип чата: aqparat import … --accept-chat-type, в API — поле acceptChatType=true, на странице импорта — «Импортировать всё равно»',
+  kk: 'Егер солай болуы керек болса, чат түрін растаңыз: aqparat import … --accept-chat-type, API-де — acceptChatType=true өрісі, импорт бетінде — «Бәрібір импорттау»',
+  en: 'If that is what you want, confirm the chat type: aqparat import … --accept-chat-type, the field acceptChatType=true in the API, or "Import anyway" on the import page',
+};
+
 export const ERROR_TEXTS: Texts<ErrorCode> = {
   ru: {
     validation_failed: 'Данные не прошли проверку',
@@ -119,6 +136,9 @@ export const ERROR_TEXTS: Texts<ErrorCode> = {
     import_chat_choice:
       'В файле «{file}» несколько чатов, выберите один по имени или номеру: {chats} (aqparat import ФАЙЛ --chat ИМЯ)',
     import_chat_unknown: 'Чата «{chat}» в файле «{file}» нет; есть: {chats}',
+    import_chat_group: `«{file}» — выгрузка группы «{chat}» (тип {type}), а не канала: сообщения участников были бы учтены как публикации канала. ${CONFIRM_CHAT_TYPE.ru}`,
+    import_chat_personal: `«{file}» — выгрузка личной переписки «{chat}» (тип {type}), а не канала: её сообщения были бы учтены как публикации канала. ${CONFIRM_CHAT_TYPE.ru}`,
+    import_chat_other: `«{file}» — выгрузка чата «{chat}» неизвестного типа ({type}), а не канала: его сообщения были бы учтены как публикации канала. ${CONFIRM_CHAT_TYPE.ru}`,
     import_zip_no_posts: 'В архиве «{file}» не найдено файлов с публикациями (искали: {layouts})',
     import_sheet_kind_unknown:
       'Заголовки таблицы «{file}» не подходят ни к одному шаблону ({kinds}); получите шаблон: aqparat template ВИД',
@@ -182,6 +202,9 @@ export const ERROR_TEXTS: Texts<ErrorCode> = {
     import_chat_choice:
       '«{file}» файлында бірнеше чат бар, атауы не нөмірі бойынша біреуін таңдаңыз: {chats} (aqparat import ФАЙЛ --chat АТАУЫ)',
     import_chat_unknown: '«{file}» файлында «{chat}» чаты жоқ; барлары: {chats}',
+    import_chat_group: `«{file}» — арнаның емес, «{chat}» тобының экспорты (түрі: {type}): қатысушылардың хабарламалары арнаның жарияланымдары ретінде есептелер еді. ${CONFIRM_CHAT_TYPE.kk}`,
+    import_chat_personal: `«{file}» — арнаның емес, «{chat}» жеке хат алмасуының экспорты (түрі: {type}): оның хабарламалары арнаның жарияланымдары ретінде есептелер еді. ${CONFIRM_CHAT_TYPE.kk}`,
+    import_chat_other: `«{file}» — арнаның емес, түрі белгісіз «{chat}» чатының экспорты ({type}): оның хабарламалары арнаның жарияланымдары ретінде есептелер еді. ${CONFIRM_CHAT_TYPE.kk}`,
     import_zip_no_posts: '«{file}» мұрағатында жарияланымдар файлы табылмады (ізделгені: {layouts})',
     import_sheet_kind_unknown:
       '«{file}» кестесінің тақырыптары ешбір үлгіге сәйкес келмейді ({kinds}); үлгіні алыңыз: aqparat template ТҮРІ',
@@ -247,6 +270,9 @@ export const ERROR_TEXTS: Texts<ErrorCode> = {
     import_chat_choice:
       'File "{file}" holds several chats; choose one by name or id: {chats} (aqparat import FILE --chat NAME)',
     import_chat_unknown: 'No chat "{chat}" in "{file}"; it has: {chats}',
+    import_chat_group: `"{file}" is the export of a group, "{chat}" (type {type}), not of a channel: its members' messages would be counted as the channel's publications. ${CONFIRM_CHAT_TYPE.en}`,
+    import_chat_personal: `"{file}" is the export of a personal chat, "{chat}" (type {type}), not of a channel: its messages would be counted as the channel's publications. ${CONFIRM_CHAT_TYPE.en}`,
+    import_chat_other: `"{file}" is the export of a chat of unknown type, "{chat}" ({type}), not of a channel: its messages would be counted as the channel's publications. ${CONFIRM_CHAT_TYPE.en}`,
     import_zip_no_posts: 'No posts files found in archive "{file}" (looked for: {layouts})',
     import_sheet_kind_unknown:
       'The headers of "{file}" match no template ({kinds}); get one with: aqparat template KIND',

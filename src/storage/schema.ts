@@ -127,6 +127,8 @@ export interface ImportBatchTable {
    * lease.ts) was left by a process that died; it is then interrupted.
    */
   heartbeatAt: string | null;
+  /** What the import said of how it read the file (ImportNote[] of shared/import-notes), JSON. */
+  notes: DbJson;
 }
 
 /** Assigns a post on an ancestor's channel to this organization when the post matches the pattern. */
@@ -188,6 +190,8 @@ export interface PublicationTable {
   analyzedAt: string | null;
   /** The `updated_at` of the row whose text the band keys (publication_band) were taken of. */
   fingerprintedAt: string | null;
+  /** The post's links (PublicationLink[] of shared/links), JSON; null when it has none. */
+  links: DbJson;
 }
 
 /** A band key of a publication's text fingerprint: texts sharing one are near-copy candidates. */

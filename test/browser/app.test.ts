@@ -87,6 +87,10 @@ describe('the web application in Chromium', () => {
       await admin
         .locator('input[type=file]')
         .setInputFiles(real('telegram/htx-erg_private_supergroup_result.json'));
+      // A group's export: the page says what it is and imports it once confirmed.
+      const refusal = admin.getByRole('dialog', { name: 'Это выгрузка не канала' });
+      await refusal.getByText('выгрузка группы «HTX <> ERG»', { exact: false }).waitFor({ timeout: 60_000 });
+      await refusal.getByRole('button', { name: 'Импортировать всё равно' }).click();
       const summary = admin.getByRole('region', { name: 'Итог импорта' });
       await summary.getByText('завершён').waitFor({ timeout: 60_000 });
       expect(await visibleText(admin, '[aria-label="Итог импорта"]')).toMatch(/Новых\s*15/);

@@ -97,6 +97,7 @@ describe.runIf(process.env['DATABASE_URL'])('two servers on one PostgreSQL', () 
 
     const form = new FormData();
     form.append('channel', 'shared-telegram');
+    form.append('acceptChatType', 'true');
     const file = real('telegram/htx-erg_private_supergroup_result.json');
     form.append('file', new Blob([readFileSync(file)]), 'export.json');
     const upload = await fetch(`${first.url}api/v1/imports`, { method: 'POST', headers, body: form });

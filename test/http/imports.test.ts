@@ -136,7 +136,7 @@ describe.each(DIALECTS)('imports over HTTP (%s)', (dialect) => {
   });
 
   it('imports a real Telegram export in the background; another server sees it; a sibling does not; undo restores', async () => {
-    const response = await upload(editorA, { channel: channelA }, realFile(TELEGRAM));
+    const response = await upload(editorA, { channel: channelA, acceptChatType: 'true' }, realFile(TELEGRAM));
     const id = await started(response);
     expect(response.headers['location']).toBe(`/api/v1/imports/${id}`);
     expect(response.json()).toEqual({
@@ -200,7 +200,9 @@ describe.each(DIALECTS)('imports over HTTP (%s)', (dialect) => {
     ['telegram/chat-analytics_MultiChat_2C_6M.json'],
     "shows a failed import's error in the reader's language; with the chat chosen it completes",
     async () => {
-      const id = await started(await upload(editorA, { channel: channelA }, realFile(MULTI_CHAT)));
+      const id = await started(
+        await upload(editorA, { channel: channelA, acceptChatType: 'true' }, realFile(MULTI_CHAT)),
+      );
       const failed = await settled(editorAKk, id);
       expect(failed).toMatchObject({ status: 'failed', new: 0, error: { code: 'import_chat_choice' } });
       expect(failed.error?.message).toContain('файлында бірнеше чат бар');
@@ -211,7 +213,11 @@ describe.each(DIALECTS)('imports over HTTP (%s)', (dialect) => {
       expect((await editorB.get(`/api/v1/imports/${id}`)).statusCode).toBe(404);
 
       const chosen = await started(
-        await upload(editorA, { channel: channelA, chat: '700000001' }, realFile(MULTI_CHAT)),
+        await upload(
+          editorA,
+          { channel: channelA, chat: '700000001', acceptChatType: 'true' },
+          realFile(MULTI_CHAT),
+        ),
       );
       expect(await settled(editorA, chosen)).toMatchObject({ status: 'done', new: 2 });
       expect(await publicationsOf(channelA)).toBe(2);

@@ -234,7 +234,7 @@ const PROBES: Probe[] = [
     resource: 'imports',
     seed: async (ctx, org) => {
       const channel = await channelAt(ctx, org);
-      const summary = await importFile(ctx, { file: TELEGRAM, channel });
+      const summary = await importFile(ctx, { file: TELEGRAM, channel, acceptChatType: true });
       return { id: summary.batchId ?? 0, channel } as { id: number; channel: string };
     },
     read: (client, seeded) => client.get(`/api/v1/imports/${seeded.id}`),
@@ -244,7 +244,7 @@ const PROBES: Probe[] = [
         method: 'POST',
         url: '/api/v1/imports',
         ...(await formOf(
-          { channel: await channelAt(probeCtx, org), dryRun: 'true' },
+          { channel: await channelAt(probeCtx, org), dryRun: 'true', acceptChatType: 'true' },
           { name: 'export.json', content: readFileSync(TELEGRAM) },
         )),
       }),

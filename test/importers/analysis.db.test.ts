@@ -120,7 +120,7 @@ describe.each(DIALECTS)('classifying at import time (%s)', (dialect) => {
     const file = join(dir, 'result.json');
     writeFileSync(file, JSON.stringify(sample, null, 1));
 
-    const summary = await importInto(ctx, file, channel);
+    const summary = await importInto(ctx, file, channel, { acceptChatType: true });
     expect(summary).toMatchObject({ new: 15, analysis: { publications: 15, reposts: 1, nearCopies: 0 } });
     const posts = [...(await stored(channel)).values()];
     expect(posts).toHaveLength(15);
@@ -162,7 +162,7 @@ describe.each(DIALECTS)('classifying at import time (%s)', (dialect) => {
     const realSample = real('telegram/htx-erg_private_supergroup_result.json');
     const other = await channelOf(ctx, org.region, 'telegram');
     await importInto(ctx, file, channel);
-    await importInto(ctx, realSample, other);
+    await importInto(ctx, realSample, other, { acceptChatType: true });
     const counts = await rowCounts(ctx);
     const before = [await stored(channel), await stored(other)];
 
@@ -173,7 +173,7 @@ describe.each(DIALECTS)('classifying at import time (%s)', (dialect) => {
       unchanged: contents.posts,
       analysis: { publications: 0 },
     });
-    expect(await importInto(ctx, realSample, other)).toMatchObject({
+    expect(await importInto(ctx, realSample, other, { acceptChatType: true })).toMatchObject({
       batchId: null,
       updated: 0,
       unchanged: 15,
@@ -316,7 +316,7 @@ describe.each(DIALECTS)('classifying at import time (%s)', (dialect) => {
     async () => {
       const channel = await channelOf(ctx, org.region, 'telegram');
       const file = real('telegram/chat-analytics_DM_2A_7M.json');
-      const summary = await importInto(ctx, file, channel, { analyze: false });
+      const summary = await importInto(ctx, file, channel, { analyze: false, acceptChatType: true });
       expect(summary.new).toBe(6);
       expect(summary.analysis).toBeUndefined();
       const posts = [...(await stored(channel)).values()];

@@ -61,7 +61,7 @@ describe.each(DIALECTS)('aqparat import, imports, publications, template (%s)', 
 
   it('imports with a JSON summary; again, says nothing changed; lists, shows and undoes the batch', async () => {
     const file = real('telegram/htx-erg_private_supergroup_result.json');
-    const first = await cli('import', file, '--channel', channel, '--json');
+    const first = await cli('import', file, '--channel', channel, '--accept-chat-type', '--json');
     expect(first.code).toBe(0);
     const summary = JSON.parse(first.stdout) as Record<string, unknown>;
     expect(summary).toMatchObject({
@@ -73,7 +73,7 @@ describe.each(DIALECTS)('aqparat import, imports, publications, template (%s)', 
       skipped: 2,
       analysis: { publications: 15, reposts: 0 },
     });
-    const again = await cli('import', file, '--channel', channel);
+    const again = await cli('import', file, '--channel', channel, '--accept-chat-type');
     expect(again.stdout).toBe(
       'Ничего не изменилось (telegram, htx-erg_private_supergroup_result.json): без изменений 15, отклонено 0\n' +
         `Этот файл уже импортировался: импорт № ${String(summary['batchId'])}\n` +
@@ -131,7 +131,14 @@ describe.each(DIALECTS)('aqparat import, imports, publications, template (%s)', 
     'lists a channel’s publications with their subjects, by period, and takes a manual subject',
     async () => {
       const file = real('telegram/htx-erg_private_supergroup_result.json');
-      const unlabelled = await cli('import', file, '--channel', channel, '--no-analyze');
+      const unlabelled = await cli(
+        'import',
+        file,
+        '--channel',
+        channel,
+        '--accept-chat-type',
+        '--no-analyze',
+      );
       expect(unlabelled.stdout).toMatch(/^Импорт № \d+ \(telegram, [^)]+\): новых 15, .*\nПропущено 2: /);
       const branch = org.branches[1]?.code ?? '';
       expect(
@@ -195,6 +202,7 @@ describe.each(DIALECTS)('aqparat import, imports, publications, template (%s)', 
         real('telegram/chat-analytics_DM_2A_7M.json'),
         '--channel',
         channel,
+        '--accept-chat-type',
       );
       expect(labelled.stdout).toContain(
         'Классифицировано публикаций: 6; репостов 0 (из них найдено копий более ранних текстов: 0)',

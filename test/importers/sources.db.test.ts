@@ -35,7 +35,9 @@ describe.each(DIALECTS)('importing the real exports (%s)', (dialect) => {
     'imports the Telegram exports: messages stored, service messages skipped and counted',
     async () => {
       const channel = await channelOf(ctx, org.region, 'telegram');
-      const group = await importInto(ctx, real('telegram/htx-erg_private_supergroup_result.json'), channel);
+      const group = await importInto(ctx, real('telegram/htx-erg_private_supergroup_result.json'), channel, {
+        acceptChatType: true,
+      });
       expect(group).toMatchObject({
         format: 'telegram',
         new: 15,
@@ -46,7 +48,9 @@ describe.each(DIALECTS)('importing the real exports (%s)', (dialect) => {
       });
       expect(group.skippedByReason).toEqual({ service: 2 });
       const personal = await channelOf(ctx, org.region, 'telegram');
-      const chat = await importInto(ctx, real('telegram/chat-analytics_DM_2A_7M.json'), personal);
+      const chat = await importInto(ctx, real('telegram/chat-analytics_DM_2A_7M.json'), personal, {
+        acceptChatType: true,
+      });
       expect(chat).toMatchObject({ new: 6, skipped: 2 });
       // A message with only `date` is read on the owner's wall clock: Almaty was UTC+6 in 2019.
       const [first] = await listPublications(ctx, { channel: personal });
@@ -68,12 +72,17 @@ describe.each(DIALECTS)('importing the real exports (%s)', (dialect) => {
       const ask = await failureOf(() => importInto(ctx, file, anyChannel));
       expect(ask.code).toBe('import_chat_choice');
       expect(ask.params['chats']).toBe('Chat One (700000001); Chat Two (700000002)');
-      expect(await importInto(ctx, file, anyChannel, { chat: '700000001' })).toMatchObject({
+      expect(
+        await importInto(ctx, file, anyChannel, { chat: '700000001', acceptChatType: true }),
+      ).toMatchObject({
         new: 2,
         skipped: 0,
       });
       const named = await channelOf(ctx, org.region, 'telegram', { name: 'Chat Two' });
-      expect(await importInto(ctx, file, named)).toMatchObject({ new: 3, skipped: 1 });
+      expect(await importInto(ctx, file, named, { acceptChatType: true })).toMatchObject({
+        new: 3,
+        skipped: 1,
+      });
       expect(await texts(named)).toEqual(['Welcome to chat two!', 'Group chat is fun!', null]);
       const unknown = await failureOf(() => importInto(ctx, file, anyChannel, { chat: 'Chat Three' }));
       expect(unknown.code).toBe('import_chat_unknown');
@@ -152,9 +161,9 @@ describe.each(DIALECTS)('importing the real exports (%s)', (dialect) => {
   it('changes nothing when the same file is imported again, and says when it was imported', async () => {
     const channel = await channelOf(ctx, org.region, 'telegram');
     const file = real('telegram/htx-erg_private_supergroup_result.json');
-    const first = await importInto(ctx, file, channel);
+    const first = await importInto(ctx, file, channel, { acceptChatType: true });
     const before = await rowCounts(ctx);
-    const again = await importInto(ctx, file, channel);
+    const again = await importInto(ctx, file, channel, { acceptChatType: true });
     expect(await rowCounts(ctx)).toEqual(before);
     expect(again).toMatchObject({
       batchId: null,

@@ -2,6 +2,7 @@ import v8 from 'node:v8';
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import { importFile, type ImportSummary } from '../../services/import.service.js';
+import { describeNote, toldNotes } from '../../shared/import-notes.js';
 import { describeRejection, SKIP_REASON_TEXTS, type SkipReason } from '../../shared/import-report.js';
 import type { UiLang } from '../../shared/vocabulary.js';
 import { type CommonOptions, langOf, runCommand, say, withCommonOptions } from '../options.js';
@@ -9,6 +10,7 @@ import { type CommonOptions, langOf, runCommand, say, withCommonOptions } from '
 interface ImportOptions extends CommonOptions {
   channel?: string;
   chat?: string;
+  acceptChatType?: boolean;
   dryRun?: boolean;
   strict?: boolean;
   /** False with `--no-analyze`. */
@@ -73,6 +75,7 @@ function printSummary(summary: ImportSummary, lang: UiLang): void {
       .join(', ');
     console.log(say(lang, 'importSkipped', { count: summary.skipped, reasons }));
   }
+  for (const note of summary.notes) console.log(describeNote(note, lang));
   if (summary.rejections.length === 0) return;
   console.log(say(lang, 'importRejections'));
   for (const rejection of summary.rejections.slice(0, SHOWN_REJECTIONS)) {
@@ -92,6 +95,10 @@ export function importCommand(program: Command): void {
       .argument('<file>', 'file, folder, ZIP archive or http(s) URL')
       .option('--channel <code>', 'the channel the publications (or followers) belong to')
       .option('--chat <name-or-id>', "a Telegram full export's chat")
+      .option(
+        '--accept-chat-type',
+        "import a Telegram group's or personal chat's export as the channel's posts (refused otherwise)",
+      )
       .option('--dry-run', 'read and check everything, store nothing')
       .option('--strict', 'store nothing if any record is rejected')
       .option('--no-analyze', 'store without content analysis (`aqparat reclassify` labels the posts later)')
@@ -109,6 +116,7 @@ export function importCommand(program: Command): void {
           file,
           ...(options.channel ? { channel: options.channel } : {}),
           ...(options.chat ? { chat: options.chat } : {}),
+          ...(options.acceptChatType ? { acceptChatType: true } : {}),
           dryRun: options.dryRun === true,
           strict: options.strict === true,
           analyze: options.analyze,
@@ -122,7 +130,8 @@ export function importCommand(program: Command): void {
           ...rejection,
           message: describeRejection(rejection, lang),
         }));
-        console.log(JSON.stringify({ ...summary, rejections }, null, 2));
+        const notes = toldNotes(summary.notes, lang);
+        console.log(JSON.stringify({ ...summary, rejections, notes }, null, 2));
       } else printSummary(summary, lang);
       if (summary.strict && summary.rejected > 0) process.exitCode = 2;
     });

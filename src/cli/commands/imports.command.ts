@@ -1,6 +1,7 @@
 import Table from 'cli-table3';
 import type { Command } from 'commander';
 import { getImport, type ImportBatch, listImports, undoImport } from '../../services/import.service.js';
+import { describeNote, toldNotes } from '../../shared/import-notes.js';
 import { describeRejection, IMPORT_STATUS_TEXTS } from '../../shared/import-report.js';
 import type { ImportStatus, UiLang } from '../../shared/vocabulary.js';
 import { type CommonOptions, langOf, runCommand, say, withCommonOptions } from '../options.js';
@@ -74,10 +75,12 @@ export function importsCommand(program: Command): void {
           ...rejection,
           message: describeRejection(rejection, lang),
         }));
-        console.log(JSON.stringify({ ...batch, rejections }, null, 2));
+        const notes = toldNotes(batch.notes, lang);
+        console.log(JSON.stringify({ ...batch, rejections, notes }, null, 2));
         return;
       }
       console.log(batchTable([batch], lang));
+      for (const note of batch.notes) console.log(describeNote(note, lang));
       if (batch.rejections.length > 0) console.log(say(lang, 'importRejections'));
       for (const rejection of batch.rejections) console.log(`  ${describeRejection(rejection, lang)}`);
     });

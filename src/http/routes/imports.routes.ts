@@ -17,6 +17,7 @@ import {
   storeUpload,
   undoUpload,
 } from '../../services/upload.service.js';
+import { type ImportNote, toldNotes } from '../../shared/import-notes.js';
 import { describeRejection, type Rejection } from '../../shared/import-report.js';
 import { describeError } from '../../shared/messages.js';
 import { SHEET_KINDS, UI_LANGS, type UiLang } from '../../shared/vocabulary.js';
@@ -25,10 +26,14 @@ import { sendFile } from './download.js';
 
 const noFile = () => new ValidationError('upload', [{ path: 'file', code: 'required' }]);
 
-/** Rejections and the error of an import, each with its message in the reader's language. */
-function told<T extends { rejections: Rejection[]; error?: ImportView['error'] }>(batch: T, lang: UiLang) {
+/** Rejections, notes and the error of an import, each with its message in the reader's language. */
+function told<T extends { rejections: Rejection[]; notes: ImportNote[]; error?: ImportView['error'] }>(
+  batch: T,
+  lang: UiLang,
+) {
   return {
     ...batch,
+    notes: toldNotes(batch.notes, lang),
     rejections: batch.rejections.map((rejection) => ({
       ...rejection,
       message: describeRejection(rejection, lang),
@@ -52,7 +57,8 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
         consumes: ['multipart/form-data'],
         description:
           'multipart/form-data: one file (`file`: JSON, CSV, XLSX, XML/RSS/Atom, HTML, ZIP or TXT) and the ' +
-          'fields `channel`, `chat`, `dryRun` and `strict` ("true"/"false"). Answers 202 with the batch, ' +
+          'fields `channel`, `chat`, `dryRun`, `strict` and `acceptChatType` ("true"/"false"; the last imports ' +
+          'a Telegram group or personal chat, which is refused otherwise). Answers 202 with the batch, ' +
           'which fills in the background (GET /imports/{id}); a dry run answers 200 with the counts.',
       },
     },

@@ -1,9 +1,11 @@
 /**
  * Telegram messages → publication drafts. Service messages are skipped and counted; a forward is a repost with
  * its source; `date_unixtime` (UTC) is preferred over `date` (the exporting computer's wall clock); an album
- * (consecutive media messages of one sender at one second) is one publication; reactions are summed.
+ * (consecutive media messages of one sender at one second) is one publication; reactions are summed. The text is
+ * what the reader saw (a link hidden under words keeps the words); the links go with the post, each with its words.
  */
 import { DomainError } from '../../domain/errors.js';
+import type { PublicationLink } from '../../shared/links.js';
 import type { MediaKind } from '../../shared/vocabulary.js';
 import { rejectedField } from '../mapped.js';
 import { cleanText, hashtagsOf, titleOf } from '../text.js';
@@ -35,6 +37,29 @@ export function textOf(text: unknown): string {
           : '',
     )
     .join('');
+}
+
+/** An address as a post may write it (`example.kz/x`): a browser opens it over http. */
+const withScheme = (address: string) =>
+  /^[a-z][a-z0-9+.-]*:/i.test(address) ? address : `http://${address}`;
+
+/**
+ * The links of a message, in text order: a `text_link` entity's address lives only in its `href`, its text is
+ * the words shown; a `link` entity is an address written out.
+ */
+export function linksOfText(text: unknown): PublicationLink[] {
+  if (!Array.isArray(text)) return [];
+  const links: PublicationLink[] = [];
+  for (const part of text as unknown[]) {
+    if (typeof part !== 'object' || part === null) continue;
+    const { type, text: shown, href } = part as Message;
+    if (typeof shown !== 'string') continue;
+    if (type === 'text_link' && typeof href === 'string' && href.trim() !== '')
+      links.push({ url: href.trim(), text: shown });
+    else if (type === 'link' && shown.trim() !== '')
+      links.push({ url: withScheme(shown.trim()), text: shown });
+  }
+  return links;
 }
 
 function hashtagsOfMessage(message: Message, text: string): string[] {
@@ -119,6 +144,7 @@ function postOf(message: Message, chat: ChatHeader, options: MapOptions): Post |
   const forwarded = 'forwarded_from' in message;
   const reactions = reactionsOf(message);
   const url = urlOf(chat, id, options);
+  const links = linksOfText(message['text']);
   const draft: PublicationDraft = {
     target: 'publication',
     ref,
@@ -126,6 +152,7 @@ function postOf(message: Message, chat: ChatHeader, options: MapOptions): Post |
     time,
     isRepost: forwarded,
     hashtags: hashtagsOfMessage(message, rawText),
+    links,
     mediaKind: media ?? 'text',
     ...(url ? { url } : {}),
     ...(text ? { text, title: titleOf(text) } : {}),
@@ -157,6 +184,7 @@ function mergeAlbum(album: Post, next: Post): void {
     draft.text = next.draft.text;
     draft.title = next.draft.title;
     draft.hashtags = next.draft.hashtags;
+    draft.links = next.draft.links ?? [];
   }
   const reactions = Math.max(draft.engagement?.reactions ?? 0, next.draft.engagement?.reactions ?? 0);
   if (draft.engagement || next.draft.engagement) draft.engagement = { reactions };
@@ -173,10 +201,12 @@ export function chatMatches(chat: ChatHeader, wanted: string): boolean {
 /**
  * Drafts of the chosen chat: the root chat of a single export, or the full export's chat named by `options.chat`
  * (the caller chooses one before, when the file holds several). A batch of records in, a batch of items out.
+ * `onChat` is told the chosen chat before its first message is mapped, and may refuse it by throwing.
  */
 export async function* mapTelegram(
   batches: AsyncIterable<readonly TelegramRecord[]>,
   options: MapOptions,
+  onChat?: (chat: ChatHeader) => void,
 ): AsyncGenerator<Mapped[]> {
   let selected = false;
   let matched = false;
@@ -202,6 +232,7 @@ export async function* mapTelegram(
           record.chat.index === -1 ||
           (!matched && options.chat !== undefined && chatMatches(record.chat, options.chat));
         matched ||= selected;
+        if (selected) onChat?.(record.chat);
         continue;
       }
       if (!selected) continue;

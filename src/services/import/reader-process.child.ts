@@ -9,8 +9,9 @@ import { basename } from 'node:path';
 import { DomainError } from '../../domain/errors.js';
 import { isFullTelegramExport, READERS } from '../../importers/registry.js';
 import type { SheetHeader } from '../../importers/sheet/map.js';
+import { checkChatType } from '../../importers/telegram/chat-type.js';
 import { chatMatches, describeChats } from '../../importers/telegram/map.js';
-import { listTelegramChats } from '../../importers/telegram/parse.js';
+import { type ChatHeader, listTelegramChats } from '../../importers/telegram/parse.js';
 import type { Mapped } from '../../importers/types.js';
 import type { FromReader, ReadTask, ToReader } from './reader-process.protocol.js';
 import { openSource, type SourceEntry } from './source.js';
@@ -120,6 +121,7 @@ async function read(task: ReadTask): Promise<void> {
         ...(chat ? { chat } : {}),
         ...(task.channelUrl ? { channelUrl: task.channelUrl } : {}),
         onSheetHeader: (found: SheetHeader) => (header = found),
+        onChat: (found: ChatHeader) => checkChatType(found, entry.name, task.acceptChatType === true),
       };
       for await (const batch of READERS[entry.reader].read(bytes, options)) {
         for (const item of batch) items.push(item);

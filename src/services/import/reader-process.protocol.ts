@@ -18,6 +18,8 @@ export interface ReadTask {
   channelName?: string;
   /** The channel's address: Telegram posts get links under it. */
   channelUrl?: string;
+  /** Import a Telegram chat that is no channel (a group, a personal chat): the user confirmed its type. */
+  acceptChatType?: boolean;
 }
 
 export interface EntryInfo {

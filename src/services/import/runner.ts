@@ -8,6 +8,7 @@
  * ever waits for a parser. The reading itself runs in a process of its own (reader-process.ts).
  */
 import type { Draft, Rejection } from '../../importers/types.js';
+import type { ImportNote } from '../../shared/import-notes.js';
 import type { ImportCounts, SkipReason } from '../../shared/import-report.js';
 import type { ImportFormat, SheetKind } from '../../shared/vocabulary.js';
 import { type Actor, scopeOf, userIdOf } from '../../policies/actor.js';
@@ -28,6 +29,7 @@ import {
 import { DomainError } from '../../domain/errors.js';
 import { type Context, inTransaction } from '../context.js';
 import { IMPORT_LEASE_MS, renewLease } from './lease.js';
+import { importNotes, readInChannelZone } from './notes.js';
 import type { ReadBatch, ReadingSource } from './reader-process.js';
 import { spool } from './spool.js';
 import { DraftWriter } from './writers.js';
@@ -73,6 +75,8 @@ export interface ImportSummary extends ImportCounts {
   stored: boolean;
   /** What content analysis found in the publications stored: absent when it did not run. */
   analysis?: ReclassifySummary;
+  /** How the import read what the file left unsaid (times without a zone). */
+  notes: ImportNote[];
 }
 
 /** Thrown inside the single transaction of a dry run or a failed strict import, to roll it back. */
@@ -97,6 +101,7 @@ export async function runImport(ctx: Context, plan: RunPlan): Promise<ImportSumm
     dryRun: plan.dryRun,
     strict: plan.strict,
     stored: false,
+    notes: [],
   };
   // A dry run stores nothing: nothing to label.
   if (plan.analyze && !plan.dryRun) summary.analysis = emptySummary();
@@ -115,6 +120,8 @@ export async function runImport(ctx: Context, plan: RunPlan): Promise<ImportSumm
   const total = source.entries.reduce((sum, entry) => sum + entry.size, 0);
   /** Rows found stored that this batch took over from an incomplete one: it is kept to undo them. */
   let claimed = 0;
+  /** Posts whose time had no zone and was read in the zone of the import's channel's owner. */
+  let localTimes = 0;
   /**
    * The batch whose lease this import renews (a batch inside a single transaction is seen by nobody else, but one
    * made beforehand is, while its file is read); `lost` once a sweep took this process for dead.
@@ -183,8 +190,10 @@ export async function runImport(ctx: Context, plan: RunPlan): Promise<ImportSumm
         for (const item of batch.items) {
           if (item.kind === 'draft') {
             chunk.push(item.draft);
-            if (item.draft.target === 'publication')
+            if (item.draft.target === 'publication') {
               chunkChars += (item.draft.text?.length ?? 0) + (item.draft.title?.length ?? 0);
+              if (readInChannelZone(item.draft)) localTimes += 1;
+            }
             if (chunk.length >= plan.chunkSize || chunkChars >= CHUNK_CHARS) await flush();
           } else if (item.kind === 'rejected') reject(item.rejections);
           else {
@@ -200,6 +209,7 @@ export async function runImport(ctx: Context, plan: RunPlan): Promise<ImportSumm
       throw error;
     }
     summary.rejections.sort((a, b) => a.file.localeCompare(b.file) || a.record.index - b.record.index);
+    summary.notes = importNotes(plan.channel, localTimes);
     // The file's hash, taken as it was read, and an earlier import of the same file (this batch is not done yet).
     summary.fileHash = source.hash();
     const previous = await findBatchOfFile(run.db.kysely, summary.fileHash, plan.channel?.id ?? null);
@@ -223,6 +233,7 @@ export async function runImport(ctx: Context, plan: RunPlan): Promise<ImportSumm
       status,
       finishedAt: run.clock().toISOString(),
       rejections: toJson(summary.rejections),
+      notes: toJson(summary.notes),
     });
   };
 

@@ -19,6 +19,7 @@ import type {
 } from '../../importers/types.js';
 import { type LocalDate, localDateOf, toInstant } from '../../domain/period.js';
 import type { FieldIssue } from '../../shared/field-issue.js';
+import { linksOf, type PublicationLink } from '../../shared/links.js';
 import { httpUrl } from '../../shared/schemas.js';
 import { type ChannelRef, findChannelByCode } from '../../storage/repositories/channel.repository.js';
 import {
@@ -110,11 +111,15 @@ const LABEL_COLUMNS = [
   'analyzedAt',
 ] as const;
 
+/** A post's links as stored: none for a post without links, so that an empty list is no change to a stored post. */
+const linksColumn = (links: readonly PublicationLink[]) => (links.length > 0 ? toJson(links) : null);
+
 /** A column's value as compared and as logged: booleans as booleans, JSON as its text. */
 function normalized(key: string, value: unknown): unknown {
   if (key === 'isRepost' || key === 'subjectManual') return toBool(value as boolean | number | null);
   if (key === 'declarative') return toBool(value as boolean | number | null, 'nullable');
   if (key === 'topics' || key === 'reasons') return toJson(fromJson(value));
+  if (key === 'links') return linksColumn(linksOf(value));
   return value ?? null;
 }
 
@@ -316,6 +321,7 @@ export class DraftWriter {
       isRepost: draft.isRepost,
       repostSource: draft.repostSource ?? null,
       mediaKind: draft.mediaKind ?? null,
+      links: draft.links && linksColumn(draft.links),
       views: engagement?.views,
       reactions: engagement?.reactions,
       comments: engagement?.comments,

@@ -12,6 +12,7 @@ import * as publicationBandByChannel from './202611261700_publication_band_by_ch
 import * as publicationMonthCovering from './202611261800_publication_month_covering.js';
 import * as audienceLatest from './202611261900_audience_latest.js';
 import * as signInThrottle from './202612060120_sign_in_throttle.js';
+import * as publicationLinks from './202612061000_publication_links.js';
 import * as bilingualTexts from './202612061200_bilingual_texts.js';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -27,5 +28,6 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '202611261800_publication_month_covering': publicationMonthCovering,
   '202611261900_audience_latest': audienceLatest,
   '202612060120_sign_in_throttle': signInThrottle,
+  '202612061000_publication_links': publicationLinks,
   '202612061200_bilingual_texts': bilingualTexts,
 };

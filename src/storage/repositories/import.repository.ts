@@ -176,6 +176,7 @@ const IMPORTED_COLUMNS: readonly { key: keyof PublicationTable; name: string; ty
   { key: 'isRepost', name: 'is_repost', type: 'boolean' },
   { key: 'repostSource', name: 'repost_source', type: 'text' },
   { key: 'mediaKind', name: 'media_kind', type: 'text' },
+  { key: 'links', name: 'links', type: 'json' },
   { key: 'views', name: 'views', type: 'integer' },
   { key: 'reactions', name: 'reactions', type: 'integer' },
   { key: 'comments', name: 'comments', type: 'integer' },

@@ -82,6 +82,7 @@ export async function listPublicationPage(
       'p.repostSource',
       'p.repostBy',
       'p.repostOfId',
+      'p.links',
       'p.views',
       'p.reactions',
       'p.comments',

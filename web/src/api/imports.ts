@@ -1,5 +1,6 @@
 /** Imports: uploading a file with progress, the batches with their counts and rejections, undo, templates. */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ImportNote } from '../../../src/shared/import-notes.js';
 import type { Rejection } from '../../../src/shared/import-report.js';
 import type { ImportStatus } from '../../../src/shared/vocabulary.js';
 import { askAgain, SESSION_KEY } from './answers.js';
@@ -20,6 +21,8 @@ export interface ImportBatch {
   rejected: number;
   skipped: number;
   rejections: (Rejection & { message: string })[];
+  /** How the import read what the file left unsaid (times without a zone). */
+  notes: (ImportNote & { message: string })[];
   progress?: number;
   error?: { code: string; message: string };
 }
@@ -58,12 +61,20 @@ export function useImport(id: number | undefined) {
   });
 }
 
-/** `POST /imports` (multipart: the file and `channel`, `chat`), reporting upload progress 0…1. */
+export interface UploadRequest {
+  file: File;
+  channel?: string | undefined;
+  /** The user confirmed importing a Telegram group or personal chat as the channel's posts. */
+  acceptChatType?: boolean;
+}
+
+/** `POST /imports` (multipart: the file and `channel`, `acceptChatType`), reporting upload progress 0…1. */
 export function useUpload(onProgress: (fraction: number) => void) {
   return useMutation({
-    mutationFn: ({ file, channel }: { file: File; channel?: string | undefined }) => {
+    mutationFn: ({ file, channel, acceptChatType }: UploadRequest) => {
       const form = new FormData();
       if (channel) form.append('channel', channel);
+      if (acceptChatType) form.append('acceptChatType', 'true');
       form.append('file', file, file.name);
       return upload<UploadAnswer>('/imports', form, onProgress);
     },

@@ -139,6 +139,8 @@ export const en: Texts = {
   'pub.notJudged': 'not judged',
   'pub.subjectManual': 'set by hand',
   'pub.undoHint': 'Correction saved',
+  'pub.links': 'Links in the post',
+  'pub.linkCount': 'Links: {{count}}',
 
   'contentLang.ru': 'Russian',
   'contentLang.kk': 'Kazakh',
@@ -207,6 +209,8 @@ export const en: Texts = {
   'import.undo': 'Undo import',
   'import.undoConfirm': 'Remove everything this import brought in?',
   'import.templates': 'Spreadsheet templates',
+  'import.chatTypeTitle': "This is not a channel's export",
+  'import.importAnyway': 'Import anyway',
 
   'sheetKind.publications': 'Publications',
   'sheetKind.media-mentions': 'Media mentions',

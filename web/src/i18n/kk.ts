@@ -139,6 +139,8 @@ export const kk: Texts = {
   'pub.notJudged': 'бағаланбаған',
   'pub.subjectManual': 'қолмен берілген',
   'pub.undoHint': 'Түзету сақталды',
+  'pub.links': 'Жарияланымдағы сілтемелер',
+  'pub.linkCount': 'Сілтемелер: {{count}}',
 
   'contentLang.ru': 'орыс тілі',
   'contentLang.kk': 'қазақ тілі',
@@ -207,6 +209,8 @@ export const kk: Texts = {
   'import.undo': 'Импортты болдырмау',
   'import.undoConfirm': 'Осы импорт әкелгеннің бәрін жою керек пе?',
   'import.templates': 'Кесте үлгілері',
+  'import.chatTypeTitle': 'Бұл арнаның экспорты емес',
+  'import.importAnyway': 'Бәрібір импорттау',
 
   'sheetKind.publications': 'Жарияланымдар',
   'sheetKind.media-mentions': 'БАҚ-та аталуы',

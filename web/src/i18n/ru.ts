@@ -137,6 +137,8 @@ export const ru = {
   'pub.notJudged': 'не оценено',
   'pub.subjectManual': 'задана вручную',
   'pub.undoHint': 'Исправление сохранено',
+  'pub.links': 'Ссылки в публикации',
+  'pub.linkCount': 'Ссылок: {{count}}',
 
   'contentLang.ru': 'русский',
   'contentLang.kk': 'казахский',
@@ -205,6 +207,8 @@ export const ru = {
   'import.undo': 'Отменить импорт',
   'import.undoConfirm': 'Удалить всё, что принёс этот импорт?',
   'import.templates': 'Шаблоны таблиц',
+  'import.chatTypeTitle': 'Это выгрузка не канала',
+  'import.importAnyway': 'Импортировать всё равно',
 
   'sheetKind.publications': 'Публикации',
   'sheetKind.media-mentions': 'Упоминания в СМИ',

@@ -7,6 +7,7 @@ import {
   Button,
   Card,
   Col,
+  Modal,
   Popconfirm,
   Progress,
   Row,
@@ -21,10 +22,12 @@ import {
 import { useState } from 'react';
 import { IMPORT_STATUS_TEXTS } from '../../../src/shared/import-report.js';
 import { PLATFORM_LABELS } from '../../../src/shared/labels.js';
+import { CHAT_TYPE_REFUSALS } from '../../../src/shared/messages.js';
 import { SHEET_KINDS, type ImportStatus } from '../../../src/shared/vocabulary.js';
 import {
   type ImportBatch,
   templateUrl,
+  type UploadRequest,
   useImport,
   useImports,
   useUndoImport,
@@ -47,6 +50,9 @@ const STATUS_COLORS: Readonly<Record<ImportStatus, string>> = {
   interrupted: 'warning',
   undone: 'default',
 };
+
+/** Codes of a Telegram export refused for being no channel's: the user may confirm and send it again. */
+const CHAT_REFUSALS: ReadonlySet<string> = new Set(Object.values(CHAT_TYPE_REFUSALS));
 
 /** Batches that may be undone: finished, or stopped before the end (what they stored stays until undone). */
 const UNDOABLE: ReadonlySet<ImportStatus> = new Set(['done', 'failed', 'interrupted']);
@@ -77,6 +83,9 @@ function Summary({ batch }: { batch: ImportBatch }) {
       {batch.status === 'running' && batch.progress !== undefined && (
         <Typography.Paragraph type="secondary">{f.number(batch.progress)}</Typography.Paragraph>
       )}
+      {batch.notes.map((note) => (
+        <Alert key={note.code} type="info" showIcon title={note.message} style={{ marginTop: 12 }} />
+      ))}
       {batch.error && <Alert type="error" showIcon title={batch.error.message} style={{ marginTop: 12 }} />}
       {batch.rejections.length > 0 && <RejectionTable rejections={batch.rejections} />}
     </Card>
@@ -89,8 +98,26 @@ function Uploader() {
   const [progress, setProgress] = useState<number | undefined>();
   const [channel, setChannel] = useState<string | undefined>();
   const [batchId, setBatchId] = useState<number | undefined>();
+  /** The last file sent, to send again once the user confirms its chat type. */
+  const [sent, setSent] = useState<UploadRequest | undefined>();
+  /** The refused batch whose dialog the user closed. */
+  const [dismissed, setDismissed] = useState<number | undefined>();
   const send = useUpload(setProgress);
   const batch = useImport(batchId);
+  const submit = (request: UploadRequest) => {
+    setProgress(0);
+    setBatchId(undefined);
+    setSent(request);
+    send.mutate(request, {
+      onSuccess: (answer) => setBatchId(answer.id),
+      onSettled: () => setProgress(undefined),
+    });
+  };
+  const refused =
+    batch.data?.status === 'failed' &&
+    CHAT_REFUSALS.has(batch.data.error?.code ?? '') &&
+    dismissed !== batch.data.id &&
+    sent !== undefined;
   const channels = useRecords('channels', { org: orgCode, pageSize: 500 }, orgCode !== undefined);
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size={12}>
@@ -117,14 +144,7 @@ function Uploader() {
         multiple={false}
         showUploadList={false}
         disabled={send.isPending}
-        customRequest={({ file }) => {
-          setProgress(0);
-          setBatchId(undefined);
-          send.mutate(
-            { file: file as File, channel },
-            { onSuccess: (answer) => setBatchId(answer.id), onSettled: () => setProgress(undefined) },
-          );
-        }}
+        customRequest={({ file }) => submit({ file: file as File, channel })}
       >
         <Typography.Paragraph strong>{t('import.drop')}</Typography.Paragraph>
         <Typography.Paragraph type="secondary">{t('import.dropHint')}</Typography.Paragraph>
@@ -134,6 +154,16 @@ function Uploader() {
       )}
       <ErrorAlert error={send.error ?? batch.error} />
       {batch.data && <Summary batch={batch.data} />}
+      <Modal
+        open={refused}
+        title={t('import.chatTypeTitle')}
+        okText={t('import.importAnyway')}
+        cancelText={t('common.cancel')}
+        onOk={() => sent && submit({ ...sent, acceptChatType: true })}
+        onCancel={() => setDismissed(batchId)}
+      >
+        <Typography.Paragraph>{batch.data?.error?.message}</Typography.Paragraph>
+      </Modal>
     </Space>
   );
 }

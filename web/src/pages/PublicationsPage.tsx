@@ -1,5 +1,5 @@
 /** Publications of the chosen subtree and period, filtered and searched; one opens in full beside the list. */
-import { Table, Tag, Typography } from 'antd';
+import { Table, Tag, Tooltip, Typography } from 'antd';
 import { useNavigate, useParams } from 'react-router';
 import type { PublicationItem } from '../../../src/shared/dashboard.js';
 import { PLATFORM_LABELS, TOPIC_LABELS } from '../../../src/shared/labels.js';
@@ -9,6 +9,7 @@ import { ErrorAlert } from '../components/ErrorAlert.js';
 import { PageTitle } from '../components/PageTitle.js';
 import { PAGE_SIZE } from '../components/RecordTable.js';
 import { PublicationDetail } from '../features/publications/PublicationDetail.js';
+import { PublicationLinks } from '../features/publications/PublicationLinks.js';
 import {
   PublicationFilters,
   useFilterParams,
@@ -71,16 +72,25 @@ export default function PublicationsPage() {
             key: 'text',
             title: t('pub.text'),
             render: (_, row) => (
-              <a
-                href={`/publications/${row.id}`}
-                onClick={(event) => {
-                  event.preventDefault();
-                  event.stopPropagation();
-                  open(row.id);
-                }}
-              >
-                {row.title || row.excerpt.slice(0, 140) || '—'}
-              </a>
+              <>
+                <a
+                  href={`/publications/${row.id}`}
+                  onClick={(event) => {
+                    event.preventDefault();
+                    event.stopPropagation();
+                    open(row.id);
+                  }}
+                >
+                  {row.title || row.excerpt.slice(0, 140) || '—'}
+                </a>
+                {row.links.length > 0 && (
+                  <Tooltip title={<PublicationLinks links={row.links} />}>
+                    <Tag style={{ marginLeft: 8 }}>
+                      {t('pub.linkCount', { count: f.number(row.links.length) })}
+                    </Tag>
+                  </Tooltip>
+                )}
+              </>
             ),
           },
           {

@@ -34,6 +34,7 @@ import { useFormat } from '../../lib/format.js';
 import { useOrgNames } from '../../lib/org-names.js';
 import { orgOptions, orgTree } from '../../lib/org-tree.js';
 import { useCan } from '../../lib/session.js';
+import { PublicationLinks } from './PublicationLinks.js';
 
 function Reasons({ detail }: { detail: Detail }) {
   const { lang, t } = useLang();
@@ -210,6 +211,11 @@ export function PublicationDetail({ id, onClose }: { id: number | undefined; onC
                 <a href={detail.url} target="_blank" rel="noreferrer" style={{ wordBreak: 'break-all' }}>
                   {detail.url}
                 </a>
+              </Descriptions.Item>
+            )}
+            {detail.links.length > 0 && (
+              <Descriptions.Item label={t('pub.links')}>
+                <PublicationLinks links={detail.links} />
               </Descriptions.Item>
             )}
           </Descriptions>
