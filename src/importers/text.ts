@@ -1,4 +1,4 @@
-/** Text helpers every mapper shares: cleaning, titles, hashtags, HTML to text, derived ids. */
+/** Text helpers every mapper shares: cleaning, titles, hashtags, derived ids. */
 import { createHash } from 'node:crypto';
 
 const TITLE_LENGTH = 200;
@@ -32,39 +32,6 @@ const HASHTAG = /(?<![\p{L}\p{N}_])#([\p{L}\p{N}_]+)/gu;
 /** Hashtags in a text, without `#`. */
 export function hashtagsOf(text: string | undefined): string[] {
   return text ? [...text.matchAll(HASHTAG)].map((match) => match[1] ?? '') : [];
-}
-
-const ENTITIES: Readonly<Record<string, string>> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  nbsp: ' ',
-  laquo: '«',
-  raquo: '»',
-  mdash: '—',
-  ndash: '–',
-  hellip: '…',
-};
-
-/** Plain text of an HTML fragment (a feed's description): block ends become line breaks, entities decoded. */
-export function htmlToText(html: string | undefined): string | undefined {
-  if (!html) return undefined;
-  const text = html
-    .replace(/<(script|style)[\s\S]*?<\/\1>/gi, '')
-    .replace(/<br\s*\/?>|<\/(p|div|li|h[1-6]|blockquote)>/gi, '\n')
-    .replace(/<[^>]*>/g, '')
-    .replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, (whole, entity: string) => {
-      if (entity.startsWith('#x') || entity.startsWith('#X'))
-        return String.fromCodePoint(parseInt(entity.slice(2), 16));
-      if (entity.startsWith('#')) return String.fromCodePoint(Number(entity.slice(1)));
-      return ENTITIES[entity.toLowerCase()] ?? whole;
-    })
-    .replace(/[ \t]+/g, ' ')
-    .replace(/ *\n */g, '\n')
-    .replace(/\n{3,}/g, '\n\n');
-  return cleanText(text);
 }
 
 /**

@@ -1,9 +1,14 @@
 /**
  * Feed items → publication drafts: the guid (RSS) or id (Atom), else the link, is the external id; the full
- * content is preferred over the excerpt; categories count as hashtags for attribution rules.
+ * content is preferred over the excerpt; categories count as hashtags for attribution rules. Feeds write HTML,
+ * often inside CDATA where the XML parser decodes nothing: descriptions are read as HTML (html.ts) and ids,
+ * addresses and categories have their character references decoded, each once. The first image of the item (in
+ * its HTML, else an image enclosure or thumbnail) makes it a photo post; a video (YouTube's feeds) a video post.
  */
+import type { MediaKind } from '../../shared/vocabulary.js';
+import { decodeReferences, readHtml } from '../html.js';
 import { rejectedField } from '../mapped.js';
-import { cleanText, hashtagsOf, htmlToText, titleOf } from '../text.js';
+import { cleanText, hashtagsOf, titleOf } from '../text.js';
 import type { Mapped, MapOptions, RecordRef } from '../types.js';
 import type { FeedItem } from './parse.js';
 
@@ -14,15 +19,42 @@ function textOf(value: unknown): string | undefined {
   return undefined;
 }
 
+/** An attribute of an element read with its attributes (`{'@_url': …}`). */
+function attributeOf(value: unknown, name: string): string | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const attribute = (value as Record<string, unknown>)[`@_${name}`];
+  return typeof attribute === 'string' ? attribute : undefined;
+}
+
 function linkOf(item: Record<string, unknown>): string | undefined {
   const links = Array.isArray(item['link']) ? (item['link'] as unknown[]) : [];
   for (const link of links) {
-    if (typeof link === 'string') return cleanText(link);
-    const attributes = link as Record<string, unknown>;
-    const rel = attributes['@_rel'];
-    if (rel === undefined || rel === 'alternate') return cleanText(attributes['@_href']);
+    if (typeof link === 'string') return decodeReferences(link);
+    const rel = attributeOf(link, 'rel');
+    if (rel === undefined || rel === 'alternate') return decodeReferences(attributeOf(link, 'href'));
   }
   return undefined;
+}
+
+/** What an item's enclosure or Media RSS element holds, by its MIME type; a thumbnail is an image. */
+function enclosedKind(item: Record<string, unknown>): MediaKind | undefined {
+  if (item['yt:videoId'] !== undefined) return 'video';
+  for (const name of ['enclosure', 'media:content']) {
+    const type = attributeOf(item[name], 'type') ?? '';
+    if (type.startsWith('image/')) return 'photo';
+    if (type.startsWith('video/')) return 'video';
+  }
+  return attributeOf(item['media:thumbnail'], 'url') === undefined ? undefined : 'photo';
+}
+
+/**
+ * The text of an Atom text construct by its type: `html` is HTML, `text` (the default) and `xhtml` (whose markup
+ * the parser dropped) are text already, which another decoding would change.
+ */
+function atomText(value: unknown): { text?: string; image?: string } {
+  if (attributeOf(value, 'type') === 'html') return readHtml(textOf(value));
+  const text = cleanText(textOf(value));
+  return text ? { text } : {};
 }
 
 function categoriesOf(item: Record<string, unknown>): string[] {
@@ -32,11 +64,14 @@ function categoriesOf(item: Record<string, unknown>): string[] {
       typeof category === 'object' && category !== null && '@_term' in category
         ? String(category['@_term'])
         : textOf(category);
-    return cleanText(term) ? [cleanText(term) ?? ''] : [];
+    const decoded = decodeReferences(term);
+    return decoded ? [decoded] : [];
   });
 }
 
-const first = (...values: unknown[]) => values.map(textOf).find((value) => cleanText(value) !== undefined);
+/** The first of the values that has text, as it is (`first`) or with its element (`firstOf`, for its type). */
+const firstOf = (...values: unknown[]) => values.find((value) => cleanText(textOf(value)) !== undefined);
+const first = (...values: unknown[]) => textOf(firstOf(...values));
 
 export async function* mapFeed(
   records: AsyncIterable<FeedItem>,
@@ -48,7 +83,7 @@ export async function* mapFeed(
     const reject = (field: string, code: string, params?: Record<string, string>) =>
       rejectedField(options.file, ref, field, code, params);
     const url = linkOf(item);
-    const externalId = cleanText(first(rss ? item['guid'] : item['id'])) ?? url;
+    const externalId = decodeReferences(first(rss ? item['guid'] : item['id'])) ?? url;
     if (!externalId) {
       yield reject(rss ? 'guid' : 'id', 'required');
       continue;
@@ -68,10 +103,13 @@ export async function* mapFeed(
       yield reject(dateField, 'invalid_date', { value: dateText });
       continue;
     }
-    const title = htmlToText(first(item['title']));
-    const text = rss
-      ? htmlToText(first(item['content:encoded'], item['description']))
-      : htmlToText(first(item['content'], item['summary']));
+    const title = rss ? readHtml(first(item['title'])).text : atomText(item['title']).text;
+    const body = rss
+      ? readHtml(first(item['content:encoded'], item['description']))
+      : atomText(firstOf(item['content'], item['summary']));
+    const { text } = body;
+    // Of the excerpt too: a feed whose full content has no image may show one with its excerpt.
+    const image = body.image ?? (rss ? readHtml(first(item['description'])).image : undefined);
     if (!title && !text && !url) {
       yield reject('title', 'empty_post');
       continue;
@@ -84,8 +122,8 @@ export async function* mapFeed(
         externalId,
         time: { instant: published.toISOString() },
         isRepost: false,
-        mediaKind: 'text',
-        hashtags: [...categoriesOf(item), ...hashtagsOf(text)],
+        mediaKind: image ? 'photo' : (enclosedKind(item) ?? 'text'),
+        hashtags: [...categoriesOf(item), ...hashtagsOf(text ?? title)],
         ...(url ? { url } : {}),
         ...(title ? { title } : text ? { title: titleOf(text) } : {}),
         ...(text ? { text } : {}),
