@@ -84,7 +84,7 @@ export function readHtml(source: string | undefined): HtmlContent {
     },
     ontext(text) {
       // eslint-disable-next-line no-control-regex -- the marks' characters are no part of a text
-      if (hidden === 0) parts.push(text.replace(/[\u0001-\u0003]/g, '').replace(/[ \t\n\r\f\u00a0]+/g, ' '));
+      if (hidden === 0) parts.push(text.replace(/[\u0001-\u0003]/g, '').replace(/[ \t\n\r\f]+/g, ' '));
     },
   });
   parser.write(html);
