@@ -127,6 +127,16 @@ export function periodBetween(from: string, to: string): Period {
   return period;
 }
 
+/**
+ * The date a view of a period takes its snapshots at (members, followers, pages and their activity, overdue
+ * tasks): the date the user names, else the period's end, or today while the period has not ended. Every view
+ * (dashboard, brief, measures, `stats`) asks this one function, so that they state the same figures.
+ */
+export function snapshotDateOf(period: Period, today: LocalDate, named?: string): LocalDate {
+  if (named !== undefined) return checkedDate(named);
+  return period.to < today ? period.to : today;
+}
+
 /** Everything up to and including a date. */
 export function periodAsOf(date: string): Period {
   return { from: AS_OF_START, to: checkedDate(date) };

@@ -1,6 +1,7 @@
 /**
  * The platform presence matrix: which organizations have a page on which platform, and whether it is active
- * (published within a window of days before the date).
+ * (published within a window of days before the date). What "has a page on a platform on a date" means is said
+ * here once, for the matrix, the organization's own pages and the platform_missing rule alike.
  */
 import { addDays } from 'date-fns/addDays';
 import { lightFormat } from 'date-fns/lightFormat';
@@ -15,7 +16,29 @@ export interface PresenceChannel {
   url: string | null;
   /** Local date of the channel's latest publication on or before the date, if any. */
   lastPublished: LocalDate | null;
+  createdOn: LocalDate | null;
   closedOn: LocalDate | null;
+}
+
+/**
+ * Whether a page exists on a date: opened on or before it (or its opening unknown) and not closed by then. A page
+ * opened in 2024 is no page of 2023's, and a closed one is no page after it closed.
+ */
+export function isOpenOn(
+  page: { createdOn: LocalDate | null; closedOn: LocalDate | null },
+  date: LocalDate,
+): boolean {
+  return (
+    (page.createdOn === null || page.createdOn <= date) && (page.closedOn === null || page.closedOn > date)
+  );
+}
+
+/** The platforms, of those asked, on which none of the pages (already open on the date) is. */
+export function platformsWithout(
+  pages: readonly { platform: Platform }[],
+  platforms: readonly Platform[],
+): Platform[] {
+  return platforms.filter((platform) => !pages.some((page) => page.platform === platform));
 }
 
 export interface PresenceCell {
@@ -46,7 +69,7 @@ export function presenceMatrix(
   const since = activeSince(asOf, activeDays);
   const open = new Map<number, PresenceChannel[]>();
   for (const channel of channels) {
-    if (channel.closedOn && channel.closedOn <= asOf) continue;
+    if (!isOpenOn(channel, asOf)) continue;
     const own = open.get(channel.orgId) ?? [];
     own.push(channel);
     open.set(channel.orgId, own);

@@ -6,9 +6,10 @@ import type { EvidenceRecord, Finding, FindingParam, RuleIdName } from '../share
 import { RULE_IDS } from '../shared/finding.js';
 import { textFor } from '../shared/bilingual.js';
 import { PLATFORM_LABELS } from '../shared/labels.js';
-import type { Platform } from '../shared/vocabulary.js';
+import type { Platform, ReportLang } from '../shared/vocabulary.js';
 import type { BriefFacts, OrgInfo } from './brief-facts.js';
 import { share } from './content.measure.js';
+import { platformsWithout } from './presence.measure.js';
 import type { RuleSettings, Settings } from './settings.js';
 
 type Rule<K extends RuleIdName> = (facts: BriefFacts, settings: RuleSettings[K]) => Finding | null;
@@ -16,13 +17,21 @@ type Rule<K extends RuleIdName> = (facts: BriefFacts, settings: RuleSettings[K])
 const count = (value: number): FindingParam => ({ number: value });
 const percent = (value: number): FindingParam => ({ percent: value });
 
+const orgNames = (orgs: readonly OrgInfo[], lang: ReportLang) =>
+  orgs.map((org) => (lang === 'kk' ? (org.shortNameKk ?? org.nameKk) : (org.shortNameRu ?? org.nameRu)));
+
 function names(orgs: readonly OrgInfo[]): FindingParam {
-  return {
-    names: {
-      ru: orgs.map((org) => org.shortNameRu ?? org.nameRu),
-      kk: orgs.map((org) => org.shortNameKk ?? org.nameKk),
-    },
-  };
+  return { names: { ru: orgNames(orgs, 'ru'), kk: orgNames(orgs, 'kk') } };
+}
+
+/** The organizations under each platform's name. */
+function namesByPlatform(entries: readonly { platform: Platform; orgs: readonly OrgInfo[] }[]): FindingParam {
+  const of = (lang: ReportLang) =>
+    entries.map(({ platform, orgs }) => ({
+      label: PLATFORM_LABELS[lang][platform],
+      names: orgNames(orgs, lang),
+    }));
+  return { groups: { ru: of('ru'), kk: of('kk') } };
 }
 
 function platformNames(platforms: readonly Platform[]): FindingParam {
@@ -71,33 +80,32 @@ const RULES: { [K in RuleIdName]: Rule<K> } = {
   },
 
   platform_missing(facts, { platforms }) {
-    const missing: OrgInfo[] = [];
-    const lacking = new Set<Platform>();
-    const ownPlatforms = new Set(facts.pages.map((page) => page.platform));
-    const orgMissing = platforms.filter((platform) => !ownPlatforms.has(platform));
-    if (orgMissing.length > 0) {
-      missing.push(facts.org);
-      orgMissing.forEach((platform) => lacking.add(platform));
-    }
-    for (const row of facts.presence.rows) {
-      const absent = platforms.filter(
-        (platform) => !row.cells.some((cell) => cell.platform === platform && cell.channels.length > 0),
-      );
-      const org = facts.orgs.get(row.orgId);
-      if (absent.length > 0 && org) {
-        missing.push(org);
-        absent.forEach((platform) => lacking.add(platform));
-      }
-    }
-    if (missing.length === 0) return null;
+    // The organization's own pages and each branch's cells of the presence matrix are read alike: each holds only
+    // the pages open on the date (presence.measure.ts), and a platform is lacking where none of them is on it.
+    const entries = [
+      { org: facts.org, absent: platformsWithout(facts.pages, platforms) },
+      ...facts.presence.rows.flatMap((row) => {
+        const org = facts.orgs.get(row.orgId);
+        const pages = row.cells.flatMap((cell) => cell.channels);
+        return org ? [{ org, absent: platformsWithout(pages, platforms) }] : [];
+      }),
+    ].filter((entry) => entry.absent.length > 0);
+    if (entries.length === 0) return null;
+    const lacking = platforms.filter((platform) => entries.some((entry) => entry.absent.includes(platform)));
     return {
       ruleId: 'platform_missing',
       threshold: { platforms },
       params: {
-        platforms: platformNames(platforms.filter((platform) => lacking.has(platform))),
-        orgs: names(missing),
+        platforms: platformNames(lacking),
+        // Each platform with the organizations without a page on it: not every one named lacks every platform.
+        missing: namesByPlatform(
+          lacking.map((platform) => ({
+            platform,
+            orgs: entries.filter((entry) => entry.absent.includes(platform)).map((entry) => entry.org),
+          })),
+        ),
       },
-      records: missing.map(orgRecord),
+      records: entries.map((entry) => orgRecord(entry.org)),
     };
   },
 

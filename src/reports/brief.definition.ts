@@ -217,6 +217,7 @@ function socialSection(w: Writer): Block[] {
         followers: w.n(followers),
         members: w.n(facts.members ?? 0),
         reach: w.pct(reach),
+        date: w.date(facts.asOf),
       }),
     });
   }

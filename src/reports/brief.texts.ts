@@ -208,7 +208,7 @@ export const BRIEF_TEXTS: Readonly<Record<ReportLang, BriefTexts>> = {
       followers: 'Подписчиков',
       reach: 'Охват, % от численности',
       reachText:
-        'Подписчиков официальных страниц — {followers} при численности членов профсоюза {members}: охват {reach}.',
+        'Подписчиков официальных страниц на {date} — {followers} при численности членов профсоюза {members}: охват {reach}.',
       splitIntro: 'Материалы официальных страниц по субъектам: {years}.',
       splitCaption: 'Материалы официальных страниц по годам и организациям',
       subject: 'Организация',
@@ -361,7 +361,7 @@ export const BRIEF_TEXTS: Readonly<Record<ReportLang, BriefTexts>> = {
       followers: 'Жазылушылар',
       reach: 'Қамту, мүшелер санынан %',
       reachText:
-        'Ресми парақшалардың жазылушылары — {followers} адам, кәсіподақ мүшелері — {members}: қамту {reach}.',
+        '{date} жағдай бойынша ресми парақшалардың жазылушылары — {followers} адам, кәсіподақ мүшелері — {members}: қамту {reach}.',
       splitIntro: 'Ресми парақшалардың материалдары субъектілер бойынша: {years}.',
       splitCaption: 'Ресми парақшалардың материалдары жылдар мен ұйымдар бойынша',
       subject: 'Ұйым',

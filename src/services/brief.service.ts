@@ -7,8 +7,8 @@ import { appUsageBySubject } from '../domain/app-usage.measure.js';
 import { reach } from '../domain/audience.measure.js';
 import { contentQuality } from '../domain/content.measure.js';
 import { latestBy, membersIndex, structureOf } from '../domain/members.measure.js';
-import { localDateOf, type Period, periodBetween } from '../domain/period.js';
-import { presenceMatrix } from '../domain/presence.measure.js';
+import { type LocalDate, localDateOf, type Period, periodBetween } from '../domain/period.js';
+import { isOpenOn, presenceMatrix } from '../domain/presence.measure.js';
 import { countByBucket, countBySubject, total } from '../domain/publications.measure.js';
 import { evaluateRules } from '../domain/rules.js';
 import type { Finding } from '../shared/finding.js';
@@ -29,7 +29,7 @@ import { listInSubtree, listMembership, listOutlets } from '../storage/repositor
 import { toBool } from '../storage/rows.js';
 import { type Context, scopeOfContext } from './context.js';
 import { getOrganization, listOrganizationSubtree } from './org.service.js';
-import { mentionFigures } from './stats.service.js';
+import { mentionFigures, snapshotDate } from './stats.service.js';
 import { loadSettings } from './settings.service.js';
 
 export interface BriefRequest {
@@ -37,7 +37,10 @@ export interface BriefRequest {
   org: string;
   from: string;
   to: string;
-  /** The date figures such as members and followers are taken at; the period's end by default. */
+  /**
+   * The date figures such as members, followers and pages are taken at; by default the period's end, or today
+   * while the period runs (snapshotDate).
+   */
   asOf?: string;
   /** Earlier whole years to show beside the period in the year-by-year tables. */
   compareYears?: number;
@@ -48,6 +51,20 @@ export interface BriefRequest {
 export const SOCIAL_PLATFORMS: readonly Platform[] = PLATFORMS.filter(
   (platform) => platform !== 'website' && platform !== 'mobile_app',
 );
+
+/**
+ * Whether a channel of the owner is one of the organization's own pages on social networks on the date: the
+ * pages whose followers the brief, the dashboard and the reach measure count, open on that date as the presence
+ * matrix's are (isOpenOn).
+ */
+export function isOwnPageOn(
+  channel: { platform: Platform; createdOn: LocalDate | null; closedOn: LocalDate | null },
+  ownerId: number,
+  orgId: number,
+  date: LocalDate,
+): boolean {
+  return ownerId === orgId && SOCIAL_PLATFORMS.includes(channel.platform) && isOpenOn(channel, date);
+}
 /** Platforms the presence matrix always shows, present or not. */
 const PRESENCE_PLATFORMS: readonly Platform[] = ['facebook', 'instagram', 'telegram', 'youtube', 'tiktok'];
 
@@ -84,7 +101,7 @@ export async function gatherBriefFacts(
   const scope = scopeOfContext(ctx);
   const db = ctx.db.kysely;
   const period = periodBetween(request.from, request.to);
-  const asOf = request.asOf ?? period.to;
+  const asOf = snapshotDate(ctx, org, period, request.asOf);
   const firstYear = yearOf(period.from) - (request.compareYears ?? 0);
   const tablePeriod: Period = {
     from: request.compareYears ? `${firstYear}-01-01` : period.from,
@@ -137,7 +154,7 @@ export async function gatherBriefFacts(
 
   const channels = await listSubtreeChannels(db, scope, org.id, asOf);
   const pages = channels
-    .filter((channel) => channel.orgId === org.id && SOCIAL_PLATFORMS.includes(channel.platform))
+    .filter((channel) => isOwnPageOn(channel, channel.orgId, org.id, asOf))
     .map((channel) => ({
       channelId: channel.id,
       code: channel.code,

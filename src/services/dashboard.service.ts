@@ -43,7 +43,7 @@ import { describeFinding, type Finding, type RuleIdName } from '../shared/findin
 import type { Platform, UiLang } from '../shared/vocabulary.js';
 import { mapToChildOf, listScopeRoots } from '../storage/repositories/org.repository.js';
 import { listInSubtree } from '../storage/repositories/records.repository.js';
-import { prepareBrief, SOCIAL_PLATFORMS } from './brief.service.js';
+import { isOwnPageOn, prepareBrief, SOCIAL_PLATFORMS } from './brief.service.js';
 import { type Context, scopeOfContext } from './context.js';
 import { type Memo, memoOf } from './data-cache.js';
 import { getOrganization, listOrganizationSubtree, type Organization } from './org.service.js';
@@ -53,6 +53,7 @@ import {
   organizationFigures,
   publicationsByPeriod,
   publicationsBySubject,
+  snapshotDate,
 } from './stats.service.js';
 
 export interface MeasureQuery {
@@ -60,7 +61,10 @@ export interface MeasureQuery {
   org?: string;
   /** The current calendar year in the organization's zone by default. */
   period?: Period;
-  /** The date members, followers, presence and overdue tasks are taken at; today by default. */
+  /**
+   * The date members, followers, presence and overdue tasks are taken at; by default the period's end, or today
+   * while the period runs (snapshotDate).
+   */
   asOf?: LocalDate;
 }
 
@@ -110,17 +114,16 @@ interface Resolved {
   asOf: LocalDate;
 }
 
-/** The organization, period and date the query means: today's, by default, resolved before it keys a memo. */
+/**
+ * The organization, period and date the query means: the current year and the date of its snapshots by default,
+ * resolved before it keys a memo.
+ */
 async function resolve(ctx: Context, memo: Memo, query: MeasureQuery): Promise<Resolved> {
   authorize(ctx.actor, 'read', 'measures');
   const org = await memo.remember(['org', query.org ?? null], () => organizationOf(ctx, query.org));
-  const today = localDateOf(ctx.clock(), org.timeZone);
-  const year = today.slice(0, 4);
-  return {
-    org,
-    period: query.period ?? { from: `${year}-01-01`, to: `${year}-12-31` },
-    asOf: query.asOf ?? today,
-  };
+  const year = localDateOf(ctx.clock(), org.timeZone).slice(0, 4);
+  const period = query.period ?? { from: `${year}-01-01`, to: `${year}-12-31` };
+  return { org, period, asOf: snapshotDate(ctx, org, period, query.asOf) };
 }
 
 /** The brief's facts and findings for the organization and period, with the subtree's channels by id. */
@@ -167,7 +170,8 @@ async function remembered<T>(
 ): Promise<T> {
   const memo = await memoOf(ctx);
   const resolved = await resolve(ctx, memo, query);
-  return memo.remember(key(resolved), () => compute(resolved, memo));
+  // Figures may lag imports storing in the background by seconds (data-cache.ts): readers need not wait for each chunk.
+  return memo.recent(key(resolved), () => compute(resolved, memo));
 }
 
 /** The brief's facts and findings of the query. */
@@ -342,11 +346,11 @@ export async function findingsMeasure(
   };
 }
 
-/** Members, the own pages' followers and reach, and every channel of the subtree with its reach, as of a date. */
-export async function reachMeasure(
-  ctx: Context,
-  query: Omit<MeasureQuery, 'period'>,
-): Promise<ReachResponse> {
+/**
+ * Members, the own pages' followers and reach, and every channel of the subtree with its reach, as of a date: the
+ * one asked, else that of the period (today for the current year).
+ */
+export async function reachMeasure(ctx: Context, query: MeasureQuery): Promise<ReachResponse> {
   return remembered(
     ctx,
     query,
@@ -358,9 +362,7 @@ export async function reachMeasure(
 async function reachOf(ctx: Context, org: Organization, asOf: LocalDate): Promise<ReachResponse> {
   const figures = await organizationFigures(ctx, org.code, asOf);
   const subtree = new Map((await listOrganizationSubtree(ctx, org)).map((node) => [node.id, node]));
-  const pages = figures.channels.filter(
-    (channel) => channel.ownerId === org.id && SOCIAL_PLATFORMS.includes(channel.platform),
-  );
+  const pages = figures.channels.filter((channel) => isOwnPageOn(channel, channel.ownerId, org.id, asOf));
   return {
     org: refOf(org),
     asOf,

@@ -2,7 +2,13 @@
 import { reach } from '../domain/audience.measure.js';
 import { countMentions, type MentionCount, type MentionRow } from '../domain/media.measure.js';
 import { membersIndex, type Structure, structureOf } from '../domain/members.measure.js';
-import type { Granularity, LocalDate, Period } from '../domain/period.js';
+import {
+  type Granularity,
+  type LocalDate,
+  localDateOf,
+  type Period,
+  snapshotDateOf,
+} from '../domain/period.js';
 import {
   type BucketCount,
   countByBucket,
@@ -94,6 +100,19 @@ export async function publicationsByPeriod(
   return { org, total: total(rows), rows: countByBucket(rows, query.granularity, query.period) };
 }
 
+/**
+ * The date a view of the organization's period takes members, followers and pages at: the date named, else the
+ * period's end, or today in the organization's calendar while the period runs (snapshotDateOf).
+ */
+export function snapshotDate(
+  ctx: Context,
+  org: { timeZone: string },
+  period: Period,
+  named?: string,
+): LocalDate {
+  return snapshotDateOf(period, localDateOf(ctx.clock(), org.timeZone), named);
+}
+
 export interface ChannelFigure {
   code: string;
   platform: Platform;
@@ -101,6 +120,7 @@ export interface ChannelFigure {
   url: string | null;
   ownerId: number;
   createdOn: string | null;
+  closedOn: string | null;
   followers: number | null;
   followersAsOf: LocalDate | null;
   /** Followers per member of the channel's owner. */
@@ -144,6 +164,7 @@ export async function organizationFigures(
       url: channel.url,
       ownerId: channel.orgId,
       createdOn: channel.createdOn,
+      closedOn: channel.closedOn,
       followers: channel.followers,
       followersAsOf: channel.asOf,
       reach: channel.followers === null ? null : reach(channel.followers, membersOf(channel.orgId)),

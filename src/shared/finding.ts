@@ -26,7 +26,14 @@ export type FindingParam =
   | { number: number }
   | { percent: number }
   | { text: string }
-  | { names: { ru: readonly string[]; kk: readonly string[] } };
+  | { names: { ru: readonly string[]; kk: readonly string[] } }
+  /** Names under headings, e.g. the organizations without a page, platform by platform. */
+  | { groups: { ru: readonly NameGroup[]; kk: readonly NameGroup[] } };
+
+export interface NameGroup {
+  label: string;
+  names: readonly string[];
+}
 
 export interface EvidenceRecord {
   kind: 'publication' | 'organization' | 'channel' | 'task' | 'decision' | 'mention' | 'person' | 'material';
@@ -52,6 +59,8 @@ function formatParam(param: FindingParam, lang: ReportLang): string {
   if ('number' in param) return formatNumber(param.number, lang);
   if ('percent' in param) return formatPercent(param.percent, lang);
   if ('text' in param) return param.text;
+  if ('groups' in param)
+    return param.groups[lang].map((group) => `${group.label}: ${group.names.join(', ')}`).join('; ');
   return param.names[lang].join(', ');
 }
 

@@ -30,7 +30,7 @@ export const RULE_TEXTS: Readonly<Record<ReportLang, Readonly<Record<RuleIdName,
     },
     platform_missing: {
       title: 'Нет страниц в социальных сетях: {platforms}',
-      finding: 'Без страниц в {platforms}: {orgs}.',
+      finding: 'Без своей страницы — {missing}.',
       recommendation: 'Создать иные страницы социальных сетей: {platforms}.',
     },
     legal_share_low: {
@@ -87,7 +87,7 @@ export const RULE_TEXTS: Readonly<Record<ReportLang, Readonly<Record<RuleIdName,
     },
     platform_missing: {
       title: 'Әлеуметтік желілерде парақшалар жоқ: {platforms}',
-      finding: '{platforms} желілерінде парақшасы жоқ: {orgs}.',
+      finding: 'Өз парақшасы жоқ — {missing}.',
       recommendation: 'Әлеуметтік желілерде басқа парақшалар ашу: {platforms}.',
     },
     legal_share_low: {

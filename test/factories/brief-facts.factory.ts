@@ -28,6 +28,7 @@ export function buildFacts(overrides: Partial<BriefFacts> = {}): BriefFacts {
       platform,
       url: `https://example.org/${orgId}/${platform}`,
       lastPublished: '2024-08-20',
+      createdOn: null,
       closedOn: null,
     }));
   return {

@@ -88,13 +88,19 @@ describe.each(DIALECTS)('measures over HTTP (%s)', (dialect) => {
     }
   });
 
-  it("shows the seed's figures on the Abai dashboard for 2023", async () => {
-    const body = json<DashboardResponse>(await admin.get('/api/v1/measures/dashboard?org=abai&period=2023'));
+  it("shows the seed's figures on the Abai dashboard for 2023, members and followers as of the seed's date", async () => {
+    const body = json<DashboardResponse>(
+      await admin.get('/api/v1/measures/dashboard?org=abai&period=2023&asOf=2024-09-01'),
+    );
     expect(body.org).toMatchObject({ code: 'abai', kind: 'region', timeZone: 'Asia/Almaty' });
     expect(body.period).toEqual({ from: '2023-01-01', to: '2023-12-31' });
     expect(body.previousPeriod).toEqual({ from: '2022-01-01', to: '2022-12-31' });
     expect(body).toMatchObject({ members: 25_116, primaries: 404, branches: 9, followers: 261 });
     expect(body.reach).toBeCloseTo(261 / 25_116, 6);
+    // Without a date, as of the period's end: before the branches opened their pages, with fewer followers.
+    const atEnd = json<DashboardResponse>(await admin.get('/api/v1/measures/dashboard?org=abai&period=2023'));
+    expect(atEnd).toMatchObject({ asOf: '2023-12-31', members: 25_112, followers: 142 });
+    expect(atEnd.presence.rows.filter((row) => row.present)).toEqual([]);
     // The regional page opened in May 2023: nothing on social networks the year before.
     expect(body.publications).toEqual({ current: 48, previous: 0 });
     expect(body.content.posts).toBe(48);

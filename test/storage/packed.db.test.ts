@@ -92,7 +92,7 @@ describe.each(DIALECTS)('packed reads (%s)', (dialect) => {
     const full = await listInSubtree(ctx.db.kysely, WHOLE_TREE, 'channel', union.id);
     const packed = await listSubtreeChannels(ctx.db.kysely, WHOLE_TREE, union.id, '2024-01-31');
     expect(packed).toEqual(
-      full.map(({ id, code, orgId, platform, name, url, createdOn }, at) => ({
+      full.map(({ id, code, orgId, platform, name, url, createdOn, closedOn }, at) => ({
         id,
         code,
         orgId,
@@ -100,6 +100,7 @@ describe.each(DIALECTS)('packed reads (%s)', (dialect) => {
         name,
         url,
         createdOn,
+        closedOn,
         asOf: '2023-12-31',
         followers: 1000 + at,
       })),

@@ -34,6 +34,7 @@ export async function listPresenceChannels(
       'ch.orgId',
       'ch.platform',
       'ch.url',
+      'ch.createdOn',
       'ch.closedOn',
       // The channel's latest date straight from the (channel, local date) index, no scan of its publications.
       eb

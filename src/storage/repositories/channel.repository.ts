@@ -79,7 +79,7 @@ function audienceAt(eb: ExpressionBuilder<WithAudience, 'ch' | 'l' | 'a'>, upTo:
  */
 export type SubtreeChannel = Pick<
   Selectable<Database['channel']>,
-  'id' | 'code' | 'orgId' | 'platform' | 'name' | 'url' | 'createdOn'
+  'id' | 'code' | 'orgId' | 'platform' | 'name' | 'url' | 'createdOn' | 'closedOn'
 > & { followers: number | null; asOf: LocalDate | null };
 
 const subtreeChannels = keptPacked(
@@ -96,6 +96,7 @@ const subtreeChannels = keptPacked(
         'ch.name',
         'ch.url',
         'ch.createdOn',
+        'ch.closedOn',
         ...audienceAt(eb, upTo),
       ]),
 );
