@@ -27,6 +27,8 @@ export const CLI_TEXTS = {
     members:
       'Членов профсоюза на {date}: {members}; первичных организаций: {primaries}; филиалов: {branches}',
     followers: '{channel}: {followers} подписчиков на {date}, охват {reach} от численности',
+    snapshot:
+      'На {date}: членов профсоюза — {members}, подписчиков официальных страниц — {followers}, охват — {reach}',
     failed: 'Ошибка',
     classifyDone: 'Классифицировано постов: {count}; результат записан в {out}',
     reclassifyDone:
@@ -133,6 +135,8 @@ export const CLI_TEXTS = {
     members:
       '{date} күнгі кәсіподақ мүшелері: {members}; бастауыш ұйымдар: {primaries}; филиалдар: {branches}',
     followers: '{channel}: {date} күні {followers} жазылушы, қамту мүшелер санының {reach}',
+    snapshot:
+      '{date} жағдай бойынша: кәсіподақ мүшелері — {members}, ресми парақшалардың жазылушылары — {followers}, қамту — {reach}',
     failed: 'Қате',
     classifyDone: 'Жіктелген жазбалар: {count}; нәтиже {out} файлына жазылды',
     reclassifyDone:
@@ -241,6 +245,7 @@ export const CLI_TEXTS = {
     members:
       'Union members as of {date}: {members}; primary organizations: {primaries}; branches: {branches}',
     followers: '{channel}: {followers} followers as of {date}, reach {reach} of members',
+    snapshot: 'As of {date}: union members {members}, followers of own pages {followers}, reach {reach}',
     failed: 'Error',
     classifyDone: 'Posts classified: {count}; written to {out}',
     reclassifyDone:

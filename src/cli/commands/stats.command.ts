@@ -2,11 +2,14 @@ import Table from 'cli-table3';
 import type { Command } from 'commander';
 import { GRANULARITIES, localDateOf, type Period, periodAsOf, periodBetween } from '../../domain/period.js';
 import type { BucketCount } from '../../domain/publications.measure.js';
+import { reachMeasure } from '../../services/dashboard.service.js';
 import {
   publicationsByPeriod,
   publicationsBySubject,
   type SubjectBreakdown,
 } from '../../services/stats.service.js';
+import type { ReachResponse } from '../../shared/dashboard.js';
+import { formatNumber, formatPercent } from '../../shared/format.js';
 import { type NamedOrg, orgName } from '../../shared/org-name.js';
 import { DEFAULT_TIME_ZONE, PLATFORMS, type UiLang } from '../../shared/vocabulary.js';
 import { type CommonOptions, langOf, oneOf, runCommand, say, withCommonOptions } from '../options.js';
@@ -17,6 +20,7 @@ interface StatsOptions extends CommonOptions {
   to?: string;
   platform?: string;
   channel?: string;
+  asOf?: string;
   by: string;
   json?: boolean;
 }
@@ -40,6 +44,20 @@ function printHeading(lang: UiLang, org: NamedOrg, period: Period, platform?: st
       `${say(lang, 'period')}: ${from} – ${period.to}`,
       `${say(lang, 'platform')}: ${platform ?? say(lang, 'allPlatforms')}`,
     ].join(' · '),
+  );
+}
+
+/** Members, followers and reach, with the date they are taken at. */
+function printSnapshot(snapshot: ReachResponse, lang: UiLang): void {
+  const orDash = (value: number | null, format: (value: number, lang: UiLang) => string) =>
+    value === null ? '—' : format(value, lang);
+  console.log(
+    say(lang, 'snapshot', {
+      date: snapshot.asOf,
+      members: orDash(snapshot.members, formatNumber),
+      followers: formatNumber(snapshot.followers, lang),
+      reach: orDash(snapshot.reach, formatPercent),
+    }),
   );
 }
 
@@ -67,6 +85,7 @@ export function statsCommand(program: Command): void {
       .option('--to <date>', 'last local date YYYY-MM-DD (default: today)')
       .option('--platform <platform>', `one of: ${PLATFORMS.join(', ')}`)
       .option('--channel <code>', 'one channel')
+      .option('--as-of <date>', 'date of members and followers (default: --to, or today if it is later)')
       .option('--by <grouping>', `subject or one of: ${GRANULARITIES.join(', ')}`, 'subject')
       .option('--json', 'print JSON instead of a table'),
   ).action(async (options: StatsOptions) => {
@@ -88,6 +107,17 @@ export function statsCommand(program: Command): void {
       channel: options.channel ?? null,
     };
     await runCommand(options, async (ctx) => {
+      const snapshot = await reachMeasure(ctx, {
+        org: options.org,
+        period,
+        ...(options.asOf ? { asOf: options.asOf } : {}),
+      });
+      const figures = {
+        asOf: snapshot.asOf,
+        members: snapshot.members,
+        followers: snapshot.followers,
+        reach: snapshot.reach,
+      };
       if (by === 'subject') {
         const result = await publicationsBySubject(ctx, query);
         if (options.json) {
@@ -97,19 +127,23 @@ export function statsCommand(program: Command): void {
             name: subjectLabel(row, lang),
             count: row.count,
           }));
-          console.log(JSON.stringify({ ...echo, total: result.total, bySubject }, null, 2));
+          console.log(JSON.stringify({ ...echo, ...figures, total: result.total, bySubject }, null, 2));
           return;
         }
         printHeading(lang, result.org, period, platform);
+        printSnapshot(snapshot, lang);
         printSubjectBreakdown(result, lang);
         return;
       }
       const result = await publicationsByPeriod(ctx, { ...query, granularity: by });
       if (options.json) {
-        console.log(JSON.stringify({ ...echo, total: result.total, byPeriod: result.rows }, null, 2));
+        console.log(
+          JSON.stringify({ ...echo, ...figures, total: result.total, byPeriod: result.rows }, null, 2),
+        );
         return;
       }
       printHeading(lang, result.org, period, platform);
+      printSnapshot(snapshot, lang);
       printBuckets(result.rows, result.total, lang);
     });
   });
