@@ -87,6 +87,7 @@ export const en: Texts = {
   'dashboard.branches': 'District and city',
   'dashboard.followers': 'Followers',
   'dashboard.reach': 'Reach: {{reach}} of members',
+  'dashboard.asOf': 'as of {{date}}',
   'dashboard.publications': 'Social media publications',
   'dashboard.website': 'Website materials',
   'dashboard.previous': 'previous period: {{value}}',

@@ -87,6 +87,7 @@ export const kk: Texts = {
   'dashboard.branches': 'Аудандық және қалалық',
   'dashboard.followers': 'Жазылушылар',
   'dashboard.reach': 'Қамту: мүшелердің {{reach}}',
+  'dashboard.asOf': '{{date}} жағдай бойынша',
   'dashboard.publications': 'Әлеуметтік желілердегі жарияланымдар',
   'dashboard.website': 'Сайттардағы материалдар',
   'dashboard.previous': 'өткен кезеңде: {{value}}',

@@ -85,6 +85,7 @@ export const ru = {
   'dashboard.branches': 'Районных и городских',
   'dashboard.followers': 'Подписчиков',
   'dashboard.reach': 'Охват: {{reach}} от членов',
+  'dashboard.asOf': 'на {{date}}',
   'dashboard.publications': 'Публикаций в соцсетях',
   'dashboard.website': 'Материалов на сайтах',
   'dashboard.previous': 'в прошлом периоде: {{value}}',

@@ -23,9 +23,11 @@ export function FigureCards({ data }: { data: DashboardResponse }) {
   const share = (count: number, base: number) =>
     t('dashboard.shareOf', { part: f.number(count), base: f.number(base) });
   const { content } = data;
+  // Members and followers are snapshots: the date they are taken at stands beside them.
+  const asOf = t('dashboard.asOf', { date: f.date(data.asOf) });
   return (
     <Row gutter={[12, 12]}>
-      <Figure title={t('dashboard.members')} value={f.number(data.members)} />
+      <Figure title={t('dashboard.members')} value={f.number(data.members)} note={asOf} />
       <Figure
         title={t('dashboard.primaries')}
         value={f.number(data.primaries)}
@@ -34,7 +36,7 @@ export function FigureCards({ data }: { data: DashboardResponse }) {
       <Figure
         title={t('dashboard.followers')}
         value={f.number(data.followers)}
-        note={t('dashboard.reach', { reach: f.percent(data.reach) })}
+        note={`${t('dashboard.reach', { reach: f.percent(data.reach) })} · ${asOf}`}
       />
       <Figure
         title={t('dashboard.publications')}

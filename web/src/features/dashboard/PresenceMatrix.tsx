@@ -54,6 +54,8 @@ export function PresenceMatrix({ matrix }: { matrix: Matrix }) {
       }
     >
       <Typography.Paragraph type="secondary">
+        {/* Pages are those open on the date: it stands first, where a narrow screen does not cut it. */}
+        {t('dashboard.asOf', { date: f.date(matrix.asOf) })} ·{' '}
         {t('dashboard.presenceHint', { days: f.number(matrix.activeDays), date: f.date(matrix.asOf) })}
       </Typography.Paragraph>
       <Table<PresenceMatrixRow>
