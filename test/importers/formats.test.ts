@@ -256,15 +256,15 @@ describe("Facebook's and Instagram's Download your information", () => {
       expect(kinds(items)).toEqual({ draft: 86, 'skipped:empty': 7 });
       const all = posts(items);
       expect(all.map((post) => post.text)).toContain('Všetko najlepšie, Tóno..');
-      // "X shared a post." 52 times, "a photo." 3, "a video from the playlist …" 2: shares of others' content.
-      expect(all.filter((post) => post.isRepost)).toHaveLength(57);
+      // "X shared a post." 52 times, "a link." 13, "a photo." 3, "a video from the playlist …" 2: shares.
+      expect(all.filter((post) => post.isRepost)).toHaveLength(70);
       expect(new Set(all.map((post) => post.externalId)).size).toBe(86);
     },
   );
 
   itReal(
     ['facebook/earth-llc-page_profile_posts_1.excerpt.json'],
-    'reads the Page layout: links whose address was lost, a photo, videos not included',
+    'reads the Page layout: links whose address was lost, a photo, videos without their file by their title',
     async () => {
       const items = await readAll('facebook', real('facebook/earth-llc-page_profile_posts_1.excerpt.json'));
       expect(kinds(items)).toEqual({ draft: 6 });
@@ -273,8 +273,8 @@ describe("Facebook's and Instagram's Download your information", () => {
         'link',
         'text',
         'photo',
-        undefined,
-        undefined,
+        'video',
+        'video',
       ]);
       expect(posts(items)[0]?.url).toBeUndefined();
     },

@@ -110,7 +110,8 @@ describe.each(DIALECTS)('importing the real exports (%s)', (dialect) => {
         skipped: 7,
       });
       const stored = await listPublications(ctx, { channel: older });
-      expect(stored.filter((item) => item.isRepost)).toHaveLength(57);
+      // Every share, of a link too: "shared a post." 52, "a link." 13, "a photo." 3, "a video …" 2.
+      expect(stored.filter((item) => item.isRepost)).toHaveLength(70);
       expect(stored.map((item) => item.text)).toContain(
         'Tulino, kamoši z Krompach ti prajú všetko najlepšie!!!!!!',
       );

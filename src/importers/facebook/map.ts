@@ -1,7 +1,9 @@
 /**
  * Facebook posts → publication drafts. The export has no post ids: the id is derived from the time, the text and
- * the first media file or shared link, so that a later export of the same page matches. A post with no text, no
- * attachment and no sign of a share carries nothing and is skipped.
+ * the first media file or shared link, so that a later export of the same page matches. Its title, in the
+ * account's language, tells a share (a repost, kept and counted even when the export kept nothing of the shared
+ * post) and the kind of media the export left out (titles.ts). A post with no text, no attachment and a title that
+ * tells nothing carries nothing and is skipped.
  */
 import { rejectedField, shaped } from '../mapped.js';
 import { cleanText, derivedId, hashtagsOf, titleOf } from '../text.js';
@@ -10,26 +12,10 @@ import type { MetaPost } from '../meta/posts.js';
 import { instantOfSeconds } from '../time.js';
 import type { Mapped, MapOptions, PublicationDraft, RecordRef } from '../types.js';
 import { type FacebookAttachmentItem, facebookPost } from './parse.js';
+import { readTitle } from './titles.js';
 
 /** A shared link whose address the export lost. */
 const PLACEHOLDER_URLS = new Set(['', 'http://0.0.0.0/']);
-
-/**
- * Title sentences that say the post shares someone else's post. The titles are in the account's UI language and
- * are hints only; the group, when present, is whose post it was.
- */
-const SHARE_HINTS: readonly RegExp[] = [
-  / shared (?:(.+)'s|an?) (?:post|photo|video|memory|reel|album|event|story)\b/,
-  / поделил(?:ся|ась) (?:публикацией|фото|видео|воспоминанием)(?: (.+?))?\.?$/,
-];
-function shareOf(title: string | undefined): { source?: string } | undefined {
-  if (!title) return undefined;
-  for (const hint of SHARE_HINTS) {
-    const match = hint.exec(title);
-    if (match) return match[1] ? { source: match[1] } : {};
-  }
-  return undefined;
-}
 
 /** The first text an attachment offers, for posts without text of their own. */
 function attachmentText(item: FacebookAttachmentItem): string | undefined {
@@ -67,26 +53,27 @@ export async function* mapFacebook(
     const uris = items.flatMap((item) => (item.media?.uri ? [item.media.uri] : []));
     const links = items.flatMap((item) => (item.external_context ? [item.external_context.url ?? ''] : []));
     const link = links.find((url) => !PLACEHOLDER_URLS.has(url));
-    const share = shareOf(post.title);
+    const hint = readTitle(post.title);
     const text = ownText ?? items.map(attachmentText).find((found) => found) ?? link;
-    if (text === undefined && attachments.length === 0 && !share) {
+    if (text === undefined && attachments.length === 0 && !hint) {
       yield { kind: 'skipped', ref, reason: 'empty' };
       continue;
     }
     // Attachments without data are media the export left out (videos): of a kind not known.
     const unknownMedia = attachments.length > 0 && items.length === 0;
     const mediaKind =
-      mediaKindOf(uris) ?? (links.length > 0 ? 'link' : text && !unknownMedia ? 'text' : undefined);
+      mediaKindOf(uris) ??
+      (links.length > 0 ? 'link' : (hint?.mediaKind ?? (text && !unknownMedia ? 'text' : undefined)));
     const draft: PublicationDraft = {
       target: 'publication',
       ref,
       externalId: derivedId('fb', post.timestamp, ownText, uris[0] ?? link),
       time: { instant },
-      isRepost: share !== undefined,
+      isRepost: hint?.share ?? false,
       hashtags: hashtagsOf(text),
       ...(text ? { text, title: titleOf(text) } : {}),
       ...(mediaKind ? { mediaKind } : {}),
-      ...(share?.source ? { repostSource: share.source } : {}),
+      ...(hint?.source ? { repostSource: hint.source } : {}),
     };
     yield { kind: 'draft', draft };
   }
