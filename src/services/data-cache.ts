@@ -10,6 +10,21 @@ import type { Context } from './context.js';
 export const DATA_CACHE_ENTRIES = 100;
 
 /**
+ * While imports store in the background, a lagging answer (Memo.recent) may be this old: it reflects every commit
+ * made before its computation began, so no commit is missing from an answer given more than LAG_MS after it.
+ */
+export const LAG_MS = 5_000;
+/** A lagging answer younger than this is not computed anew, however many chunks were stored since. */
+export const REFRESH_AFTER_MS = 1_000;
+
+/** The latest answer of a lagging key: the version it was computed at, and when its computation began. */
+interface Recent {
+  version: string;
+  began: number;
+  answer: Promise<unknown>;
+}
+
+/**
  * The most recently used answers of one database, in order of use: those of the latest version read only (a
  * failed computation is forgotten at once).
  */
@@ -19,6 +34,11 @@ export class DataCache {
   #reading: Promise<string> | undefined;
   #queued: Promise<string> | undefined;
   #latest: string | undefined;
+  /** Lagging answers by key without the version, and the computations under way to replace them. */
+  readonly #recent = new Map<string, Recent>();
+  readonly #refreshing = new Map<string, Recent>();
+  /** Imports storing in the background (see lagWhile). */
+  #background = 0;
 
   constructor(
     private readonly readVersion: () => Promise<string>,
@@ -82,30 +102,100 @@ export class DataCache {
   forget(key: string): void {
     this.#entries.delete(key);
   }
+
+  /**
+   * Lets lagging answers lag until the work (an import storing in another process) settles: each of its chunks is
+   * a commit, and computing the dashboard anew at each would keep every reader waiting for the next computation.
+   */
+  lagWhile(work: Promise<unknown>): void {
+    this.#background += 1;
+    const done = () => {
+      this.#background -= 1;
+      if (this.#background === 0) this.#recent.clear();
+    };
+    work.then(done, done);
+  }
+
+  /**
+   * The answer at this version; while imports store in the background, the latest one at an earlier version
+   * instead, when its computation began less than LAG_MS ago. One is then computed anew in the background, once
+   * the latest is REFRESH_AFTER_MS old, one at a time per key. `compute` must read at the version given.
+   */
+  recent<T>(key: string, version: string, compute: () => Promise<T>): Promise<T> {
+    if (this.#background === 0) return this.remember(version + key, compute);
+    const now = Date.now();
+    const kept = this.#recent.get(key);
+    if (kept?.version === version) return kept.answer as Promise<T>;
+    const refreshing = this.#refreshing.get(key);
+    if (kept && now - kept.began < LAG_MS) {
+      if (!refreshing && now - kept.began >= REFRESH_AFTER_MS) this.#begin(key, version, compute);
+      return kept.answer as Promise<T>;
+    }
+    if (refreshing && now - refreshing.began < LAG_MS) return refreshing.answer as Promise<T>;
+    return this.#begin(key, version, compute).answer as Promise<T>;
+  }
+
+  #begin<T>(key: string, version: string, compute: () => Promise<T>): Recent {
+    const next: Recent = { version, began: Date.now(), answer: compute() };
+    this.#refreshing.set(key, next);
+    next.answer.then(
+      () => {
+        if (this.#refreshing.get(key) === next) this.#refreshing.delete(key);
+        const kept = this.#recent.get(key);
+        if (!kept || kept.began < next.began) this.#recent.set(key, next);
+        for (const oldest of this.#recent.keys()) {
+          if (this.#recent.size <= this.capacity) break;
+          this.#recent.delete(oldest);
+        }
+      },
+      () => {
+        if (this.#refreshing.get(key) === next) this.#refreshing.delete(key);
+      },
+    );
+    return next;
+  }
 }
 
 /** Remembers answers for one request: at one data version, for one caller. */
 export interface Memo {
   remember<T>(parts: readonly unknown[], compute: () => Promise<T>): Promise<T>;
+  /**
+   * As remember, but while imports store in the background the answer may lag them by up to LAG_MS (see
+   * DataCache.recent): for figures, never for what decides access.
+   */
+  recent<T>(parts: readonly unknown[], compute: () => Promise<T>): Promise<T>;
   /** Forgets an answer not worth keeping. */
   forget(parts: readonly unknown[]): void;
 }
 
-const UNCACHED: Memo = { remember: (_parts, compute) => compute(), forget: () => undefined };
+const UNCACHED: Memo = {
+  remember: (_parts, compute) => compute(),
+  recent: (_parts, compute) => compute(),
+  forget: () => undefined,
+};
 
 class VersionMemo implements Memo {
   constructor(
     private readonly cache: DataCache,
-    /** The version and the caller, as every key begins. */
-    private readonly prefix: string,
+    private readonly version: string,
+    /** The caller, as every key begins after the version. */
+    private readonly who: string,
   ) {}
 
+  #key(parts: readonly unknown[]): string {
+    return this.who + JSON.stringify(parts);
+  }
+
   remember<T>(parts: readonly unknown[], compute: () => Promise<T>): Promise<T> {
-    return this.cache.remember(this.prefix + JSON.stringify(parts), compute);
+    return this.cache.remember(this.version + this.#key(parts), compute);
+  }
+
+  recent<T>(parts: readonly unknown[], compute: () => Promise<T>): Promise<T> {
+    return this.cache.recent(this.#key(parts), this.version, compute);
   }
 
   forget(parts: readonly unknown[]): void {
-    this.cache.forget(this.prefix + JSON.stringify(parts));
+    this.cache.forget(this.version + this.#key(parts));
   }
 }
 
@@ -117,5 +207,5 @@ export async function memoOf({ cache, db, actor }: Context): Promise<Memo> {
   if (db.kysely.isTransaction) return UNCACHED;
   const version = await cache.version();
   const who = actor.kind === 'system' ? ['system'] : [actor.role, actor.orgId];
-  return new VersionMemo(cache, JSON.stringify([version, who]));
+  return new VersionMemo(cache, JSON.stringify(version), JSON.stringify(who));
 }

@@ -22,12 +22,12 @@ import { insertBatch, updateBatch } from '../storage/repositories/import.reposit
 import { toJson } from '../storage/rows.js';
 import { recordChange } from './audit.service.js';
 import { type Context, inTransaction, scopeOfContext } from './context.js';
+import { importApart } from './import/import-process.js';
 import { recordBatchEnd } from './import/lease.js';
 import {
   getImport,
   type ImportBatch,
   type ImportError,
-  importFile,
   type ImportRequest,
   type ImportSummary,
   listImports,
@@ -225,7 +225,7 @@ async function runUpload(
   requestId: string,
 ): Promise<void> {
   try {
-    const summary = await importFile(ctx, { ...request, batchId: batch.id });
+    const summary = await importApart(ctx, { ...request, batchId: batch.id });
     // A strict import with rejections stored nothing, its batch included: the batch tells why.
     if (!summary.stored) {
       const error = { code: 'import_strict_rejected' as const, params: { rejected: summary.rejected } };
@@ -272,7 +272,7 @@ export async function startUpload(
       strict: options.strict ?? false,
     };
     if (options.dryRun)
-      return { kind: 'checked', summary: await importFile(ctx, { ...request, dryRun: true }) };
+      return { kind: 'checked', summary: await importApart(ctx, { ...request, dryRun: true }) };
 
     const file = basename(stored.path);
     // A spreadsheet names no channel: its batch belongs to the uploader's organization (none for the whole tree).
@@ -302,6 +302,7 @@ export async function startUpload(
     });
     started = true;
     const finished = runUpload(ctx, { id, orgId }, request, stored, requestId);
+    ctx.cache.lagWhile(finished);
     return { kind: 'started', batch: { id, status: 'running', file }, finished };
   } finally {
     if (!started) await stored.remove();

@@ -11,7 +11,6 @@ import {
   Kysely,
   Migrator,
   PostgresDialect,
-  SqliteDialect,
   type SqliteDatabase,
   type SqliteStatement,
 } from 'kysely';
@@ -19,6 +18,7 @@ import type pg from 'pg';
 import { DIALECTS, type SqlDialect } from './dialect.js';
 import { MIGRATIONS } from './migrations/index.js';
 import type { Database } from './schema.js';
+import { LockWaitingSqliteDialect } from './sqlite-driver.js';
 
 // Each driver is loaded when a database of its kind is opened: a process holds one kind, and each driver's code
 // weighs several MB in every process that imports (see docs/PERFORMANCE.md).
@@ -123,14 +123,15 @@ export function createDb(config: DbConfig): Db {
     const database = new (sqliteDriver())(config.file);
     database.pragma('journal_mode = WAL');
     database.pragma('foreign_keys = ON');
-    database.pragma('busy_timeout = 5000');
+    // Never wait for another process's write lock here: it would block the thread (see sqlite-driver.ts).
+    database.pragma('busy_timeout = 0');
     database.pragma('synchronous = NORMAL');
     // SQLite's own lower() folds ASCII only; searches must fold Cyrillic and Kazakh letters as PostgreSQL does.
     database.function('lower', { deterministic: true }, (value: unknown) =>
       typeof value === 'string' ? value.toLowerCase() : value,
     );
     const kysely = new Kysely<Database>({
-      dialect: new SqliteDialect({ database: keepingStatements(database) }),
+      dialect: new LockWaitingSqliteDialect({ database: keepingStatements(database) }),
       plugins: [camelCase()],
     });
     return { kysely, dialect: DIALECTS.sqlite, config, close: () => kysely.destroy() };

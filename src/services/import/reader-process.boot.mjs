@@ -1,5 +1,5 @@
-// The reading process's entry: the sources are TypeScript run without a build, so it registers tsx before
-// importing its module (named by the parent, which knows where the sources are).
+// The entry of the reading process and of the import process: the sources are TypeScript run without a build,
+// so it registers tsx before importing its module (named by the parent, which knows where the sources are).
 import { register } from 'tsx/esm/api';
 
 register();
