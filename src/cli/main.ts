@@ -1,18 +1,29 @@
 /** The `aqparat` command line. */
-import { Command } from 'commander';
+import { Command, CommanderError } from 'commander';
 import { COMMANDS } from './commands.js';
-import { langOf, reportFailure } from './options.js';
+import { langOf, reportFailure, reportUsage } from './options.js';
 
 const program = new Command('aqparat').description(
   'information work of trade unions: records, measures, briefs',
 );
+// Commander's own errors are thrown rather than exiting, so that `--json` can tell them on stdout too.
+program.exitOverride();
+/** Whether the output is JSON: every command's failure is then a JSON object on stdout as well. */
+const json = process.argv.includes('--json');
 const named = COMMANDS.filter((command) => command.names.includes(process.argv[2] ?? ''));
 for (const command of named.length > 0 ? named : COMMANDS) (await command.load())(program);
 
 try {
   await program.parseAsync(process.argv);
 } catch (error) {
-  process.exitCode = reportFailure(error, langOf({ lang: langArgument() ?? process.env['AQPARAT_LANG'] }));
+  if (error instanceof CommanderError) {
+    // Commander told it on stderr already; help and the version end with 0.
+    if (json && error.exitCode !== 0) reportUsage(error.message);
+    process.exitCode = error.exitCode;
+  } else {
+    const lang = langOf({ lang: langArgument() ?? process.env['AQPARAT_LANG'] });
+    process.exitCode = reportFailure(error, lang, json);
+  }
 }
 
 function langArgument(): string | undefined {

@@ -1,6 +1,7 @@
 /** Options every command shares, and how the CLI turns failures into messages. */
 import type { Command } from 'commander';
 import { DomainError } from '../domain/errors.js';
+import { envelope } from '../http/errors.js';
 import { openContext } from '../services/context.js';
 import { describeError, interpolate } from '../shared/messages.js';
 import { UI_LANGS, type UiLang } from '../shared/vocabulary.js';
@@ -55,11 +56,30 @@ export function oneOf<T extends string>(option: string, value: string, allowed: 
   throw new DomainError('option_invalid', { option, value, values: allowed.join(', ') });
 }
 
-export function reportFailure(error: unknown, lang: UiLang): number {
-  if (error instanceof DomainError) {
-    process.stderr.write(`${say(lang, 'failed')}: ${describeError(error, lang)}\n`);
-    return 2;
+/**
+ * Tells a failure on stderr in the user's language, and with `--json` also on stdout as the API's error envelope
+ * (`{"error": {"code", "message", …}}`), so that a script reading stdout learns why; the exit code (2 for an
+ * input the command could not accept, 1 otherwise).
+ */
+export function reportFailure(error: unknown, lang: UiLang, json = false): number {
+  const message =
+    error instanceof DomainError
+      ? describeError(error, lang)
+      : error instanceof Error
+        ? error.message
+        : String(error);
+  process.stderr.write(`${say(lang, 'failed')}: ${message}\n`);
+  if (json) {
+    const body =
+      error instanceof DomainError
+        ? envelope(lang, error.code, error.params, error.record, error.fields)
+        : { error: { code: 'internal_error', message } };
+    process.stdout.write(`${JSON.stringify(body)}\n`);
   }
-  process.stderr.write(`${say(lang, 'failed')}: ${error instanceof Error ? error.message : String(error)}\n`);
-  return 1;
+  return error instanceof DomainError ? 2 : 1;
+}
+
+/** A command line the parser refused (an unknown option, a missing argument): told as JSON with `--json`. */
+export function reportUsage(message: string): void {
+  process.stdout.write(`${JSON.stringify({ error: { code: 'usage', message } })}\n`);
 }
