@@ -20,6 +20,7 @@ import {
   updateBatch,
   updateImported,
 } from '../storage/repositories/import.repository.js';
+import { countRejections, listRejections } from '../storage/repositories/import-rejection.repository.js';
 import { fromJson } from '../storage/rows.js';
 import { refreshFingerprints } from './analysis.service.js';
 import { type Context, inTransaction, scopeOfContext } from './context.js';
@@ -113,7 +114,10 @@ export interface ImportBatch {
   unchanged: number;
   rejected: number;
   skipped: number;
+  /** The first REJECTIONS_PAGE rejections in the file's order; the rest a page at a time (listImportRejections). */
   rejections: Rejection[];
+  /** Every rejection the batch keeps. */
+  rejectionsTotal: number;
   /** The organization the batch belongs to (its channel's, or the uploader's). */
   orgId: number | null;
   /** Why a failed import stopped. */
@@ -133,9 +137,14 @@ export interface ImportError {
 }
 
 /** A batch; one left running by a process whose lease ran out is shown as the sweep will store it. */
-function presentBatch(row: BatchRow, now: Date): ImportBatch {
+function presentBatch(
+  row: BatchRow,
+  now: Date,
+  rejections: { first: Rejection[]; total: number },
+): ImportBatch {
   if (row.status === 'running' && leaseExpired(row, now)) {
-    return presentBatch({ ...row, status: 'interrupted', error: JSON.stringify(INTERRUPTED_ERROR) }, now);
+    const interrupted = { ...row, status: 'interrupted' as const, error: JSON.stringify(INTERRUPTED_ERROR) };
+    return presentBatch(interrupted, now, rejections);
   }
   return {
     id: row.id,
@@ -152,7 +161,8 @@ function presentBatch(row: BatchRow, now: Date): ImportBatch {
     unchanged: row.unchangedCount,
     rejected: row.rejectedCount,
     skipped: row.skippedCount,
-    rejections: fromJson<Rejection[]>(row.rejections) ?? [],
+    rejections: rejections.first,
+    rejectionsTotal: rejections.total,
     orgId: row.orgId,
     error: fromJson<ImportError>(row.error),
     heartbeatAt: row.heartbeatAt,
@@ -160,15 +170,60 @@ function presentBatch(row: BatchRow, now: Date): ImportBatch {
   };
 }
 
+/** Rejections a batch is shown with; more are read a page at a time. */
+export const REJECTIONS_PAGE = 100;
+
+/** The batches' first page of rejections and their totals: one count for all, a page for each that has some. */
+async function rejectionsOf(ctx: Context, rows: readonly BatchRow[]) {
+  const totals = await countRejections(
+    ctx.db.kysely,
+    rows.map((row) => row.id),
+  );
+  return Promise.all(
+    rows.map(async (row) => {
+      const total = totals.get(row.id) ?? 0;
+      const first =
+        total === 0 ? [] : await listRejections(ctx.db.kysely, row.id, { offset: 0, limit: REJECTIONS_PAGE });
+      return { first, total };
+    }),
+  );
+}
+
 export async function listImports(ctx: Context, limit = 50): Promise<ImportBatch[]> {
   const now = ctx.clock();
-  return (await listBatches(ctx.db.kysely, scopeOfContext(ctx), limit)).map((row) => presentBatch(row, now));
+  const rows = await listBatches(ctx.db.kysely, scopeOfContext(ctx), limit);
+  const rejections = await rejectionsOf(ctx, rows);
+  return rows.map((row, index) => presentBatch(row, now, rejections[index] ?? { first: [], total: 0 }));
 }
 
 export async function getImport(ctx: Context, id: number): Promise<ImportBatch> {
   const row = await findBatch(ctx.db.kysely, scopeOfContext(ctx), id);
   if (!row) throw new NotFoundError('import_unknown', { id });
-  return presentBatch(row, ctx.clock());
+  const [rejections] = await rejectionsOf(ctx, [row]);
+  return presentBatch(row, ctx.clock(), rejections ?? { first: [], total: 0 });
+}
+
+export interface RejectionPage {
+  items: Rejection[];
+  total: number;
+  offset: number;
+  limit: number;
+}
+
+/** A page of a batch's rejections, in the file's order. */
+export async function listImportRejections(
+  ctx: Context,
+  id: number,
+  page: { offset: number; limit: number },
+): Promise<RejectionPage> {
+  const row = await findBatch(ctx.db.kysely, scopeOfContext(ctx), id);
+  if (!row) throw new NotFoundError('import_unknown', { id });
+  const totals = await countRejections(ctx.db.kysely, [id]);
+  return {
+    items: await listRejections(ctx.db.kysely, id, page),
+    total: totals.get(id) ?? 0,
+    ...page,
+  };
 }
 
 export interface UndoResult {

@@ -30,7 +30,9 @@ import {
   type ImportError,
   type ImportRequest,
   type ImportSummary,
+  listImportRejections,
   listImports,
+  type RejectionPage,
   undoImport,
   type UndoResult,
 } from './import.service.js';
@@ -187,7 +189,7 @@ function errorOf(error: unknown, requestId: string): ImportError {
   };
 }
 
-/** Marks the batch failed and keeps the error; with the summary of a strict import, its counts and rejections. */
+/** Marks the batch failed and keeps the error; with the summary of a strict import, its counts (the runner stored its rejections). */
 async function failBatch(
   ctx: Context,
   batch: { id: number; orgId: number | null },
@@ -208,7 +210,6 @@ async function failBatch(
             unchangedCount: summary.unchanged,
             rejectedCount: summary.rejected,
             skippedCount: summary.skipped,
-            rejections: toJson(summary.rejections),
           }
         : {}),
     });
@@ -316,6 +317,16 @@ export async function getUpload(ctx: Context, id: number): Promise<ImportView> {
   authorize(ctx.actor, 'read', 'imports');
   const batch = await getImport(ctx, id);
   return { ...batch, progress: progressOf(batch) };
+}
+
+/** A page of a batch's rejections, every one of which the batch keeps. */
+export async function listUploadRejections(
+  ctx: Context,
+  id: number,
+  page: { offset: number; limit: number },
+): Promise<RejectionPage> {
+  authorize(ctx.actor, 'read', 'imports');
+  return listImportRejections(ctx, id, page);
 }
 
 /** The latest batches of the caller's subtree. */

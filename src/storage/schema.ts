@@ -3,6 +3,7 @@
  * raw booleans and JSON (SQLite: 0/1 and text); repositories normalize them with the helpers in rows.ts.
  */
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { RecordKind } from '../shared/import-report.js';
 import type {
   AuditAction,
   ContentLang,
@@ -112,7 +113,6 @@ export interface ImportBatchTable {
   updatedCount: Generated<number>;
   unchangedCount: Generated<number>;
   rejectedCount: Generated<number>;
-  rejections: DbJson;
   undoneAt: string | null;
   /** Records the import passed over on purpose (Telegram service messages, empty posts). */
   skippedCount: Generated<number>;
@@ -141,6 +141,19 @@ export interface AttributionRuleTable {
 }
 
 /** A row an import updated, with the values it had before (undo restores them). */
+/** One rejection of a batch: the record and field at fault, why (a field-issue code) and its parameters. */
+export interface ImportRejectionTable {
+  batchId: number;
+  /** The order the import met it in. */
+  position: number;
+  file: string;
+  recordKind: RecordKind;
+  recordIndex: number;
+  field: string;
+  code: string;
+  params: DbJson;
+}
+
 export interface ImportChangeTable {
   id: Generated<number>;
   batchId: number;
@@ -430,6 +443,7 @@ export interface Database {
   target: TargetTable;
   attributionRule: AttributionRuleTable;
   importChange: ImportChangeTable;
+  importRejection: ImportRejectionTable;
   appUser: AppUserTable;
   userSession: UserSessionTable;
   apiToken: ApiTokenTable;

@@ -23,6 +23,7 @@ export const TABLES: TableName[] = [
   'setting',
   'attributionRule',
   'importChange',
+  'importRejection',
   'publicationBand',
   'publicationCorrection',
   'analysisModel',

@@ -81,8 +81,13 @@ function printSummary(summary: ImportSummary, lang: UiLang): void {
   for (const rejection of summary.rejections.slice(0, SHOWN_REJECTIONS)) {
     console.log(`  ${describeRejection(rejection, lang)}`);
   }
-  const more = summary.rejected - Math.min(summary.rejections.length, SHOWN_REJECTIONS);
-  if (more > 0) console.log(`  ${say(lang, 'importMoreRejections', { count: more })}`);
+  const total = summary.rejectionsTotal;
+  const more = total - Math.min(summary.rejections.length, SHOWN_REJECTIONS);
+  if (more > 0) console.log(`  ${say(lang, 'importMoreRejections', { count: more, total })}`);
+  // A kept batch holds every rejection; `imports show` lists them.
+  if (more > 0 && summary.batchId !== null) {
+    console.log(`  ${say(lang, 'importAllRejections', { id: summary.batchId })}`);
+  }
 }
 
 export function importCommand(program: Command): void {

@@ -1,8 +1,15 @@
 import Table from 'cli-table3';
 import type { Command } from 'commander';
-import { getImport, type ImportBatch, listImports, undoImport } from '../../services/import.service.js';
+import {
+  getImport,
+  type ImportBatch,
+  listImportRejections,
+  listImports,
+  undoImport,
+} from '../../services/import.service.js';
+import type { Context } from '../../services/context.js';
 import { describeNote, toldNotes } from '../../shared/import-notes.js';
-import { describeRejection, IMPORT_STATUS_TEXTS } from '../../shared/import-report.js';
+import { describeRejection, IMPORT_STATUS_TEXTS, type Rejection } from '../../shared/import-report.js';
 import type { ImportStatus, UiLang } from '../../shared/vocabulary.js';
 import { type CommonOptions, langOf, runCommand, say, withCommonOptions } from '../options.js';
 
@@ -48,6 +55,17 @@ const idOf = (text: string) => {
   return Number.isInteger(id) && id > 0 ? id : -1;
 };
 
+/** Every rejection of a batch, read a page at a time. */
+async function allRejections(ctx: Context, batch: ImportBatch): Promise<Rejection[]> {
+  const all: Rejection[] = [];
+  while (all.length < batch.rejectionsTotal) {
+    const page = await listImportRejections(ctx, batch.id, { offset: all.length, limit: 1000 });
+    if (page.items.length === 0) break;
+    all.push(...page.items);
+  }
+  return all;
+}
+
 export function importsCommand(program: Command): void {
   const imports = program.command('imports').description('imports done so far: list, show, undo');
   withCommonOptions(
@@ -70,8 +88,10 @@ export function importsCommand(program: Command): void {
     const lang = langOf(options);
     await runCommand(options, async (ctx) => {
       const batch = await getImport(ctx, idOf(id));
+      // All of them, not the batch's first page.
+      const all = await allRejections(ctx, batch);
       if (options.json) {
-        const rejections = batch.rejections.map((rejection) => ({
+        const rejections = all.map((rejection) => ({
           ...rejection,
           message: describeRejection(rejection, lang),
         }));
@@ -81,8 +101,8 @@ export function importsCommand(program: Command): void {
       }
       console.log(batchTable([batch], lang));
       for (const note of batch.notes) console.log(describeNote(note, lang));
-      if (batch.rejections.length > 0) console.log(say(lang, 'importRejections'));
-      for (const rejection of batch.rejections) console.log(`  ${describeRejection(rejection, lang)}`);
+      if (all.length > 0) console.log(say(lang, 'importRejections'));
+      for (const rejection of all) console.log(`  ${describeRejection(rejection, lang)}`);
     });
   });
   withCommonOptions(

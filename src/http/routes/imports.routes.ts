@@ -11,6 +11,7 @@ import type { ImportSummary } from '../../services/import.service.js';
 import {
   getUpload,
   type ImportView,
+  listUploadRejections,
   listUploads,
   startUpload,
   type StoredUpload,
@@ -26,6 +27,9 @@ import { sendFile } from './download.js';
 
 const noFile = () => new ValidationError('upload', [{ path: 'file', code: 'required' }]);
 
+const withMessages = (rejections: readonly Rejection[], lang: UiLang) =>
+  rejections.map((rejection) => ({ ...rejection, message: describeRejection(rejection, lang) }));
+
 /** Rejections, notes and the error of an import, each with its message in the reader's language. */
 function told<T extends { rejections: Rejection[]; notes: ImportNote[]; error?: ImportView['error'] }>(
   batch: T,
@@ -34,10 +38,7 @@ function told<T extends { rejections: Rejection[]; notes: ImportNote[]; error?: 
   return {
     ...batch,
     notes: toldNotes(batch.notes, lang),
-    rejections: batch.rejections.map((rejection) => ({
-      ...rejection,
-      message: describeRejection(rejection, lang),
-    })),
+    rejections: withMessages(batch.rejections, lang),
     ...(batch.error ? { error: { ...batch.error, message: describeError(batch.error, lang) } } : {}),
   };
 }
@@ -105,6 +106,27 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/imports/:id', { schema: { tags: ['imports'], params: idParams } }, async (request) =>
     told(await getUpload(request.ctx, request.params.id), request.lang),
+  );
+
+  app.get(
+    '/imports/:id/rejections',
+    {
+      schema: {
+        tags: ['imports'],
+        description:
+          "A page of the import's rejections in the file's order, each with its message; `total` counts them all " +
+          '(a batch shows the first 100 and `rejectionsTotal`).',
+        params: idParams,
+        querystring: z.strictObject({
+          offset: z.coerce.number().int().min(0).default(0),
+          limit: z.coerce.number().int().min(1).max(1000).default(100),
+        }),
+      },
+    },
+    async (request) => {
+      const page = await listUploadRejections(request.ctx, request.params.id, request.query);
+      return { ...page, items: withMessages(page.items, request.lang) };
+    },
   );
 
   app.post('/imports/:id/undo', { schema: { tags: ['imports'], params: idParams } }, (request) =>

@@ -29,6 +29,7 @@ import {
 import { DomainError } from '../../domain/errors.js';
 import { type Context, inTransaction } from '../context.js';
 import { IMPORT_LEASE_MS, renewLease } from './lease.js';
+import { RejectionLog } from './rejections.js';
 import { importNotes, readInChannelZone } from './notes.js';
 import type { ReadBatch, ReadingSource } from './reader-process.js';
 import { spool } from './spool.js';
@@ -36,9 +37,6 @@ import { DraftWriter } from './writers.js';
 
 /** Characters of text a chunk holds at most: with long posts, chunks get shorter and memory stays bounded. */
 const CHUNK_CHARS = 250_000;
-
-/** Rejections kept with a batch: enough to fix a file; the count stays exact beyond it. */
-export const MAX_REJECTIONS = 1000;
 
 /** A batch without a channel belongs to the uploader's organization, unless the uploader sees the whole tree. */
 function uploaderOrg(actor: Actor): number | null {
@@ -68,7 +66,10 @@ export interface ImportSummary extends ImportCounts {
   /** An earlier import of the same file into the same channel. */
   previousBatchId?: number;
   skippedByReason: Partial<Record<SkipReason, number>>;
+  /** The first rejections (SHOWN_REJECTIONS at most), in the file's order; a kept batch stores them all. */
   rejections: Rejection[];
+  /** Every rejection, counted. */
+  rejectionsTotal: number;
   dryRun: boolean;
   strict: boolean;
   /** Whether what was read is stored. */
@@ -98,6 +99,7 @@ export async function runImport(ctx: Context, plan: RunPlan): Promise<ImportSumm
     skipped: 0,
     skippedByReason: {},
     rejections: [],
+    rejectionsTotal: 0,
     dryRun: plan.dryRun,
     strict: plan.strict,
     stored: false,
@@ -105,9 +107,10 @@ export async function runImport(ctx: Context, plan: RunPlan): Promise<ImportSumm
   };
   // A dry run stores nothing: nothing to label.
   if (plan.analyze && !plan.dryRun) summary.analysis = emptySummary();
-  const reject = (rejections: readonly Rejection[]) => {
+  const rejections = new RejectionLog();
+  const reject = (found: readonly Rejection[]) => {
     summary.rejected += 1;
-    summary.rejections.push(...rejections.slice(0, MAX_REJECTIONS - summary.rejections.length));
+    rejections.add(found);
   };
   const counts = () => ({
     newCount: summary.new,
@@ -208,7 +211,10 @@ export async function runImport(ctx: Context, plan: RunPlan): Promise<ImportSumm
       if (!single && !lost) await closeBatch(run, batchId, 'failed');
       throw error;
     }
-    summary.rejections.sort((a, b) => a.file.localeCompare(b.file) || a.record.index - b.record.index);
+    summary.rejections = [...rejections.first].sort(
+      (a, b) => a.file.localeCompare(b.file) || a.record.index - b.record.index,
+    );
+    summary.rejectionsTotal = rejections.total;
     summary.notes = importNotes(plan.channel, localTimes);
     // The file's hash, taken as it was read, and an earlier import of the same file (this batch is not done yet).
     summary.fileHash = source.hash();
@@ -227,12 +233,12 @@ export async function runImport(ctx: Context, plan: RunPlan): Promise<ImportSumm
       summary.batchId = null;
       return;
     }
+    await rejections.store(run.db.kysely, batchId);
     await updateBatch(run.db.kysely, batchId, {
       ...counts(),
       fileHash: summary.fileHash || null,
       status,
       finishedAt: run.clock().toISOString(),
-      rejections: toJson(summary.rejections),
       notes: toJson(summary.notes),
     });
   };
@@ -251,8 +257,11 @@ export async function runImport(ctx: Context, plan: RunPlan): Promise<ImportSumm
     if (!(error instanceof RollBack)) throw error;
     summary.batchId = null;
     delete summary.analysis;
+    // A strict import's batch made beforehand stays, failed, and tells every rejection that stopped it.
+    if (plan.batchId !== undefined && !plan.dryRun) await rejections.store(ctx.db.kysely, plan.batchId);
   } finally {
     clearInterval(renewing);
+    await rejections.remove();
   }
   return summary;
 }

@@ -13,6 +13,7 @@ import * as publicationMonthCovering from './202611261800_publication_month_cove
 import * as audienceLatest from './202611261900_audience_latest.js';
 import * as signInThrottle from './202612060120_sign_in_throttle.js';
 import * as publicationLinks from './202612061000_publication_links.js';
+import * as importRejections from './202612061100_import_rejections.js';
 import * as bilingualTexts from './202612061200_bilingual_texts.js';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -29,5 +30,6 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '202611261900_audience_latest': audienceLatest,
   '202612060120_sign_in_throttle': signInThrottle,
   '202612061000_publication_links': publicationLinks,
+  '202612061100_import_rejections': importRejections,
   '202612061200_bilingual_texts': bilingualTexts,
 };

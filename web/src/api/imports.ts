@@ -20,7 +20,9 @@ export interface ImportBatch {
   unchanged: number;
   rejected: number;
   skipped: number;
+  /** The first rejections (100 of a batch, 1,000 of a dry run's answer); `rejectionsTotal` counts them all. */
   rejections: (Rejection & { message: string })[];
+  rejectionsTotal: number;
   /** How the import read what the file left unsaid (times without a zone). */
   notes: (ImportNote & { message: string })[];
   progress?: number;
@@ -79,6 +81,18 @@ export function useUpload(onProgress: (fraction: number) => void) {
       return upload<UploadAnswer>('/imports', form, onProgress);
     },
   });
+}
+
+export interface RejectionPage {
+  items: ImportBatch['rejections'];
+  total: number;
+  offset: number;
+  limit: number;
+}
+
+/** `GET /imports/:id/rejections?offset&limit`: the batch keeps every rejection, read a page at a time. */
+export function fetchRejections(id: number, offset: number, limit = 1000): Promise<RejectionPage> {
+  return api<RejectionPage>('GET', withQuery(`/imports/${id}/rejections`, { offset, limit }));
 }
 
 /** `POST /imports/:id/undo`. */

@@ -203,6 +203,8 @@ export const en: Texts = {
   'import.rejected': 'Rejected',
   'import.skipped': 'Skipped',
   'import.rejections': 'Rejected records',
+  'import.rejectionsShown': 'Showing {{shown}} of {{total}}',
+  'import.moreRejections': 'Show more',
   'import.history': 'Import history',
   'import.file': 'File',
   'import.source': 'Source',

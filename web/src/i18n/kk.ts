@@ -203,6 +203,8 @@ export const kk: Texts = {
   'import.rejected': 'Қабылданбады',
   'import.skipped': 'Өткізілді',
   'import.rejections': 'Қабылданбаған жазбалар',
+  'import.rejectionsShown': '{{total}} ішінен {{shown}} көрсетілді',
+  'import.moreRejections': 'Тағы көрсету',
   'import.history': 'Импорт тарихы',
   'import.file': 'Файл',
   'import.source': 'Дереккөз',

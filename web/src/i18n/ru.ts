@@ -201,6 +201,8 @@ export const ru = {
   'import.rejected': 'Отклонено',
   'import.skipped': 'Пропущено',
   'import.rejections': 'Отклонённые записи',
+  'import.rejectionsShown': 'Показаны {{shown}} из {{total}}',
+  'import.moreRejections': 'Показать ещё',
   'import.history': 'История импорта',
   'import.file': 'Файл',
   'import.source': 'Источник',

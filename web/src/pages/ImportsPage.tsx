@@ -87,7 +87,7 @@ function Summary({ batch }: { batch: ImportBatch }) {
         <Alert key={note.code} type="info" showIcon title={note.message} style={{ marginTop: 12 }} />
       ))}
       {batch.error && <Alert type="error" showIcon title={batch.error.message} style={{ marginTop: 12 }} />}
-      {batch.rejections.length > 0 && <RejectionTable rejections={batch.rejections} />}
+      {batch.rejections.length > 0 && <RejectionTable batch={batch} />}
     </Card>
   );
 }
@@ -189,7 +189,7 @@ function History() {
         pagination={{ pageSize: 10, hideOnSinglePage: true }}
         expandable={{
           rowExpandable: (batch) => batch.rejections.length > 0,
-          expandedRowRender: (batch) => <RejectionTable rejections={batch.rejections} />,
+          expandedRowRender: (batch) => <RejectionTable batch={batch} />,
         }}
         columns={[
           { key: 'file', title: t('import.file'), render: (_, batch) => batch.file ?? '—' },
