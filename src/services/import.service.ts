@@ -4,10 +4,8 @@
  * (the only chat, or the one named like the channel).
  */
 import { ConflictError, DomainError, NotFoundError } from '../domain/errors.js';
-import type { FieldIssue } from '../shared/field-issue.js';
 import type { ImportNote } from '../shared/import-notes.js';
 import type { Rejection } from '../shared/import-report.js';
-import type { ErrorCode } from '../shared/messages.js';
 import { type ChannelRef, findChannelByCode } from '../storage/repositories/channel.repository.js';
 import {
   type BatchRow,
@@ -24,6 +22,7 @@ import { countRejections, listRejections } from '../storage/repositories/import-
 import { fromJson } from '../storage/rows.js';
 import { refreshFingerprints } from './analysis.service.js';
 import { type Context, inTransaction, scopeOfContext } from './context.js';
+import type { ImportError } from './import/import-error.js';
 import { INTERRUPTED_ERROR, leaseExpired, sweepInterrupted } from './import/lease.js';
 import { type EntryInfo, openReading, type ReadBudget, readBudgetOf } from './import/reader-process.js';
 import { type ImportSummary, runImport } from './import/runner.js';
@@ -126,14 +125,6 @@ export interface ImportBatch {
   heartbeatAt: string | null;
   /** How the import read what the file left unsaid (times without a zone). */
   notes: ImportNote[];
-}
-
-/** An error kept with a failed import, told in the reader's language when read. */
-export interface ImportError {
-  code: ErrorCode;
-  params: Record<string, string | number>;
-  record?: string;
-  fields?: FieldIssue[];
 }
 
 /** A batch; one left running by a process whose lease ran out is shown as the sweep will store it. */

@@ -22,12 +22,12 @@ import { insertBatch, updateBatch } from '../storage/repositories/import.reposit
 import { toJson } from '../storage/rows.js';
 import { recordChange } from './audit.service.js';
 import { type Context, inTransaction, scopeOfContext } from './context.js';
+import { type ImportError, importErrorOf } from './import/import-error.js';
 import { importApart } from './import/import-process.js';
 import { recordBatchEnd } from './import/lease.js';
 import {
   getImport,
   type ImportBatch,
-  type ImportError,
   type ImportRequest,
   type ImportSummary,
   listImportRejections,
@@ -179,16 +179,6 @@ export type UploadOutcome =
       finished: Promise<void>;
     };
 
-function errorOf(error: unknown, requestId: string): ImportError {
-  if (!(error instanceof DomainError)) return { code: 'internal_error', params: { requestId } };
-  return {
-    code: error.code,
-    params: error.params,
-    ...(error.record ? { record: error.record } : {}),
-    ...(error.fields.length > 0 ? { fields: [...error.fields] } : {}),
-  };
-}
-
 /** Marks the batch failed and keeps the error; with the summary of a strict import, its counts (the runner stored its rejections). */
 async function failBatch(
   ctx: Context,
@@ -234,7 +224,7 @@ async function runUpload(
     }
   } catch (error) {
     if (!(error instanceof DomainError)) ctx.log.error({ err: error, batchId: batch.id }, 'import failed');
-    await failBatch(ctx, batch, errorOf(error, requestId)).catch((failure: unknown) =>
+    await failBatch(ctx, batch, importErrorOf(error, { requestId })).catch((failure: unknown) =>
       ctx.log.error({ err: failure, batchId: batch.id }, 'import failure not recorded'),
     );
   } finally {

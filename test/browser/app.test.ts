@@ -145,7 +145,10 @@ describe('the web application in Chromium', () => {
       await admin.getByRole('button', { name: 'Составить справку' }).click();
       const link = admin.getByRole('link', { name: /Скачать DOCX/ });
       await link.waitFor();
-      await admin.frameLocator('iframe[title="Справка для просмотра"]').getByText('АНЫҚТАМА').waitFor();
+      await admin
+        .frameLocator('iframe[title="Справка для просмотра"]')
+        .getByText('АНЫҚТАМА', { exact: true })
+        .waitFor();
       await screenshots(admin, 'briefs');
       const [download] = await Promise.all([admin.waitForEvent('download'), link.click()]);
       const docx = readFileSync(await download.path());

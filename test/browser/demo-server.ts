@@ -26,7 +26,13 @@ function newestChange(path: string): number {
 export function ensureWebBuilt(): void {
   const index = join(WEB_ROOT, 'index.html');
   if (existsSync(index) && statSync(index).mtimeMs > Math.max(...WEB_SOURCES.map(newestChange))) return;
-  execFileSync('npm', ['run', 'build:web'], { cwd: REPO, stdio: 'ignore' });
+  // The bundle users get: vitest's NODE_ENV=test would make React and Ant Design build their development code
+  // (in which every dialog's title id is "test-id", so no dialog has its name).
+  execFileSync('npm', ['run', 'build:web'], {
+    cwd: REPO,
+    stdio: 'ignore',
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
 }
 
 export const PASSWORD = 'browser test password';

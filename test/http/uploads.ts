@@ -35,6 +35,9 @@ export async function settled(client: Client, id: number): Promise<Batch> {
     const response = await client.get(`/api/v1/imports/${id}`);
     if (response.statusCode !== 200) throw new Error(`import ${id}: ${response.body}`);
     const batch = response.json() as Batch;
+    // Whoever reads a failed batch learns why: its status and its error are written together.
+    if (batch.status === 'failed' && !batch.error)
+      throw new Error(`import ${id} read failed without its error`);
     if (batch.status !== 'running') return batch;
     await new Promise((resolve) => setTimeout(resolve, 25));
   }

@@ -3,12 +3,14 @@
  * nothing until the user confirms the chat type (`acceptChatType`, `--accept-chat-type`); a channel's export
  * needs no confirmation. On the use case and on the command line, on every database.
  */
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Context, openContext } from '../../src/services/context.js';
 import { runCli } from '../helpers/cli.js';
 import { createTestDatabase, DIALECTS, type TestDatabase } from '../helpers/databases.js';
 import { itReal } from '../helpers/real-files.js';
+import { insertBatch } from '../../src/storage/repositories/import.repository.js';
 import { rowCounts } from '../helpers/tables.js';
 import { writeTelegramExport } from '../factories/telegram-export.factory.js';
 import { real } from './helpers.js';
@@ -122,5 +124,40 @@ describe.each(DIALECTS)('Telegram chat types (%s)', (dialect) => {
     const file = join(dir, 'result.json');
     const contents = await writeTelegramExport(file, { messages: 20 });
     expect((await importInto(ctx, file, channel)).new).toBe(contents.posts);
+  });
+
+  it("writes a made batch's failure and its reason at once: nobody reads it failed without knowing why", async () => {
+    const channel = await channelOf(ctx, org.region, 'telegram');
+    const file = join(dir, 'group.json');
+    const message = { id: 1, type: 'message', date: '2024-03-01T10:00:00', from: 'Айгүл', text: 'Сәлем' };
+    await writeFile(
+      file,
+      JSON.stringify({ name: 'Топ', type: 'private_group', id: 42, messages: [message] }),
+    );
+    // An upload's batch is made before its import runs, which ends it.
+    const batchId = await insertBatch(ctx.db.kysely, {
+      source: 'telegram',
+      fileName: 'group.json',
+      fileHash: null,
+      channelId: null,
+      orgId: null,
+      userId: null,
+      status: 'running',
+      startedAt: new Date().toISOString(),
+      heartbeatAt: new Date().toISOString(),
+    });
+    expect((await failureOf(() => importInto(ctx, file, channel, { batchId }))).code).toBe(
+      'import_chat_group',
+    );
+    const row = await ctx.db.kysely
+      .selectFrom('importBatch')
+      .select(['status', 'error'])
+      .where('id', '=', batchId)
+      .executeTakeFirstOrThrow();
+    expect(row.status).toBe('failed');
+    expect(JSON.parse(row.error ?? 'null')).toMatchObject({
+      code: 'import_chat_group',
+      params: { chat: 'Топ', type: 'private_group' },
+    });
   });
 });

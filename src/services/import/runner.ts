@@ -28,6 +28,7 @@ import {
 } from '../analysis.service.js';
 import { DomainError } from '../../domain/errors.js';
 import { type Context, inTransaction } from '../context.js';
+import { importErrorOf } from './import-error.js';
 import { IMPORT_LEASE_MS, renewLease } from './lease.js';
 import { RejectionLog } from './rejections.js';
 import { importNotes, readInChannelZone } from './notes.js';
@@ -208,7 +209,7 @@ export async function runImport(ctx: Context, plan: RunPlan): Promise<ImportSumm
       await flush();
     } catch (error) {
       // What earlier chunks stored stays, under a failed batch a rerun completes; the broken chunk is gone.
-      if (!single && !lost) await closeBatch(run, batchId, 'failed');
+      if (!single && !lost) await closeBatch(run, batchId, 'failed', error);
       throw error;
     }
     summary.rejections = [...rejections.first].sort(
@@ -224,8 +225,11 @@ export async function runImport(ctx: Context, plan: RunPlan): Promise<ImportSumm
     await closeBatch(run, batchId, 'done');
   };
 
-  /** Finishes the batch; one that changed nothing is not kept, so that importing a file again changes nothing. */
-  const closeBatch = async (run: Context, batchId: number, status: 'done' | 'failed') => {
+  /**
+   * Finishes the batch; one that changed nothing is not kept, so that importing a file again changes nothing. A
+   * failed one keeps its error in the same write, so that nobody reads it failed without knowing why.
+   */
+  const closeBatch = async (run: Context, batchId: number, status: 'done' | 'failed', error?: unknown) => {
     // A failed batch keeps the file's hash, where the reading could take it.
     if (status === 'failed') summary.fileHash = source.hash();
     if (summary.new + summary.updated + claimed === 0 && plan.batchId === undefined) {
@@ -240,6 +244,7 @@ export async function runImport(ctx: Context, plan: RunPlan): Promise<ImportSumm
       status,
       finishedAt: run.clock().toISOString(),
       notes: toJson(summary.notes),
+      ...(status === 'failed' ? { error: toJson(importErrorOf(error)) } : {}),
     });
   };
 
