@@ -7,6 +7,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { skippedBecause } from '../helpers/real-files.js';
 import { openContext, type Context } from '../../src/services/context.js';
 import { addChannel } from '../../src/services/records.service.js';
 import { createUser } from '../../src/services/user.service.js';
@@ -55,7 +56,8 @@ async function signIn(server: Server, login: string) {
   return { cookie, 'x-csrf-token': csrfToken };
 }
 
-describe.runIf(process.env['DATABASE_URL'])('two servers on one PostgreSQL', () => {
+const noPostgres = process.env['DATABASE_URL'] ? undefined : 'DATABASE_URL names no PostgreSQL';
+describe.skipIf(noPostgres !== undefined)(skippedBecause('two servers on one PostgreSQL', noPostgres), () => {
   let database: TestDatabase;
   let servers: Server[];
   let ctx: Context;

@@ -2,7 +2,7 @@
  * The real export samples tests read. Files whose license allows it are copied into `test/fixtures/real/` (see its
  * NOTICE.md); the others are read from `../shared/fixtures/real/` beside the checkout, which a fresh clone lacks:
  * tests on those are skipped there, and the reason is in the test's name ("skipped: …"), which the run's closing
- * summary (test/helpers/skip-summary.reporter.ts) counts.
+ * summary (test/helpers/skip-summary.reporter.ts) counts. Tests skipped for another reason say it alike (itUnless).
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -36,6 +36,16 @@ export function describeReal(paths: string[], name: string, body: () => void): v
   describe.skipIf(reason !== undefined)(skippedBecause(name, reason), body);
 }
 
+/** A test skipped, with the reason in its name, where there is a reason; run where it is undefined. */
+export function itUnless(
+  reason: string | undefined,
+  name: string,
+  body: () => Promise<void> | void,
+  timeout?: number,
+): void {
+  it.skipIf(reason !== undefined)(skippedBecause(name, reason), body, timeout);
+}
+
 /** A test on real samples, skipped with the reason in its name where a sample is absent. */
 export function itReal(
   paths: string[],
@@ -43,6 +53,5 @@ export function itReal(
   body: () => Promise<void> | void,
   timeout?: number,
 ): void {
-  const reason = realAbsent(...paths);
-  it.skipIf(reason !== undefined)(skippedBecause(name, reason), body, timeout);
+  itUnless(realAbsent(...paths), name, body, timeout);
 }

@@ -8,6 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { itUnless } from '../helpers/real-files.js';
 import type { Organization } from '../../src/services/org.service.js';
 import { buildTree } from '../factories/org.factory.js';
 import { buildChannel } from '../factories/publication.factory.js';
@@ -56,7 +57,8 @@ describe.each(DIALECTS)('reading imports while the server answers (%s)', (dialec
   afterAll(() => server.close());
 
   // SQLite has one connection: a dry run that read its file inside its transaction held it, and every sign-in waited.
-  it.runIf(dialect === 'sqlite')(
+  itUnless(
+    dialect === 'sqlite' ? undefined : 'SQLite only, whose one connection a transaction holds',
     'signs in and answers readiness while a dry run reads a large export',
     async () => {
       const file = join(dir, 'large.json');

@@ -11,6 +11,7 @@ import { runCli } from '../helpers/cli.js';
 import { createTestDatabase, DIALECTS, type TestDatabase } from '../helpers/databases.js';
 import { itReal } from '../helpers/real-files.js';
 import { insertBatch } from '../../src/storage/repositories/import.repository.js';
+import { fromJson } from '../../src/storage/rows.js';
 import { rowCounts } from '../helpers/tables.js';
 import { writeTelegramExport } from '../factories/telegram-export.factory.js';
 import { real } from './helpers.js';
@@ -155,7 +156,7 @@ describe.each(DIALECTS)('Telegram chat types (%s)', (dialect) => {
       .where('id', '=', batchId)
       .executeTakeFirstOrThrow();
     expect(row.status).toBe('failed');
-    expect(JSON.parse(row.error ?? 'null')).toMatchObject({
+    expect(fromJson(row.error)).toMatchObject({
       code: 'import_chat_group',
       params: { chat: 'Топ', type: 'private_group' },
     });
