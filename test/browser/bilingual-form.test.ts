@@ -4,44 +4,48 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { choose, launchBrowser, screenshots, signedInPage } from './browser.js';
+import { skippedBecause } from '../helpers/real-files.js';
+import { choose, launchBrowser, NO_BROWSER, screenshots, signedInPage } from './browser.js';
 import { type DemoServer, PASSWORD, startDemoServer } from './demo-server.js';
 
-describe('titles in two languages in the web forms', () => {
-  let server: DemoServer;
-  let browser: Browser;
-  let admin: Page;
+describe.skipIf(NO_BROWSER !== undefined)(
+  skippedBecause('titles in two languages in the web forms', NO_BROWSER),
+  () => {
+    let server: DemoServer;
+    let browser: Browser;
+    let admin: Page;
 
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startDemoServer(), launchBrowser()]);
-    admin = await signedInPage(browser, server.url, 'admin', PASSWORD);
-  }, 300_000);
+    beforeAll(async () => {
+      [server, browser] = await Promise.all([startDemoServer(), launchBrowser()]);
+      admin = await signedInPage(browser, server.url, 'admin', PASSWORD);
+    }, 300_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+    afterAll(async () => {
+      await browser?.close();
+      await server?.close();
+    });
 
-  it('asks for either title, saves the Kazakh one alone and lists it with its mark', async () => {
-    await admin.goto(`${server.url}/materials?org=abai&period=2024`);
-    await admin.getByRole('button', { name: 'Добавить' }).click();
-    const dialog = admin.getByRole('dialog');
-    await choose(admin, 'Вид', 'Пособие', dialog);
-    await dialog.getByLabel('Издано').fill('01.04.2024');
-    await dialog.getByLabel('Издано').press('Enter');
-    await dialog.getByRole('button', { name: 'Сохранить' }).click();
-    await dialog.getByText('Напишите название на русском или на казахском языке').first().waitFor();
+    it('asks for either title, saves the Kazakh one alone and lists it with its mark', async () => {
+      await admin.goto(`${server.url}/materials?org=abai&period=2024`);
+      await admin.getByRole('button', { name: 'Добавить' }).click();
+      const dialog = admin.getByRole('dialog');
+      await choose(admin, 'Вид', 'Пособие', dialog);
+      await dialog.getByLabel('Издано').fill('01.04.2024');
+      await dialog.getByLabel('Издано').press('Enter');
+      await dialog.getByRole('button', { name: 'Сохранить' }).click();
+      await dialog.getByText('Напишите название на русском или на казахском языке').first().waitFor();
 
-    await dialog.getByLabel('Название на казахском').fill('Жас мамандарға арналған нұсқаулық');
-    await screenshots(admin, 'material-form');
-    await dialog.getByRole('button', { name: 'Сохранить' }).click();
-    await admin.getByText('Жас мамандарға арналған нұсқаулық (на казахском)').waitFor();
+      await dialog.getByLabel('Название на казахском').fill('Жас мамандарға арналған нұсқаулық');
+      await screenshots(admin, 'material-form');
+      await dialog.getByRole('button', { name: 'Сохранить' }).click();
+      await admin.getByText('Жас мамандарға арналған нұсқаулық (на казахском)').waitFor();
 
-    const stored = await server.ctx.db.kysely
-      .selectFrom('material')
-      .select(['titleRu', 'titleKk'])
-      .where('titleKk', '=', 'Жас мамандарға арналған нұсқаулық')
-      .execute();
-    expect(stored).toEqual([{ titleRu: null, titleKk: 'Жас мамандарға арналған нұсқаулық' }]);
-  }, 120_000);
-});
+      const stored = await server.ctx.db.kysely
+        .selectFrom('material')
+        .select(['titleRu', 'titleKk'])
+        .where('titleKk', '=', 'Жас мамандарға арналған нұсқаулық')
+        .execute();
+      expect(stored).toEqual([{ titleRu: null, titleKk: 'Жас мамандарға арналған нұсқаулық' }]);
+    }, 120_000);
+  },
+);

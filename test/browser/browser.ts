@@ -2,11 +2,20 @@
  * Driving Debian's Chromium with playwright-core: launching it, signing in through the login page, choosing in
  * antd's selects, and screenshots at desktop and phone width under test-artifacts/screenshots/.
  */
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
 
 export const CHROMIUM = '/usr/bin/chromium';
+
+/**
+ * Why the browser tests cannot run here, or undefined: a newcomer's machine without Chromium skips them, saying
+ * so; CI installs it and sets AQPARAT_REQUIRE_BROWSER=1, so there a missing browser fails them.
+ */
+export const NO_BROWSER =
+  existsSync(CHROMIUM) || process.env['AQPARAT_REQUIRE_BROWSER'] === '1'
+    ? undefined
+    : `${CHROMIUM} is not installed (Debian: apt install chromium)`;
 
 export const VIEWPORTS = {
   desktop: { width: 1366, height: 900 },

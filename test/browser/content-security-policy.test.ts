@@ -5,7 +5,8 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newPage, signedInPage } from './browser.js';
+import { skippedBecause } from '../helpers/real-files.js';
+import { launchBrowser, newPage, NO_BROWSER, signedInPage } from './browser.js';
 import { type DemoServer, PASSWORD, startDemoServer } from './demo-server.js';
 
 const SLOW = 120_000;
@@ -25,55 +26,62 @@ async function watchViolations(page: Page): Promise<string[]> {
   return violations;
 }
 
-describe('the Content-Security-Policy in Chromium', () => {
-  let server: DemoServer;
-  let browser: Browser;
+describe.skipIf(NO_BROWSER !== undefined)(
+  skippedBecause('the Content-Security-Policy in Chromium', NO_BROWSER),
+  () => {
+    let server: DemoServer;
+    let browser: Browser;
 
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startDemoServer(), launchBrowser()]);
-  }, 300_000);
+    beforeAll(async () => {
+      [server, browser] = await Promise.all([startDemoServer(), launchBrowser()]);
+    }, 300_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+    afterAll(async () => {
+      await browser?.close();
+      await server?.close();
+    });
 
-  it(
-    'lets the web application sign in, draw the dashboard and frame the brief’s preview',
-    async () => {
-      const page = await newPage(browser);
-      const violations = await watchViolations(page);
-      const response = await page.goto(`${server.url}/`);
-      expect(response?.headers()['content-security-policy']).toContain("script-src 'self'");
-      await page.getByLabel('Логин').fill('admin');
-      await page.getByLabel('Пароль').fill(PASSWORD);
-      await page.getByRole('button', { name: 'Войти' }).click();
-      await page.getByRole('navigation').first().waitFor();
-      await page.goto(`${server.url}/?org=abai&period=2023`);
-      await page.getByRole('heading', { name: /области Абай/ }).waitFor();
-      // The charts are drawn, not refused.
-      await page.locator('[_echarts_instance_] canvas, [_echarts_instance_] svg').first().waitFor();
-      await page.goto(`${server.url}/briefs?org=abai&period=2023`);
-      await page.getByRole('button', { name: 'Составить справку' }).click();
-      await page.frameLocator('iframe[title="Справка для просмотра"]').getByText('СПРАВКА').first().waitFor();
-      await page.close();
-      expect(violations).toEqual([]);
-    },
-    SLOW,
-  );
+    it(
+      'lets the web application sign in, draw the dashboard and frame the brief’s preview',
+      async () => {
+        const page = await newPage(browser);
+        const violations = await watchViolations(page);
+        const response = await page.goto(`${server.url}/`);
+        expect(response?.headers()['content-security-policy']).toContain("script-src 'self'");
+        await page.getByLabel('Логин').fill('admin');
+        await page.getByLabel('Пароль').fill(PASSWORD);
+        await page.getByRole('button', { name: 'Войти' }).click();
+        await page.getByRole('navigation').first().waitFor();
+        await page.goto(`${server.url}/?org=abai&period=2023`);
+        await page.getByRole('heading', { name: /области Абай/ }).waitFor();
+        // The charts are drawn, not refused.
+        await page.locator('[_echarts_instance_] canvas, [_echarts_instance_] svg').first().waitFor();
+        await page.goto(`${server.url}/briefs?org=abai&period=2023`);
+        await page.getByRole('button', { name: 'Составить справку' }).click();
+        await page
+          .frameLocator('iframe[title="Справка для просмотра"]')
+          .getByText('СПРАВКА')
+          .first()
+          .waitFor();
+        await page.close();
+        expect(violations).toEqual([]);
+      },
+      SLOW,
+    );
 
-  it(
-    'lets Swagger UI show the API document',
-    async () => {
-      const page = await signedInPage(browser, server.url, 'admin', PASSWORD);
-      const violations = await watchViolations(page);
-      const response = await page.goto(`${server.url}/api/docs`);
-      expect(response?.headers()['content-security-policy']).toContain("default-src 'self'");
-      await page.locator('.swagger-ui .info .title', { hasText: 'aqparat API' }).waitFor();
-      await page.locator('.opblock-tag', { hasText: 'session' }).first().waitFor();
-      await page.close();
-      expect(violations).toEqual([]);
-    },
-    SLOW,
-  );
-});
+    it(
+      'lets Swagger UI show the API document',
+      async () => {
+        const page = await signedInPage(browser, server.url, 'admin', PASSWORD);
+        const violations = await watchViolations(page);
+        const response = await page.goto(`${server.url}/api/docs`);
+        expect(response?.headers()['content-security-policy']).toContain("default-src 'self'");
+        await page.locator('.swagger-ui .info .title', { hasText: 'aqparat API' }).waitFor();
+        await page.locator('.opblock-tag', { hasText: 'session' }).first().waitFor();
+        await page.close();
+        expect(violations).toEqual([]);
+      },
+      SLOW,
+    );
+  },
+);
