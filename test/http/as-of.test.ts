@@ -68,10 +68,7 @@ describe.each(DIALECTS)('one "as of" for every view of a period (%s)', (dialect)
     const api = json<DashboardResponse>(await admin.get(`/api/v1/measures/dashboard?${query}`));
     const presence = json<PresenceMatrix>(await admin.get(`/api/v1/measures/presence?${query}`));
     const findings = json<FindingsResponse>(await admin.get(`/api/v1/measures/findings?${query}`));
-    // The reach measure is of a date, not of a period: asked at the date the dashboard says.
-    const reachAnswer = json<ReachResponse>(
-      await admin.get(`/api/v1/measures/reach?org=abai&asOf=${api.asOf}`),
-    );
+    const reachAnswer = json<ReachResponse>(await admin.get(`/api/v1/measures/reach?${query}`));
 
     const brief = await prepareBrief(server.ctx, { org: 'abai', from: range.from, to: range.to, ...named });
     const { facts } = brief;

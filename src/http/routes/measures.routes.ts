@@ -20,7 +20,7 @@ import { orgPeriod, periodOf } from './common.js';
 
 const measureQuery = z.strictObject({
   ...orgPeriod,
-  /** The date members, followers and presence are taken at; today by default. */
+  /** The date members, followers and presence are taken at; by default the period's end, or today while it runs. */
   asOf: localDate.optional(),
 });
 
@@ -62,10 +62,9 @@ export const measureRoutes: FastifyPluginAsyncZod = async (app) => {
     return sharedAnswer(reply, counts);
   });
 
-  app.get(
-    '/measures/reach',
-    { schema: { tags, querystring: z.strictObject({ org: orgPeriod.org, asOf: localDate.optional() }) } },
-    async (request, reply) => sharedAnswer(reply, await reachMeasure(request.ctx, measureOf(request.query))),
+  // Of a date: the named one, else the period's end (today while it runs), like every other measure.
+  app.get('/measures/reach', { schema: { tags, querystring: measureQuery } }, async (request, reply) =>
+    sharedAnswer(reply, await reachMeasure(request.ctx, measureOf(request.query))),
   );
 
   app.get('/measures/presence', { schema: { tags, querystring: measureQuery } }, (request) =>
