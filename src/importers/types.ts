@@ -32,6 +32,8 @@ export interface PublicationDraft {
   isRepost: boolean;
   repostSource?: string;
   mediaKind?: MediaKind;
+  /** Where the post's image is (a feed's first image, a video's thumbnail); absent where the source does not tell it. */
+  mediaUrl?: string;
   engagement?: Engagement;
   /** Hashtags without `#`, for attribution rules. */
   hashtags: string[];

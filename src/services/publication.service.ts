@@ -132,6 +132,7 @@ interface ItemColumns extends SubjectColumns {
   repostBy: string | null;
   repostOfId: number | null;
   links: unknown;
+  mediaUrl: string | null;
   views: number | null;
   reactions: number | null;
   comments: number | null;
@@ -187,6 +188,7 @@ function itemOf(row: ItemColumns, text: string | null): PublicationItem {
     title: row.title,
     excerpt: excerptOf(text),
     links: linksOf(row.links),
+    mediaUrl: row.mediaUrl,
     labels: {
       language: row.language,
       primaryTopic: row.primaryTopic,

@@ -253,6 +253,8 @@ export interface PublicationItem {
   excerpt: string;
   /** The post's links in text order, each with the words the reader saw. */
   links: PublicationLink[];
+  /** Where the post's image is (an http(s) address; a video's thumbnail), where the source told it. */
+  mediaUrl: string | null;
   labels: PublicationLabels;
   engagement: Engagement;
 }

@@ -205,6 +205,8 @@ export interface PublicationTable {
   fingerprintedAt: string | null;
   /** The post's links (PublicationLink[] of shared/links), JSON; null when it has none. */
   links: DbJson;
+  /** Where the post's image is, an http(s) address (a feed's first image, a video's thumbnail); null where unknown. */
+  mediaUrl: string | null;
 }
 
 /** A band key of a publication's text fingerprint: texts sharing one are near-copy candidates. */

@@ -44,7 +44,12 @@ describe('HTML and character references in feeds', () => {
       expect(first?.text).toMatch(/^Российская фармкомпания «Генериум» разработала и\u00a0подала/);
       expect(first?.text).toMatch(/укол не\u00a0понадобится\.\n\nЧитать далее…$/);
       expect(first?.mediaKind).toBe('photo');
-      expect(rest.every((post) => post.mediaKind === 'photo')).toBe(true);
+      expect(first?.mediaUrl).toBe(
+        'https://content.onliner.by/news/thumbnail/9dce887732f599102ef2663d8bca4985.jpeg',
+      );
+      expect(rest.every((post) => post.mediaKind === 'photo' && post.mediaUrl?.startsWith('https://'))).toBe(
+        true,
+      );
     },
   );
 
@@ -72,11 +77,17 @@ describe('HTML and character references in feeds', () => {
       const liga = posts(await readAll('feed', real('rss/liga_net_rss.xml')));
       const mos = posts(await readAll('feed', real('rss/mos_ru_rss.xml')));
       expect(new Set([...liga, ...mos].map((post) => post.mediaKind))).toEqual(new Set(['photo']));
+      expect(mos[0]?.mediaUrl).toBe(
+        'https://www.mos.ru/upload/newsfeed/newsfeed/mosprom-vdohnovlyaet_kepizo.jpg',
+      );
+      expect(liga.every((post) => post.mediaUrl?.startsWith('https://www.liga.net/images/'))).toBe(true);
       const youtube = posts(await readAll('feed', real('youtube/friends_youtube_feed_aeronewsgermany.xml')));
       expect(youtube[0]).toMatchObject({
         externalId: 'yt:video:IGciw-yYlo4',
         url: 'https://www.youtube.com/watch?v=IGciw-yYlo4',
         mediaKind: 'video',
+        // Its thumbnail, which the feed keeps in the entry's media:group.
+        mediaUrl: 'https://i2.ytimg.com/vi/IGciw-yYlo4/hqdefault.jpg',
         hashtags: ['aeronews', 'shorts'],
       });
     },
@@ -98,7 +109,21 @@ describe('HTML and character references in feeds', () => {
       title: 'Profsoyuz & partners',
       text: 'First line\nsecond line\n\nNext paragraph',
       mediaKind: 'photo',
+      mediaUrl: 'https://union.kz/a.jpg',
     });
+  });
+
+  it("keeps the first image's address as a browser opens it, and no address that is not http(s)", async () => {
+    const item = (image: string) =>
+      rss(`<guid>1</guid><link>https://union.kz/news/7/</link><title>Семинар</title>
+<description><![CDATA[<p><img src="${image}">Текст</p>]]></description>`);
+    const [relative] = posts(await readAll('feed', item('../img/7.jpg')));
+    expect(relative).toMatchObject({ mediaKind: 'photo', mediaUrl: 'https://union.kz/news/img/7.jpg' });
+    for (const unsafe of ['data:image/png;base64,iVBORw0KGgo=', 'javascript:alert(1)']) {
+      const [post] = posts(await readAll('feed', item(unsafe)));
+      expect(post?.mediaKind).toBe('photo');
+      expect(post?.mediaUrl).toBeUndefined();
+    }
   });
 
   it('decodes once: an escaped reference stays text, in RSS and in Atom', async () => {

@@ -3,8 +3,10 @@
  * content is preferred over the excerpt; categories count as hashtags for attribution rules. Feeds write HTML,
  * often inside CDATA where the XML parser decodes nothing: descriptions are read as HTML (html.ts) and ids,
  * addresses and categories have their character references decoded, each once. The first image of the item (in
- * its HTML, else an image enclosure or thumbnail) makes it a photo post; a video (YouTube's feeds) a video post.
+ * its HTML, else an image enclosure or thumbnail) makes it a photo post; a video (YouTube's feeds) a video post;
+ * the image's address (a video's thumbnail) is kept as the post's media.
  */
+import { opensInBrowser } from '../../shared/links.js';
 import type { MediaKind } from '../../shared/vocabulary.js';
 import { decodeReferences, readHtml } from '../html.js';
 import { rejectedField } from '../mapped.js';
@@ -36,15 +38,33 @@ function linkOf(item: Record<string, unknown>): string | undefined {
   return undefined;
 }
 
-/** What an item's enclosure or Media RSS element holds, by its MIME type; a thumbnail is an image. */
-function enclosedKind(item: Record<string, unknown>): MediaKind | undefined {
-  if (item['yt:videoId'] !== undefined) return 'video';
+/** What an item's enclosure or Media RSS element holds, by its MIME type (a thumbnail is an image), and where. */
+function enclosedMedia(
+  item: Record<string, unknown>,
+): { kind: MediaKind; url?: string | undefined } | undefined {
+  const thumbnail = attributeOf(item['media:thumbnail'], 'url');
+  if (item['yt:videoId'] !== undefined) return { kind: 'video', url: thumbnail };
   for (const name of ['enclosure', 'media:content']) {
     const type = attributeOf(item[name], 'type') ?? '';
-    if (type.startsWith('image/')) return 'photo';
-    if (type.startsWith('video/')) return 'video';
+    const url = attributeOf(item[name], 'url');
+    if (type.startsWith('image/')) return { kind: 'photo', url };
+    if (type.startsWith('video/')) return { kind: 'video', url };
   }
-  return attributeOf(item['media:thumbnail'], 'url') === undefined ? undefined : 'photo';
+  return thumbnail === undefined ? undefined : { kind: 'photo', url: thumbnail };
+}
+
+/**
+ * An image's address as a browser opens it: a relative one against the item's page; none that is no http(s)
+ * address (a `data:` image, a script), nothing a page could run.
+ */
+function mediaAddress(address: string | undefined, page: string | undefined): string | undefined {
+  if (!address) return undefined;
+  try {
+    const absolute = new URL(address, page).href;
+    return opensInBrowser(absolute) ? absolute : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -110,6 +130,8 @@ export async function* mapFeed(
     const { text } = body;
     // Of the excerpt too: a feed whose full content has no image may show one with its excerpt.
     const image = body.image ?? (rss ? readHtml(first(item['description'])).image : undefined);
+    const enclosed = enclosedMedia(item);
+    const mediaUrl = mediaAddress(image, url) ?? mediaAddress(enclosed?.url, url);
     if (!title && !text && !url) {
       yield reject('title', 'empty_post');
       continue;
@@ -122,7 +144,8 @@ export async function* mapFeed(
         externalId,
         time: { instant: published.toISOString() },
         isRepost: false,
-        mediaKind: image ? 'photo' : (enclosedKind(item) ?? 'text'),
+        mediaKind: image ? 'photo' : (enclosed?.kind ?? 'text'),
+        ...(mediaUrl ? { mediaUrl } : {}),
         hashtags: [...categoriesOf(item), ...hashtagsOf(text ?? title)],
         ...(url ? { url } : {}),
         ...(title ? { title } : text ? { title: titleOf(text) } : {}),

@@ -132,6 +132,18 @@ export async function* parseFeed(bytes: AsyncIterable<Buffer>, file: string): As
     } else if (!item && isItem(tag.name, depth)) item = { depth, value: {} };
     else if (item && depth === item.depth + 1)
       field = { name: tag.name, attributes: { ...(tag.attributes as Record<string, string>) }, text: [] };
+    // YouTube's feeds keep an entry's thumbnail in its media:group: read as the entry's own.
+    else if (
+      item &&
+      depth === item.depth + 2 &&
+      tag.name === 'media:thumbnail' &&
+      field?.name === 'media:group'
+    )
+      item.value['media:thumbnail'] ??= valueOf({
+        name: tag.name,
+        attributes: { ...(tag.attributes as Record<string, string>) },
+        text: [],
+      });
   });
   const onText = (text: string) => field?.text.push(text);
   parser.on('text', onText);

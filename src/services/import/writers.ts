@@ -322,6 +322,7 @@ export class DraftWriter {
       repostSource: draft.repostSource ?? null,
       mediaKind: draft.mediaKind ?? null,
       links: draft.links && linksColumn(draft.links),
+      mediaUrl: draft.mediaUrl,
       views: engagement?.views,
       reactions: engagement?.reactions,
       comments: engagement?.comments,

@@ -177,6 +177,7 @@ const IMPORTED_COLUMNS: readonly { key: keyof PublicationTable; name: string; ty
   { key: 'repostSource', name: 'repost_source', type: 'text' },
   { key: 'mediaKind', name: 'media_kind', type: 'text' },
   { key: 'links', name: 'links', type: 'json' },
+  { key: 'mediaUrl', name: 'media_url', type: 'text' },
   { key: 'views', name: 'views', type: 'integer' },
   { key: 'reactions', name: 'reactions', type: 'integer' },
   { key: 'comments', name: 'comments', type: 'integer' },

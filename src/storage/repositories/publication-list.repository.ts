@@ -83,6 +83,7 @@ export async function listPublicationPage(
       'p.repostBy',
       'p.repostOfId',
       'p.links',
+      'p.mediaUrl',
       'p.views',
       'p.reactions',
       'p.comments',

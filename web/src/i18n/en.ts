@@ -141,6 +141,7 @@ export const en: Texts = {
   'pub.subjectManual': 'set by hand',
   'pub.undoHint': 'Correction saved',
   'pub.links': 'Links in the post',
+  'pub.media': 'Image',
   'pub.linkCount': 'Links: {{count}}',
 
   'contentLang.ru': 'Russian',

@@ -141,6 +141,7 @@ export const kk: Texts = {
   'pub.subjectManual': 'қолмен берілген',
   'pub.undoHint': 'Түзету сақталды',
   'pub.links': 'Жарияланымдағы сілтемелер',
+  'pub.media': 'Сурет',
   'pub.linkCount': 'Сілтемелер: {{count}}',
 
   'contentLang.ru': 'орыс тілі',

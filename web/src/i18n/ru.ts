@@ -139,6 +139,7 @@ export const ru = {
   'pub.subjectManual': 'задана вручную',
   'pub.undoHint': 'Исправление сохранено',
   'pub.links': 'Ссылки в публикации',
+  'pub.media': 'Изображение',
   'pub.linkCount': 'Ссылок: {{count}}',
 
   'contentLang.ru': 'русский',

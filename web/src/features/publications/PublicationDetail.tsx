@@ -218,6 +218,14 @@ export function PublicationDetail({ id, onClose }: { id: number | undefined; onC
                 <PublicationLinks links={detail.links} />
               </Descriptions.Item>
             )}
+            {detail.mediaUrl && (
+              // A link, not the image: the page shows nothing from another site (Content-Security-Policy).
+              <Descriptions.Item label={t('pub.media')}>
+                <a href={detail.mediaUrl} target="_blank" rel="noreferrer" style={{ wordBreak: 'break-all' }}>
+                  {detail.mediaUrl}
+                </a>
+              </Descriptions.Item>
+            )}
           </Descriptions>
           <Divider titlePlacement="start">{t('pub.text')}</Divider>
           <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>
