@@ -64,7 +64,7 @@ describe.each(DIALECTS)('measures over HTTP (%s)', (dialect) => {
       ['counts?platform=myspace', 'platform'],
       ['dashboard?asOf=2024-13-45', 'asOf'],
       ['presence?colour=red', 'colour'],
-      ['reach?period=2023', 'period'],
+      ['reach?colour=red', 'colour'],
     ] as const;
     for (const [query, path] of cases) {
       const response = await admin.get(`/api/v1/measures/${query}`);
