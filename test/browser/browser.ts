@@ -15,7 +15,7 @@ export const CHROMIUM = '/usr/bin/chromium';
 export const NO_BROWSER =
   existsSync(CHROMIUM) || process.env['AQPARAT_REQUIRE_BROWSER'] === '1'
     ? undefined
-    : `${CHROMIUM} is not installed (Debian: apt install chromium)`;
+    : `${CHROMIUM} is not installed; on Debian: apt install chromium`;
 
 export const VIEWPORTS = {
   desktop: { width: 1366, height: 900 },
