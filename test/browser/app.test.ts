@@ -241,6 +241,43 @@ describe.skipIf(NO_BROWSER !== undefined)(
     );
 
     it(
+      'shows a post’s links and image, only http(s) addresses clickable',
+      async () => {
+        const id = await addPublication(server.ctx, {
+          channel: 'abai-facebook',
+          externalId: 'links-test',
+          // Outside 2023, whose figures the other tests read.
+          publishedAt: '2022-06-02T06:00:00Z',
+          title: 'Конкурс',
+          text: 'Положение о конкурсе и заявка.',
+        });
+        const links = [
+          { url: 'https://union.kz/contest', text: 'Положение о конкурсе' },
+          { url: 'javascript:alert(1)', text: 'заявка' },
+        ];
+        await server.ctx.db.kysely
+          .updateTable('publication')
+          .set({ links: JSON.stringify(links), mediaUrl: 'https://union.kz/upload/contest.jpg' })
+          .where('id', '=', id)
+          .execute();
+        await open(admin, `/publications/${id}?org=abai&period=2023`);
+        const drawer = admin.getByRole('dialog');
+        await drawer.getByText('Ссылки в публикации').waitFor();
+        expect(
+          await drawer.getByRole('link', { name: 'https://union.kz/contest' }).getAttribute('href'),
+        ).toBe('https://union.kz/contest');
+        await drawer.getByText('Положение о конкурсе —').waitFor();
+        // Shown, never a link.
+        await drawer.getByText('javascript:alert(1)').waitFor();
+        expect(await drawer.locator('a[href^="javascript:"]').count()).toBe(0);
+        const image = drawer.getByRole('link', { name: 'https://union.kz/upload/contest.jpg' });
+        expect(await image.getAttribute('href')).toBe('https://union.kz/upload/contest.jpg');
+        await drawer.getByText('Изображение').waitFor();
+      },
+      SLOW,
+    );
+
+    it(
       'shows every page, at desktop and phone width',
       async () => {
         const pages: [string, string, string][] = [
