@@ -3,7 +3,9 @@
  * figures of the seed brief, the presence matrix, an import, a correction, the Kazakh brief, a branch viewer's
  * view, the Kazakh UI; and screenshots of every page at desktop and phone width.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { skippedBecause } from '../helpers/real-files.js';
@@ -120,6 +122,36 @@ describe.skipIf(NO_BROWSER !== undefined)(
         await open(admin, '/?org=abai&period=2025');
         await admin.getByRole('heading', { name: /области Абай/ }).waitFor();
         expect(await figure(admin, 'Публикаций в соцсетях')).toBe('15');
+      },
+      SLOW,
+    );
+
+    it(
+      'lists every rejection of an import, the first hundred at once and the rest on request',
+      async () => {
+        const dir = mkdtempSync(join(tmpdir(), 'aqparat-browser-'));
+        try {
+          const file = join(dir, 'publications.csv');
+          // Dates no one could read, on the demo's Facebook page named by each row.
+          const rows = Array.from(
+            { length: 150 },
+            (_, index) => `abai-facebook;не дата;Пост ${index + 1};Текст;abai`,
+          );
+          writeFileSync(
+            file,
+            ['Канал;Дата и время публикации;Заголовок;Текст;Организация-субъект', ...rows].join('\n'),
+          );
+          await open(admin, '/imports?org=abai&period=2025');
+          await admin.locator('input[type=file]').setInputFiles(file);
+          const summary = admin.getByRole('region', { name: 'Итог импорта' });
+          await summary.getByText('Показаны 100 из 150').waitFor({ timeout: 60_000 });
+          await summary.getByRole('button', { name: 'Показать ещё' }).click();
+          await summary.getByText('Показаны 100 из 150').waitFor({ state: 'detached' });
+          // All 150 now, ten to a page.
+          await summary.getByRole('listitem', { name: '15' }).waitFor();
+        } finally {
+          rmSync(dir, { recursive: true, force: true });
+        }
       },
       SLOW,
     );
