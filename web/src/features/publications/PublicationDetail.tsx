@@ -1,6 +1,6 @@
 /**
  * One publication in full: its text (always as text), topics with scores, concreteness and the analysis'
- * reasons; correcting topic, flags, language and subject organization inline, with undo.
+ * reasons in words; correcting topic, flags, language and subject organization inline, with undo.
  */
 import {
   Alert,
@@ -25,6 +25,7 @@ import type {
 } from '../../../../src/shared/dashboard.js';
 import { PLATFORM_LABELS, TOPIC_LABELS } from '../../../../src/shared/labels.js';
 import { orgName } from '../../../../src/shared/org-name.js';
+import { reasonGroups } from '../../../../src/shared/reason-phrases.js';
 import { CONTENT_LANGS, type ContentLang, TOPICS, type Topic } from '../../../../src/shared/vocabulary.js';
 import { useOrganizations } from '../../api/organizations.js';
 import { useCorrectPublication, usePublication } from '../../api/publications.js';
@@ -36,31 +37,27 @@ import { orgOptions, orgTree } from '../../lib/org-tree.js';
 import { useCan } from '../../lib/session.js';
 import { PublicationLinks } from './PublicationLinks.js';
 
+/** The reasons in words of the UI's language; the post's own words stay quotes. */
 function Reasons({ detail }: { detail: Detail }) {
   const { lang, t } = useLang();
   const reasons = detail.reasons;
   if (!reasons) return null;
-  const groups: { title: string; quotes: readonly string[] }[] = [
-    ...Object.entries(reasons.topics).map(([topic, quotes]) => ({
-      title: TOPIC_LABELS[lang][topic as Topic],
-      quotes: quotes ?? [],
-    })),
-    { title: t('pub.concrete'), quotes: reasons.concrete },
-    { title: t('pub.declarative'), quotes: reasons.declarative },
-    { title: t('pub.repost'), quotes: reasons.repost },
-    { title: t('pub.language'), quotes: reasons.language },
-  ].filter((group) => group.quotes.length > 0);
+  const groups = reasonGroups(reasons, lang);
+  if (groups.length === 0) return null;
   return (
     <>
       <Divider titlePlacement="start">{t('pub.reasons')}</Divider>
       {groups.map((group) => (
         <div key={group.title} style={{ marginBottom: 8 }}>
-          <Typography.Text strong>{group.title}: </Typography.Text>
-          {group.quotes.map((quote, index) => (
-            <Tag key={index} style={{ whiteSpace: 'normal' }}>
-              {quote}
-            </Tag>
-          ))}
+          <Typography.Text strong>{group.title}</Typography.Text>
+          {group.summary && <Typography.Text>: {group.summary}</Typography.Text>}
+          <div>
+            {group.phrases.map((phrase, index) => (
+              <Tag key={index} style={{ whiteSpace: 'normal', marginTop: 4 }}>
+                {phrase}
+              </Tag>
+            ))}
+          </div>
         </div>
       ))}
     </>
