@@ -10,12 +10,26 @@ import {
   classifyLines,
   loadModel,
 } from '../../services/analysis.service.js';
+import type { PublicationReasons } from '../../shared/dashboard.js';
+import { reasonGroups } from '../../shared/reason-phrases.js';
+import type { UiLang } from '../../shared/vocabulary.js';
 import { type CommonOptions, langOf, runCommand, say, withCommonOptions } from '../options.js';
 
 interface ClassifyOptions extends CommonOptions {
   in: string;
   out: string;
   lexiconsOnly?: boolean;
+  inWords?: boolean;
+}
+
+/**
+ * A line with its reasons in words too, in the command's language (`reasonsInWords`); `reasons` stay as tools
+ * read them. Only when asked: parsing each line again and writing the phrases made 50,000 demo posts take 6.4–6.8 s
+ * instead of 3.9–5.5 s, and their output twice the bytes.
+ */
+function withWords(line: string, lang: UiLang): string {
+  const value = JSON.parse(line) as { reasons: PublicationReasons };
+  return JSON.stringify({ ...value, reasonsInWords: reasonGroups(value.reasons, lang) });
 }
 
 type Model = Awaited<ReturnType<typeof loadModel>>;
@@ -41,8 +55,10 @@ async function classifyFile(
   const lines = createInterface({ input: createReadStream(options.in, 'utf8'), crlfDelay: Infinity });
   let count = 0;
   try {
+    const lang = langOf(options);
     for await (const line of classifyLines(lines, options.in, { model, ...(settings ? { settings } : {}) })) {
-      if (!output.write(`${line}\n`)) await once(output, 'drain');
+      const written = options.inWords ? withWords(line, lang) : line;
+      if (!output.write(`${written}\n`)) await once(output, 'drain');
       count++;
     }
   } catch (error) {
@@ -65,9 +81,10 @@ export function classifyCommand(program: Command): void {
       .description('label posts: language, topics, concreteness, declarative flag, with the reasons')
       .requiredOption('--in <file>', 'JSON lines, each {"id", "text"}')
       .requiredOption('--out <file>', 'JSON lines, each {"id", "language", "primaryTopic", "topics", …}')
+      .option('--lexicons-only', "use the lexicons alone, not the installation's trained model (no database)")
       .option(
-        '--lexicons-only',
-        "use the lexicons alone, not the installation's trained model (no database)",
+        '--in-words',
+        'add reasonsInWords to each line: the reasons as phrases in the --lang language (reasons stay as they are)',
       ),
   ).action(async (options: ClassifyOptions) => {
     const lang = langOf(options);
