@@ -7,6 +7,11 @@
  * - in a Kazakh list: a root, matched at the start of a word followed by a valid suffix chain (kazakh.ts);
  * - `word*`: any word starting with these letters (word starts only, never inside a word);
  * - `=word`: exactly this form; `#`: any number.
+ *
+ * Stems and word starts collide with other words: Snowball gives «стать» (to become) the stem of «статья», and
+ * «судя» (judging by) the stem of «суд». A list names such forms in `except`, and they match none of its label's
+ * terms. A list whose terms name the topic only in some contexts («статья» is an article of a law, or of a
+ * newspaper) names that context in `requires`: its terms count only in a post that has one of those terms too.
  */
 import { isSuffixChain, rootVariants } from './kazakh.js';
 import { memoize, russianStem } from './stemmers.js';
@@ -17,6 +22,10 @@ export interface TermList<L extends string> {
   weight: number;
   ru?: readonly string[];
   kk?: readonly string[];
+  /** Terms of which one must occur anywhere in the post for this list's terms to count. */
+  requires?: { ru?: readonly string[]; kk?: readonly string[] };
+  /** Word forms (lower case, ё as е) that match no term of this label: known collisions of stems and starts. */
+  except?: readonly string[];
 }
 
 export interface LexiconEntry<L extends string> {
@@ -26,6 +35,10 @@ export interface LexiconEntry<L extends string> {
   readonly term: string;
   /** Word patterns, in order. */
   readonly words: readonly number[];
+  /** The context group one of whose terms the post must have, if any. */
+  readonly requires?: number;
+  /** Set on a context term: the group it stands for; such entries are not reported. */
+  readonly context?: number;
 }
 
 /** A phrase's next word may follow after at most this many other tokens. */
@@ -44,17 +57,34 @@ export class Lexicon<L extends string> {
   private readonly entriesByFirst = new Map<number, LexiconEntry<L>[]>();
   /** Word patterns a word form matches. */
   private readonly patternsOfWord = memoize((word) => this.computePatterns(word));
+  /** Per word form, the labels it must not match. */
+  private readonly excepted = new Map<string, Set<string>>();
+  private contextGroups = 0;
   private longestRoot = 0;
   readonly entries: LexiconEntry<L>[] = [];
 
   constructor(lists: readonly TermList<L>[]) {
     for (const list of lists) {
-      for (const term of list.ru ?? []) this.add(list, term, 'ru');
-      for (const term of list.kk ?? []) this.add(list, term, 'kk');
+      const requires = list.requires ? this.contextGroups++ : undefined;
+      for (const term of list.ru ?? []) this.add(list, term, 'ru', { requires });
+      for (const term of list.kk ?? []) this.add(list, term, 'kk', { requires });
+      for (const term of list.requires?.ru ?? []) this.add(list, term, 'ru', { context: requires });
+      for (const term of list.requires?.kk ?? []) this.add(list, term, 'kk', { context: requires });
+      for (const form of list.except ?? []) {
+        const key = form.toLowerCase().replaceAll('ё', 'е');
+        const labels = this.excepted.get(key) ?? new Set<string>();
+        labels.add(list.label);
+        this.excepted.set(key, labels);
+      }
     }
   }
 
-  private add(list: TermList<L>, term: string, lang: 'ru' | 'kk'): void {
+  private add(
+    list: TermList<L>,
+    term: string,
+    lang: 'ru' | 'kk',
+    condition: { requires?: number | undefined; context?: number | undefined },
+  ): void {
     const words = term
       .toLowerCase()
       .replaceAll('ё', 'е')
@@ -62,8 +92,15 @@ export class Lexicon<L extends string> {
       .filter((word) => word.length > 0)
       .map((word) => this.patternOf(word, lang));
     if (words.length === 0) throw new Error(`empty lexicon term in ${list.label}`);
-    const entry: LexiconEntry<L> = { label: list.label, weight: list.weight, term, words };
-    this.entries.push(entry);
+    const entry: LexiconEntry<L> = {
+      label: list.label,
+      weight: list.weight,
+      term,
+      words,
+      ...(condition.requires !== undefined ? { requires: condition.requires } : {}),
+      ...(condition.context !== undefined ? { context: condition.context } : {}),
+    };
+    if (entry.context === undefined) this.entries.push(entry);
     const first = words[0] as number;
     const group = this.entriesByFirst.get(first);
     if (group) group.push(entry);
@@ -122,15 +159,26 @@ export class Lexicon<L extends string> {
     visit: (entry: LexiconEntry<L>, first: number, last: number) => void,
   ): void {
     const patterns = tokens.map((token) => this.patternsOf(token));
+    const excepted = tokens.map((token) => this.excepted.get(token.norm));
+    const found = new Set<number>();
+    let pending: { entry: LexiconEntry<L>; first: number; last: number }[] | undefined;
     for (let index = 0; index < tokens.length; index++) {
       for (const pattern of patterns[index] as readonly number[]) {
         const entries = this.entriesByFirst.get(pattern);
         if (!entries) continue;
         for (const entry of entries) {
-          const last = entry.words.length === 1 ? index : phraseEnd(entry.words, patterns, index);
-          if (last >= 0) visit(entry, index, last);
+          if (excepted[index]?.has(entry.label)) continue;
+          const last =
+            entry.words.length === 1 ? index : phraseEnd(entry.words, patterns, index, excepted, entry.label);
+          if (last < 0) continue;
+          if (entry.context !== undefined) found.add(entry.context);
+          else if (entry.requires !== undefined) (pending ??= []).push({ entry, first: index, last });
+          else visit(entry, index, last);
         }
       }
+    }
+    for (const hit of pending ?? []) {
+      if (found.has(hit.entry.requires as number)) visit(hit.entry, hit.first, hit.last);
     }
   }
 }
@@ -140,6 +188,8 @@ function phraseEnd(
   words: readonly number[],
   patterns: readonly (readonly number[])[],
   first: number,
+  excepted: readonly (ReadonlySet<string> | undefined)[],
+  label: string,
 ): number {
   let position = first;
   for (let w = 1; w < words.length; w++) {
@@ -147,7 +197,7 @@ function phraseEnd(
     let found = -1;
     const limit = Math.min(patterns.length - 1, position + 1 + PHRASE_GAP);
     for (let next = position + 1; next <= limit; next++) {
-      if ((patterns[next] as readonly number[]).includes(word)) {
+      if ((patterns[next] as readonly number[]).includes(word) && !excepted[next]?.has(label)) {
         found = next;
         break;
       }
