@@ -19,6 +19,11 @@ export interface Token {
   readonly kazakh: boolean;
   /** Written in Cyrillic (false for Latin words and for numbers). */
   readonly cyrillic: boolean;
+  /**
+   * Part of a web address or an @mention (`link`), or of a hashtag (`hashtag`): not words of the post's own language
+   * (a Russian post with an address counted its parts as English words).
+   */
+  readonly markup?: 'link' | 'hashtag';
 }
 
 const LETTER_RE = /[\p{L}\p{M}]/u;
@@ -40,6 +45,35 @@ function endsSentence(code: number): boolean {
   return (
     code === 46 || code === 33 || code === 63 || code === 10 || code === 0x2026 || code === 47 || code === 124
   );
+}
+
+/**
+ * A web address at a word's start: a scheme, `www.`, or a Latin domain name (a country's or a common top-level
+ * domain, so that «keremet.Tartip» typed without a space stays two words) followed by a path, a port or the
+ * address's end («t.me/union», «enbek.kz»), up to the next space or quote.
+ */
+const ADDRESS_RE =
+  /(?:[a-z][a-z0-9+.-]*:\/\/|www\.|(?:[a-z0-9-]+\.)+(?:[a-z]{2}|com|org|net|info|gov|edu|biz|pro|app|dev|site|online|media|news|link)(?=[/:?#]|[\s,;)»"']|[.!?](?:\s|$)|$))[^\s<>"'«»]*/iy;
+/** The rest of an @mention or a hashtag: letters, digits, underscores. */
+const TAG_RE = /[\p{L}\p{M}\p{N}_]+/uy;
+
+function isAsciiLetter(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
+}
+
+/** End of the address starting at `index`, or -1 where none starts there. */
+function addressEnd(text: string, index: number): number {
+  ADDRESS_RE.lastIndex = index;
+  if (!ADDRESS_RE.test(text)) return -1;
+  let end = ADDRESS_RE.lastIndex;
+  // A sentence's full stop or comma after an address is not part of it.
+  while (end > index && /[.,;:!?)]/.test(text[end - 1] as string)) end--;
+  return end;
+}
+
+function tagEnd(text: string, index: number): number {
+  TAG_RE.lastIndex = index;
+  return TAG_RE.test(text) ? TAG_RE.lastIndex : -1;
 }
 
 function isGroupSpace(code: number): boolean {
@@ -80,8 +114,39 @@ export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   let sentenceStart = true;
   let index = 0;
+  // Tokens before these offsets are inside an address or an @mention, or a hashtag.
+  let linkEnd = -1;
+  let hashtagEnd = -1;
   while (index < text.length) {
     const code = text.charCodeAt(index);
+    if (index >= linkEnd && (isAsciiLetter(code) || isDigit(code))) {
+      const previous = index > 0 ? text.charCodeAt(index - 1) : 32;
+      if (!isLetter(previous, text, index - 1) && !isDigit(previous) && previous !== 64 && previous !== 35) {
+        const end = addressEnd(text, index);
+        if (end > index) linkEnd = end;
+      }
+    } else if ((code === 64 || code === 35) && index + 1 < text.length) {
+      // «@union_kz» is an account's name; «#профсоюз» a hashtag, whose word still counts, its markup not.
+      const previous = index > 0 ? text.charCodeAt(index - 1) : 32;
+      if (!isAsciiLetter(previous) && !isDigit(previous)) {
+        const end = tagEnd(text, index + 1);
+        if (end > index + 1) {
+          if (code === 64) linkEnd = Math.max(linkEnd, end);
+          else hashtagEnd = end;
+        }
+      } else if (code === 64) {
+        // An e-mail address: its domain, and its name already taken as words.
+        const end = addressEnd(text, index + 1);
+        if (end > index + 1) {
+          linkEnd = Math.max(linkEnd, end);
+          let runStart = index;
+          while (runStart > 0 && !/\s/.test(text[runStart - 1] as string)) runStart--;
+          for (let last = tokens.length - 1; last >= 0 && (tokens[last] as Token).start >= runStart; last--)
+            tokens[last] = { ...(tokens[last] as Token), markup: 'link' };
+        }
+      }
+    }
+    const markup = index < linkEnd ? 'link' : index < hashtagEnd ? 'hashtag' : undefined;
     if (isDigit(code)) {
       const end = numberEnd(text, index);
       const raw = text.slice(index, end);
@@ -94,13 +159,15 @@ export function tokenize(text: string): Token[] {
         sentenceStart,
         kazakh: false,
         cyrillic: false,
+        ...(markup && { markup }),
       });
       sentenceStart = false;
       index = end;
       continue;
     }
     if (!isLetter(code, text, index)) {
-      if (endsSentence(code)) sentenceStart = true;
+      // An address's dots and slashes end no sentence.
+      if (endsSentence(code) && index >= linkEnd) sentenceStart = true;
       index++;
       continue;
     }
@@ -125,6 +192,7 @@ export function tokenize(text: string): Token[] {
       sentenceStart,
       kazakh,
       cyrillic: first >= 0x400 && first <= 0x52f,
+      ...(markup && { markup }),
     });
     sentenceStart = false;
     index = end;
