@@ -4,7 +4,8 @@ import pino, { type Logger } from 'pino';
 import type { OrgScope } from '../domain/scope.js';
 import { type Actor, NOBODY, scopeOf, SYSTEM } from '../policies/actor.js';
 import { createDb, type Db, describeDbConfig, migrateToLatest, resolveDbConfig } from '../storage/db.js';
-import { DataCache } from './data-cache.js';
+import { DATA_CACHE_ENTRIES, DataCache } from './data-cache.js';
+import { MeasuresApart } from './measures-apart.js';
 
 export interface Context {
   readonly actor: Actor;
@@ -41,12 +42,16 @@ export async function openContext(options: OpenOptions = {}): Promise<Context> {
     await db.close();
     throw error;
   }
+  const { config } = db;
+  // A database in memory has no second connection to compute on.
+  const apart =
+    config.kind === 'sqlite' && config.file !== ':memory:' ? new MeasuresApart(config.file, log) : undefined;
   return {
     actor: options.actor ?? SYSTEM,
-    db,
+    db: apart ? { ...db, close: () => apart.close().then(() => db.close()) } : db,
     clock: options.clock ?? (() => new Date()),
     log,
-    cache: new DataCache(() => db.dialect.dataVersion(db.kysely)),
+    cache: new DataCache(() => db.dialect.dataVersion(db.kysely), DATA_CACHE_ENTRIES, apart),
   };
 }
 

@@ -46,6 +46,7 @@ import { listInSubtree } from '../storage/repositories/records.repository.js';
 import { isOwnPageOn, prepareBrief, SOCIAL_PLATFORMS } from './brief.service.js';
 import { type Context, scopeOfContext } from './context.js';
 import { type Memo, memoOf } from './data-cache.js';
+import type { MeasureTask } from './measures-apart.js';
 import { getOrganization, listOrganizationSubtree, type Organization } from './org.service.js';
 import {
   countRows,
@@ -158,25 +159,32 @@ function measure(ctx: Context, memo: Memo, resolved: Resolved): Promise<Measured
   return memo.remember(measuredKey(resolved), () => measuredOf(ctx, resolved));
 }
 
+/** The query as resolved: what the measure computed elsewhere is asked, so that its defaults are the same. */
+const resolvedQuery = ({ org, period, asOf }: Resolved): MeasureQuery => ({ org: org.code, period, asOf });
+
 /**
  * The answer to the query under its key, from the memo when the data and the caller are the same as before:
- * the query resolved first, since its defaults (today) are part of the key.
+ * the query resolved first, since its defaults (today) are part of the key. `task` names the same measure for
+ * the worker that computes lagging answers off the server's thread (measures-apart.ts).
  */
 async function remembered<T>(
   ctx: Context,
   query: MeasureQuery,
   key: (resolved: Resolved) => readonly unknown[],
   compute: (resolved: Resolved, memo: Memo) => Promise<T>,
+  task: (resolved: Resolved) => MeasureTask,
 ): Promise<T> {
   const memo = await memoOf(ctx);
+  // Who may read what is decided here, for the request, whether or not the answer is computed elsewhere.
   const resolved = await resolve(ctx, memo, query);
+  const here = () => compute(resolved, memo);
+  const { apart } = ctx.cache;
   // Figures may lag imports storing in the background by seconds (data-cache.ts): readers need not wait for each chunk.
-  return memo.recent(key(resolved), () => compute(resolved, memo));
-}
-
-/** The brief's facts and findings of the query. */
-function measureQuery(ctx: Context, query: MeasureQuery): Promise<Measured> {
-  return remembered(ctx, query, measuredKey, (resolved) => measuredOf(ctx, resolved));
+  return memo.recent(
+    key(resolved),
+    here,
+    apart && (() => apart.run(ctx.actor, ctx.clock(), task(resolved), here)),
+  );
 }
 
 /** Followers of the organization's own social pages, and them per member: what the low-reach rule judges. */
@@ -271,6 +279,7 @@ export async function buildDashboard(
     query,
     ({ org, period, asOf }) => ['dashboard', org.id, rangeText(period), asOf, lang],
     async (resolved, memo) => dashboardOf(ctx, await measure(ctx, memo, resolved), lang),
+    (resolved) => ({ measure: 'dashboard', query: resolvedQuery(resolved), lang }),
   );
 }
 
@@ -328,7 +337,13 @@ async function dashboardOf(ctx: Context, measured: Measured, lang: UiLang): Prom
 
 /** The presence matrix alone, as the dashboard shows it. */
 export async function presenceMeasure(ctx: Context, query: MeasureQuery): Promise<PresenceMatrix> {
-  return presenceOf(await measureQuery(ctx, query));
+  return remembered(
+    ctx,
+    query,
+    ({ org, period, asOf }) => ['presence', org.id, rangeText(period), asOf],
+    async (resolved, memo) => presenceOf(await measure(ctx, memo, resolved)),
+    (resolved) => ({ measure: 'presence', query: resolvedQuery(resolved) }),
+  );
 }
 
 /** The findings alone, as the dashboard and the brief state them. */
@@ -337,13 +352,21 @@ export async function findingsMeasure(
   query: MeasureQuery,
   lang: UiLang = 'ru',
 ): Promise<FindingsResponse> {
-  const measured = await measureQuery(ctx, query);
-  return {
-    org: refOf(measured.org),
-    period: measured.period,
-    asOf: measured.facts.asOf,
-    findings: describeFindings(measured, lang),
-  };
+  return remembered(
+    ctx,
+    query,
+    ({ org, period, asOf }) => ['findings', org.id, rangeText(period), asOf, lang],
+    async (resolved, memo) => {
+      const measured = await measure(ctx, memo, resolved);
+      return {
+        org: refOf(measured.org),
+        period: measured.period,
+        asOf: measured.facts.asOf,
+        findings: describeFindings(measured, lang),
+      };
+    },
+    (resolved) => ({ measure: 'findings', query: resolvedQuery(resolved), lang }),
+  );
 }
 
 /**
@@ -356,6 +379,7 @@ export async function reachMeasure(ctx: Context, query: MeasureQuery): Promise<R
     query,
     ({ org, asOf }) => ['reach', org.id, asOf],
     ({ org, asOf }) => reachOf(ctx, org, asOf),
+    (resolved) => ({ measure: 'reach', query: resolvedQuery(resolved) }),
   );
 }
 
@@ -404,6 +428,10 @@ export async function countsMeasure(ctx: Context, query: CountsQuery): Promise<C
     query,
     ({ org, period }) => ['counts', org.id, rangeText(period), granularity, platform ?? null, by],
     ({ org, period }) => countsOf(ctx, { ...query, org, period }),
+    ({ org, period }) => ({
+      measure: 'counts',
+      query: { org: org.code, period, granularity, by, ...(platform ? { platform } : {}) },
+    }),
   );
 }
 

@@ -5,6 +5,7 @@
  * while it is still running, until something changes.
  */
 import type { Context } from './context.js';
+import type { MeasuresApart } from './measures-apart.js';
 
 /** Enough for the dashboards many readers look at in one state of the data. */
 export const DATA_CACHE_ENTRIES = 100;
@@ -43,6 +44,8 @@ export class DataCache {
   constructor(
     private readonly readVersion: () => Promise<string>,
     readonly capacity = DATA_CACHE_ENTRIES,
+    /** Where lagging answers are computed off this thread (SQLite files only; see measures-apart.ts). */
+    readonly apart?: MeasuresApart,
   ) {}
 
   /** How many answers are kept. */
@@ -109,6 +112,7 @@ export class DataCache {
    */
   lagWhile(work: Promise<unknown>): void {
     this.#background += 1;
+    this.apart?.start();
     const done = () => {
       this.#background -= 1;
       if (this.#background === 0) this.#recent.clear();
@@ -119,20 +123,22 @@ export class DataCache {
   /**
    * The answer at this version; while imports store in the background, the latest one at an earlier version
    * instead, when its computation began less than LAG_MS ago. One is then computed anew in the background, once
-   * the latest is REFRESH_AFTER_MS old, one at a time per key. `compute` must read at the version given.
+   * the latest is REFRESH_AFTER_MS old, one at a time per key: by `apart` where given (off this thread, the
+   * same answer as `compute`'s), else by `compute`. Both must read at the version given or later.
    */
-  recent<T>(key: string, version: string, compute: () => Promise<T>): Promise<T> {
+  recent<T>(key: string, version: string, compute: () => Promise<T>, apart?: () => Promise<T>): Promise<T> {
     if (this.#background === 0) return this.remember(version + key, compute);
+    const lagging = apart ?? compute;
     const now = Date.now();
     const kept = this.#recent.get(key);
     if (kept?.version === version) return kept.answer as Promise<T>;
     const refreshing = this.#refreshing.get(key);
     if (kept && now - kept.began < LAG_MS) {
-      if (!refreshing && now - kept.began >= REFRESH_AFTER_MS) this.#begin(key, version, compute);
+      if (!refreshing && now - kept.began >= REFRESH_AFTER_MS) this.#begin(key, version, lagging);
       return kept.answer as Promise<T>;
     }
     if (refreshing && now - refreshing.began < LAG_MS) return refreshing.answer as Promise<T>;
-    return this.#begin(key, version, compute).answer as Promise<T>;
+    return this.#begin(key, version, lagging).answer as Promise<T>;
   }
 
   #begin<T>(key: string, version: string, compute: () => Promise<T>): Recent {
@@ -161,9 +167,10 @@ export interface Memo {
   remember<T>(parts: readonly unknown[], compute: () => Promise<T>): Promise<T>;
   /**
    * As remember, but while imports store in the background the answer may lag them by up to LAG_MS (see
-   * DataCache.recent): for figures, never for what decides access.
+   * DataCache.recent): for figures, never for what decides access. `apart`, where given, computes the same
+   * answer off this thread, and is used for lagging answers.
    */
-  recent<T>(parts: readonly unknown[], compute: () => Promise<T>): Promise<T>;
+  recent<T>(parts: readonly unknown[], compute: () => Promise<T>, apart?: () => Promise<T>): Promise<T>;
   /** Forgets an answer not worth keeping. */
   forget(parts: readonly unknown[]): void;
 }
@@ -190,8 +197,8 @@ class VersionMemo implements Memo {
     return this.cache.remember(this.version + this.#key(parts), compute);
   }
 
-  recent<T>(parts: readonly unknown[], compute: () => Promise<T>): Promise<T> {
-    return this.cache.recent(this.#key(parts), this.version, compute);
+  recent<T>(parts: readonly unknown[], compute: () => Promise<T>, apart?: () => Promise<T>): Promise<T> {
+    return this.cache.recent(this.#key(parts), this.version, compute, apart);
   }
 
   forget(parts: readonly unknown[]): void {

@@ -117,11 +117,17 @@ function keepingStatements(database: SQLite.Database): SqliteDatabase {
   };
 }
 
-export function createDb(config: DbConfig): Db {
+export interface DbOptions {
+  /** SQLite only: a connection that only reads a database that exists (a reader beside the server's). */
+  readonly?: boolean;
+}
+
+export function createDb(config: DbConfig, { readonly = false }: DbOptions = {}): Db {
   if (config.kind === 'sqlite') {
-    if (config.file !== ':memory:') mkdirSync(dirname(config.file), { recursive: true });
-    const database = new (sqliteDriver())(config.file);
-    database.pragma('journal_mode = WAL');
+    if (config.file !== ':memory:' && !readonly) mkdirSync(dirname(config.file), { recursive: true });
+    const database = new (sqliteDriver())(config.file, { readonly, fileMustExist: readonly });
+    // WAL is a property of the file, set by its writers; a reader may not set it.
+    if (!readonly) database.pragma('journal_mode = WAL');
     database.pragma('foreign_keys = ON');
     // Never wait for another process's write lock here: it would block the thread (see sqlite-driver.ts).
     database.pragma('busy_timeout = 0');

@@ -1,7 +1,8 @@
 /**
  * The dashboard over HTTP with an API token, as automation and the load benchmark read it: reading writes
  * nothing after the token's first use of the minute, so the cached answer stays valid, and a publication
- * written by another connection to the database is in the next answer.
+ * written by another connection to the database is in the next answer; while imports store in the background,
+ * the answer computed off the server's thread is the one its own thread gives.
  */
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -58,5 +59,28 @@ describe.each(DIALECTS)('the dashboard read with a token (%s)', (dialect) => {
     expect(await published()).toBe(before + 1);
     await buildPublication(server.ctx, channel, { publishedAt: '2023-03-02T06:00:00Z' });
     expect(await published()).toBe(before + 2);
+  });
+
+  it('answers alike while imports store in the background: off the thread on SQLite, then here', async () => {
+    const before = await published();
+    let finish = () => {};
+    server.ctx.cache.lagWhile(new Promise<void>((resolve) => (finish = resolve)));
+    const answered = server.ctx.cache.apart?.answered ?? 0;
+    try {
+      await buildPublication(other, channel, { publishedAt: '2023-04-01T06:00:00Z' });
+      // Nothing computed since imports began: the answer is computed at once, at the data of now.
+      const lagging = await read();
+      expect(lagging.statusCode, lagging.body).toBe(200);
+      expect(lagging.json<DashboardResponse>().publications.current).toBe(before + 1);
+      expect(server.ctx.cache.apart?.answered ?? 0).toBe(dialect === 'sqlite' ? answered + 1 : 0);
+      finish();
+      await new Promise((resolve) => setImmediate(resolve));
+      // The imports over, the server's own thread computes it, at the same data: the same bytes.
+      const here = await read();
+      expect(here.body).toBe(lagging.body);
+      expect(server.ctx.cache.apart?.answered ?? 0).toBe(dialect === 'sqlite' ? answered + 1 : 0);
+    } finally {
+      finish();
+    }
   });
 });

@@ -8,7 +8,8 @@
 import { DomainError } from '../../domain/errors.js';
 import { type Context, openContext } from '../context.js';
 import { importFile } from '../import.service.js';
-import type { FromImport, ImportTask, TaskError } from './import-process.protocol.js';
+import { describeTaskError } from '../task-error.js';
+import type { FromImport, ImportTask } from './import-process.protocol.js';
 
 if (!process.send) throw new Error('import-process.child runs only as a child process');
 const send = (message: FromImport) => process.send?.(message);
@@ -35,14 +36,6 @@ async function release(db: string): Promise<void> {
   await (await known.ctx).db.close();
 }
 
-function describe(error: unknown): TaskError {
-  if (error instanceof DomainError) {
-    const { code, params, record, fields, name } = error;
-    return { type: 'domain', kind: name, code, params, record, fields: [...fields] };
-  }
-  return { type: 'internal', message: error instanceof Error ? error.message : String(error) };
-}
-
 async function run(task: ImportTask): Promise<void> {
   let ctx: Context | undefined;
   try {
@@ -51,7 +44,7 @@ async function run(task: ImportTask): Promise<void> {
   } catch (error) {
     if (!(error instanceof DomainError))
       ctx?.log.error({ err: error, file: task.request.file }, 'import failed');
-    send({ id: task.id, type: 'error', error: describe(error) });
+    send({ id: task.id, type: 'error', error: describeTaskError(error) });
   } finally {
     await release(task.db);
   }

@@ -5,10 +5,11 @@
  * and kept while the server lives. A process that dies ends its imports in an error that tells a rerun completes them.
  */
 import { type ChildProcess, fork } from 'node:child_process';
-import { ConflictError, DomainError, NotFoundError, ValidationError } from '../../domain/errors.js';
+import { DomainError } from '../../domain/errors.js';
 import type { Context } from '../context.js';
 import { importFile, type ImportRequest, type ImportSummary } from '../import.service.js';
-import type { FromImport, ImportTask, TaskError } from './import-process.protocol.js';
+import { reviveTaskError } from '../task-error.js';
+import type { FromImport, ImportTask } from './import-process.protocol.js';
 
 const CHILD = new URL('./import-process.child.ts', import.meta.url).href;
 const BOOT = new URL('./reader-process.boot.mjs', import.meta.url);
@@ -27,16 +28,6 @@ interface ImportProcess {
 
 let current: ImportProcess | undefined;
 let tasks = 0;
-
-/** A DomainError of the kind the child threw, so that the server answers with the same status. */
-function revive(error: TaskError): Error {
-  if (error.type === 'internal') return new Error(`import process: ${error.message}`);
-  const { code, params, record, fields } = error;
-  if (error.kind === 'ValidationError') return new ValidationError(record, fields);
-  if (error.kind === 'NotFoundError') return new NotFoundError(code, params, record);
-  if (error.kind === 'ConflictError') return new ConflictError(code, params, record, fields);
-  return new DomainError(code, params, record, fields);
-}
 
 /** Idle, the process keeps nothing alive: a CLI or a test ends without stopping it (it ends with us). */
 function idle(process: ImportProcess, isIdle: boolean): void {
@@ -60,7 +51,7 @@ function start(ctx: Context): ImportProcess {
     started.pending.delete(message.id);
     if (started.pending.size === 0) idle(started, true);
     if (message.type === 'done') task.resolve(message.summary);
-    else task.reject(revive(message.error));
+    else task.reject(reviveTaskError(message.error, 'import process'));
   });
   child.once('exit', (code, signal) => {
     if (current === started) current = undefined;
