@@ -13,7 +13,7 @@ import {
 import { formatNumber } from '../../shared/format.js';
 import { TOPIC_LABELS } from '../../shared/labels.js';
 import { interpolate } from '../../shared/messages.js';
-import type { ContentLang, UiLang } from '../../shared/vocabulary.js';
+import type { ContentLang, Topic, UiLang } from '../../shared/vocabulary.js';
 import { type CommonOptions, langOf, say, withCommonOptions } from '../options.js';
 import type { CliText } from '../texts.js';
 
@@ -33,30 +33,38 @@ const figure = (value: number, lang: UiLang) =>
     maximumFractionDigits: 3,
   }).format(value);
 
+const compact = { head: [], border: [], compact: true };
+
+/** Precision, recall and F1 per topic, with the count of labelled items under `counted`. */
+function topicTable(
+  rows: readonly { topic: Topic; precision: number; recall: number; f1: number; support: number }[],
+  lang: UiLang,
+  counted: string,
+): string {
+  const table = new Table({
+    head: [
+      say(lang, 'colTopic'),
+      say(lang, 'colPrecision'),
+      say(lang, 'colRecall'),
+      say(lang, 'colF1'),
+      counted,
+    ],
+    style: compact,
+  });
+  for (const row of rows)
+    table.push([
+      TOPIC_LABELS[lang][row.topic],
+      figure(row.precision, lang),
+      figure(row.recall, lang),
+      figure(row.f1, lang),
+      row.support,
+    ]);
+  return table.toString();
+}
+
 function printReport(heading: CliText, report: Report, lang: UiLang, withTopics: boolean): void {
   console.log(`\n${say(lang, heading, { count: formatNumber(report.posts, lang) })}`);
-  if (withTopics) {
-    const table = new Table({
-      head: [
-        say(lang, 'colTopic'),
-        say(lang, 'colPrecision'),
-        say(lang, 'colRecall'),
-        say(lang, 'colF1'),
-        say(lang, 'publications'),
-      ],
-      style: { head: [], border: [], compact: true },
-    });
-    for (const row of report.topics) {
-      table.push([
-        TOPIC_LABELS[lang][row.topic],
-        figure(row.precision, lang),
-        figure(row.recall, lang),
-        figure(row.f1, lang),
-        row.support,
-      ]);
-    }
-    console.log(table.toString());
-  }
+  if (withTopics) console.log(topicTable(report.topics, lang, say(lang, 'publications')));
   console.log(
     say(lang, 'evalSummary', {
       macroF1: figure(report.macroF1, lang),
@@ -143,30 +151,6 @@ const LANGUAGE_NAMES: Record<UiLang, Record<ContentLang, string>> = {
   en: { ru: 'Russian', kk: 'Kazakh', mixed: 'mixed', other: 'other' },
 };
 
-const compact = { head: [], border: [], compact: true };
-
-function topicTable(rows: RealEvaluationReport['topics'], lang: UiLang): string {
-  const table = new Table({
-    head: [
-      say(lang, 'colTopic'),
-      say(lang, 'colPrecision'),
-      say(lang, 'colRecall'),
-      say(lang, 'colF1'),
-      sayReal(lang, 'texts'),
-    ],
-    style: compact,
-  });
-  for (const row of rows)
-    table.push([
-      TOPIC_LABELS[lang][row.topic],
-      figure(row.precision, lang),
-      figure(row.recall, lang),
-      figure(row.f1, lang),
-      row.support,
-    ]);
-  return table.toString();
-}
-
 /** The rows and columns that hold anything, numbered; the labels named on the rows. */
 function matrixTable<L extends string>(matrix: ConfusionMatrix<L>, name: (label: L) => string): string {
   const used = matrix.labels
@@ -201,11 +185,11 @@ function printRealReport(heading: RealText, report: RealEvaluationReport, lang: 
   console.log(languages.toString());
   console.log(sayReal(lang, 'languageMatrix'));
   console.log(matrixTable(report.languageConfusion, (label) => LANGUAGE_NAMES[lang][label]));
-  console.log(topicTable(report.topics, lang));
+  console.log(topicTable(report.topics, lang, sayReal(lang, 'texts')));
   console.log(sayReal(lang, 'topicMatrix'));
   console.log(matrixTable(report.topicConfusion, (label) => TOPIC_LABELS[lang][label]));
   console.log(sayReal(lang, 'unionTopics'));
-  console.log(topicTable(report.unionTopics, lang));
+  console.log(topicTable(report.unionTopics, lang, sayReal(lang, 'texts')));
   console.log(
     sayReal(lang, 'summary', {
       unionMacroF1: figure(report.unionMacroF1, lang),
