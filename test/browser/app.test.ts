@@ -18,17 +18,9 @@ import { kk } from '../../web/src/i18n/kk.js';
 import { ru, type TextKey } from '../../web/src/i18n/ru.js';
 import { docxText } from '../helpers/office.js';
 import { real } from '../importers/helpers.js';
-import {
-  choose,
-  figure,
-  launchBrowser,
-  newPage,
-  NO_BROWSER,
-  screenshots,
-  signedInPage,
-  visibleText,
-} from './browser.js';
-import { type DemoServer, PASSWORD, startDemoServer } from './demo-server.js';
+import { choose, figure, newPage, NO_BROWSER, screenshots, signedInPage, visibleText } from './browser.js';
+import { type DemoServer, PASSWORD } from './demo-server.js';
+import { closeDemoSession, openDemoSession } from './demo-session.js';
 
 const SLOW = 120_000;
 
@@ -40,15 +32,8 @@ describe.skipIf(NO_BROWSER !== undefined)(
     let admin: Page;
     const open = (page: Page, path: string) => page.goto(`${server.url}${path}`);
 
-    beforeAll(async () => {
-      [server, browser] = await Promise.all([startDemoServer(), launchBrowser()]);
-      admin = await signedInPage(browser, server.url, 'admin', PASSWORD);
-    }, 300_000);
-
-    afterAll(async () => {
-      await browser?.close();
-      await server?.close();
-    });
+    beforeAll(async () => ({ server, browser, admin } = await openDemoSession()), 300_000);
+    afterAll(() => closeDemoSession({ server, browser }));
 
     it(
       'shows the Abai dashboard with the seed brief’s figures',

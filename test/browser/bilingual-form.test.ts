@@ -5,8 +5,9 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { skippedBecause } from '../helpers/real-files.js';
-import { choose, launchBrowser, NO_BROWSER, screenshots, signedInPage } from './browser.js';
-import { type DemoServer, PASSWORD, startDemoServer } from './demo-server.js';
+import { choose, NO_BROWSER, screenshots } from './browser.js';
+import type { DemoServer } from './demo-server.js';
+import { closeDemoSession, openDemoSession } from './demo-session.js';
 
 describe.skipIf(NO_BROWSER !== undefined)(
   skippedBecause('titles in two languages in the web forms', NO_BROWSER),
@@ -15,15 +16,8 @@ describe.skipIf(NO_BROWSER !== undefined)(
     let browser: Browser;
     let admin: Page;
 
-    beforeAll(async () => {
-      [server, browser] = await Promise.all([startDemoServer(), launchBrowser()]);
-      admin = await signedInPage(browser, server.url, 'admin', PASSWORD);
-    }, 300_000);
-
-    afterAll(async () => {
-      await browser?.close();
-      await server?.close();
-    });
+    beforeAll(async () => ({ server, browser, admin } = await openDemoSession()), 300_000);
+    afterAll(() => closeDemoSession({ server, browser }));
 
     it('asks for either title, saves the Kazakh one alone and lists it with its mark', async () => {
       await admin.goto(`${server.url}/materials?org=abai&period=2024`);

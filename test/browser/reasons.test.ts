@@ -8,8 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REASON_PHRASES } from '../../src/shared/reason-phrases.js';
 import { kk } from '../../web/src/i18n/kk.js';
 import { skippedBecause } from '../helpers/real-files.js';
-import { choose, launchBrowser, NO_BROWSER, screenshots, signedInPage } from './browser.js';
-import { type DemoServer, PASSWORD, startDemoServer } from './demo-server.js';
+import { choose, NO_BROWSER, screenshots } from './browser.js';
+import type { DemoServer } from './demo-server.js';
+import { closeDemoSession, openDemoSession } from './demo-session.js';
 
 describe.skipIf(NO_BROWSER !== undefined)(
   skippedBecause('reasons in words in the publication view', NO_BROWSER),
@@ -18,15 +19,8 @@ describe.skipIf(NO_BROWSER !== undefined)(
     let browser: Browser;
     let admin: Page;
 
-    beforeAll(async () => {
-      [server, browser] = await Promise.all([startDemoServer(), launchBrowser()]);
-      admin = await signedInPage(browser, server.url, 'admin', PASSWORD);
-    }, 300_000);
-
-    afterAll(async () => {
-      await browser?.close();
-      await server?.close();
-    });
+    beforeAll(async () => ({ server, browser, admin } = await openDemoSession()), 300_000);
+    afterAll(() => closeDemoSession({ server, browser }));
 
     it('shows a Kazakh post’s reasons as Kazakh phrases, never as tokens', async () => {
       // A Kazakh post of 2023 whose stored reasons hold a date, Kazakh words and Kazakh letters.
