@@ -21,6 +21,7 @@ export const COMMANDS: readonly { names: readonly string[]; load: () => Promise<
   },
   { names: ['channel'], load: async () => (await import('./commands/channel.command.js')).channelCommand },
   { names: ['import'], load: async () => (await import('./commands/import.command.js')).importCommand },
+  { names: ['collect'], load: async () => (await import('./commands/collect.command.js')).collectCommand },
   { names: ['imports'], load: async () => (await import('./commands/imports.command.js')).importsCommand },
   {
     names: ['publications'],

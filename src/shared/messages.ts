@@ -58,6 +58,11 @@ export const ERROR_CODES = [
   'import_read_timeout',
   'import_read_memory',
   'import_read_stopped',
+  'collect_channel_missing',
+  'collect_channel_group',
+  'collect_channel_bot',
+  'collect_channel_private',
+  'collect_fetch_failed',
   'internal_error',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -176,6 +181,14 @@ export const ERROR_TEXTS: Texts<ErrorCode> = {
       'Чтение файла «{file}» прервалось, не дойдя до конца. Загрузите его ещё раз; если это повторится, файл, вероятно, повреждён: сохраните его заново',
     import_strict_rejected:
       'Ничего не сохранено: {rejected} записей отклонены, а импорт строгий; исправьте их и загрузите файл снова',
+    collect_channel_missing: 'В Telegram нет канала @{username} ({url}): проверьте адрес канала',
+    collect_channel_group:
+      '@{username} в Telegram — группа, а не канал ({url}): собираются только публичные каналы',
+    collect_channel_bot:
+      '@{username} в Telegram — бот или личный аккаунт, а не канал ({url}): собираются только публичные каналы',
+    collect_channel_private:
+      'Адрес {url} — приглашение в закрытый канал или группу: у них нет публичной страницы, собрать их без доступа нельзя; импортируйте выгрузку Telegram Desktop',
+    collect_fetch_failed: 'Не удалось загрузить {url}: {detail}',
     internal_error: 'Внутренняя ошибка сервера; сообщите администратору номер запроса {requestId}',
   },
   kk: {
@@ -243,6 +256,13 @@ export const ERROR_TEXTS: Texts<ErrorCode> = {
       '«{file}» файлын оқу соңына жетпей үзілді. Оны қайта жүктеңіз; бұл қайталанса, файл бүлінген болуы мүмкін: оны қайта сақтаңыз',
     import_strict_rejected:
       'Ештеңе сақталмады: {rejected} жазба қабылданбады, ал импорт қатаң; оларды түзетіп, файлды қайта жүктеңіз',
+    collect_channel_missing: 'Telegram-да @{username} арнасы жоқ ({url}): арнаның мекенжайын тексеріңіз',
+    collect_channel_group: 'Telegram-дағы @{username} — арна емес, топ ({url}): тек ашық арналар жиналады',
+    collect_channel_bot:
+      'Telegram-дағы @{username} — арна емес, бот немесе жеке аккаунт ({url}): тек ашық арналар жиналады',
+    collect_channel_private:
+      '{url} мекенжайы — жабық арнаға не топқа шақыру: олардың ашық беті жоқ, рұқсатсыз жинау мүмкін емес; Telegram Desktop экспортын импорттаңыз',
+    collect_fetch_failed: '{url} жүктелмеді: {detail}',
     internal_error: 'Сервердің ішкі қатесі; әкімшіге сұрау нөмірін {requestId} хабарлаңыз',
   },
   en: {
@@ -310,6 +330,14 @@ export const ERROR_TEXTS: Texts<ErrorCode> = {
       'Reading "{file}" stopped before its end. Upload it again; if this happens again, the file is probably damaged: save it anew',
     import_strict_rejected:
       'Nothing was stored: {rejected} records were rejected and the import is strict; fix them and upload the file again',
+    collect_channel_missing: "Telegram has no channel @{username} ({url}): check the channel's address",
+    collect_channel_group:
+      '@{username} on Telegram is a group, not a channel ({url}): only public channels are collected',
+    collect_channel_bot:
+      '@{username} on Telegram is a bot or a personal account, not a channel ({url}): only public channels are collected',
+    collect_channel_private:
+      '{url} is an invitation to a private channel or group: it has no public page and cannot be collected without access; import a Telegram Desktop export instead',
+    collect_fetch_failed: 'Could not load {url}: {detail}',
     internal_error: 'Internal server error; tell the administrator the request id {requestId}',
   },
 };

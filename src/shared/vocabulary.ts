@@ -84,8 +84,18 @@ export type TaskStatus = (typeof TASK_STATUSES)[number];
 export const IMPORT_STATUSES = ['running', 'done', 'failed', 'interrupted', 'undone'] as const;
 export type ImportStatus = (typeof IMPORT_STATUSES)[number];
 
-/** File formats the importers read; the format of a file is detected from its content. */
-export const IMPORT_FORMATS = ['telegram', 'facebook', 'instagram', 'feed', 'spreadsheet'] as const;
+/**
+ * File formats the importers read; the format of a file is detected from its content. `telegram-web`: posts
+ * collected from Telegram's public web preview (services/collect), not read from a file.
+ */
+export const IMPORT_FORMATS = [
+  'telegram',
+  'facebook',
+  'instagram',
+  'feed',
+  'spreadsheet',
+  'telegram-web',
+] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
 /** What a spreadsheet holds: each kind has its template (`aqparat template <kind>`). */

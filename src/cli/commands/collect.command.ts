@@ -1,0 +1,105 @@
+/**
+ * `aqparat collect`: collects the registered Telegram channels now, from their public web preview. Exits 0 when
+ * every channel collected was collected, 3 when any failed (what the others gave is stored all the same).
+ */
+import type { Command } from 'commander';
+import { type ChannelCollection, collectChannels, type SkipReason } from '../../services/collect.service.js';
+import { describeError, interpolate } from '../../shared/messages.js';
+import type { UiLang } from '../../shared/vocabulary.js';
+import { type CommonOptions, langOf, runCommand, withCommonOptions } from '../options.js';
+
+interface CollectOptions extends CommonOptions {
+  channel?: string;
+  org?: string;
+  json?: boolean;
+}
+
+/** Exit code of a run where some channel failed: not 1 (the command failed) nor 2 (its input was refused). */
+export const SOME_CHANNEL_FAILED = 3;
+
+const TEXTS: Record<UiLang, { done: string; failed: string; none: string } & Record<SkipReason, string>> = {
+  ru: {
+    done: '{channel}: новых {new}, обновлено {updated}, без изменений {unchanged}, отклонено {rejected}; подписчиков {followers} на {asOf}',
+    failed: '{channel}: не собран: {message}',
+    none: 'Нет каналов для сбора',
+    not_telegram: '{channel}: пропущен: собираются только каналы Telegram',
+    no_public_address: '{channel}: пропущен: у канала нет публичного адреса Telegram (https://t.me/имя)',
+    closed: '{channel}: пропущен: канал закрыт',
+  },
+  kk: {
+    done: '{channel}: жаңа {new}, жаңартылды {updated}, өзгеріссіз {unchanged}, қабылданбады {rejected}; {asOf} күнгі жазылушылар {followers}',
+    failed: '{channel}: жиналмады: {message}',
+    none: 'Жинайтын арна жоқ',
+    not_telegram: '{channel}: өткізілді: тек Telegram арналары жиналады',
+    no_public_address: '{channel}: өткізілді: арнаның Telegram-дағы ашық мекенжайы жоқ (https://t.me/атауы)',
+    closed: '{channel}: өткізілді: арна жабылған',
+  },
+  en: {
+    done: '{channel}: new {new}, updated {updated}, unchanged {unchanged}, rejected {rejected}; followers {followers} as of {asOf}',
+    failed: '{channel}: not collected: {message}',
+    none: 'No channels to collect',
+    not_telegram: '{channel}: skipped: only Telegram channels are collected',
+    no_public_address: '{channel}: skipped: the channel has no public Telegram address (https://t.me/name)',
+    closed: '{channel}: skipped: the channel is closed',
+  },
+};
+
+const messageOf = (result: ChannelCollection, lang: UiLang) =>
+  result.error ? describeError(result.error, lang) : null;
+
+function line(result: ChannelCollection, lang: UiLang): string {
+  const texts = TEXTS[lang];
+  if (result.skipped) return interpolate(texts[result.skipped], { channel: result.channel });
+  if (result.error)
+    return interpolate(texts.failed, { channel: result.channel, message: messageOf(result, lang) ?? '' });
+  return interpolate(texts.done, {
+    channel: result.channel,
+    new: result.new,
+    updated: result.updated,
+    unchanged: result.unchanged,
+    rejected: result.rejected,
+    followers: result.followers ?? '—',
+    asOf: result.followersAsOf ?? '—',
+  });
+}
+
+export function collectCommand(program: Command): void {
+  withCommonOptions(
+    program
+      .command('collect')
+      .description(
+        "collect the Telegram channels' posts and subscribers now, from Telegram's public web preview",
+      )
+      .option('--channel <code>', 'this channel only')
+      .option('--org <code>', 'the channels of this organization and the organizations under it')
+      .option(
+        '--json',
+        'print per channel {channel, new, updated, unchanged, rejected, followers, followersAsOf, error}',
+      ),
+  ).action(async (options: CollectOptions) => {
+    const lang = langOf(options);
+    await runCommand(options, async (ctx) => {
+      const results = await collectChannels(ctx, {
+        ...(options.channel !== undefined ? { channel: options.channel } : {}),
+        ...(options.org !== undefined ? { org: options.org } : {}),
+      });
+      if (options.json) {
+        const told = results.map((result) => ({
+          channel: result.channel,
+          new: result.new,
+          updated: result.updated,
+          unchanged: result.unchanged,
+          rejected: result.rejected,
+          followers: result.followers,
+          followersAsOf: result.followersAsOf,
+          error: result.error ? { ...result.error, message: messageOf(result, lang) } : null,
+          skipped: result.skipped,
+          batchId: result.batchId,
+        }));
+        console.log(JSON.stringify(told, null, 2));
+      } else if (results.length === 0) console.log(TEXTS[lang].none);
+      else for (const result of results) console.log(line(result, lang));
+      if (results.some((result) => result.error !== null)) process.exitCode = SOME_CHANNEL_FAILED;
+    });
+  });
+}

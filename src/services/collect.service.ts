@@ -1,0 +1,194 @@
+/**
+ * Collecting channels now: each Telegram channel with a public address is read from Telegram's web preview
+ * (collect/telegram-web.ts) and what it publishes is stored by the import runner as a batch of its own (source
+ * `telegram-web`), through the same mapping, attribution and analysis as an imported export, and undone the same
+ * way; its subscribers become the channel's audience snapshot of the day (a later collection that day wins). A
+ * channel that fails is reported with its error and the others are still collected. Channels of other platforms,
+ * or without a public Telegram address, are skipped with the reason.
+ */
+import { DomainError, NotFoundError } from '../domain/errors.js';
+import { localDateOf } from '../domain/period.js';
+import { mapWebPost } from '../importers/telegram-web/map.js';
+import type { AudienceDraft, Mapped } from '../importers/types.js';
+import type { ErrorCode } from '../shared/messages.js';
+import type { ChannelRef } from '../storage/repositories/channel.repository.js';
+import { listChannelsToCollect, storedExternalIds } from '../storage/repositories/collect.repository.js';
+import { findAudience } from '../storage/repositories/import.repository.js';
+import { findOrganizationByCode } from '../storage/repositories/org.repository.js';
+import { type Context, scopeOfContext } from './context.js';
+import { DEFAULT_FETCH_POLICY, type FetchPolicy, PoliteFetcher } from './collect/polite-fetch.js';
+import { collectTelegramWeb, telegramAddressOf } from './collect/telegram-web.js';
+import { sweepInterrupted } from './import/lease.js';
+import type { ReadingSource } from './import/reader-process.js';
+import { runImport } from './import/runner.js';
+
+export interface CollectPolicy extends FetchPolicy {
+  /** Telegram's web address: `AQPARAT_TELEGRAM_WEB_URL`, else https://t.me. */
+  telegramWebUrl: string;
+  /** Pages of posts read at most per channel and run (20 posts a page). */
+  maxPages: number;
+}
+
+/** The policy from the environment: `AQPARAT_TELEGRAM_WEB_URL`, `AQPARAT_COLLECT_DELAY_MS`, `AQPARAT_COLLECT_MAX_PAGES`. */
+export function collectPolicyOf(env: NodeJS.ProcessEnv = process.env): CollectPolicy {
+  const count = (name: string, fallback: number) => {
+    const value = Number(env[name]);
+    return env[name] !== undefined && env[name] !== '' && Number.isFinite(value) && value >= 0
+      ? value
+      : fallback;
+  };
+  return {
+    ...DEFAULT_FETCH_POLICY,
+    delayMs: count('AQPARAT_COLLECT_DELAY_MS', DEFAULT_FETCH_POLICY.delayMs),
+    telegramWebUrl: env['AQPARAT_TELEGRAM_WEB_URL'] || 'https://t.me',
+    maxPages: Math.max(1, count('AQPARAT_COLLECT_MAX_PAGES', 50)),
+  };
+}
+
+export type SkipReason = 'not_telegram' | 'no_public_address' | 'closed';
+
+export interface ChannelCollection {
+  channel: string;
+  /** Publications: the day's followers snapshot is `followers`, not counted here. */
+  new: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+  followers: number | null;
+  followersAsOf: string | null;
+  error: { code: ErrorCode; params: Record<string, string | number> } | null;
+  /** Why the channel was not collected at all. */
+  skipped: SkipReason | null;
+  batchId: number | null;
+  pages: number;
+}
+
+export interface CollectRequest {
+  channel?: string;
+  org?: string;
+  policy?: CollectPolicy;
+}
+
+function skipReasonOf(channel: ChannelRef & { closedOn: string | null }): SkipReason | undefined {
+  if (channel.platform !== 'telegram') return 'not_telegram';
+  if (channel.closedOn !== null) return 'closed';
+  return telegramAddressOf(channel.url) === undefined ? 'no_public_address' : undefined;
+}
+
+const empty = (channel: string): ChannelCollection => ({
+  channel,
+  new: 0,
+  updated: 0,
+  unchanged: 0,
+  rejected: 0,
+  followers: null,
+  followersAsOf: null,
+  error: null,
+  skipped: null,
+  batchId: null,
+  pages: 0,
+});
+
+/** The posts and the day's followers, as the runner takes a file's: one batch of items. */
+function sourceOf(name: string, hash: string, items: Mapped[]): ReadingSource {
+  return {
+    name,
+    entries: [{ name, reader: 'telegram', format: 'telegram-web', size: items.length }],
+    async *batches() {
+      yield { items, done: items.length };
+    },
+    hash: () => hash,
+    close: async () => undefined,
+  };
+}
+
+async function collectOne(
+  ctx: Context,
+  channel: ChannelRef,
+  username: string,
+  fetcher: PoliteFetcher,
+  policy: CollectPolicy,
+): Promise<ChannelCollection> {
+  const result = empty(channel.code);
+  const collected = await collectTelegramWeb(fetcher, username, {
+    baseUrl: policy.telegramWebUrl,
+    maxPages: policy.maxPages,
+    stored: (ids) => storedExternalIds(ctx.db.kysely, channel.id, ids),
+  });
+  result.pages = collected.pages;
+  const items = collected.posts.map((post) => mapWebPost(post, { file: collected.source, username }));
+  const asOf = localDateOf(ctx.clock(), channel.timeZone);
+  // The runner counts the snapshot with the posts; what it was before tells which of its counts it took.
+  let snapshot: 'new' | 'updated' | 'unchanged' | undefined;
+  if (collected.followers !== undefined) {
+    const before = await findAudience(ctx.db.kysely, channel.id, asOf);
+    snapshot = !before ? 'new' : before.followers === collected.followers ? 'unchanged' : 'updated';
+    const draft: AudienceDraft = {
+      target: 'audience',
+      ref: { kind: 'item', index: 0 },
+      channel: channel.code,
+      asOf,
+      followers: collected.followers,
+    };
+    items.push({ kind: 'draft', draft });
+    result.followers = collected.followers;
+    result.followersAsOf = asOf;
+  }
+  const summary = await runImport(ctx, {
+    source: sourceOf(collected.source, collected.hash, items),
+    channel,
+    dryRun: false,
+    strict: false,
+    analyze: true,
+    chunkSize: 500,
+  });
+  result.new = summary.new - (snapshot === 'new' ? 1 : 0);
+  result.updated = summary.updated - (snapshot === 'updated' ? 1 : 0);
+  result.unchanged = summary.unchanged - (snapshot === 'unchanged' ? 1 : 0);
+  result.rejected = summary.rejected;
+  result.batchId = summary.batchId;
+  return result;
+}
+
+/** Collects each channel asked for, one after another; a failure is the channel's result, not the run's. */
+export async function collectChannels(
+  ctx: Context,
+  request: CollectRequest = {},
+): Promise<ChannelCollection[]> {
+  const policy = request.policy ?? collectPolicyOf();
+  const scope = scopeOfContext(ctx);
+  let orgId: number | undefined;
+  if (request.org !== undefined) {
+    const org = await findOrganizationByCode(ctx.db.kysely, scope, request.org);
+    if (!org) throw new NotFoundError('org_unknown', { code: request.org });
+    orgId = org.id;
+  }
+  const channels = await listChannelsToCollect(ctx.db.kysely, scope, {
+    ...(request.channel !== undefined ? { channel: request.channel } : {}),
+    ...(orgId !== undefined ? { orgId } : {}),
+  });
+  if (request.channel !== undefined && channels.length === 0)
+    throw new NotFoundError('channel_unknown', { code: request.channel });
+  // Batches of processes that died are interrupted before a collection may take their rows over.
+  await sweepInterrupted(ctx);
+  const fetcher = new PoliteFetcher(policy);
+  const results: ChannelCollection[] = [];
+  for (const channel of channels) {
+    const skipped = skipReasonOf(channel);
+    if (skipped) {
+      results.push({ ...empty(channel.code), skipped });
+      continue;
+    }
+    const address = telegramAddressOf(channel.url);
+    try {
+      if (!address || 'invite' in address)
+        throw new DomainError('collect_channel_private', { username: '', url: channel.url ?? '' });
+      results.push(await collectOne(ctx, channel, address.username, fetcher, policy));
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      ctx.log.warn({ channel: channel.code, code: error.code }, 'channel not collected');
+      results.push({ ...empty(channel.code), error: { code: error.code, params: error.params } });
+    }
+  }
+  return results;
+}
