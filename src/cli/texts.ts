@@ -69,6 +69,11 @@ export const CLI_TEXTS = {
     importsNone: 'Импортов нет',
     importUndone: 'Импорт № {id} отменён: удалено записей {removed}, восстановлено {restored}',
     channelAdded: 'Канал «{code}» добавлен: {platform}, организация «{org}»',
+    channelTokenSet: 'Токен канала «{code}» задан {setAt}, действует до {expiresOn}',
+    channelTokenSetNoExpiry: 'Токен канала «{code}» задан {setAt}, срок действия не указан',
+    channelTokenCleared: 'Токен канала «{code}» удалён',
+    channelTokenNeeded:
+      'Укажите токен через стандартный ввод, чтобы он не попал в историю команд: aqparat channel token --channel {code} --stdin; или в самой команде: aqparat channel token --channel {code} --token ТОКЕН; удалить токен: aqparat channel token --channel {code} --clear',
     templateWritten: 'Шаблон «{kind}» записан: {path}',
     ruleAdded: 'Правило № {id} добавлено: {kind} «{pattern}» → «{org}»',
     ruleRemoved: 'Правило № {id} удалено',
@@ -179,6 +184,11 @@ export const CLI_TEXTS = {
     importUndone:
       '№ {id} импорттың күші жойылды: {removed} жазба жойылды, {restored} жазба қалпына келтірілді',
     channelAdded: '«{code}» арнасы қосылды: {platform}, «{org}» ұйымы',
+    channelTokenSet: '«{code}» арнасының токені {setAt} берілді, {expiresOn} дейін жарамды',
+    channelTokenSetNoExpiry: '«{code}» арнасының токені {setAt} берілді, жарамдылық мерзімі көрсетілмеген',
+    channelTokenCleared: '«{code}» арнасының токені жойылды',
+    channelTokenNeeded:
+      'Токенді командалар тарихына түспейтіндей стандартты енгізу арқылы беріңіз: aqparat channel token --channel {code} --stdin; не команданың өзінде: aqparat channel token --channel {code} --token ТОКЕН; токенді жою: aqparat channel token --channel {code} --clear',
     templateWritten: '«{kind}» үлгісі жазылды: {path}',
     ruleAdded: '№ {id} ереже қосылды: {kind} «{pattern}» → «{org}»',
     ruleRemoved: '№ {id} ереже жойылды',
@@ -287,6 +297,11 @@ export const CLI_TEXTS = {
     importsNone: 'No imports',
     importUndone: 'Import {id} undone: {removed} records removed, {restored} restored',
     channelAdded: 'Channel "{code}" added: {platform}, organization "{org}"',
+    channelTokenSet: 'The token of channel "{code}" is set on {setAt}, expires on {expiresOn}',
+    channelTokenSetNoExpiry: 'The token of channel "{code}" is set on {setAt}, no expiry date given',
+    channelTokenCleared: 'The token of channel "{code}" is cleared',
+    channelTokenNeeded:
+      'Give the token on standard input, which keeps it out of the shell history: aqparat channel token --channel {code} --stdin; or in the command: aqparat channel token --channel {code} --token TOKEN; to remove it: aqparat channel token --channel {code} --clear',
     templateWritten: 'Template "{kind}" written: {path}',
     ruleAdded: 'Rule {id} added: {kind} "{pattern}" → "{org}"',
     ruleRemoved: 'Rule {id} removed',

@@ -39,6 +39,7 @@ import {
   updateRow,
 } from '../storage/repositories/registry.repository.js';
 import { getAuditEntry, recordChange } from './audit.service.js';
+import { withTokenStatus } from './channel-token.js';
 import { type Context, inTransaction, scopeOfContext } from './context.js';
 import { findOrganization } from './org.service.js';
 import {
@@ -203,7 +204,13 @@ export async function listRecords(ctx: Context, kind: RegistryKind, query: Regis
     limit: query.pageSize,
     offset: (query.page - 1) * query.pageSize,
   });
-  return { items: rows, total, page: query.page, pageSize: query.pageSize };
+  const items = kind === 'channels' ? await withTokenStatus(ctx, rows) : rows;
+  return { items, total, page: query.page, pageSize: query.pageSize };
+}
+
+/** A channel is served with whether its token is set and until when (channel-token.ts), never the token. */
+async function served(ctx: Context, kind: RegistryKind, row: RegistryRow): Promise<RegistryRow> {
+  return kind === 'channels' ? ((await withTokenStatus(ctx, [row]))[0] as RegistryRow) : row;
 }
 
 /** The record if the caller's scope holds it; otherwise 404, whether or not it exists. */
@@ -213,10 +220,10 @@ async function findInScope(ctx: Context, def: Kind, id: number): Promise<Registr
   return row;
 }
 
-export function getRecord(ctx: Context, kind: RegistryKind, id: number): Promise<RegistryRow> {
+export async function getRecord(ctx: Context, kind: RegistryKind, id: number): Promise<RegistryRow> {
   const def: Kind = REGISTRY[kind];
   authorize(ctx.actor, 'read', def.resource);
-  return findInScope(ctx, def, id);
+  return served(ctx, kind, await findInScope(ctx, def, id));
 }
 
 /**
@@ -237,7 +244,7 @@ export async function createRecord(ctx: Context, kind: Exclude<RegistryKind, 'ta
     const id = await def.add(tx, input as never);
     const row = await findInScope(tx, def, id);
     await recordChange(tx, { action: 'create', resource: kind, recordId: id, orgId: row.orgId, after: row });
-    return row;
+    return served(tx, kind, row);
   });
 }
 
@@ -290,7 +297,7 @@ export async function updateRecord(ctx: Context, kind: RegistryKind, id: number,
       before,
       after,
     });
-    return after;
+    return served(tx, kind, after);
   });
 }
 

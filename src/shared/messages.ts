@@ -63,6 +63,8 @@ export const ERROR_CODES = [
   'collect_channel_bot',
   'collect_channel_private',
   'collect_fetch_failed',
+  'secret_key_invalid',
+  'secret_key_wrong',
   'internal_error',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -189,6 +191,10 @@ export const ERROR_TEXTS: Texts<ErrorCode> = {
     collect_channel_private:
       'Адрес {url} — приглашение в закрытый канал или группу: у них нет публичной страницы, собрать их без доступа нельзя; импортируйте выгрузку Telegram Desktop',
     collect_fetch_failed: 'Не удалось загрузить {url}: {detail}',
+    secret_key_invalid:
+      'Ключ шифрования из {setting} не подходит: нужны 32 байта, записанные 64 шестнадцатеричными цифрами или 44 знаками {base64} (дано знаков: {length}); ключ создаёт, например, команда {example}',
+    secret_key_wrong:
+      'Токен канала «{channel}» не расшифровывается ключом из {setting}: ключ сменили после того, как токен был задан. Верните прежний ключ в {setting} или задайте токен заново: aqparat channel token --channel {channel} --stdin',
     internal_error: 'Внутренняя ошибка сервера; сообщите администратору номер запроса {requestId}',
   },
   kk: {
@@ -263,6 +269,10 @@ export const ERROR_TEXTS: Texts<ErrorCode> = {
     collect_channel_private:
       '{url} мекенжайы — жабық арнаға не топқа шақыру: олардың ашық беті жоқ, рұқсатсыз жинау мүмкін емес; Telegram Desktop экспортын импорттаңыз',
     collect_fetch_failed: '{url} жүктелмеді: {detail}',
+    secret_key_invalid:
+      '{setting} ішіндегі шифрлау кілті жарамсыз: 64 он алтылық цифрмен не 44 таңбалы {base64} түрінде жазылған 32 байт керек (берілген таңба саны: {length}); кілтті, мысалы, {example} командасы жасайды',
+    secret_key_wrong:
+      '«{channel}» арнасының токені {setting} кілтімен шифрдан шықпайды: токен берілгеннен кейін кілт ауыстырылған. {setting} ішіне бұрынғы кілтті қайтарыңыз немесе токенді қайта беріңіз: aqparat channel token --channel {channel} --stdin',
     internal_error: 'Сервердің ішкі қатесі; әкімшіге сұрау нөмірін {requestId} хабарлаңыз',
   },
   en: {
@@ -338,6 +348,10 @@ export const ERROR_TEXTS: Texts<ErrorCode> = {
     collect_channel_private:
       '{url} is an invitation to a private channel or group: it has no public page and cannot be collected without access; import a Telegram Desktop export instead',
     collect_fetch_failed: 'Could not load {url}: {detail}',
+    secret_key_invalid:
+      'The encryption key from {setting} does not fit: it must be 32 bytes written as 64 hex digits or as 44 characters of {base64} (given: {length} characters); make one with, e.g., {example}',
+    secret_key_wrong:
+      'The token of channel "{channel}" cannot be decrypted with the key from {setting}: the key was changed after the token was set. Put the former key back in {setting}, or set the token again: aqparat channel token --channel {channel} --stdin',
     internal_error: 'Internal server error; tell the administrator the request id {requestId}',
   },
 };

@@ -90,6 +90,17 @@ export interface ChannelTable {
   closedOn: string | null;
 }
 
+/** A channel's access token, encrypted (migration 202612062100): never read but to decrypt it. */
+export interface ChannelSecretTable {
+  channelId: number;
+  /** `v1:` + base64 of IV, cipher text and GCM tag (services/channel-token.ts). */
+  cipher: string;
+  setAt: string;
+  expiresOn: string | null;
+  /** The user who set it; none when set from the CLI. */
+  setBy: number | null;
+}
+
 export interface AudienceSnapshotTable {
   id: Generated<number>;
   channelId: number;
@@ -431,6 +442,7 @@ export interface Database {
   membershipSnapshot: MembershipSnapshotTable;
   person: PersonTable;
   channel: ChannelTable;
+  channelSecret: ChannelSecretTable;
   audienceSnapshot: AudienceSnapshotTable;
   importBatch: ImportBatchTable;
   publication: PublicationTable;

@@ -141,6 +141,13 @@ describe.each(DIALECTS)('every route’s authentication and CSRF (%s)', (dialect
 
   const privateOperations = () => operations.filter((operation) => !operation.public);
 
+  it("walks the routes that carry secrets too: a channel's token", () => {
+    const names = privateOperations().map((o) => `${o.method} ${o.url}`);
+    expect(names).toEqual(
+      expect.arrayContaining(['PUT /api/v1/channels/abai/token', 'DELETE /api/v1/channels/abai/token']),
+    );
+  });
+
   it('reads the routes from the document; only the sign-in is public', () => {
     expect(operations.length).toBeGreaterThan(50);
     expect(operations.filter((operation) => operation.public).map((o) => `${o.method} ${o.url}`)).toEqual(

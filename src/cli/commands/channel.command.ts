@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { clearChannelToken, setChannelToken } from '../../services/channel-token.js';
 import { addChannel } from '../../services/records.service.js';
 import { PLATFORMS } from '../../shared/vocabulary.js';
 import { type CommonOptions, langOf, runCommand, say, withCommonOptions } from '../options.js';
@@ -9,6 +10,21 @@ interface AddOptions extends CommonOptions {
   code: string;
   url?: string;
   name?: string;
+}
+
+interface TokenOptions extends CommonOptions {
+  channel: string;
+  token?: string;
+  stdin?: boolean;
+  expires?: string;
+  clear?: boolean;
+}
+
+/** All of standard input, without the line end a shell or a file leaves after the token. */
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8').trim();
 }
 
 export function channelCommand(program: Command): void {
@@ -34,6 +50,46 @@ export function channelCommand(program: Command): void {
       });
       console.log(
         say(lang, 'channelAdded', { code: options.code, platform: options.platform, org: options.org }),
+      );
+    });
+  });
+
+  withCommonOptions(
+    channel
+      .command('token')
+      .description(
+        "set or clear a channel's access token for collecting; it is stored encrypted and never shown",
+      )
+      .requiredOption('--channel <code>', 'the channel')
+      .option('--stdin', 'read the token from standard input (keeps it out of the shell history)')
+      .option('--token <token>', 'the token (it stays in the shell history: prefer --stdin)')
+      .option('--expires <date>', "the token's expiry date, YYYY-MM-DD")
+      .option('--clear', "remove the channel's token"),
+  ).action(async (options: TokenOptions) => {
+    const lang = langOf(options);
+    const given = [options.stdin, options.token !== undefined, options.clear].filter(Boolean).length;
+    if (given !== 1) {
+      process.stderr.write(`${say(lang, 'channelTokenNeeded', { code: options.channel })}\n`);
+      process.exitCode = 2;
+      return;
+    }
+    const token = options.stdin ? await readStdin() : options.token;
+    await runCommand(options, async (ctx) => {
+      if (options.clear) {
+        await clearChannelToken(ctx, options.channel);
+        console.log(say(lang, 'channelTokenCleared', { code: options.channel }));
+        return;
+      }
+      const status = await setChannelToken(ctx, options.channel, {
+        // An empty token is refused by the same validation as the API's.
+        token: token ?? '',
+        ...(options.expires === undefined ? {} : { expiresOn: options.expires }),
+      });
+      const setAt = (status.setAt ?? '').slice(0, 10);
+      console.log(
+        status.expiresOn
+          ? say(lang, 'channelTokenSet', { code: options.channel, setAt, expiresOn: status.expiresOn })
+          : say(lang, 'channelTokenSetNoExpiry', { code: options.channel, setAt }),
       );
     });
   });

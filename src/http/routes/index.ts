@@ -2,6 +2,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { auditRoutes } from './audit.routes.js';
 import { briefRoutes } from './briefs.routes.js';
+import { channelTokenRoutes } from './channel-token.routes.js';
 import { importRoutes } from './imports.routes.js';
 import { measureRoutes } from './measures.routes.js';
 import { organizationRoutes } from './organizations.routes.js';
@@ -16,6 +17,7 @@ export const ROUTES: readonly FastifyPluginAsyncZod[] = [
   userRoutes,
   organizationRoutes,
   registryRoutes,
+  channelTokenRoutes,
   auditRoutes,
   briefRoutes,
   settingsRoutes,

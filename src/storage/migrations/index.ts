@@ -16,6 +16,7 @@ import * as publicationLinks from './202612061000_publication_links.js';
 import * as importRejections from './202612061100_import_rejections.js';
 import * as bilingualTexts from './202612061200_bilingual_texts.js';
 import * as publicationMediaUrl from './202612062000_publication_media_url.js';
+import * as channelSecret from './202612062100_channel_secret.js';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '202611260600_initial_model': initialModel,
@@ -34,4 +35,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '202612061100_import_rejections': importRejections,
   '202612061200_bilingual_texts': bilingualTexts,
   '202612062000_publication_media_url': publicationMediaUrl,
+  '202612062100_channel_secret': channelSecret,
 };
