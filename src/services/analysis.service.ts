@@ -30,6 +30,7 @@ import { TOPICS, type CorrectableField, type Topic } from '../shared/vocabulary.
 import {
   type AnalysisFilter,
   type AnalysisResult,
+  type BandKeys,
   type CopyCandidate,
   type Correction,
   countPublicationsToAnalyze,
@@ -181,6 +182,66 @@ export async function refreshFingerprints(ctx: Context, ids?: readonly number[])
   }
 }
 
+/**
+ * Band keys an import holds back and writes many chunks at once: the keys are hashes, so each chunk's keys land
+ * all over the table's B-tree, and written chunk by chunk they rewrote most of its pages at every commit (on
+ * SQLite 8 of the 18 s of 100,000 posts). Held back only while no lookup could miss them: a chunk whose texts are
+ * all on the one channel the held keys are of cannot copy them (copies are looked for on other channels only).
+ * Their publications' `fingerprinted_at` is set when the keys are written, so that keys lost with the process
+ * are taken again by the next reclassify (refreshFingerprints).
+ */
+export class HeldBands {
+  readonly keys: BandKeys[] = [];
+  readonly ids = new Set<number>();
+  readonly channels = new Set<number>();
+
+  /** Publications' keys held at most before they are written. */
+  constructor(readonly limit = HELD_BANDS) {}
+
+  /** Whether a lookup for texts on these channels, or a new version of one of these publications, needs them. */
+  needed(channels: Iterable<number>, ids: Iterable<number>): boolean {
+    if (this.keys.length === 0) return false;
+    for (const id of ids) if (this.ids.has(id)) return true;
+    for (const channel of channels) {
+      if (!this.channels.has(channel) || this.channels.size > 1) return true;
+    }
+    return false;
+  }
+
+  /** What is held now, to return to when the transaction that held more rolls back (restore). */
+  snapshot(): BandKeys[] {
+    return [...this.keys];
+  }
+
+  restore(keys: readonly BandKeys[]): void {
+    this.keys.length = 0;
+    this.ids.clear();
+    this.channels.clear();
+    this.add(keys);
+  }
+
+  add(keys: readonly BandKeys[]): void {
+    for (const item of keys) {
+      this.keys.push(item);
+      this.ids.add(item.publicationId);
+      this.channels.add(item.channelId);
+    }
+  }
+}
+
+/** Publications whose band keys an import holds back at most (80,000 key rows). */
+const HELD_BANDS = 5000;
+
+/** Writes the band keys held back, and that their publications' keys are of the version analyzed. */
+export async function writeHeldBands(ctx: Context, held: HeldBands): Promise<void> {
+  if (held.keys.length === 0) return;
+  await replaceBands(ctx.db.kysely, held.keys);
+  await markFingerprinted(ctx.db.kysely, [...held.ids]);
+  held.keys.length = 0;
+  held.ids.clear();
+  held.channels.clear();
+}
+
 interface CopyFound {
   id: number;
   source: string;
@@ -323,6 +384,7 @@ async function analyzeWhere(
   ctx: Context,
   filter: AnalysisFilter,
   onProgress?: Progress,
+  held?: HeldBands,
 ): Promise<ReclassifySummary> {
   const scope = scopeOfContext(ctx);
   const [settings, model] = [await analysisSettings(ctx), await loadModel(ctx)];
@@ -336,7 +398,14 @@ async function analyzeWhere(
   onProgress?.(0, total);
   let after: Position | undefined;
   for (;;) {
-    const batch = await listPublicationsToAnalyze(ctx.db.kysely, scope, filter, after, BATCH);
+    // Publications named by id (an import's chunk) come in one batch: one statement per table for all of them.
+    const batch = await listPublicationsToAnalyze(
+      ctx.db.kysely,
+      scope,
+      filter,
+      after,
+      filter.ids ? Math.max(filter.ids.length, 1) : BATCH,
+    );
     if (batch.length === 0) break;
     const corrections = await latestCorrections(
       ctx.db.kysely,
@@ -351,16 +420,23 @@ async function analyzeWhere(
       const bands = fingerprints.get(item.id)?.bands;
       return bands && !results[at]?.isRepost ? [{ id: item.id, channelId: item.channelId, bands }] : [];
     });
+    const keys = stale.map((item) => ({
+      publicationId: item.id,
+      channelId: item.channelId,
+      fingerprintedAt: item.fingerprintedAt,
+      bands: fingerprints.get(item.id)?.bands ?? [],
+    }));
     await inTransaction(ctx, async (tx) => {
-      await replaceBands(
-        tx.db.kysely,
-        stale.map((item) => ({
-          publicationId: item.id,
-          channelId: item.channelId,
-          fingerprintedAt: item.fingerprintedAt,
-          bands: fingerprints.get(item.id)?.bands ?? [],
-        })),
-      );
+      if (
+        held?.needed(
+          batch.map((item) => item.channelId),
+          stale.map((item) => item.id),
+        )
+      ) {
+        await writeHeldBands(tx, held);
+      }
+      if (held) held.add(keys);
+      else await replaceBands(tx.db.kysely, keys);
       // Sources are looked for among all channels: the sector union's site lies outside a region's subtree.
       const candidates = await findCopyCandidates(tx.db.kysely, WHOLE_TREE, searched);
       const shingles = new Map<number, ReadonlySet<number>>();
@@ -387,7 +463,9 @@ async function analyzeWhere(
           result: results[at] as AnalysisResult,
         })),
         now,
+        !held,
       );
+      if (held && held.ids.size >= held.limit) await writeHeldBands(tx, held);
     });
     const last = batch[batch.length - 1] as PublicationToAnalyze;
     after = { publishedAt: last.publishedAt, id: last.id };
@@ -416,11 +494,21 @@ export async function reclassifyPublications(
 /** Ids a query names at most: far below either engine's limit of bound parameters. */
 const IDS_PER_QUERY = 5000;
 
-/** Classifies the given publications (an import calls this for what each chunk stored). */
-export async function analyzePublications(ctx: Context, ids: readonly number[]): Promise<ReclassifySummary> {
+/**
+ * Classifies the given publications (an import calls this for what each chunk stored). With `held`, their band
+ * keys may be held back there: the caller writes them (writeHeldBands) before it is done.
+ */
+export async function analyzePublications(
+  ctx: Context,
+  ids: readonly number[],
+  held?: HeldBands,
+): Promise<ReclassifySummary> {
   const summary = emptySummary();
   for (let start = 0; start < ids.length; start += IDS_PER_QUERY) {
-    addSummary(summary, await analyzeWhere(ctx, { ids: ids.slice(start, start + IDS_PER_QUERY) }));
+    addSummary(
+      summary,
+      await analyzeWhere(ctx, { ids: ids.slice(start, start + IDS_PER_QUERY) }, undefined, held),
+    );
   }
   return summary;
 }

@@ -24,7 +24,9 @@ import {
   addSummary,
   analyzePublications,
   emptySummary,
+  HeldBands,
   type ReclassifySummary,
+  writeHeldBands,
 } from '../analysis.service.js';
 import { DomainError } from '../../domain/errors.js';
 import { type Context, inTransaction } from '../context.js';
@@ -162,6 +164,9 @@ export async function runImport(ctx: Context, plan: RunPlan): Promise<ImportSumm
       ...(plan.channel ? { channel: plan.channel } : {}),
       now: run.clock(),
     });
+    // SQLite: the chunks' band keys, written many chunks at once (see HeldBands). PostgreSQL writes a chunk's
+    // keys at no more cost per row at once than later, and holding them back would cost an update more.
+    const held = summary.analysis && run.db.config.kind === 'sqlite' ? new HeldBands() : undefined;
     let chunk: Draft[] = [];
     let chunkChars = 0;
     const flush = async () => {
@@ -171,6 +176,8 @@ export async function runImport(ctx: Context, plan: RunPlan): Promise<ImportSumm
       const drafts = chunk;
       chunk = [];
       chunkChars = 0;
+      // Keys held by a chunk that rolls back are of rows that are gone (and those it wrote are back).
+      const heldBefore = held?.snapshot();
       await inTransaction(run, async (tx) => {
         const written = await writer.write(tx, drafts);
         claimed += written.claimed;
@@ -179,9 +186,12 @@ export async function runImport(ctx: Context, plan: RunPlan): Promise<ImportSumm
           else summary[outcome] += 1;
         }
         if (summary.analysis) {
-          addSummary(summary.analysis, await analyzePublications(tx, written.publications));
+          addSummary(summary.analysis, await analyzePublications(tx, written.publications, held));
         }
         await updateBatch(tx.db.kysely, batchId, { ...counts(), heartbeatAt: tx.clock().toISOString() });
+      }).catch((error: unknown) => {
+        if (held && heldBefore) held.restore(heldBefore);
+        throw error;
       });
       // Back to the event loop between chunks: the garbage collector's tasks run there (SQLite writes never wait
       // for I/O), which keeps a long import's memory flat.
@@ -207,9 +217,18 @@ export async function runImport(ctx: Context, plan: RunPlan): Promise<ImportSumm
         }
       }
       await flush();
+      if (held) await inTransaction(run, (tx) => writeHeldBands(tx, held));
     } catch (error) {
-      // What earlier chunks stored stays, under a failed batch a rerun completes; the broken chunk is gone.
-      if (!single && !lost) await closeBatch(run, batchId, 'failed', error);
+      // What earlier chunks stored stays, under a failed batch a rerun completes; the broken chunk is gone. The
+      // earlier chunks' band keys are written too, where the database still takes them (else a reclassify does).
+      if (!single && !lost) {
+        if (held) {
+          await inTransaction(run, (tx) => writeHeldBands(tx, held)).catch((failure: unknown) =>
+            run.log.warn({ err: failure, batchId }, 'band keys of a failed import not written'),
+          );
+        }
+        await closeBatch(run, batchId, 'failed', error);
+      }
       throw error;
     }
     summary.rejections = [...rejections.first].sort(

@@ -3,11 +3,11 @@
  * publication), their fingerprints' band keys and the near-copy candidates found by them, users' corrections and
  * the trained models.
  */
-import { type Kysely, sql } from 'kysely';
+import { CompiledQuery, type Kysely, sql } from 'kysely';
 import type { Period } from '../../domain/period.js';
 import type { OrgScope } from '../../domain/scope.js';
 import type { ContentLang, CorrectableField, RepostFinding, Topic } from '../../shared/vocabulary.js';
-import { rowsTable, valuesIn } from '../parameters.js';
+import { isPostgres, rowsTable, valuesIn } from '../parameters.js';
 import { fromJson, toBool, toJson } from '../rows.js';
 import type { Database } from '../schema.js';
 import { inScope } from '../scope.js';
@@ -131,6 +131,9 @@ export async function listStaleFingerprints(
     .execute();
 }
 
+/** Band key rows a SQLite statement inserts at most (four parameters each, far below SQLite's 32,766). */
+const BAND_ROWS_PER_STATEMENT = 1000;
+
 const BAND_KEY = [
   { name: 'band', type: 'integer' },
   { name: 'bucket', type: 'integer' },
@@ -171,11 +174,31 @@ export async function replaceBands(db: Kysely<Database>, fingerprints: readonly 
     bands.map((bucket, band) => [publicationId, band, bucket, channelId]),
   );
   if (rows.length === 0) return;
+  // In the key's order, each text's before a later one's on ties (which keeps the first holder per channel): the
+  // B-tree is then written leaf after leaf instead of at random (a stable sort keeps the input's order on ties).
+  rows.sort((a, b) => (a[1] as number) - (b[1] as number) || (a[2] as number) - (b[2] as number));
   const columns = [
     { name: 'publication_id', type: 'integer' },
     ...BAND_KEY,
     { name: 'channel_id', type: 'integer' },
   ] as const;
+  if (!isPostgres(db)) {
+    // SQLite: multi-row VALUES of bound integers, each group's statement compiled once per connection; reading
+    // the rows from JSON (json_each and a cast per cell) took longer than inserting them.
+    const tuple = '(?, ?, ?, ?)';
+    for (let start = 0; start < rows.length; start += BAND_ROWS_PER_STATEMENT) {
+      const group = rows.slice(start, start + BAND_ROWS_PER_STATEMENT);
+      const parameters: number[] = [];
+      for (const row of group) for (const value of row) parameters.push(value as number);
+      await db.executeQuery(
+        CompiledQuery.raw(
+          `insert into publication_band (publication_id, band, bucket, channel_id) values ${group.map(() => tuple).join(', ')} on conflict do nothing`,
+          parameters,
+        ),
+      );
+    }
+    return;
+  }
   // Rows in order: of two texts of a channel with the same key, the earlier one keeps it. SQLite needs the WHERE
   // to read `on conflict` as the insert's, not as a join's constraint.
   await sql`
@@ -190,7 +213,7 @@ export async function markFingerprinted(db: Kysely<Database>, ids: readonly numb
   await db
     .updateTable('publication')
     .set((eb) => ({ fingerprintedAt: eb.ref('updatedAt') }))
-    .where('id', 'in', [...ids])
+    .where('id', 'in', valuesIn(db, ids, 'integer'))
     .execute();
 }
 
@@ -313,13 +336,15 @@ const ANALYSIS_COLUMNS = [
 ] as const;
 
 /**
- * Stores the labels of analyzed publications, and that their band keys are those of the version analyzed, in
- * one statement: a statement per row cost more than the updates themselves.
+ * Stores the labels of analyzed publications, and (unless `fingerprinted` is false: their band keys are held back
+ * to be written later) that their band keys are those of the version analyzed, in one statement: a statement per
+ * row cost more than the updates themselves.
  */
 export async function saveAnalyses(
   db: Kysely<Database>,
   analyses: readonly { publicationId: number; result: AnalysisResult }[],
   now: string,
+  fingerprinted = true,
 ): Promise<void> {
   if (analyses.length === 0) return;
   const rows = analyses.map(({ publicationId, result }) => [
@@ -340,7 +365,8 @@ export async function saveAnalyses(
       language = v.language, primary_topic = v.primary_topic, topics = v.topics,
       concreteness = v.concreteness, declarative = v.declarative, is_repost = v.is_repost,
       repost_source = v.repost_source, repost_by = v.repost_by, repost_of_id = v.repost_of_id,
-      reasons = v.reasons, analyzed_at = ${now}, fingerprinted_at = p.updated_at
+      reasons = v.reasons, analyzed_at = ${now},
+      fingerprinted_at = ${fingerprinted ? sql`p.updated_at` : sql`p.fingerprinted_at`}
     from ${rowsTable(db, 'v', ANALYSIS_COLUMNS, rows)}
     where p.id = v.id`.execute(db);
 }
