@@ -93,6 +93,14 @@ export interface ChannelRow extends RecordBase {
   isOfficial: boolean;
   createdOn: string | null;
   closedOn: string | null;
+  /** Whether an access token is set, when and until when; the token itself never comes back. */
+  token?: TokenStatus;
+}
+
+export interface TokenStatus {
+  set: boolean;
+  setAt: string | null;
+  expiresOn: string | null;
 }
 
 export interface AudienceRow extends RecordBase {

@@ -1,5 +1,5 @@
 /** The registry of pages and channels; a channel's followers over time, and recording a new count. */
-import { Card, Col, Row, Table, Tag } from 'antd';
+import { Card, Col, Row, Space, Table, Tag } from 'antd';
 import { Link, useParams } from 'react-router';
 import { PLATFORM_LABELS } from '../../../src/shared/labels.js';
 import { PLATFORMS } from '../../../src/shared/vocabulary.js';
@@ -10,6 +10,7 @@ import { ErrorAlert } from '../components/ErrorAlert.js';
 import { PageTitle } from '../components/PageTitle.js';
 import { RecordForm } from '../components/RecordForm.js';
 import { RecordTable } from '../components/RecordTable.js';
+import { ChannelToken } from '../features/channels/ChannelToken.js';
 import { useLang } from '../i18n/index.js';
 import { useFormat } from '../lib/format.js';
 import { useOrgNames } from '../lib/org-names.js';
@@ -158,7 +159,10 @@ export default function ChannelsPage() {
         </Col>
         {chosen && (
           <Col xs={24} xl={11}>
-            <FollowerHistory channel={chosen} />
+            <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+              <ChannelToken channel={chosen} />
+              <FollowerHistory channel={chosen} />
+            </Space>
           </Col>
         )}
       </Row>
