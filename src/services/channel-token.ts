@@ -238,6 +238,8 @@ export async function setChannelToken(
     setAt: ctx.clock().toISOString(),
     expiresOn: expiresOn ?? null,
     setBy: userIdOf(ctx.actor),
+    // A new token lifts the stop an expired one put on the channel's collection.
+    expiredAt: null,
   };
   return inTransaction(ctx, async (tx) => {
     const before = await statusOf(tx, channel.id);

@@ -65,6 +65,9 @@ export const ERROR_CODES = [
   'collect_fetch_failed',
   'secret_key_invalid',
   'secret_key_wrong',
+  'collect_token_expired',
+  'collect_rate_limited',
+  'collect_permission_missing',
   'internal_error',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -195,6 +198,12 @@ export const ERROR_TEXTS: Texts<ErrorCode> = {
       'Ключ шифрования из {setting} не подходит: нужны 32 байта, записанные 64 шестнадцатеричными цифрами или 44 знаками {base64} (дано знаков: {length}); ключ создаёт, например, команда {example}',
     secret_key_wrong:
       'Токен канала «{channel}» не расшифровывается ключом из {setting}: ключ сменили после того, как токен был задан. Верните прежний ключ в {setting} или задайте токен заново: aqparat channel token --channel {channel} --stdin',
+    collect_token_expired:
+      'Токен доступа канала истёк или отозван ({detail}): сбор канала остановлен, пока не задан новый токен (aqparat channel token)',
+    collect_rate_limited:
+      'Graph API ограничил частоту запросов ({url}: {detail}); повторы с растущей паузой не помогли: сбор продолжится в следующий раз',
+    collect_permission_missing:
+      'У токена нет нужного разрешения для {url}: {detail}. Выдайте токен с разрешениями pages_read_engagement / instagram_basic и задайте его снова',
     internal_error: 'Внутренняя ошибка сервера; сообщите администратору номер запроса {requestId}',
   },
   kk: {
@@ -273,6 +282,12 @@ export const ERROR_TEXTS: Texts<ErrorCode> = {
       '{setting} ішіндегі шифрлау кілті жарамсыз: 64 он алтылық цифрмен не 44 таңбалы {base64} түрінде жазылған 32 байт керек (берілген таңба саны: {length}); кілтті, мысалы, {example} командасы жасайды',
     secret_key_wrong:
       '«{channel}» арнасының токені {setting} кілтімен шифрдан шықпайды: токен берілгеннен кейін кілт ауыстырылған. {setting} ішіне бұрынғы кілтті қайтарыңыз немесе токенді қайта беріңіз: aqparat channel token --channel {channel} --stdin',
+    collect_token_expired:
+      'Арнаның кіру токенінің мерзімі өтті немесе ол кері қайтарылды ({detail}): жаңа токен берілгенше арнаны жинау тоқтатылды (aqparat channel token)',
+    collect_rate_limited:
+      'Graph API сұраулар жиілігін шектеді ({url}: {detail}); үзілісі ұзарған қайталаулар көмектеспеді: жинау келесі жолы жалғасады',
+    collect_permission_missing:
+      'Токенде {url} үшін қажетті рұқсат жоқ: {detail}. pages_read_engagement / instagram_basic рұқсаттары бар токен алып, оны қайта беріңіз',
     internal_error: 'Сервердің ішкі қатесі; әкімшіге сұрау нөмірін {requestId} хабарлаңыз',
   },
   en: {
@@ -352,6 +367,12 @@ export const ERROR_TEXTS: Texts<ErrorCode> = {
       'The encryption key from {setting} does not fit: it must be 32 bytes written as 64 hex digits or as 44 characters of {base64} (given: {length} characters); make one with, e.g., {example}',
     secret_key_wrong:
       'The token of channel "{channel}" cannot be decrypted with the key from {setting}: the key was changed after the token was set. Put the former key back in {setting}, or set the token again: aqparat channel token --channel {channel} --stdin',
+    collect_token_expired:
+      "The channel's access token has expired or was revoked ({detail}): the channel is not collected until a new token is set (aqparat channel token)",
+    collect_rate_limited:
+      'The Graph API limited the request rate ({url}: {detail}); retries with a growing pause did not help: the next collection will go on',
+    collect_permission_missing:
+      'The token lacks a permission {url} needs: {detail}. Get a token with pages_read_engagement / instagram_basic and set it again',
     internal_error: 'Internal server error; tell the administrator the request id {requestId}',
   },
 };

@@ -95,6 +95,8 @@ export const IMPORT_FORMATS = [
   'feed',
   'spreadsheet',
   'telegram-web',
+  'facebook-graph',
+  'instagram-graph',
 ] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 

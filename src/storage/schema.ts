@@ -99,6 +99,8 @@ export interface ChannelSecretTable {
   expiresOn: string | null;
   /** The user who set it; none when set from the CLI. */
   setBy: number | null;
+  /** When the platform refused it as expired or revoked: the channel is not collected until a new one is set. */
+  expiredAt: string | null;
 }
 
 export interface AudienceSnapshotTable {

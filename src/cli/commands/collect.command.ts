@@ -1,5 +1,6 @@
 /**
- * `aqparat collect`: collects the registered Telegram channels now, from their public web preview. Exits 0 when
+ * `aqparat collect`: collects the registered Telegram channels now, from their public web preview, and Facebook
+ * pages and Instagram accounts through the Graph API with their tokens. Exits 0 when
  * every channel collected was collected, 3 when any failed (what the others gave is stored all the same).
  */
 import type { Command } from 'commander';
@@ -22,7 +23,13 @@ const TEXTS: Record<UiLang, { done: string; failed: string; none: string } & Rec
     done: '{channel}: новых {new}, обновлено {updated}, без изменений {unchanged}, отклонено {rejected}; подписчиков {followers} на {asOf}',
     failed: '{channel}: не собран: {message}',
     none: 'Нет каналов для сбора',
-    not_telegram: '{channel}: пропущен: собираются только каналы Telegram',
+    not_telegram: '{channel}: пропущен: собираются только каналы Telegram, Facebook и Instagram',
+    no_token:
+      '{channel}: пропущен: у канала нет токена доступа Graph API; задайте его: aqparat channel token --channel {channel}',
+    token_expired:
+      '{channel}: пропущен: токен канала истёк или отозван; сбор возобновится, когда будет задан новый (aqparat channel token)',
+    no_graph_id:
+      '{channel}: пропущен: в адресе канала нет его идентификатора в Graph API (страница Facebook: https://www.facebook.com/имя или …?id=число; Instagram: https://www.instagram.com/имя/?id=число)',
     no_public_address: '{channel}: пропущен: у канала нет публичного адреса Telegram (https://t.me/имя)',
     closed: '{channel}: пропущен: канал закрыт',
   },
@@ -30,7 +37,13 @@ const TEXTS: Record<UiLang, { done: string; failed: string; none: string } & Rec
     done: '{channel}: жаңа {new}, жаңартылды {updated}, өзгеріссіз {unchanged}, қабылданбады {rejected}; {asOf} күнгі жазылушылар {followers}',
     failed: '{channel}: жиналмады: {message}',
     none: 'Жинайтын арна жоқ',
-    not_telegram: '{channel}: өткізілді: тек Telegram арналары жиналады',
+    not_telegram: '{channel}: өткізілді: тек Telegram, Facebook және Instagram арналары жиналады',
+    no_token:
+      '{channel}: өткізілді: арнаның Graph API кіру токені жоқ; оны беріңіз: aqparat channel token --channel {channel}',
+    token_expired:
+      '{channel}: өткізілді: арна токенінің мерзімі өтті немесе ол кері қайтарылды; жаңасы берілгенде жинау жалғасады (aqparat channel token)',
+    no_graph_id:
+      '{channel}: өткізілді: арна мекенжайында оның Graph API идентификаторы жоқ (Facebook беті: https://www.facebook.com/атауы немесе …?id=сан; Instagram: https://www.instagram.com/атауы/?id=сан)',
     no_public_address: '{channel}: өткізілді: арнаның Telegram-дағы ашық мекенжайы жоқ (https://t.me/атауы)',
     closed: '{channel}: өткізілді: арна жабылған',
   },
@@ -38,7 +51,13 @@ const TEXTS: Record<UiLang, { done: string; failed: string; none: string } & Rec
     done: '{channel}: new {new}, updated {updated}, unchanged {unchanged}, rejected {rejected}; followers {followers} as of {asOf}',
     failed: '{channel}: not collected: {message}',
     none: 'No channels to collect',
-    not_telegram: '{channel}: skipped: only Telegram channels are collected',
+    not_telegram: '{channel}: skipped: only Telegram, Facebook and Instagram channels are collected',
+    no_token:
+      '{channel}: skipped: the channel has no Graph API access token; set one: aqparat channel token --channel {channel}',
+    token_expired:
+      "{channel}: skipped: the channel's token has expired or was revoked; collecting resumes once a new one is set (aqparat channel token)",
+    no_graph_id:
+      "{channel}: skipped: the channel's address does not carry its Graph API id (a Facebook page: https://www.facebook.com/name or …?id=number; Instagram: https://www.instagram.com/name/?id=number)",
     no_public_address: '{channel}: skipped: the channel has no public Telegram address (https://t.me/name)',
     closed: '{channel}: skipped: the channel is closed',
   },
@@ -68,7 +87,7 @@ export function collectCommand(program: Command): void {
     program
       .command('collect')
       .description(
-        "collect the Telegram channels' posts and subscribers now, from Telegram's public web preview",
+        "collect the channels' posts and followers now: Telegram's public web preview, Facebook and Instagram through the Graph API",
       )
       .option('--channel <code>', 'this channel only')
       .option('--org <code>', 'the channels of this organization and the organizations under it')

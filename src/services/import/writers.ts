@@ -7,6 +7,7 @@
  */
 import type { Insertable } from 'kysely';
 import { compileRules } from '../../importers/attribution.js';
+import { isExportId, MATCHED_BY_CONTENT } from '../../importers/graph/identity.js';
 import { instantOfWallClock } from '../../importers/time.js';
 import type {
   AudienceDraft,
@@ -41,6 +42,7 @@ import { findOrganizationByCode } from '../../storage/repositories/org.repositor
 import { findOutletIdInReach } from '../../storage/repositories/records.repository.js';
 import { fromJson, toBool, toJson } from '../../storage/rows.js';
 import type { ImportedTable, PublicationTable } from '../../storage/schema.js';
+import { samePostsOf } from '../collect/same-post.js';
 import { type Context, scopeOfContext } from '../context.js';
 
 /** A file's link is stored only when it is http(s), as a user's is (schemas.ts); anything else is the field's fault. */
@@ -370,6 +372,14 @@ export class DraftWriter {
           row,
         ]),
       );
+      // Facebook's and Instagram's exports have no ids: their posts and the Graph's are matched by content.
+      const same = MATCHED_BY_CONTENT.has(channel.platform)
+        ? await samePostsOf(
+            tx.db.kysely,
+            channel,
+            grouped.flatMap(({ draft }) => (stored.has(draft.externalId) ? [] : [draft])),
+          )
+        : new Map<string, Values>();
       const inserts = new Map<string, Insertable<PublicationTable>>();
       const engagementAsOf = localDateOf(this.setup.now, channel.timeZone);
       const group: PublicationGroup = {
@@ -380,7 +390,13 @@ export class DraftWriter {
       };
       for (const { at, draft, subjectId } of grouped) {
         const pending = inserts.get(draft.externalId);
-        const row = pending ?? stored.get(draft.externalId);
+        const linked = pending ? undefined : same.get(draft.externalId);
+        // An export's copy of a post collected from the Graph adds nothing: the platform's own values stand.
+        if (linked && isExportId(draft.externalId)) {
+          this.foundStored('publication', linked['id'] as number);
+          continue;
+        }
+        const row = pending ?? stored.get(draft.externalId) ?? linked;
         const keepSubject =
           row !== undefined && toBool(row['subjectManual'] as boolean) && subjectId === undefined;
         const values = this.publicationRow(group, draft, subjectId, keepSubject);
@@ -413,7 +429,12 @@ export class DraftWriter {
           repostSource: _source,
           ...compared
         } = values;
-        const change = difference(row, { ...compared, ...repostColumns(row, draft) });
+        const change = difference(row, {
+          ...compared,
+          ...repostColumns(row, draft),
+          // A post first imported from an export takes the Graph id once collected.
+          ...(linked ? { externalId: draft.externalId } : {}),
+        });
         if (!change) continue;
         if (draft.engagement && Object.keys(draft.engagement).some((key) => key in change.after)) {
           change.before['engagementAsOf'] = row['engagementAsOf'] ?? null;
