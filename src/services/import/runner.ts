@@ -164,8 +164,8 @@ export async function runImport(ctx: Context, plan: RunPlan): Promise<ImportSumm
       ...(plan.channel ? { channel: plan.channel } : {}),
       now: run.clock(),
     });
-    // SQLite: the chunks' band keys, written many chunks at once (see HeldBands). PostgreSQL writes a chunk's
-    // keys at no more cost per row at once than later, and holding them back would cost an update more.
+    // SQLite: the chunks' band keys, written many chunks at once (see HeldBands). On PostgreSQL a key row costs
+    // the same written with its chunk or later (its indexes, its foreign key), and holding back costs an update.
     const held = summary.analysis && run.db.config.kind === 'sqlite' ? new HeldBands() : undefined;
     let chunk: Draft[] = [];
     let chunkChars = 0;
