@@ -5,9 +5,12 @@ import { formatNumber, formatPercent } from '../../src/shared/format.js';
 import { describeError, ERROR_TEXTS, FIELD_TEXTS } from '../../src/shared/messages.js';
 import { BRIEF_CATALOGS } from '../helpers/catalog-fragments.js';
 
-/** Names of formats, platforms and measures, and the schemes of links, that every language writes the same way. */
+/**
+ * Names of formats, platforms, their APIs and permissions, measures, and the schemes of links, that every language
+ * writes the same way.
+ */
 const TERMS =
-  /\b(JSON|JSONL|CSV|XLSX|ZIP|RSS|Atom|URL|UTF-8|Windows-1251|F1|macro-F1|ID|Telegram|Facebook|Instagram|YouTube|TikTok|WhatsApp|Desktop|DYI|aqparat|UTC|Ctrl|X-CSRF-Token|HTML|XML|https?)\b/g;
+  /\b(JSON|JSONL|CSV|XLSX|ZIP|RSS|Atom|URL|UTF-8|Windows-1251|F1|macro-F1|ID|Telegram|Facebook|Instagram|YouTube|TikTok|WhatsApp|Desktop|DYI|aqparat|UTC|Ctrl|X-CSRF-Token|HTML|XML|https?|Graph API|pages_read_engagement|instagram_basic)\b/g;
 
 /** What is left of a text once placeholders, command lines (typed as they are) and such names are removed. */
 const prose = (text: string) =>
