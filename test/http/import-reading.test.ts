@@ -105,7 +105,8 @@ describe.each(DIALECTS)('reading imports while the server answers (%s)', (dialec
       expect(batch).toMatchObject({ status: 'failed', new: 0, error: { code: 'import_file_unreadable' } });
       expect(batch.error?.message).toContain('XLSX');
     }
-    expect(leftUploads(workbook.name)).toEqual([]);
+    // The batch is written failed with its error before the upload's file is removed, a moment after.
+    await expect.poll(() => leftUploads(workbook.name), { timeout: 10_000 }).toEqual([]);
     // Meanwhile and after, the server answers.
     expect((await server.app.inject({ method: 'GET', url: '/readyz' })).statusCode).toBe(200);
   });
