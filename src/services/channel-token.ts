@@ -249,15 +249,25 @@ export async function setChannelToken(
       .onConflict((conflict) => conflict.column('channelId').doUpdateSet(values))
       .execute();
     const after = await statusOf(tx, channel.id);
-    await recordChange(tx, {
-      action: 'update',
-      resource: 'channels',
-      recordId: channel.id,
-      orgId: channel.orgId,
-      before: { token: before },
-      after: { token: after },
-    });
+    await recordTokenChange(tx, channel, before, after);
     return after;
+  });
+}
+
+/** The audit log's entry of a token's change: its status before and after, never the token. */
+function recordTokenChange(
+  tx: Context,
+  channel: { id: number; orgId: number | null },
+  before: TokenStatus,
+  after: TokenStatus,
+): Promise<number> {
+  return recordChange(tx, {
+    action: 'update',
+    resource: 'channels',
+    recordId: channel.id,
+    orgId: channel.orgId,
+    before: { token: before },
+    after: { token: after },
   });
 }
 
@@ -268,14 +278,7 @@ export async function clearChannelToken(ctx: Context, code: string): Promise<Tok
     const before = await statusOf(tx, channel.id);
     if (!before.set) return NOT_SET;
     await tx.db.kysely.deleteFrom('channelSecret').where('channelId', '=', channel.id).execute();
-    await recordChange(tx, {
-      action: 'update',
-      resource: 'channels',
-      recordId: channel.id,
-      orgId: channel.orgId,
-      before: { token: before },
-      after: { token: NOT_SET },
-    });
+    await recordTokenChange(tx, channel, before, NOT_SET);
     return NOT_SET;
   });
 }

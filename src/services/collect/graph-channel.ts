@@ -10,7 +10,7 @@ import { storedExternalIds } from '../../storage/repositories/collect.repository
 import type { Collector } from '../collect.service.js';
 import { tokenOf } from '../channel-token.js';
 import type { Context } from '../context.js';
-import { collectFacebookPage, collectInstagramAccount, GraphClient, graphNodeOf } from './graph.js';
+import { collectGraphNode, GraphClient, graphNodeOf } from './graph.js';
 
 /** Why a Graph channel is not collected: no token set, its token refused as expired, no Graph id in its address. */
 export type GraphSkip = 'no_token' | 'token_expired' | 'no_graph_id';
@@ -24,6 +24,12 @@ async function tokenState(ctx: Context, channelId: number): Promise<'none' | 'ex
   if (!row) return 'none';
   return row.expiredAt === null ? 'set' : 'expired';
 }
+
+/** How each platform's posts become drafts, and the source its batches name. */
+const MAPPINGS = {
+  facebook: { map: mapFacebookPost, format: 'facebook-graph' },
+  instagram: { map: mapInstagramMedia, format: 'instagram-graph' },
+} as const;
 
 export function graphCollector(platform: 'facebook' | 'instagram'): Collector {
   return {
@@ -40,11 +46,8 @@ export function graphCollector(platform: 'facebook' | 'instagram'): Collector {
         maxPages: policy.maxPages,
         stored: (ids: readonly string[]) => storedExternalIds(ctx.db.kysely, channel.id, ids),
       };
-      const collected =
-        platform === 'facebook'
-          ? await collectFacebookPage(client, node, options)
-          : await collectInstagramAccount(client, node, options);
-      const map = platform === 'facebook' ? mapFacebookPost : mapInstagramMedia;
+      const collected = await collectGraphNode(client, platform, node, options);
+      const { map, format } = MAPPINGS[platform];
       // Graph lists the newest first; the runner stores them oldest first, as an export lists them.
       const items = [...collected.items]
         .reverse()
@@ -55,7 +58,7 @@ export function graphCollector(platform: 'facebook' | 'instagram'): Collector {
         pages: collected.pages,
         hash: collected.hash,
         source: collected.source,
-        format: platform === 'facebook' ? 'facebook-graph' : 'instagram-graph',
+        format,
       };
     },
     async failed(ctx: Context, channel: ChannelRef, code: ErrorCode) {

@@ -198,35 +198,25 @@ const followersOf = (answer: unknown, ...fields: string[]): number | undefined =
   return undefined;
 };
 
-export async function collectFacebookPage(
-  client: GraphClient,
-  pageId: string,
-  options: { maxPages: number; stored: (ids: readonly string[]) => Promise<ReadonlySet<string>> },
-): Promise<GraphCollected> {
-  const hash = createHash('sha256');
-  const page = await client.get(client.url(pageId, { fields: 'followers_count,fan_count' }));
-  const first = client.url(`${pageId}/posts`, { fields: FACEBOOK_FIELDS, limit: '100' });
-  const { items, pages } = await pagesOf(client, first, options.maxPages, options.stored, hash);
-  const followers = followersOf(page, 'followers_count', 'fan_count');
-  return {
-    items,
-    pages,
-    hash: hash.digest('hex'),
-    source: shown(first),
-    ...(followers !== undefined ? { followers } : {}),
-  };
-}
+/** Where a Facebook page's and an Instagram account's posts are, what of them to ask, and their followers' fields. */
+const NODES = {
+  facebook: { edge: 'posts', fields: FACEBOOK_FIELDS, followers: ['followers_count', 'fan_count'] },
+  instagram: { edge: 'media', fields: INSTAGRAM_FIELDS, followers: ['followers_count'] },
+} as const;
 
-export async function collectInstagramAccount(
+/** A page's or an account's posts, newest first until a stored one, and its followers (the first field it has). */
+export async function collectGraphNode(
   client: GraphClient,
-  userId: string,
+  platform: keyof typeof NODES,
+  node: string,
   options: { maxPages: number; stored: (ids: readonly string[]) => Promise<ReadonlySet<string>> },
 ): Promise<GraphCollected> {
+  const { edge, fields, followers: followerFields } = NODES[platform];
   const hash = createHash('sha256');
-  const user = await client.get(client.url(userId, { fields: 'followers_count' }));
-  const first = client.url(`${userId}/media`, { fields: INSTAGRAM_FIELDS, limit: '100' });
+  const profile = await client.get(client.url(node, { fields: followerFields.join(',') }));
+  const first = client.url(`${node}/${edge}`, { fields, limit: '100' });
   const { items, pages } = await pagesOf(client, first, options.maxPages, options.stored, hash);
-  const followers = followersOf(user, 'followers_count');
+  const followers = followersOf(profile, ...followerFields);
   return {
     items,
     pages,

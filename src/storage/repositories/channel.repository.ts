@@ -17,6 +17,17 @@ export interface ChannelRef {
   timeZone: string;
 }
 
+/** A ChannelRef's columns, of `channel` joined with its owner `organization`. */
+export const CHANNEL_REF_COLUMNS = [
+  'channel.id',
+  'channel.code',
+  'channel.orgId',
+  'channel.platform',
+  'channel.name',
+  'channel.url',
+  'organization.timeZone',
+] as const;
+
 export async function findChannelByCode(
   db: Kysely<Database>,
   scope: OrgScope,
@@ -25,15 +36,7 @@ export async function findChannelByCode(
   return db
     .selectFrom('channel')
     .innerJoin('organization', 'organization.id', 'channel.orgId')
-    .select([
-      'channel.id',
-      'channel.code',
-      'channel.orgId',
-      'channel.platform',
-      'channel.name',
-      'channel.url',
-      'organization.timeZone',
-    ])
+    .select(CHANNEL_REF_COLUMNS)
     .where('channel.code', '=', code)
     .where(inScope(scope, 'channel.orgId'))
     .executeTakeFirst();

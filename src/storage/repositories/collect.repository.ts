@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { OrgScope } from '../../domain/scope.js';
 import type { Database } from '../schema.js';
 import { inScope } from '../scope.js';
-import type { ChannelRef } from './channel.repository.js';
+import { CHANNEL_REF_COLUMNS, type ChannelRef } from './channel.repository.js';
 
 /** The channels in scope, by code: one, those of an organization's subtree, or all, with when each closed. */
 export async function listChannelsToCollect(
@@ -14,16 +14,7 @@ export async function listChannelsToCollect(
   let query = db
     .selectFrom('channel')
     .innerJoin('organization', 'organization.id', 'channel.orgId')
-    .select([
-      'channel.id',
-      'channel.code',
-      'channel.orgId',
-      'channel.platform',
-      'channel.name',
-      'channel.url',
-      'channel.closedOn',
-      'organization.timeZone',
-    ])
+    .select([...CHANNEL_REF_COLUMNS, 'channel.closedOn'])
     .where(inScope(scope, 'channel.orgId'));
   if (filter.channel !== undefined) query = query.where('channel.code', '=', filter.channel);
   if (filter.orgId !== undefined) {
