@@ -6,121 +6,25 @@
  * Facebook page or an Instagram professional account is read the same way through the Graph API with the
  * channel's access token (collect/graph-channel.ts). A channel that fails is reported with its error and the
  * others are still collected. Channels of other platforms, or without an address their collector can read, are
- * skipped with the reason. Each platform's collector is one line of COLLECTORS.
+ * skipped with the reason. Each platform's collector is one line of COLLECTORS (collect/collectors.ts).
  */
 import { DomainError, NotFoundError } from '../domain/errors.js';
 import { localDateOf } from '../domain/period.js';
-import { mapWebPost } from '../importers/telegram-web/map.js';
 import type { AudienceDraft, Mapped } from '../importers/types.js';
 import type { ErrorCode } from '../shared/messages.js';
-import type { ImportFormat, Platform } from '../shared/vocabulary.js';
+import type { ImportFormat } from '../shared/vocabulary.js';
 import type { ChannelRef } from '../storage/repositories/channel.repository.js';
-import { listChannelsToCollect, storedExternalIds } from '../storage/repositories/collect.repository.js';
+import { listChannelsToCollect } from '../storage/repositories/collect.repository.js';
 import { findAudience } from '../storage/repositories/import.repository.js';
 import { findOrganizationByCode } from '../storage/repositories/org.repository.js';
 import { type Context, scopeOfContext } from './context.js';
-import { DEFAULT_FETCH_POLICY, type FetchPolicy, PoliteFetcher } from './collect/polite-fetch.js';
-import { collectTelegramWeb, telegramAddressOf } from './collect/telegram-web.js';
-import { graphCollector, type GraphSkip } from './collect/graph-channel.js';
+import { type CollectPolicy, collectPolicyOf, type Collector, type SkipReason } from './collect/collector.js';
+import { COLLECTORS } from './collect/collectors.js';
+import { PoliteFetcher } from './collect/polite-fetch.js';
+import { telegramAddressOf } from './collect/telegram-web.js';
 import { sweepInterrupted } from './import/lease.js';
 import type { ReadingSource } from './import/reader-process.js';
 import { runImport } from './import/runner.js';
-
-export interface CollectPolicy extends FetchPolicy {
-  /** Telegram's web address: `AQPARAT_TELEGRAM_WEB_URL`, else https://t.me. */
-  telegramWebUrl: string;
-  /** Pages of posts read at most per channel and run (20 posts a page; 100 on the Graph). */
-  maxPages: number;
-  /** Meta's Graph API: `AQPARAT_GRAPH_API_URL`, else https://graph.facebook.com. */
-  graphApiUrl: string;
-  /** `AQPARAT_GRAPH_VERSION`, else GRAPH_VERSION. */
-  graphVersion: string;
-  /** `AQPARAT_GRAPH_BACKOFF_MS`: the first pause after a Graph rate limit (doubled each retry), 30 s. */
-  graphBackoffMs: number;
-}
-
-/** The Graph API version asked unless AQPARAT_GRAPH_VERSION says otherwise. */
-export const GRAPH_VERSION = 'v21.0';
-
-/**
- * The policy from the environment: `AQPARAT_TELEGRAM_WEB_URL`, `AQPARAT_COLLECT_DELAY_MS`,
- * `AQPARAT_COLLECT_MAX_PAGES`, `AQPARAT_GRAPH_API_URL`, `AQPARAT_GRAPH_VERSION`, `AQPARAT_GRAPH_BACKOFF_MS`.
- */
-export function collectPolicyOf(env: NodeJS.ProcessEnv = process.env): CollectPolicy {
-  const count = (name: string, fallback: number) => {
-    const value = Number(env[name]);
-    return env[name] !== undefined && env[name] !== '' && Number.isFinite(value) && value >= 0
-      ? value
-      : fallback;
-  };
-  return {
-    ...DEFAULT_FETCH_POLICY,
-    delayMs: count('AQPARAT_COLLECT_DELAY_MS', DEFAULT_FETCH_POLICY.delayMs),
-    telegramWebUrl: env['AQPARAT_TELEGRAM_WEB_URL'] || 'https://t.me',
-    maxPages: Math.max(1, count('AQPARAT_COLLECT_MAX_PAGES', 50)),
-    graphApiUrl: env['AQPARAT_GRAPH_API_URL'] || 'https://graph.facebook.com',
-    graphVersion: env['AQPARAT_GRAPH_VERSION'] || GRAPH_VERSION,
-    graphBackoffMs: count('AQPARAT_GRAPH_BACKOFF_MS', 30_000),
-  };
-}
-
-/** `not_telegram`: no collector for the channel's platform (the name kept from when Telegram was the only one). */
-export type SkipReason = 'not_telegram' | 'no_public_address' | 'closed' | GraphSkip;
-
-/** What a collector read of one channel, as the runner will take it. */
-export interface Collected {
-  items: Mapped[];
-  followers?: number;
-  pages: number;
-  hash: string;
-  /** The address read first: how the batch names its source. */
-  source: string;
-  format: ImportFormat;
-}
-
-/** One platform's collector: whether a channel can be collected (else why not), then collecting it. */
-export interface Collector {
-  skipReason(ctx: Context, channel: ChannelRef): Promise<SkipReason | undefined>;
-  collect(
-    ctx: Context,
-    channel: ChannelRef,
-    fetcher: PoliteFetcher,
-    policy: CollectPolicy,
-  ): Promise<Collected>;
-  /** What a failure leaves on the channel (a Graph token refused as expired stops its runs). */
-  failed?(ctx: Context, channel: ChannelRef, code: ErrorCode): Promise<void>;
-}
-
-const telegramWeb: Collector = {
-  // Its address is checked with the closed ones: no lookup needed.
-  skipReason: () => Promise.resolve(undefined),
-  async collect(ctx, channel, fetcher, policy) {
-    const address = telegramAddressOf(channel.url);
-    if (!address || 'invite' in address)
-      throw new DomainError('collect_channel_private', { username: '', url: channel.url ?? '' });
-    const { username } = address;
-    const collected = await collectTelegramWeb(fetcher, username, {
-      baseUrl: policy.telegramWebUrl,
-      maxPages: policy.maxPages,
-      stored: (ids) => storedExternalIds(ctx.db.kysely, channel.id, ids),
-    });
-    return {
-      items: collected.posts.map((post) => mapWebPost(post, { file: collected.source, username })),
-      ...(collected.followers !== undefined ? { followers: collected.followers } : {}),
-      pages: collected.pages,
-      hash: collected.hash,
-      source: collected.source,
-      format: 'telegram-web',
-    };
-  },
-};
-
-/** The collector of each platform collected. */
-const COLLECTORS: Partial<Record<Platform, Collector>> = {
-  telegram: telegramWeb,
-  facebook: graphCollector('facebook'),
-  instagram: graphCollector('instagram'),
-};
 
 export interface ChannelCollection {
   channel: string;

@@ -4,7 +4,8 @@
  * every channel collected was collected, 3 when any failed (what the others gave is stored all the same).
  */
 import type { Command } from 'commander';
-import { type ChannelCollection, collectChannels, type SkipReason } from '../../services/collect.service.js';
+import { type ChannelCollection, collectChannels } from '../../services/collect.service.js';
+import type { SkipReason } from '../../services/collect/collector.js';
 import { describeError, interpolate } from '../../shared/messages.js';
 import type { UiLang } from '../../shared/vocabulary.js';
 import { type CommonOptions, langOf, runCommand, withCommonOptions } from '../options.js';

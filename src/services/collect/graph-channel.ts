@@ -7,7 +7,7 @@ import { mapFacebookPost, mapInstagramMedia } from '../../importers/graph/map.js
 import type { ErrorCode } from '../../shared/messages.js';
 import type { ChannelRef } from '../../storage/repositories/channel.repository.js';
 import { storedExternalIds } from '../../storage/repositories/collect.repository.js';
-import type { Collector } from '../collect.service.js';
+import type { Collector } from './collector.js';
 import { tokenOf } from '../channel-token.js';
 import type { Context } from '../context.js';
 import { collectGraphNode, GraphClient, graphNodeOf } from './graph.js';
