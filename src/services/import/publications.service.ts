@@ -23,7 +23,11 @@ export interface PublicationItem {
   isRepost: boolean;
   repostSource: string | null;
   mediaKind: MediaKind | null;
+  /** Engagement as of the last collection or import; null where the platform does not say. */
+  views: number | null;
   reactions: number | null;
+  comments: number | null;
+  shares: number | null;
   subject: NamedOrg & { code: string };
   /** The attribution rule that assigned the subject; null for the channel's owner or a manual assignment. */
   subjectRule: string | null;
@@ -55,7 +59,10 @@ export async function listPublications(
     isRepost: toBool(row.isRepost),
     repostSource: row.repostSource,
     mediaKind: row.mediaKind,
+    views: row.views,
     reactions: row.reactions,
+    comments: row.comments,
+    shares: row.shares,
     subject: {
       code: row.subjectCode,
       nameRu: row.subjectNameRu,
