@@ -6,7 +6,8 @@
  * Facebook page or an Instagram professional account is read the same way through the Graph API with the
  * channel's access token (collect/graph-channel.ts). A channel that fails is reported with its error and the
  * others are still collected. Channels of other platforms, or without an address their collector can read, are
- * skipped with the reason. Each platform's collector is one line of COLLECTORS (collect/collectors.ts).
+ * skipped with the reason. Each platform's collector is one line of COLLECTORS (collect/collectors.ts). Every
+ * channel attempted leaves a collection run (collection_run): started, then ok, failed or skipped, with its counts.
  */
 import { DomainError, NotFoundError } from '../domain/errors.js';
 import { localDateOf } from '../domain/period.js';
@@ -15,6 +16,10 @@ import type { ErrorCode } from '../shared/messages.js';
 import type { ImportFormat } from '../shared/vocabulary.js';
 import type { ChannelRef } from '../storage/repositories/channel.repository.js';
 import { listChannelsToCollect } from '../storage/repositories/collect.repository.js';
+import {
+  finishCollectionRun,
+  insertCollectionRun,
+} from '../storage/repositories/collection-run.repository.js';
 import { findAudience } from '../storage/repositories/import.repository.js';
 import { findOrganizationByCode } from '../storage/repositories/org.repository.js';
 import { type Context, scopeOfContext } from './context.js';
@@ -46,6 +51,8 @@ export interface CollectRequest {
   channel?: string;
   org?: string;
   policy?: CollectPolicy;
+  /** Who asked: a person now (the default) or the scheduler; each channel's run records it. */
+  trigger?: 'manual' | 'schedule';
 }
 
 async function skipReasonOf(
@@ -153,22 +160,71 @@ export async function collectChannels(
   // Batches of processes that died are interrupted before a collection may take their rows over.
   await sweepInterrupted(ctx);
   const fetcher = new PoliteFetcher(policy);
+  const trigger = request.trigger ?? 'manual';
   const results: ChannelCollection[] = [];
   for (const channel of channels) {
     const collector = COLLECTORS[channel.platform];
+    const startedAt = ctx.clock().toISOString();
     const skipped = await skipReasonOf(ctx, channel);
     if (skipped || !collector) {
-      results.push({ ...empty(channel.code), skipped: skipped ?? 'not_telegram' });
+      const reason = skipped ?? 'not_telegram';
+      await insertCollectionRun(ctx.db.kysely, {
+        channelId: channel.id,
+        trigger,
+        startedAt,
+        finishedAt: startedAt,
+        status: 'skipped',
+        errorCode: reason,
+      });
+      results.push({ ...empty(channel.code), skipped: reason });
       continue;
     }
-    try {
-      results.push(await collectOne(ctx, channel, collector, fetcher, policy));
-    } catch (error) {
-      if (!(error instanceof DomainError)) throw error;
-      ctx.log.warn({ channel: channel.code, code: error.code }, 'channel not collected');
-      await collector.failed?.(ctx, channel, error.code);
-      results.push({ ...empty(channel.code), error: { code: error.code, params: error.params } });
-    }
+    const runId = await insertCollectionRun(ctx.db.kysely, {
+      channelId: channel.id,
+      trigger,
+      startedAt,
+      status: 'running',
+    });
+    const result = await collectOrFail(ctx, channel, collector, fetcher, policy).catch(async (error) => {
+      // Not the channel's failure: the run is told failed all the same, and the error goes on.
+      await finishCollectionRun(ctx.db.kysely, runId, {
+        finishedAt: ctx.clock().toISOString(),
+        status: 'failed',
+        errorCode: 'internal_error',
+      });
+      throw error;
+    });
+    await finishCollectionRun(ctx.db.kysely, runId, {
+      finishedAt: ctx.clock().toISOString(),
+      status: result.error ? 'failed' : 'ok',
+      errorCode: result.error?.code ?? null,
+      errorParams: result.error ? JSON.stringify(result.error.params) : null,
+      new: result.new,
+      updated: result.updated,
+      unchanged: result.unchanged,
+      rejected: result.rejected,
+      followers: result.followers,
+      batchId: result.batchId,
+    });
+    results.push(result);
   }
   return results;
+}
+
+/** One channel collected, or its domain error as its result (and what the failure leaves on the channel). */
+async function collectOrFail(
+  ctx: Context,
+  channel: ChannelRef,
+  collector: Collector,
+  fetcher: PoliteFetcher,
+  policy: CollectPolicy,
+): Promise<ChannelCollection> {
+  try {
+    return await collectOne(ctx, channel, collector, fetcher, policy);
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    ctx.log.warn({ channel: channel.code, code: error.code }, 'channel not collected');
+    await collector.failed?.(ctx, channel, error.code);
+    return { ...empty(channel.code), error: { code: error.code, params: error.params } };
+  }
 }

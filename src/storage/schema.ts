@@ -103,6 +103,26 @@ export interface ChannelSecretTable {
   expiredAt: string | null;
 }
 
+/** One channel's collection attempt (migration 202612070200): manual or scheduled, and how it ended. */
+export interface CollectionRunTable {
+  id: Generated<number>;
+  channelId: number;
+  trigger: 'manual' | 'schedule';
+  startedAt: string;
+  finishedAt: string | null;
+  status: 'running' | 'ok' | 'failed' | 'skipped';
+  /** A failure's error code, or a skipped channel's reason. */
+  errorCode: string | null;
+  /** The error's parameters as JSON text. */
+  errorParams: string | null;
+  new: Generated<number>;
+  updated: Generated<number>;
+  unchanged: Generated<number>;
+  rejected: Generated<number>;
+  followers: number | null;
+  batchId: number | null;
+}
+
 export interface AudienceSnapshotTable {
   id: Generated<number>;
   channelId: number;
@@ -445,6 +465,7 @@ export interface Database {
   person: PersonTable;
   channel: ChannelTable;
   channelSecret: ChannelSecretTable;
+  collectionRun: CollectionRunTable;
   audienceSnapshot: AudienceSnapshotTable;
   importBatch: ImportBatchTable;
   publication: PublicationTable;

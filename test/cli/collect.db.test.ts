@@ -1,14 +1,8 @@
 /**
- * `aqparat collect` against a local fake of t.me serving saved real pages (test/fixtures/real/telegram-web/, MIT):
- * t.me/codecamp's page stands for the channel's own page (82 932 subscribers), t.me/s/topwar_official is its newest
- * page of posts, and t.me/s/habr_com, with its links to older pages taken out (as a channel's first page has none),
- * the older page `?before=70989` leads to: 12 + 20 posts, the last of which has an empty `<time datetime="">` on the
- * saved page and is rejected. Missing names, a group and a bot are their own saved pages.
+ * `aqparat collect` against the local fake of t.me serving saved real pages (test/helpers/fake-telegram.ts): 12 + 20
+ * posts over two pages, the last of which is rejected, 82 932 subscribers; missing names, a group and a bot.
  */
-import { once } from 'node:events';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { localDateOf } from '../../src/domain/period.js';
@@ -16,74 +10,14 @@ import { parsePostsPage, type WebPost } from '../../src/importers/telegram-web/p
 import { type Context, openContext } from '../../src/services/context.js';
 import { runCli } from '../helpers/cli.js';
 import { createTestDatabase, DIALECTS, type TestDatabase } from '../helpers/databases.js';
-import { itReal, real } from '../helpers/real-files.js';
+import {
+  fakeTelegram,
+  readTelegramPage as read,
+  TELEGRAM_FILES as FILES,
+  TELEGRAM_PATHS as PATHS,
+} from '../helpers/fake-telegram.js';
+import { itReal } from '../helpers/real-files.js';
 import { buildRegion, channelOf, type Region, scratchDir } from '../importers/setup.js';
-
-const DIR = 'telegram-web/';
-const FILES = {
-  channel: `${DIR}statosphere_tme_page_codecamp.html`,
-  newest: `${DIR}any2feed_tme_s_topwar_official_full.html`,
-  oldest: `${DIR}statosphere_tme_s_habr_com.html`,
-  missing: `${DIR}statosphere_tme_page_not_existed_channel.html`,
-  missingPreview: `${DIR}statosphere_tme_s_not_existed_channel.html`,
-  group: `${DIR}statosphere_tme_page_ru_python_group.html`,
-  bot: `${DIR}statosphere_tme_page_botfather.html`,
-};
-const PATHS = Object.values(FILES);
-const read = (path: string) => readFileSync(real(path), 'utf8');
-
-/** The habr page as a channel's first page: without its links to an older one. */
-const firstPage = (html: string) =>
-  html.replace(/<link rel="prev"[^>]*>/g, '').replace(/ data-before="\d+"/g, '');
-
-interface Hit {
-  url: string;
-  at: number;
-  status: number;
-}
-
-/** A fake t.me: saved pages by path; `throttle` answers the next request of a path with 429 and Retry-After. */
-async function fakeTelegram(): Promise<{
-  url: string;
-  hits: Hit[];
-  throttle: Map<string, number>;
-  close(): Promise<void>;
-}> {
-  const routes = new Map<string, string>([
-    ['/topwar_official', read(FILES.channel)],
-    ['/s/topwar_official', read(FILES.newest)],
-    ['/s/topwar_official?before=70989', firstPage(read(FILES.oldest))],
-    ['/not_existed_channel', read(FILES.missing)],
-    ['/s/not_existed_channel', read(FILES.missingPreview)],
-    ['/ru_python', read(FILES.group)],
-    ['/botfather', read(FILES.bot)],
-  ]);
-  const hits: Hit[] = [];
-  const throttle = new Map<string, number>();
-  const server: Server = createServer((request, response) => {
-    const url = request.url ?? '/';
-    const seconds = throttle.get(url);
-    if (seconds !== undefined) {
-      throttle.delete(url);
-      hits.push({ url, at: Date.now(), status: 429 });
-      response.writeHead(429, { 'retry-after': String(seconds) }).end('Too Many Requests');
-      return;
-    }
-    const body = routes.get(url);
-    hits.push({ url, at: Date.now(), status: body === undefined ? 404 : 200 });
-    if (body === undefined) response.writeHead(404).end();
-    else response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(body);
-  });
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    hits,
-    throttle,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
-  };
-}
 
 /** The posts of both pages as the collector reads them, the undated one left out. */
 function pagePosts(): WebPost[] {

@@ -18,6 +18,7 @@ import * as bilingualTexts from './202612061200_bilingual_texts.js';
 import * as publicationMediaUrl from './202612062000_publication_media_url.js';
 import * as channelSecret from './202612062100_channel_secret.js';
 import * as channelTokenExpired from './202612062200_channel_token_expired.js';
+import * as collectionRun from './202612070200_collection_run.js';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '202611260600_initial_model': initialModel,
@@ -38,4 +39,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '202612062000_publication_media_url': publicationMediaUrl,
   '202612062100_channel_secret': channelSecret,
   '202612062200_channel_token_expired': channelTokenExpired,
+  '202612070200_collection_run': collectionRun,
 };
