@@ -68,6 +68,9 @@ export const ERROR_CODES = [
   'collect_token_expired',
   'collect_rate_limited',
   'collect_permission_missing',
+  'collect_page_missing',
+  'collect_no_feed',
+  'collect_bot_rate_limited',
   'internal_error',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -204,6 +207,11 @@ export const ERROR_TEXTS: Texts<ErrorCode> = {
       'Graph API ограничил частоту запросов ({url}: {detail}); повторы с растущей паузой не помогли: сбор продолжится в следующий раз',
     collect_permission_missing:
       'У токена нет нужного разрешения для {url}: {detail}. Выдайте токен с разрешениями pages_read_engagement / instagram_basic и задайте его снова',
+    collect_page_missing: 'Адрес {url} не найден (HTTP {status}): проверьте адрес канала',
+    collect_no_feed:
+      'На {url} нет ленты RSS или Atom и нет WordPress REST API: укажите адресом канала адрес его ленты (например, https://сайт/feed/)',
+    collect_bot_rate_limited:
+      'Telegram Bot API ограничил частоту запросов ({method}: ждать {seconds} с); сбор продолжится в следующий раз',
     internal_error: 'Внутренняя ошибка сервера; сообщите администратору номер запроса {requestId}',
   },
   kk: {
@@ -288,6 +296,11 @@ export const ERROR_TEXTS: Texts<ErrorCode> = {
       'Graph API сұраулар жиілігін шектеді ({url}: {detail}); үзілісі ұзарған қайталаулар көмектеспеді: жинау келесі жолы жалғасады',
     collect_permission_missing:
       'Токенде {url} үшін қажетті рұқсат жоқ: {detail}. pages_read_engagement / instagram_basic рұқсаттары бар токен алып, оны қайта беріңіз',
+    collect_page_missing: '{url} мекенжайы табылмады (HTTP {status}): арнаның мекенжайын тексеріңіз',
+    collect_no_feed:
+      '{url} бетінде RSS не Atom таспасы да, WordPress REST API да жоқ: арнаның мекенжайы ретінде оның таспасының мекенжайын көрсетіңіз (мысалы, https://сайт/feed/)',
+    collect_bot_rate_limited:
+      'Telegram Bot API сұраулар жиілігін шектеді ({method}: {seconds} с күту керек); жинау келесі жолы жалғасады',
     internal_error: 'Сервердің ішкі қатесі; әкімшіге сұрау нөмірін {requestId} хабарлаңыз',
   },
   en: {
@@ -373,6 +386,11 @@ export const ERROR_TEXTS: Texts<ErrorCode> = {
       'The Graph API limited the request rate ({url}: {detail}); retries with a growing pause did not help: the next collection will go on',
     collect_permission_missing:
       'The token lacks a permission {url} needs: {detail}. Get a token with pages_read_engagement / instagram_basic and set it again',
+    collect_page_missing: "Nothing found at {url} (HTTP {status}): check the channel's address",
+    collect_no_feed:
+      "{url} has no RSS or Atom feed and no WordPress REST API: give the channel its feed's address (e.g. https://site/feed/)",
+    collect_bot_rate_limited:
+      'The Telegram Bot API limited the request rate ({method}: wait {seconds} s); the next collection will go on',
     internal_error: 'Internal server error; tell the administrator the request id {requestId}',
   },
 };

@@ -97,6 +97,10 @@ export const IMPORT_FORMATS = [
   'telegram-web',
   'facebook-graph',
   'instagram-graph',
+  'website-feed',
+  'wordpress-api',
+  'youtube-feed',
+  'telegram-bot',
 ] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 

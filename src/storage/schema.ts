@@ -90,6 +90,22 @@ export interface ChannelTable {
   closedOn: string | null;
 }
 
+/** Where a collector left off on a channel (migration 202612070100): conditional GET validators and a cursor. */
+export interface CollectCursorTable {
+  channelId: number;
+  /** Which collector's state: `feed`, `wordpress`, `telegram-bot`. */
+  api: string;
+  /** The address it reads: the feed found, the WordPress API's root. */
+  address: string | null;
+  etag: string | null;
+  lastModified: string | null;
+  /** WordPress: the latest `modified` (the site's local time) stored; Bot API: the next update's offset. */
+  cursor: string | null;
+  /** The batch this state came with; until a done batch of this hash exists, the state is not trusted. */
+  pendingHash: string | null;
+  updatedAt: string;
+}
+
 /** A channel's access token, encrypted (migration 202612062100): never read but to decrypt it. */
 export interface ChannelSecretTable {
   channelId: number;
@@ -466,6 +482,7 @@ export interface Database {
   channel: ChannelTable;
   channelSecret: ChannelSecretTable;
   collectionRun: CollectionRunTable;
+  collectCursor: CollectCursorTable;
   audienceSnapshot: AudienceSnapshotTable;
   importBatch: ImportBatchTable;
   publication: PublicationTable;

@@ -4,14 +4,15 @@
  * often inside CDATA where the XML parser decodes nothing: descriptions are read as HTML (html.ts) and ids,
  * addresses and categories have their character references decoded, each once. The first image of the item (in
  * its HTML, else an image enclosure or thumbnail) makes it a photo post; a video (YouTube's feeds) a video post;
- * the image's address (a video's thumbnail) is kept as the post's media.
+ * the image's address (a video's thumbnail) is kept as the post's media; a YouTube video's views and likes as its
+ * engagement.
  */
 import { opensInBrowser } from '../../shared/links.js';
 import type { MediaKind } from '../../shared/vocabulary.js';
 import { decodeReferences, readHtml } from '../html.js';
 import { rejectedField } from '../mapped.js';
 import { cleanText, hashtagsOf, titleOf } from '../text.js';
-import type { Mapped, MapOptions, RecordRef } from '../types.js';
+import type { Engagement, Mapped, MapOptions, RecordRef } from '../types.js';
 import type { FeedItem } from './parse.js';
 
 /** The text of an element that may carry attributes (`{'#text': …, '@_type': …}`) or be CDATA. */
@@ -51,6 +52,20 @@ function enclosedMedia(
     if (type.startsWith('video/')) return { kind: 'video', url };
   }
   return thumbnail === undefined ? undefined : { kind: 'photo', url: thumbnail };
+}
+
+const countOf = (value: string | undefined): number | undefined =>
+  value !== undefined && /^\d+$/.test(value) ? Number(value) : undefined;
+
+/**
+ * Views and likes where the feed tells them: YouTube's media:statistics and media:starRating (whose count is the
+ * video's likes since YouTube hid dislikes), as of the feed's reading.
+ */
+function engagementOf(item: Record<string, unknown>): Engagement | undefined {
+  const views = countOf(attributeOf(item['media:statistics'], 'views'));
+  const reactions = countOf(attributeOf(item['media:starRating'], 'count'));
+  if (views === undefined && reactions === undefined) return undefined;
+  return { ...(views !== undefined ? { views } : {}), ...(reactions !== undefined ? { reactions } : {}) };
 }
 
 /**
@@ -136,6 +151,7 @@ export async function* mapFeed(
       yield reject('title', 'empty_post');
       continue;
     }
+    const engagement = engagementOf(item);
     yield {
       kind: 'draft',
       draft: {
@@ -150,6 +166,7 @@ export async function* mapFeed(
         ...(url ? { url } : {}),
         ...(title ? { title } : text ? { title: titleOf(text) } : {}),
         ...(text ? { text } : {}),
+        ...(engagement ? { engagement } : {}),
       },
     };
   }

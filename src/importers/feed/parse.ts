@@ -22,6 +22,13 @@ export interface FeedItem {
 /** Elements that may repeat in an item and are read as lists. */
 const LISTS = new Set(['category', 'link']);
 
+/** Media RSS elements of an entry's media:group read as the entry's own, by their depth below the entry. */
+const GROUPED: Readonly<Record<string, number>> = {
+  'media:thumbnail': 2,
+  'media:starRating': 3,
+  'media:statistics': 3,
+};
+
 /** HTML's named entities feeds use without declaring them (XML knows only five). */
 const HTML_ENTITIES: Readonly<Record<string, string>> = {
   nbsp: '\u00a0',
@@ -132,14 +139,10 @@ export async function* parseFeed(bytes: AsyncIterable<Buffer>, file: string): As
     } else if (!item && isItem(tag.name, depth)) item = { depth, value: {} };
     else if (item && depth === item.depth + 1)
       field = { name: tag.name, attributes: { ...(tag.attributes as Record<string, string>) }, text: [] };
-    // YouTube's feeds keep an entry's thumbnail in its media:group: read as the entry's own.
-    else if (
-      item &&
-      depth === item.depth + 2 &&
-      tag.name === 'media:thumbnail' &&
-      field?.name === 'media:group'
-    )
-      item.value['media:thumbnail'] ??= valueOf({
+    // YouTube's feeds keep an entry's thumbnail in its media:group, and its views and likes in the group's
+    // media:community: read as the entry's own.
+    else if (item && field?.name === 'media:group' && GROUPED[tag.name] === depth - item.depth)
+      item.value[tag.name] ??= valueOf({
         name: tag.name,
         attributes: { ...(tag.attributes as Record<string, string>) },
         text: [],

@@ -21,6 +21,10 @@ export interface CollectPolicy extends FetchPolicy {
   graphVersion: string;
   /** `AQPARAT_GRAPH_BACKOFF_MS`: the first pause after a Graph rate limit (doubled each retry), 30 s. */
   graphBackoffMs: number;
+  /** YouTube's channel feeds: `AQPARAT_YOUTUBE_FEED_URL`, else https://www.youtube.com/feeds/videos.xml. */
+  youtubeFeedUrl: string;
+  /** The Telegram Bot API: `AQPARAT_TELEGRAM_BOT_API_URL`, else https://api.telegram.org. */
+  telegramBotApiUrl: string;
 }
 
 /** The Graph API version asked unless AQPARAT_GRAPH_VERSION says otherwise. */
@@ -28,7 +32,8 @@ export const GRAPH_VERSION = 'v21.0';
 
 /**
  * The policy from the environment: `AQPARAT_TELEGRAM_WEB_URL`, `AQPARAT_COLLECT_DELAY_MS`,
- * `AQPARAT_COLLECT_MAX_PAGES`, `AQPARAT_GRAPH_API_URL`, `AQPARAT_GRAPH_VERSION`, `AQPARAT_GRAPH_BACKOFF_MS`.
+ * `AQPARAT_COLLECT_MAX_PAGES`, `AQPARAT_GRAPH_API_URL`, `AQPARAT_GRAPH_VERSION`, `AQPARAT_GRAPH_BACKOFF_MS`,
+ * `AQPARAT_YOUTUBE_FEED_URL`, `AQPARAT_TELEGRAM_BOT_API_URL`.
  */
 export function collectPolicyOf(env: NodeJS.ProcessEnv = process.env): CollectPolicy {
   const count = (name: string, fallback: number) => {
@@ -45,6 +50,8 @@ export function collectPolicyOf(env: NodeJS.ProcessEnv = process.env): CollectPo
     graphApiUrl: env['AQPARAT_GRAPH_API_URL'] || 'https://graph.facebook.com',
     graphVersion: env['AQPARAT_GRAPH_VERSION'] || GRAPH_VERSION,
     graphBackoffMs: count('AQPARAT_GRAPH_BACKOFF_MS', 30_000),
+    youtubeFeedUrl: env['AQPARAT_YOUTUBE_FEED_URL'] || 'https://www.youtube.com/feeds/videos.xml',
+    telegramBotApiUrl: env['AQPARAT_TELEGRAM_BOT_API_URL'] || 'https://api.telegram.org',
   };
 }
 

@@ -4,6 +4,7 @@ import { mapWebPost } from '../../importers/telegram-web/map.js';
 import type { Platform } from '../../shared/vocabulary.js';
 import { storedExternalIds } from '../../storage/repositories/collect.repository.js';
 import type { Collector } from './collector.js';
+import { websiteCollector, youtubeCollector } from './feed.js';
 import { graphCollector } from './graph-channel.js';
 import { collectTelegramWeb, telegramAddressOf } from './telegram-web.js';
 
@@ -36,5 +37,7 @@ export const COLLECTORS: Partial<Record<Platform, Collector>> = {
   telegram: telegramWeb,
   facebook: graphCollector('facebook'),
   instagram: graphCollector('instagram'),
+  website: websiteCollector,
+  youtube: youtubeCollector,
 };
 

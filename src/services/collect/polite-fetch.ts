@@ -30,6 +30,9 @@ export interface Page {
   /** The address answered, after redirects. */
   url: string;
   body: string;
+  /** 200, or 304 (with no body) to a request made conditional by the headers given. */
+  status: number;
+  headers: Headers;
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -66,17 +69,24 @@ export class PoliteFetcher {
     private readonly wait: (ms: number) => Promise<void> = sleep,
   ) {}
 
-  /** The page, once the host's earlier requests are answered and its pause has passed. */
-  get(url: string): Promise<Page> {
+  /**
+   * The page, once the host's earlier requests are answered and its pause has passed. A 404 or 410 is
+   * `collect_page_missing`: the address names nothing (any other failure may pass).
+   */
+  get(url: string, headers: Record<string, string> = {}): Promise<Page> {
     const host = new URL(url).host;
     const slot = this.hosts.get(host) ?? { tail: Promise.resolve(), last: 0 };
-    const run = slot.tail.then(() => this.fetchWithRetries(url, slot));
+    const run = slot.tail.then(() => this.fetchWithRetries(url, headers, slot));
     slot.tail = run.catch(() => undefined);
     this.hosts.set(host, slot);
     return run;
   }
 
-  private async fetchWithRetries(url: string, slot: { last: number }): Promise<Page> {
+  private async fetchWithRetries(
+    url: string,
+    headers: Record<string, string>,
+    slot: { last: number },
+  ): Promise<Page> {
     for (let attempt = 0; ; attempt++) {
       const pause = slot.last + this.policy.delayMs - Date.now();
       if (slot.last > 0 && pause > 0) await this.wait(pause);
@@ -84,7 +94,7 @@ export class PoliteFetcher {
       try {
         response = await fetch(url, {
           redirect: 'follow',
-          headers: { 'user-agent': 'aqparat (collects public channels of a trade union)' },
+          headers: { 'user-agent': 'aqparat (collects public channels of a trade union)', ...headers },
           signal: AbortSignal.timeout(this.policy.timeoutMs),
         });
       } catch (error) {
@@ -100,11 +110,18 @@ export class PoliteFetcher {
           await this.wait(waitMs);
           continue;
         }
+        const answered = { url: response.url || url, status: response.status, headers: response.headers };
+        if (response.status === 304) {
+          await response.body?.cancel();
+          return { ...answered, body: '' };
+        }
         if (!response.ok) {
           await response.body?.cancel();
+          if (response.status === 404 || response.status === 410)
+            throw new DomainError('collect_page_missing', { url, status: response.status });
           throw failed(url, `HTTP ${response.status}`);
         }
-        return { url: response.url || url, body: await bodyOf(response, url, this.policy.maxBytes) };
+        return { ...answered, body: await bodyOf(response, url, this.policy.maxBytes) };
       } finally {
         slot.last = Date.now();
       }
