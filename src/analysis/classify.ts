@@ -38,6 +38,8 @@ export interface Reasons {
 
 export interface Classification {
   language: ContentLang;
+  /** How sure the language is, 0 to 1, from the evidence the text gave (detectLanguage). */
+  languageConfidence: number;
   primaryTopic: Topic;
   topics: TopicScore[];
   concreteness: number;
@@ -245,6 +247,7 @@ export function classify(
   const repost = repostFromMarks(post.text, post.marks);
   return {
     language: languageResult.language,
+    languageConfidence: languageResult.confidence,
     primaryTopic: best,
     topics,
     concreteness: round(concretenessScore),

@@ -159,7 +159,10 @@ export function isFunctionWord(word: string): boolean {
 export interface LanguageResult {
   language: ContentLang;
   reasons: string[];
-  /** How sure the decision is, 0.5 (a guess from the script alone) to 1: from the margin of the evidence. */
+  /**
+   * How sure the decision is, from the margin of the evidence: 0 without any word, 0.5 for a guess from the script
+   * alone, nearing 1 as the words speaking for it outweigh the others (a short post has few: it stays low).
+   */
   confidence: number;
 }
 
@@ -364,10 +367,11 @@ export function detectLanguage(tokens: readonly Token[]): LanguageResult {
         reasons: kkLatinWords.map((word) => `kk_latin_word:${word}`),
         confidence: confidenceOf(kazakhLatin * 1.5, (latin - kazakhLatin) * 0.5),
       };
+    // No word at all (emoji, numbers, a bare address): `other` for want of any evidence.
     return {
       language: 'other',
       reasons: [`latin_words:${latin}`],
-      confidence: confidenceOf(latin, kazakhLatin * 1.5),
+      confidence: latin === 0 ? 0 : confidenceOf(latin, kazakhLatin * 1.5),
     };
   }
   // «і» without «ы» and without the other Kazakh letters is Ukrainian's (Kazakh has «ы» in nearly every

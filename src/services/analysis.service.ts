@@ -311,6 +311,8 @@ function applyCorrections(
   const language = corrections.get('language');
   if (language) {
     result.language = language.value as AnalysisResult['language'];
+    // A person read it.
+    result.languageConfidence = 1;
     note(language);
   }
 }
@@ -326,6 +328,7 @@ function labelsOf(
   });
   const result: AnalysisResult = {
     language: classification.language,
+    languageConfidence: classification.languageConfidence,
     primaryTopic: classification.primaryTopic,
     topics: classification.topics,
     concreteness: classification.concreteness,

@@ -268,6 +268,7 @@ async function loadPublication(ctx: Context, id: number) {
     repostBy: row.repostBy,
     repostOfId: row.repostOfId,
     analyzedAt: row.analyzedAt,
+    languageConfidence: row.languageConfidence,
     reasons,
     corrections: corrections.map((entry): PublicationCorrectionEntry => ({
       field: entry.field,

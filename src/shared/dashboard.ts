@@ -297,6 +297,8 @@ export interface PublicationDetail extends PublicationItem {
   repostBy: RepostFinding | null;
   repostOfId: number | null;
   analyzedAt: string | null;
+  /** How sure the analysis was of `labels.language`, 0 to 1 (short posts low; a user's correction 1). */
+  languageConfidence: number | null;
   reasons: PublicationReasons | null;
   /** Every correction, oldest first; the latest per field wins. */
   corrections: PublicationCorrectionEntry[];

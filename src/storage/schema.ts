@@ -225,6 +225,8 @@ export interface PublicationTable {
   title: string | null;
   text: string | null;
   language: ContentLang | null;
+  /** How sure the analysis was of the language, 0 to 1 (a user's correction: 1); null before it ran. */
+  languageConfidence: number | null;
   isRepost: DbBool;
   repostSource: string | null;
   mediaKind: MediaKind | null;

@@ -30,6 +30,7 @@ const stub = (post: RealLabelledPost): Classification => {
   const [language, primaryTopic, declarative] = SAID[post.id] ?? ['ru', 'other', true];
   return {
     language,
+    languageConfidence: 1,
     primaryTopic,
     topics: [],
     concreteness: declarative ? 0 : 1,

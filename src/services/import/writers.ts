@@ -101,6 +101,7 @@ function attributed({ channel, attribute }: PublicationGroup, draft: Publication
  */
 const LABEL_COLUMNS = [
   'language',
+  'languageConfidence',
   'primaryTopic',
   'topics',
   'concreteness',

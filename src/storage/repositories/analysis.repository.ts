@@ -310,6 +310,7 @@ export async function findCopyCandidates(
 
 export interface AnalysisResult {
   language: ContentLang;
+  languageConfidence: number;
   primaryTopic: Topic;
   topics: { topic: Topic; score: number }[];
   concreteness: number;
@@ -324,6 +325,7 @@ export interface AnalysisResult {
 const ANALYSIS_COLUMNS = [
   { name: 'id', type: 'integer' },
   { name: 'language', type: 'text' },
+  { name: 'language_confidence', type: 'real' },
   { name: 'primary_topic', type: 'text' },
   { name: 'topics', type: 'json' },
   { name: 'concreteness', type: 'real' },
@@ -350,6 +352,7 @@ export async function saveAnalyses(
   const rows = analyses.map(({ publicationId, result }) => [
     publicationId,
     result.language,
+    result.languageConfidence,
     result.primaryTopic,
     toJson(result.topics),
     result.concreteness,
@@ -362,10 +365,10 @@ export async function saveAnalyses(
   ]);
   await sql`
     update publication as p set
-      language = v.language, primary_topic = v.primary_topic, topics = v.topics,
-      concreteness = v.concreteness, declarative = v.declarative, is_repost = v.is_repost,
-      repost_source = v.repost_source, repost_by = v.repost_by, repost_of_id = v.repost_of_id,
-      reasons = v.reasons, analyzed_at = ${now},
+      language = v.language, language_confidence = v.language_confidence, primary_topic = v.primary_topic,
+      topics = v.topics, concreteness = v.concreteness, declarative = v.declarative,
+      is_repost = v.is_repost, repost_source = v.repost_source, repost_by = v.repost_by,
+      repost_of_id = v.repost_of_id, reasons = v.reasons, analyzed_at = ${now},
       fingerprinted_at = ${fingerprinted ? sql`p.updated_at` : sql`p.fingerprinted_at`}
     from ${rowsTable(db, 'v', ANALYSIS_COLUMNS, rows)}
     where p.id = v.id`.execute(db);
