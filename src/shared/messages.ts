@@ -71,6 +71,8 @@ export const ERROR_CODES = [
   'collect_page_missing',
   'collect_no_feed',
   'collect_bot_rate_limited',
+  'schedule_unknown',
+  'schedule_smtp_missing',
   'internal_error',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -212,6 +214,9 @@ export const ERROR_TEXTS: Texts<ErrorCode> = {
       'На {url} нет ленты RSS или Atom и нет WordPress REST API: укажите адресом канала адрес его ленты (например, https://сайт/feed/)',
     collect_bot_rate_limited:
       'Telegram Bot API ограничил частоту запросов ({method}: ждать {seconds} с); сбор продолжится в следующий раз',
+    schedule_unknown: 'Рассылки справки № {id} нет (или она вне вашей организации); список: aqparat schedule list',
+    schedule_smtp_missing:
+      'Не задан почтовый сервер для рассылки справок: укажите его адрес в {setting}, например smtp://пользователь:пароль@mail.example.kz:587',
     internal_error: 'Внутренняя ошибка сервера; сообщите администратору номер запроса {requestId}',
   },
   kk: {
@@ -301,6 +306,9 @@ export const ERROR_TEXTS: Texts<ErrorCode> = {
       '{url} бетінде RSS не Atom таспасы да, WordPress REST API да жоқ: арнаның мекенжайы ретінде оның таспасының мекенжайын көрсетіңіз (мысалы, https://сайт/feed/)',
     collect_bot_rate_limited:
       'Telegram Bot API сұраулар жиілігін шектеді ({method}: {seconds} с күту керек); жинау келесі жолы жалғасады',
+    schedule_unknown: '№ {id} анықтама таратылымы жоқ (немесе ол сіздің ұйымыңыздан тыс); тізімі: aqparat schedule list',
+    schedule_smtp_missing:
+      'Анықтамаларды тарататын пошта сервері берілмеген: оның мекенжайын {setting} ішінде көрсетіңіз, мысалы smtp://пайдаланушы:құпиясөз@mail.example.kz:587',
     internal_error: 'Сервердің ішкі қатесі; әкімшіге сұрау нөмірін {requestId} хабарлаңыз',
   },
   en: {
@@ -391,6 +399,9 @@ export const ERROR_TEXTS: Texts<ErrorCode> = {
       "{url} has no RSS or Atom feed and no WordPress REST API: give the channel its feed's address (e.g. https://site/feed/)",
     collect_bot_rate_limited:
       'The Telegram Bot API limited the request rate ({method}: wait {seconds} s); the next collection will go on',
+    schedule_unknown: 'There is no brief schedule No. {id} (or it is outside your organization); list them: aqparat schedule list',
+    schedule_smtp_missing:
+      'No mail server to send briefs through: give its address in {setting}, e.g. smtp://user:password@mail.example.kz:587',
     internal_error: 'Internal server error; tell the administrator the request id {requestId}',
   },
 };

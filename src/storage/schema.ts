@@ -3,6 +3,7 @@
  * raw booleans and JSON (SQLite: 0/1 and text); repositories normalize them with the helpers in rows.ts.
  */
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { Granularity } from '../domain/period.js';
 import type { RecordKind } from '../shared/import-report.js';
 import type {
   AuditAction,
@@ -472,6 +473,30 @@ export interface AudienceLatestTable {
   followers: number;
 }
 
+/** A brief e-mailed on a schedule (services/brief-schedule.service.ts); lists are comma-separated. */
+export interface BriefScheduleTable {
+  id: Generated<number>;
+  orgId: number;
+  every: Granularity;
+  langs: string;
+  formats: string;
+  recipients: string;
+  createdAt: string;
+  createdBy: number | null;
+}
+
+/** One period's sending of a schedule: claimed once across server processes (unique schedule and period). */
+export interface BriefSendingTable {
+  id: Generated<number>;
+  scheduleId: number;
+  /** The period's key as users write it: `2026-11`, `2026-Q4`, `2026-H2`, `2026`. */
+  period: string;
+  claimedAt: string;
+  attempts: Generated<number>;
+  sentAt: string | null;
+  error: string | null;
+}
+
 export interface Database {
   publicationBand: PublicationBandTable;
   publicationCorrection: PublicationCorrectionTable;
@@ -507,6 +532,8 @@ export interface Database {
   auditEntry: AuditEntryTable;
   publicationMonth: PublicationMonthTable;
   audienceLatest: AudienceLatestTable;
+  briefSchedule: BriefScheduleTable;
+  briefSending: BriefSendingTable;
 }
 
 export type OrganizationRow = Selectable<OrganizationTable>;

@@ -21,6 +21,7 @@ import * as channelTokenExpired from './202612062200_channel_token_expired.js';
 import * as collectionRun from './202612070200_collection_run.js';
 import * as collectCursor from './202612070100_collect_cursor.js';
 import * as languageConfidence from './202612070500_language_confidence.js';
+import * as briefSchedule from './202612070300_brief_schedule.js';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '202611260600_initial_model': initialModel,
@@ -44,4 +45,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '202612070200_collection_run': collectionRun,
   '202612070100_collect_cursor': collectCursor,
   '202612070500_language_confidence': languageConfidence,
+  '202612070300_brief_schedule': briefSchedule,
 };
