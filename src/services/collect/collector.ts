@@ -81,4 +81,3 @@ export interface Collector {
   /** What a failure leaves on the channel (a Graph token refused as expired stops its runs). */
   failed?(ctx: Context, channel: ChannelRef, code: ErrorCode): Promise<void>;
 }
-

@@ -15,7 +15,8 @@ import { collectGraphNode, GraphClient, graphNodeOf } from './graph.js';
 /** Why a Graph channel is not collected: no token set, its token refused as expired, no Graph id in its address. */
 export type GraphSkip = 'no_token' | 'token_expired' | 'no_graph_id';
 
-async function tokenState(ctx: Context, channelId: number): Promise<'none' | 'expired' | 'set'> {
+/** Whether the channel has a token, and whether the platform refused it (Graph's 190, the Bot API's 401). */
+export async function tokenState(ctx: Context, channelId: number): Promise<'none' | 'expired' | 'set'> {
   const row = await ctx.db.kysely
     .selectFrom('channelSecret')
     .select('expiredAt')
@@ -61,13 +62,16 @@ export function graphCollector(platform: 'facebook' | 'instagram'): Collector {
         format,
       };
     },
-    async failed(ctx: Context, channel: ChannelRef, code: ErrorCode) {
-      if (code !== 'collect_token_expired') return;
-      await ctx.db.kysely
-        .updateTable('channelSecret')
-        .set({ expiredAt: ctx.clock().toISOString() })
-        .where('channelId', '=', channel.id)
-        .execute();
-    },
+    failed: markTokenExpired,
   };
+}
+
+/** A collector's `failed`: a token refused as expired or revoked is marked so until a new one is set. */
+export async function markTokenExpired(ctx: Context, channel: ChannelRef, code: ErrorCode): Promise<void> {
+  if (code !== 'collect_token_expired') return;
+  await ctx.db.kysely
+    .updateTable('channelSecret')
+    .set({ expiredAt: ctx.clock().toISOString() })
+    .where('channelId', '=', channel.id)
+    .execute();
 }
