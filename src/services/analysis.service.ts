@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import type { Insertable } from 'kysely';
 import {
   classify,
   DEFAULT_SETTINGS,
@@ -51,6 +52,8 @@ import {
   saveAnalyses,
 } from '../storage/repositories/analysis.repository.js';
 import { findChannelByCode } from '../storage/repositories/channel.repository.js';
+import { toBool, toJson } from '../storage/rows.js';
+import type { PublicationTable } from '../storage/schema.js';
 import { readSettings } from '../storage/repositories/settings.repository.js';
 import { type Context, inTransaction, scopeOfContext } from './context.js';
 import { getOrganization } from './org.service.js';
@@ -319,7 +322,7 @@ function applyCorrections(
 
 /** The labels of the text and the repost marks of the source or the text; near-copies are looked for later. */
 function labelsOf(
-  publication: PublicationToAnalyze,
+  publication: Pick<PublicationToAnalyze, 'title' | 'text' | 'isRepost' | 'repostSource' | 'repostBy'>,
   model: LearnedModel | undefined,
   settings: AnalysisSettings,
 ): AnalysisResult {
@@ -383,6 +386,87 @@ export function addSummary(total: ReclassifySummary, part: ReclassifySummary): v
   total.corrected += part.corrected;
 }
 
+/** What labels a batch: the installation's thresholds and its learned model, read once per batch. */
+interface Labelling {
+  settings: AnalysisSettings;
+  model: LearnedModel | undefined;
+}
+
+async function labellingOf(ctx: Context): Promise<Labelling> {
+  return { settings: await analysisSettings(ctx), model: await loadModel(ctx) };
+}
+
+/**
+ * Analyzes a batch of publications in order of publication, in one transaction: their band keys stored (or held),
+ * their near-copies looked for, corrections applied and labels stored, one statement per table. `labelled` holds
+ * the labels of publications stored with them already (an import's new ones): only a near-copy found changes them.
+ */
+async function analyzeBatch(
+  ctx: Context,
+  batch: readonly PublicationToAnalyze[],
+  { settings, model }: Labelling,
+  held?: HeldBands,
+  labelled: ReadonlyMap<number, AnalysisResult> = new Map(),
+): Promise<ReclassifySummary> {
+  const summary = emptySummary();
+  // A publication stored with its labels was just inserted: no correction names it yet.
+  const corrections = await latestCorrections(
+    ctx.db.kysely,
+    batch.flatMap((publication) => (labelled.has(publication.id) ? [] : [publication.id])),
+  );
+  const now = ctx.clock().toISOString();
+  const fingerprints = new Map(batch.map((item) => [item.id, fingerprintOf(textOf(item))]));
+  const stale = batch.filter((item) => item.fingerprintedAt !== item.updatedAt);
+  const results = batch.map((item) => labelled.get(item.id) ?? labelsOf(item, model, settings));
+  // Posts that neither their source nor their text call a repost may copy an earlier text.
+  const searched = batch.flatMap((item, at) => {
+    const bands = fingerprints.get(item.id)?.bands;
+    return bands && !results[at]?.isRepost ? [{ id: item.id, channelId: item.channelId, bands }] : [];
+  });
+  const keys = stale.map((item) => ({
+    publicationId: item.id,
+    channelId: item.channelId,
+    fingerprintedAt: item.fingerprintedAt,
+    bands: fingerprints.get(item.id)?.bands ?? [],
+  }));
+  await inTransaction(ctx, async (tx) => {
+    if (
+      held?.needed(
+        batch.map((item) => item.channelId),
+        stale.map((item) => item.id),
+      )
+    ) {
+      await writeHeldBands(tx, held);
+    }
+    if (held) held.add(keys);
+    else await replaceBands(tx.db.kysely, keys);
+    // Sources are looked for among all channels: the sector union's site lies outside a region's subtree.
+    const candidates = await findCopyCandidates(tx.db.kysely, WHOLE_TREE, searched);
+    const shingles = new Map<number, ReadonlySet<number>>();
+    const saved: { publicationId: number; result: AnalysisResult }[] = [];
+    for (const [at, publication] of batch.entries()) {
+      const result = results[at] as AnalysisResult;
+      const fingerprint = fingerprints.get(publication.id);
+      const found = candidates.get(publication.id);
+      const copy =
+        fingerprint && found ? closestCopy(fingerprint, found, settings.repostJaccard, shingles) : null;
+      if (copy) markCopy(result, copy);
+      const corrected = corrections.get(publication.id);
+      if (corrected) applyCorrections(result, corrected);
+      if (copy || !labelled.has(publication.id)) saved.push({ publicationId: publication.id, result });
+      summary.publications++;
+      summary.byTopic[result.primaryTopic]++;
+      if (result.isRepost) summary.reposts++;
+      if (result.repostBy === 'near_duplicate') summary.nearCopies++;
+      if (result.declarative) summary.declarative++;
+      if (corrected) summary.corrected++;
+    }
+    await saveAnalyses(tx.db.kysely, saved, now, !held);
+    if (held && held.ids.size >= held.limit) await writeHeldBands(tx, held);
+  });
+  return summary;
+}
+
 async function analyzeWhere(
   ctx: Context,
   filter: AnalysisFilter,
@@ -390,18 +474,16 @@ async function analyzeWhere(
   held?: HeldBands,
 ): Promise<ReclassifySummary> {
   const scope = scopeOfContext(ctx);
-  const [settings, model] = [await analysisSettings(ctx), await loadModel(ctx)];
+  const labelling = await labellingOf(ctx);
   // Any text may be a source, so reclassifying brings every fingerprint up to date first. Publications named by
-  // id (an import's chunk, a correction) are fingerprinted batch by batch below, in order of publication, so that
-  // each is indexed before a later one is looked up; other texts were indexed when they were analyzed, and
-  // scanning the installation for changed ones at every chunk of an import would cost more than the chunk.
+  // id (a correction) are fingerprinted below; other texts were indexed when they were analyzed.
   if (!filter.ids) await refreshFingerprints(ctx);
   const total = await countPublicationsToAnalyze(ctx.db.kysely, scope, filter);
   const summary = emptySummary();
   onProgress?.(0, total);
   let after: Position | undefined;
   for (;;) {
-    // Publications named by id (an import's chunk) come in one batch: one statement per table for all of them.
+    // Publications named by id come in one batch: one statement per table for all of them.
     const batch = await listPublicationsToAnalyze(
       ctx.db.kysely,
       scope,
@@ -410,66 +492,7 @@ async function analyzeWhere(
       filter.ids ? Math.max(filter.ids.length, 1) : BATCH,
     );
     if (batch.length === 0) break;
-    const corrections = await latestCorrections(
-      ctx.db.kysely,
-      batch.map((publication) => publication.id),
-    );
-    const now = ctx.clock().toISOString();
-    const fingerprints = new Map(batch.map((item) => [item.id, fingerprintOf(textOf(item))]));
-    const stale = batch.filter((item) => item.fingerprintedAt !== item.updatedAt);
-    const results = batch.map((item) => labelsOf(item, model, settings));
-    // Posts that neither their source nor their text call a repost may copy an earlier text.
-    const searched = batch.flatMap((item, at) => {
-      const bands = fingerprints.get(item.id)?.bands;
-      return bands && !results[at]?.isRepost ? [{ id: item.id, channelId: item.channelId, bands }] : [];
-    });
-    const keys = stale.map((item) => ({
-      publicationId: item.id,
-      channelId: item.channelId,
-      fingerprintedAt: item.fingerprintedAt,
-      bands: fingerprints.get(item.id)?.bands ?? [],
-    }));
-    await inTransaction(ctx, async (tx) => {
-      if (
-        held?.needed(
-          batch.map((item) => item.channelId),
-          stale.map((item) => item.id),
-        )
-      ) {
-        await writeHeldBands(tx, held);
-      }
-      if (held) held.add(keys);
-      else await replaceBands(tx.db.kysely, keys);
-      // Sources are looked for among all channels: the sector union's site lies outside a region's subtree.
-      const candidates = await findCopyCandidates(tx.db.kysely, WHOLE_TREE, searched);
-      const shingles = new Map<number, ReadonlySet<number>>();
-      for (const [at, publication] of batch.entries()) {
-        const result = results[at] as AnalysisResult;
-        const fingerprint = fingerprints.get(publication.id);
-        const found = candidates.get(publication.id);
-        const copy =
-          fingerprint && found ? closestCopy(fingerprint, found, settings.repostJaccard, shingles) : null;
-        if (copy) markCopy(result, copy);
-        const corrected = corrections.get(publication.id);
-        if (corrected) applyCorrections(result, corrected);
-        summary.publications++;
-        summary.byTopic[result.primaryTopic]++;
-        if (result.isRepost) summary.reposts++;
-        if (result.repostBy === 'near_duplicate') summary.nearCopies++;
-        if (result.declarative) summary.declarative++;
-        if (corrected) summary.corrected++;
-      }
-      await saveAnalyses(
-        tx.db.kysely,
-        batch.map((publication, at) => ({
-          publicationId: publication.id,
-          result: results[at] as AnalysisResult,
-        })),
-        now,
-        !held,
-      );
-      if (held && held.ids.size >= held.limit) await writeHeldBands(tx, held);
-    });
+    addSummary(summary, await analyzeBatch(ctx, batch, labelling, held));
     const last = batch[batch.length - 1] as PublicationToAnalyze;
     after = { publishedAt: last.publishedAt, id: last.id };
     onProgress?.(summary.publications, total);
@@ -498,8 +521,8 @@ export async function reclassifyPublications(
 const IDS_PER_QUERY = 5000;
 
 /**
- * Classifies the given publications (an import calls this for what each chunk stored). With `held`, their band
- * keys may be held back there: the caller writes them (writeHeldBands) before it is done.
+ * Classifies the given stored publications (a correction's, anew). With `held`, their band keys may be held back
+ * there: the caller writes them (writeHeldBands) before it is done.
  */
 export async function analyzePublications(
   ctx: Context,
@@ -514,6 +537,108 @@ export async function analyzePublications(
     );
   }
   return summary;
+}
+
+/**
+ * Labels an import's new publications before they are stored, so that their insert carries the labels (writing
+ * them by an update after cost as much as the insert, and reading the rows back half as much again). The labels
+ * are those a reclassify computes; what only the stored rows can tell, near-copies, is looked for after.
+ */
+export class ImportLabeller {
+  /** The labels given, by row: analyzeImported takes them up once the rows have ids. */
+  private readonly given = new Map<Insertable<PublicationTable>, AnalysisResult>();
+
+  private constructor(
+    private readonly labelling: Labelling,
+    private readonly now: string,
+    /** Whether the band keys are held back: the rows are then not fingerprinted until they are written. */
+    private readonly holding: boolean,
+  ) {}
+
+  static async open(ctx: Context, held?: HeldBands): Promise<ImportLabeller> {
+    return new ImportLabeller(await labellingOf(ctx), ctx.clock().toISOString(), held !== undefined);
+  }
+
+  readonly label = (rows: Insertable<PublicationTable>[]): void => {
+    const { model, settings } = this.labelling;
+    for (const row of rows) {
+      const result = labelsOf(
+        {
+          title: row.title ?? null,
+          text: row.text ?? null,
+          isRepost: toBool(row.isRepost),
+          repostSource: row.repostSource ?? null,
+          repostBy: null,
+        },
+        model,
+        settings,
+      );
+      this.given.set(row, result);
+      Object.assign(row, {
+        language: result.language,
+        languageConfidence: result.languageConfidence,
+        primaryTopic: result.primaryTopic,
+        topics: toJson(result.topics),
+        concreteness: result.concreteness,
+        declarative: result.declarative,
+        isRepost: result.isRepost,
+        repostSource: result.repostSource,
+        repostBy: result.repostBy,
+        reasons: toJson(result.reasons),
+        analyzedAt: this.now,
+        fingerprintedAt: this.holding ? null : row.updatedAt,
+      });
+    }
+  };
+
+  /**
+   * Analyzes what a chunk of an import stored: the publications it updated, labelled anew, and those it inserted
+   * with this labeller's labels, their near-copies looked for; one batch, in order of publication as a reclassify
+   * takes them. With `held`, their band keys may be held back there: the caller writes them (writeHeldBands).
+   */
+  async analyze(
+    ctx: Context,
+    written: {
+      updated: readonly number[];
+      inserted: readonly { id: number; row: Insertable<PublicationTable> }[];
+    },
+    held?: HeldBands,
+  ): Promise<ReclassifySummary> {
+    const labelled = new Map<number, AnalysisResult>();
+    const batch: PublicationToAnalyze[] = [];
+    for (const { id, row } of written.inserted) {
+      const result = this.given.get(row);
+      if (!result) continue;
+      labelled.set(id, result);
+      batch.push({
+        id,
+        channelId: row.channelId,
+        publishedAt: row.publishedAt,
+        title: row.title ?? null,
+        text: row.text ?? null,
+        isRepost: result.isRepost,
+        repostSource: result.repostSource,
+        repostBy: result.repostBy,
+        updatedAt: row.updatedAt,
+        fingerprintedAt: null,
+      });
+    }
+    this.given.clear();
+    if (written.updated.length > 0) {
+      batch.push(
+        ...(await listPublicationsToAnalyze(
+          ctx.db.kysely,
+          scopeOfContext(ctx),
+          { ids: written.updated },
+          undefined,
+          written.updated.length,
+        )),
+      );
+    }
+    if (batch.length === 0) return emptySummary();
+    batch.sort((a, b) => Date.parse(a.publishedAt) - Date.parse(b.publishedAt) || a.id - b.id);
+    return analyzeBatch(ctx, batch, this.labelling, held, labelled);
+  }
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -557,7 +682,7 @@ export async function correctPublication(ctx: Context, input: CorrectionInput): 
     throw new ValidationError(record, [{ path: '(record)', code: 'nothing_to_correct' }]);
   await inTransaction(ctx, async (tx) => {
     await insertCorrections(tx.db.kysely, publication.id, corrections);
-    await analyzeWhere(tx, { ids: [publication.id] });
+    await analyzePublications(tx, [publication.id]);
   });
   return { publicationId: publication.id, fields: corrections.map((correction) => correction.field) };
 }

@@ -22,9 +22,9 @@ import {
 import { toJson } from '../../storage/rows.js';
 import {
   addSummary,
-  analyzePublications,
   emptySummary,
   HeldBands,
+  ImportLabeller,
   type ReclassifySummary,
   writeHeldBands,
 } from '../analysis.service.js';
@@ -179,14 +179,16 @@ export async function runImport(ctx: Context, plan: RunPlan): Promise<ImportSumm
       // Keys held by a chunk that rolls back are of rows that are gone (and those it wrote are back).
       const heldBefore = held?.snapshot();
       await inTransaction(run, async (tx) => {
-        const written = await writer.write(tx, drafts);
+        // New publications are stored with their labels; what the chunk updated is labelled after.
+        const labeller = summary.analysis ? await ImportLabeller.open(tx, held) : undefined;
+        const written = await writer.write(tx, drafts, labeller?.label);
         claimed += written.claimed;
         for (const outcome of written.outcomes) {
           if (typeof outcome === 'object') reject(outcome.rejected);
           else summary[outcome] += 1;
         }
-        if (summary.analysis) {
-          addSummary(summary.analysis, await analyzePublications(tx, written.publications, held));
+        if (summary.analysis && labeller) {
+          addSummary(summary.analysis, await labeller.analyze(tx, written, held));
         }
         await updateBatch(tx.db.kysely, batchId, { ...counts(), heartbeatAt: tx.clock().toISOString() });
       }).catch((error: unknown) => {

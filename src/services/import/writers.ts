@@ -3,7 +3,8 @@
  * stored under its key (a publication's channel and external id, a snapshot's date, a mention's or material's
  * natural key) and inserted, updated (the old values logged for undo) or left alone. A manual subject
  * assignment is never overwritten; otherwise attribution rules decide, and the rule that fired is stored.
- * Content labels are the analysis' (the runner has it label what a chunk stored): never compared nor written here.
+ * Content labels are the analysis': never compared here; a new publication is stored with those the runner's
+ * labeller gives it, an updated one labelled after.
  */
 import type { Insertable } from 'kysely';
 import { compileRules } from '../../importers/attribution.js';
@@ -54,11 +55,22 @@ function checkUrl(url: string | undefined, issues: FieldIssue[]): void {
 
 export type Outcome = 'new' | 'updated' | 'unchanged' | { rejected: Rejection[] };
 
+/** A publication the chunk inserted, as it was inserted. */
+export interface InsertedPublication {
+  id: number;
+  row: Insertable<PublicationTable>;
+}
+
+/** Sets the label columns of new publications' rows before they are inserted. */
+export type Labeller = (rows: Insertable<PublicationTable>[]) => void;
+
 export interface Written {
   /** The outcome of each draft, in order. */
   outcomes: Outcome[];
-  /** Publications inserted or updated: what content analysis is to label. */
-  publications: number[];
+  /** Publications updated: what content analysis is to label anew. */
+  updated: number[];
+  /** Publications inserted, labelled already when a labeller was given. */
+  inserted: InsertedPublication[];
   /** Rows found stored that this batch claimed from an earlier, incomplete one (see claimRows). */
   claimed: number;
 }
@@ -166,20 +178,20 @@ export class DraftWriter {
 
   constructor(private readonly setup: WriterSetup) {}
 
-  /** Stores a chunk of drafts. */
-  async write(tx: Context, drafts: readonly Draft[]): Promise<Written> {
+  /** Stores a chunk of drafts; `label` labels the new publications before they are inserted. */
+  async write(tx: Context, drafts: readonly Draft[], label?: Labeller): Promise<Written> {
     const outcomes: Outcome[] = new Array<Outcome>(drafts.length).fill('unchanged');
     const publications: { at: number; draft: PublicationDraft }[] = [];
     for (const [at, draft] of drafts.entries()) {
       if (draft.target === 'publication') publications.push({ at, draft });
       else outcomes[at] = await this.writeRecord(tx, draft);
     }
-    const written = await this.writePublications(tx, publications, outcomes);
+    const written = await this.writePublications(tx, publications, outcomes, label);
     let claimed = 0;
     for (const [table, ids] of this.found)
       claimed += await claimRows(tx.db.kysely, table, this.setup.batchId, ids);
     this.found.clear();
-    return { outcomes, publications: written, claimed };
+    return { outcomes, ...written, claimed };
   }
 
   private foundStored(table: ImportedTable, id: number): void {
@@ -340,13 +352,15 @@ export class DraftWriter {
     };
   }
 
-  /** Stores the publication drafts; the ids of those inserted or updated. */
+  /** Stores the publication drafts; those updated and those inserted. */
   private async writePublications(
     tx: Context,
     items: readonly { at: number; draft: PublicationDraft }[],
     outcomes: Outcome[],
-  ): Promise<number[]> {
-    const written: number[] = [];
+    label: Labeller | undefined,
+  ): Promise<Pick<Written, 'updated' | 'inserted'>> {
+    const updated: number[] = [];
+    const inserted: InsertedPublication[] = [];
     const groups = new Map<
       number,
       { channel: ChannelRef; items: { at: number; draft: PublicationDraft; subjectId?: number }[] }
@@ -447,13 +461,18 @@ export class DraftWriter {
         if (pending) continue;
         change.before['updatedAt'] = row['updatedAt'];
         change.after['updatedAt'] = now;
-        const updated = row as { id: number; importBatchId: number | null };
-        await this.update(tx, 'publication', updated, change);
-        written.push(updated.id);
+        const changed = row as { id: number; importBatchId: number | null };
+        await this.update(tx, 'publication', changed, change);
+        updated.push(changed.id);
       }
-      written.push(...(await insertPublications(tx.db.kysely, [...inserts.values()])));
+      const rows = [...inserts.values()];
+      label?.(rows);
+      const insertedIds = await insertPublications(tx.db.kysely, rows, label !== undefined);
+      for (const [at, id] of insertedIds.entries()) {
+        inserted.push({ id, row: rows[at] as Insertable<PublicationTable> });
+      }
     }
-    return written;
+    return { updated, inserted };
   }
 
   private async writeRecord(tx: Context, draft: Exclude<Draft, PublicationDraft>): Promise<Outcome> {

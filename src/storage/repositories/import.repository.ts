@@ -164,7 +164,7 @@ export async function findPublications(
     .execute();
 }
 
-/** The columns an import writes of a new publication (the analysis labels it after). */
+/** The columns an import writes of a new publication. */
 const IMPORTED_COLUMNS: readonly { key: keyof PublicationTable; name: string; type: ColumnType }[] = [
   { key: 'channelId', name: 'channel_id', type: 'integer' },
   { key: 'externalId', name: 'external_id', type: 'text' },
@@ -191,24 +191,44 @@ const IMPORTED_COLUMNS: readonly { key: keyof PublicationTable; name: string; ty
   { key: 'updatedAt', name: 'updated_at', type: 'instant' },
 ];
 
+/**
+ * The analysis' columns, written with a new publication when the import labelled it before storing it (a later
+ * update of every row cost as much as the insert).
+ */
+const LABEL_COLUMNS: readonly { key: keyof PublicationTable; name: string; type: ColumnType }[] = [
+  { key: 'language', name: 'language', type: 'text' },
+  { key: 'languageConfidence', name: 'language_confidence', type: 'real' },
+  { key: 'primaryTopic', name: 'primary_topic', type: 'text' },
+  { key: 'topics', name: 'topics', type: 'json' },
+  { key: 'concreteness', name: 'concreteness', type: 'real' },
+  { key: 'declarative', name: 'declarative', type: 'boolean' },
+  { key: 'repostBy', name: 'repost_by', type: 'text' },
+  { key: 'reasons', name: 'reasons', type: 'json' },
+  { key: 'analyzedAt', name: 'analyzed_at', type: 'instant' },
+  { key: 'fingerprintedAt', name: 'fingerprinted_at', type: 'instant' },
+];
+
 /** Rows of a SQLite insert: a statement's text stays the same for every full group, so it is compiled once. */
 const SQLITE_ROWS_PER_INSERT = 50;
 
 /**
- * Inserts publications; their ids. PostgreSQL takes them in one statement, one array per column. SQLite takes
- * groups of placeholders: reading rows out of one JSON parameter parsed each row's JSON again for every column.
+ * Inserts publications, with their labels when `labelled`; their ids. PostgreSQL takes them in one statement, one
+ * array per column. SQLite takes groups of placeholders: reading rows out of one JSON parameter parsed each row's
+ * JSON again for every column.
  */
 export async function insertPublications(
   db: Kysely<Database>,
   rows: readonly Insertable<PublicationTable>[],
+  labelled = false,
 ): Promise<number[]> {
   if (rows.length === 0) return [];
-  const values = rows.map((row) => IMPORTED_COLUMNS.map(({ key }) => (row[key] ?? null) as Cell));
-  const columns = IMPORTED_COLUMNS.map(({ name }) => name).join(', ');
+  const written = labelled ? [...IMPORTED_COLUMNS, ...LABEL_COLUMNS] : IMPORTED_COLUMNS;
+  const values = rows.map((row) => written.map(({ key }) => (row[key] ?? null) as Cell));
+  const columns = written.map(({ name }) => name).join(', ');
   if (isPostgres(db)) {
     const { rows: inserted } = await sql<{ id: number }>`
       insert into publication (${sql.raw(columns)})
-      select * from ${rowsTable(db, 'r', IMPORTED_COLUMNS, values)}
+      select * from ${rowsTable(db, 'r', written, values)}
       returning id`.execute(db);
     return inserted.map((row) => row.id);
   }
