@@ -90,7 +90,7 @@ describe.each(DIALECTS)('aqparat collect from a fake t.me (%s)', (dialect) => {
       await ctx.db.close();
     }
   };
-  const addChannel = (url?: string, platform: 'telegram' | 'website' = 'telegram') =>
+  const addChannel = (url?: string, platform: 'telegram' | 'vk' = 'telegram') =>
     withContext((ctx) => channelOf(ctx, region.branches[0] ?? region.region, platform, url ? { url } : {}));
   const publicationsOf = (code: string) =>
     withContext((ctx) =>
@@ -206,7 +206,8 @@ describe.each(DIALECTS)('aqparat collect from a fake t.me (%s)', (dialect) => {
       const bot = await addChannel('https://t.me/botfather');
       const invite = await addChannel('https://t.me/+OGsucQ4Njk6');
       const fresh = await addChannel('https://t.me/s/topwar_official/');
-      const website = await addChannel('https://example.kz', 'website');
+      // A platform no collector reads (websites, YouTube, Facebook and Instagram have theirs).
+      const other = await addChannel('https://vk.com/profsoyuz', 'vk');
       const unnamed = await addChannel();
       const result = await collectJson('--org', region.region.code, '--lang', 'en');
       expect(result.code).toBe(3);
@@ -220,7 +221,7 @@ describe.each(DIALECTS)('aqparat collect from a fake t.me (%s)', (dialect) => {
       expect(errorOf(group).message).toContain('@ru_python on Telegram is a group, not a channel');
       expect(errorOf(bot)).toMatchObject({ code: 'collect_channel_bot' });
       expect(errorOf(invite)).toMatchObject({ code: 'collect_channel_private' });
-      expect(byCode.get(website)).toMatchObject({ skipped: 'not_telegram', error: null });
+      expect(byCode.get(other)).toMatchObject({ skipped: 'not_telegram', error: null });
       expect(byCode.get(unnamed)).toMatchObject({ skipped: 'no_public_address', error: null });
       expect(byCode.get(fresh)).toMatchObject({ new: 31, error: null, followers: 82932 });
       expect(byCode.get(channel)).toMatchObject({ new: 0, error: null });

@@ -1,0 +1,87 @@
+/**
+ * Telegram Bot API messages mapped as an export's, on recorded messages (../shared/fixtures/real/telegram-bot/
+ * silikidi_*, no license stated: read from there): the text with its entities (links, hashtags; bold and the
+ * rest plain), a photo with its caption, an album's parts joined, a forward's source.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { exportMessageOf, mapBotPosts } from '../../src/importers/telegram-bot/map.js';
+import { itReal, real } from '../helpers/real-files.js';
+
+const TEXT = 'telegram-bot/silikidi_update_text_entities.json';
+const PHOTO = 'telegram-bot/silikidi_update_photo_caption.json';
+const ALBUM = 'telegram-bot/silikidi_update_mediagroup_photo.json';
+const messageOf = (path: string) =>
+  (JSON.parse(readFileSync(real(path), 'utf8')) as { message: Record<string, unknown> }).message;
+
+describe('Bot API messages as an export writes them', () => {
+  itReal([TEXT], "the text's links and hashtags as the export's parts, the rest plain", async () => {
+    const message = messageOf(TEXT);
+    const written = exportMessageOf(message);
+    const text = String(message['text']);
+    expect(
+      (written['text'] as unknown[])
+        .map((part) => (typeof part === 'string' ? part : (part as { text: string }).text))
+        .join(''),
+    ).toBe(text);
+    expect((written['text'] as unknown[]).filter((part) => typeof part !== 'string')).toEqual([
+      {
+        type: 'text_link',
+        text: 'TELEGRAM BOT SCRIPT\n\n',
+        href: 'https://telegram-bot-script.blogspot.com/',
+      },
+      { type: 'hashtag', text: '#Bots' },
+      { type: 'link', text: 'https://telegram.org' },
+    ]);
+    const [item] = await mapBotPosts([message], {
+      file: 'getUpdates',
+      channelUrl: 'https://t.me/union_kz',
+      chat: {},
+    });
+    expect(item).toMatchObject({
+      kind: 'draft',
+      draft: {
+        externalId: '477',
+        url: 'https://t.me/union_kz/477',
+        time: { instant: new Date(1633686033 * 1000).toISOString() },
+        hashtags: ['Bots'],
+        mediaKind: 'text',
+        isRepost: false,
+        links: [
+          { url: 'https://telegram-bot-script.blogspot.com/', text: 'TELEGRAM BOT SCRIPT\n\n' },
+          { url: 'https://telegram.org', text: 'https://telegram.org' },
+        ],
+      },
+    });
+  });
+
+  itReal([PHOTO, ALBUM], "a photo's caption is its text; an album's parts are one post", async () => {
+    const photo = messageOf(PHOTO);
+    const part = messageOf(ALBUM);
+    const second = { ...part, message_id: Number(part['message_id']) + 1, caption: undefined };
+    const items = await mapBotPosts([photo, part, second], { file: 'getUpdates', chat: {} });
+    expect(items.map((item) => item.kind)).toEqual(['draft', 'draft', 'skipped']);
+    expect(items[0]).toMatchObject({ draft: { text: 'Hello world!', mediaKind: 'photo' } });
+    expect(items[1]).toMatchObject({ draft: { externalId: String(part['message_id']), mediaKind: 'album' } });
+  });
+
+  it("a forward from a channel is a repost with the channel's title", async () => {
+    const [item] = await mapBotPosts(
+      [
+        {
+          message_id: 5,
+          date: 1700000000,
+          text: 'Перепост',
+          forward_origin: {
+            type: 'channel',
+            chat: { id: -1001, title: 'Федерация профсоюзов', type: 'channel' },
+          },
+        },
+      ],
+      { file: 'getUpdates', chat: {} },
+    );
+    expect(item).toMatchObject({
+      draft: { isRepost: true, repostSource: 'Федерация профсоюзов', text: 'Перепост' },
+    });
+  });
+});
