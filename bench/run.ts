@@ -1,9 +1,10 @@
 /**
  * `npm run bench [-- --db sqlite|postgres|both] [--only NAME] [--runs N] [--repeat N] [--big] [--scale tiny]`:
- * builds the national demo once per database (bench/data/national.sqlite; the `aqparat_bench` database on
- * DATABASE_URL's server) and the synthetic Telegram export once (bench/data/), then measures each workload against
- * its raw baseline, alternately in the same run, prints a table and writes bench/results.json. The ratio is the
- * figure to read: the machine's load moves both sides alike.
+ * times the demo's build on each database (demo-build.ts), builds the national demo once per database
+ * (bench/data/national.sqlite; the `aqparat_bench` database on DATABASE_URL's server) and the synthetic Telegram
+ * export once (bench/data/), then measures each workload against its raw baseline, alternately in the same run,
+ * prints a table and writes bench/results.json. The ratio is the figure to read: the machine's load moves both
+ * sides alike.
  */
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -16,6 +17,7 @@ import pg from 'pg';
 import { type Context, openContext } from '../src/services/context.js';
 import { buildNationalDemo } from '../src/services/demo.service.js';
 import type { DialectName } from '../test/helpers/databases.js';
+import { buildSize, DEMO_BUILD, measureDemoBuilds } from './demo-build.js';
 import { type Result, resultOf, type Unit } from './figures.js';
 import { measureDashboardLoad } from './http.workload.js';
 import {
@@ -323,8 +325,17 @@ type Measured = Omit<Awaited<ReturnType<typeof benchDatabase>>, 'results'> & {
 const databases: Record<string, Measured> = existsSync(resultsFile)
   ? (JSON.parse(readFileSync(resultsFile, 'utf8')) as { databases: typeof databases }).databases
   : {};
+// The demo's build on each engine, back to back, from empty databases.
+const builds =
+  !options.only || DEMO_BUILD.includes(options.only)
+    ? await measureDemoBuilds(kinds as DialectName[], buildSize(scale), (kind, text) =>
+        process.stderr.write(`  ${elapsed()} ${kind}: ${text}\n`),
+      )
+    : {};
 for (const kind of kinds as DialectName[]) {
   const result = await benchDatabase(kind, scale, options, exports);
+  const build = builds[kind];
+  if (build) result.results.unshift(build);
   print(kind, result.results);
   const previous = databases[kind];
   const measured = new Set(result.results.map((entry) => entry.workload));

@@ -3,7 +3,8 @@
  * (20 regions, 200 branches, 10,000 primaries, 500,000 members, 2,000 channels with daily followers for three
  * years, 1,000,000 publications, 50,000 media mentions), deterministically from a seed. It lives under a root of
  * its own, so that the Abai demo and this one are built and reset independently. Rows are generated in memory and
- * written in multi-row batches (bulk.repository.ts) inside one transaction: all of it is stored, or none.
+ * written in multi-row batches (bulk.repository.ts) inside one transaction: all of it is stored, or none. The kept
+ * roll-ups are filled once at the end on PostgreSQL (rollup.repository.ts), not per batch.
  */
 import { TZDate } from '@date-fns/tz';
 import { addDays } from 'date-fns/addDays';
@@ -19,6 +20,7 @@ import {
   insertTree,
   type TreeNode,
 } from '../../storage/repositories/bulk.repository.js';
+import { fillHeldRollups, holdRollups } from '../../storage/repositories/rollup.repository.js';
 import { toJson } from '../../storage/rows.js';
 import { type Context, inTransaction } from '../context.js';
 import { findOrganization } from '../org.service.js';
@@ -326,6 +328,7 @@ async function buildPublications(
   const offsets = offsetsOf(dates);
   const pick = weightedPicker(random, channels);
   const serials = new Map<string, number>();
+  progress('publications', 0, size.publications);
   for (let start = 0; start < size.publications; start += BATCH) {
     const rows = [];
     for (let index = start; index < Math.min(size.publications, start + BATCH); index++) {
@@ -458,6 +461,7 @@ async function buildMentions(
       ownOutlets.set(outlet.owner.org.id, [...(ownOutlets.get(outlet.owner.org.id) ?? []), outlet]);
   }
   const national = outlets.filter((outlet) => outlet.owner === null);
+  progress('mentions', 0, size.mentions);
   for (let start = 0; start < size.mentions; start += BATCH) {
     const rows = [];
     for (let index = start; index < Math.min(size.mentions, start + BATCH); index++) {
@@ -495,6 +499,7 @@ export async function buildNationalDemo(
       await deleteSubtree(tx.db.kysely, existing.id);
       await deleteOutletsByPrefix(tx.db.kysely, NATIONAL_PREFIX);
     }
+    await holdRollups(tx.db.kysely);
     const random = new Random(options.seed ?? NATIONAL_SEED);
     const { nodes: treeNodes, meta } = treeOf(random, size);
     progress('tree', 0, treeNodes.length);
@@ -540,23 +545,29 @@ export async function buildNationalDemo(
     const dates = Array.from({ length: size.days }, (_, day) =>
       format(addDays(last, day - size.days + 1), 'yyyy-MM-dd'),
     );
-    // Followers grow from 60 % to 100 % of the channel's size over the period, with day-to-day noise.
-    for (const [index, plan] of channels.entries()) {
+    // Followers grow from 60 % to 100 % of the channel's size over the period, with day-to-day noise. Whole
+    // channels' snapshots up to BATCH rows a statement: one per channel made 2,000 statements of 1,096 rows.
+    const channelsPerBatch = Math.max(1, Math.floor(BATCH / size.days));
+    progress('followers', 0, channels.length);
+    for (let first = 0; first < channels.length; first += channelsPerBatch) {
+      const batch = channels.slice(first, first + channelsPerBatch);
       await insertRows(
         tx.db.kysely,
         'audienceSnapshot',
-        dates.map((asOf, day) => ({
-          channelId: channelIds.get(plan.code) ?? 0,
-          asOf,
-          followers: Math.round(plan.base * (0.6 + (0.4 * day) / size.days)) + random.int(0, 5),
-          source: 'demo',
-        })),
+        batch.flatMap((plan) =>
+          dates.map((asOf, day) => ({
+            channelId: channelIds.get(plan.code) ?? 0,
+            asOf,
+            followers: Math.round(plan.base * (0.6 + (0.4 * day) / size.days)) + random.int(0, 5),
+            source: 'demo',
+          })),
+        ),
       );
-      if (index % 20 === 19 || index === channels.length - 1)
-        progress('followers', index + 1, channels.length);
+      progress('followers', first + batch.length, channels.length);
     }
     await buildPublications(tx, random, size, dates, channels, channelIds, progress);
     await buildMentions(tx, random, size, nodes, dates, progress);
+    await fillHeldRollups(tx.db.kysely, ids.get(NATIONAL_ROOT) ?? 0);
     return { built: true };
   });
 }

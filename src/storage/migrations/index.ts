@@ -22,6 +22,7 @@ import * as collectionRun from './202612070200_collection_run.js';
 import * as collectCursor from './202612070100_collect_cursor.js';
 import * as languageConfidence from './202612070500_language_confidence.js';
 import * as briefSchedule from './202612070300_brief_schedule.js';
+import * as rollupsHeld from './202612070600_rollups_held.js';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '202611260600_initial_model': initialModel,
@@ -46,4 +47,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '202612070100_collect_cursor': collectCursor,
   '202612070500_language_confidence': languageConfidence,
   '202612070300_brief_schedule': briefSchedule,
+  '202612070600_rollups_held': rollupsHeld,
 };
