@@ -120,10 +120,10 @@ function checkedDate(text: string): LocalDate {
   return text;
 }
 
-/** A custom range; `from` after `to` is an error. */
+/** A custom range; `from` after `to` is an error of its own, so that the user is told to swap them. */
 export function periodBetween(from: string, to: string): Period {
   const period = { from: checkedDate(from), to: checkedDate(to) };
-  if (period.from > period.to) throw new DomainError('period_invalid', { value: `${from}..${to}` });
+  if (period.from > period.to) throw new DomainError('period_reversed', period);
   return period;
 }
 

@@ -18,6 +18,7 @@ export const ERROR_CODES = [
   'person_unknown',
   'duplicate_record',
   'period_invalid',
+  'period_reversed',
   'option_invalid',
   'import_format_unknown',
   'import_source_unavailable',
@@ -63,6 +64,7 @@ export const ERROR_CODES = [
   'collect_channel_bot',
   'collect_channel_private',
   'collect_fetch_failed',
+  'collect_interrupted',
   'secret_key_invalid',
   'secret_key_wrong',
   'collect_token_expired',
@@ -74,6 +76,7 @@ export const ERROR_CODES = [
   'schedule_unknown',
   'schedule_smtp_missing',
   'internal_error',
+  'web_not_built',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -138,6 +141,7 @@ export const ERROR_TEXTS: Texts<ErrorCode> = {
     person_unknown: 'Сотрудник № {id} не найден',
     duplicate_record: 'Такая запись уже есть: {what}',
     period_invalid: 'Период «{value}» не распознан: укажите даты в виде ГГГГ-ММ-ДД и начало не позже конца',
+    period_reversed: 'Начало периода {from} позже его конца {to}: поменяйте даты местами',
     option_invalid: 'Параметр {option} не может быть «{value}»; допустимо: {values}',
     import_format_unknown: 'Формат файла «{file}» не распознан. Поддерживаются: {formats}',
     import_source_unavailable: 'Не удалось прочитать «{file}»: {detail}',
@@ -199,6 +203,8 @@ export const ERROR_TEXTS: Texts<ErrorCode> = {
     collect_channel_private:
       'Адрес {url} — приглашение в закрытый канал или группу: у них нет публичной страницы, собрать их без доступа нельзя; импортируйте выгрузку Telegram Desktop',
     collect_fetch_failed: 'Не удалось загрузить {url}: {detail}',
+    collect_interrupted:
+      'Сбор прерван: его процесс остановился, не закончив работу; следующий сбор дополнит то, что уже сохранено',
     secret_key_invalid:
       'Ключ шифрования из {setting} не подходит: нужны 32 байта, записанные 64 шестнадцатеричными цифрами или 44 знаками {base64} (дано знаков: {length}); ключ создаёт, например, команда {example}',
     secret_key_wrong:
@@ -218,6 +224,8 @@ export const ERROR_TEXTS: Texts<ErrorCode> = {
     schedule_smtp_missing:
       'Не задан почтовый сервер для рассылки справок: укажите его адрес в {setting}, например smtp://пользователь:пароль@mail.example.kz:587',
     internal_error: 'Внутренняя ошибка сервера; сообщите администратору номер запроса {requestId}',
+    web_not_built:
+      'Веб-приложение ещё не собрано: выполните {command} в папке aqparat и обновите страницу (API уже работает: /api/docs)',
   },
   kk: {
     validation_failed: 'Деректер тексеруден өтпеді',
@@ -233,6 +241,7 @@ export const ERROR_TEXTS: Texts<ErrorCode> = {
     duplicate_record: 'Мұндай жазба бар: {what}',
     period_invalid:
       '«{value}» кезеңі танылмады: күндерді ЖЖЖЖ-АА-КК түрінде жазыңыз, басы соңынан кейін болмасын',
+    period_reversed: 'Кезеңнің басы {from} оның соңынан {to} кейін: күндердің орнын ауыстырыңыз',
     option_invalid: '{option} параметрі «{value}» бола алмайды; рұқсат етілгені: {values}',
     import_format_unknown: '«{file}» файлының пішімі танылмады. Қолдау көрсетілетіндері: {formats}',
     import_source_unavailable: '«{file}» оқылмады: {detail}',
@@ -291,6 +300,8 @@ export const ERROR_TEXTS: Texts<ErrorCode> = {
     collect_channel_private:
       '{url} мекенжайы — жабық арнаға не топқа шақыру: олардың ашық беті жоқ, рұқсатсыз жинау мүмкін емес; Telegram Desktop экспортын импорттаңыз',
     collect_fetch_failed: '{url} жүктелмеді: {detail}',
+    collect_interrupted:
+      'Жинау үзілді: оның процесі жұмысын аяқтамай тоқтады; келесі жинау сақталғанды толықтырады',
     secret_key_invalid:
       '{setting} ішіндегі шифрлау кілті жарамсыз: 64 он алтылық цифрмен не 44 таңбалы {base64} түрінде жазылған 32 байт керек (берілген таңба саны: {length}); кілтті, мысалы, {example} командасы жасайды',
     secret_key_wrong:
@@ -310,6 +321,8 @@ export const ERROR_TEXTS: Texts<ErrorCode> = {
     schedule_smtp_missing:
       'Анықтамаларды тарататын пошта сервері берілмеген: оның мекенжайын {setting} ішінде көрсетіңіз, мысалы smtp://пайдаланушы:құпиясөз@mail.example.kz:587',
     internal_error: 'Сервердің ішкі қатесі; әкімшіге сұрау нөмірін {requestId} хабарлаңыз',
+    web_not_built:
+      'Веб-қосымша әлі жиналмаған: aqparat қалтасында {command} командасын орындап, бетті жаңартыңыз (API жұмыс істеп тұр: /api/docs)',
   },
   en: {
     validation_failed: 'The data did not pass validation',
@@ -324,6 +337,7 @@ export const ERROR_TEXTS: Texts<ErrorCode> = {
     person_unknown: 'No person with id {id}',
     duplicate_record: 'This record already exists: {what}',
     period_invalid: 'Period "{value}" not understood: write dates as YYYY-MM-DD, the start not after the end',
+    period_reversed: 'The period starts on {from}, after its end {to}: swap the dates',
     option_invalid: 'Option {option} cannot be "{value}"; allowed: {values}',
     import_format_unknown: 'The format of "{file}" is not recognized. Supported: {formats}',
     import_source_unavailable: 'Cannot read "{file}": {detail}',
@@ -384,6 +398,8 @@ export const ERROR_TEXTS: Texts<ErrorCode> = {
     collect_channel_private:
       '{url} is an invitation to a private channel or group: it has no public page and cannot be collected without access; import a Telegram Desktop export instead',
     collect_fetch_failed: 'Could not load {url}: {detail}',
+    collect_interrupted:
+      'The collection was interrupted: its process stopped before it finished; the next collection completes what was stored',
     secret_key_invalid:
       'The encryption key from {setting} does not fit: it must be 32 bytes written as 64 hex digits or as 44 characters of {base64} (given: {length} characters); make one with, e.g., {example}',
     secret_key_wrong:
@@ -403,6 +419,8 @@ export const ERROR_TEXTS: Texts<ErrorCode> = {
     schedule_smtp_missing:
       'No mail server to send briefs through: give its address in {setting}, e.g. smtp://user:password@mail.example.kz:587',
     internal_error: 'Internal server error; tell the administrator the request id {requestId}',
+    web_not_built:
+      'The web application has not been built: run {command} in the aqparat folder and reload the page (the API already works: /api/docs)',
   },
 };
 
