@@ -20,6 +20,7 @@ export const COMMANDS: readonly { names: readonly string[]; load: () => Promise<
     load: async () => (await import('./commands/backup.command.js')).backupCommands,
   },
   { names: ['channel'], load: async () => (await import('./commands/channel.command.js')).channelCommand },
+  { names: ['org'], load: async () => (await import('./commands/org.command.js')).orgCommand },
   { names: ['import'], load: async () => (await import('./commands/import.command.js')).importCommand },
   { names: ['collect'], load: async () => (await import('./commands/collect.command.js')).collectCommand },
   { names: ['imports'], load: async () => (await import('./commands/imports.command.js')).importsCommand },

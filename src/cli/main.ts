@@ -1,8 +1,10 @@
 /** The `aqparat` command line. */
 import { Command, CommanderError } from 'commander';
 import { COMMANDS } from './commands.js';
-import { langOf, reportFailure, reportUsage } from './options.js';
+import { localize, usageMessage } from './localize.js';
+import { cliLang, reportFailure, reportUsage } from './options.js';
 
+const lang = cliLang(process.argv);
 const program = new Command('aqparat').description(
   'information work of trade unions: records, measures, briefs',
 );
@@ -12,21 +14,16 @@ program.exitOverride();
 const json = process.argv.includes('--json');
 const named = COMMANDS.filter((command) => command.names.includes(process.argv[2] ?? ''));
 for (const command of named.length > 0 ? named : COMMANDS) (await command.load())(program);
+localize(program, lang);
 
 try {
   await program.parseAsync(process.argv);
 } catch (error) {
   if (error instanceof CommanderError) {
     // Commander told it on stderr already; help and the version end with 0.
-    if (json && error.exitCode !== 0) reportUsage(error.message);
+    if (json && error.exitCode !== 0) reportUsage(usageMessage(error.message, lang));
     process.exitCode = error.exitCode;
   } else {
-    const lang = langOf({ lang: langArgument() ?? process.env['AQPARAT_LANG'] });
     process.exitCode = reportFailure(error, lang, json);
   }
-}
-
-function langArgument(): string | undefined {
-  const index = process.argv.indexOf('--lang');
-  return index >= 0 ? process.argv[index + 1] : undefined;
 }

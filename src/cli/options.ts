@@ -33,6 +33,17 @@ export function langOf(options: { lang?: string }): UiLang {
   return (UI_LANGS as readonly string[]).includes(options.lang ?? '') ? (options.lang as UiLang) : 'ru';
 }
 
+/**
+ * The language of the messages, read before the command line is parsed (commander's own errors are told in it):
+ * `--lang X` or `--lang=X`, the first of a list (`report --lang kk,ru`), else AQPARAT_LANG, else Russian.
+ */
+export function cliLang(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): UiLang {
+  const index = argv.indexOf('--lang');
+  const given =
+    index >= 0 ? argv[index + 1] : argv.find((arg) => arg.startsWith('--lang='))?.slice('--lang='.length);
+  return langOf({ lang: (given ?? env['AQPARAT_LANG'])?.split(',')[0] });
+}
+
 export function say(lang: UiLang, key: CliText, params: Record<string, string | number> = {}): string {
   return interpolate(CLI_TEXTS[lang][key], params);
 }

@@ -22,7 +22,7 @@ const run = promisify(execFile);
 describe('the aqparat command file', () => {
   it('runs as a program of its own', async () => {
     const { stdout } = await run(BIN, ['--help'], { env: { PATH: process.env['PATH'] } });
-    expect(stdout).toContain('Usage: aqparat');
+    expect(stdout).toContain('Использование: aqparat');
   });
 
   it('gives node a heap limit well under the default of a machine with gigabytes', async () => {
@@ -50,7 +50,7 @@ describe('the aqparat command file', () => {
       '--import=data:text/javascript,import v8 from "node:v8"; process.on("exit", () => ' +
       'console.error(`heap limit ${v8.getHeapStatistics().heap_size_limit / 2 ** 20}`))';
     const { stdout, stderr } = await run(process.execPath, [hook, BIN, '--help']);
-    expect(stdout.match(/Usage: aqparat/g)).toHaveLength(1);
+    expect(stdout.match(/Использование: aqparat/g)).toHaveLength(1);
     const limits = [...stderr.matchAll(/heap limit (\d+)/g)].map((match) => Number(match[1]));
     expect(limits).toHaveLength(2);
     expect(Math.min(...limits)).toBeLessThan(1200);
@@ -110,6 +110,6 @@ describe('the table of commands', () => {
     const { stdout } = await run(BIN, ['--help'], { env: { PATH: process.env['PATH'] } });
     for (const { names } of COMMANDS) for (const name of names) expect(stdout).toContain(`  ${name}`);
     const imported = await run(BIN, ['import', '--help'], { env: { PATH: process.env['PATH'] } });
-    expect(imported.stdout).toContain('Usage: aqparat import');
+    expect(imported.stdout).toContain('Использование: aqparat import');
   });
 });

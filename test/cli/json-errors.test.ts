@@ -35,7 +35,7 @@ describe.each(DIALECTS)('failures with --json (%s)', (dialect) => {
   });
 
   it('tells a command line the parser refused as JSON too, and help still ends with 0', async () => {
-    const missing = await runCli(['import', '--json', '--db', database.target]);
+    const missing = await runCli(['import', '--json', '--lang', 'en', '--db', database.target]);
     expect(missing.code).toBe(1);
     expect(JSON.parse(missing.stdout)).toEqual({
       error: { code: 'usage', message: "error: missing required argument 'file'" },

@@ -1,6 +1,8 @@
+import Table from 'cli-table3';
 import type { Command } from 'commander';
 import { clearChannelToken, setChannelToken } from '../../services/channel-token.js';
 import { addChannel } from '../../services/records.service.js';
+import { listRecords } from '../../services/registry.service.js';
 import { PLATFORMS } from '../../shared/vocabulary.js';
 import { type CommonOptions, langOf, runCommand, say, withCommonOptions } from '../options.js';
 
@@ -19,6 +21,11 @@ interface TokenOptions extends CommonOptions {
   expires?: string;
   clear?: boolean;
 }
+
+type ListOptions = CommonOptions & { org?: string; json?: boolean };
+
+/** Channels are listed a page at a time, as the API serves them, until the last. */
+const PAGE_SIZE = 500;
 
 /** All of standard input, without the line end a shell or a file leaves after the token. */
 async function readStdin(): Promise<string> {
@@ -51,6 +58,47 @@ export function channelCommand(program: Command): void {
       console.log(
         say(lang, 'channelAdded', { code: options.code, platform: options.platform, org: options.org }),
       );
+    });
+  });
+
+  withCommonOptions(
+    channel
+      .command('list')
+      .description('list the channels with their codes, organizations and platforms')
+      .option('--org <code>', 'only the channels of this organization and the ones under it')
+      .option('--json', 'print JSON'),
+  ).action(async (options: ListOptions) => {
+    const lang = langOf(options);
+    await runCommand(options, async (ctx) => {
+      const channels = [];
+      for (let page = 1; ; page++) {
+        const { items, total } = await listRecords(ctx, 'channels', {
+          ...(options.org === undefined ? {} : { org: options.org }),
+          page,
+          pageSize: PAGE_SIZE,
+        });
+        channels.push(...items);
+        if (items.length === 0 || channels.length >= total) break;
+      }
+      if (options.json) {
+        console.log(JSON.stringify(channels, null, 2));
+        return;
+      }
+      const table = new Table({
+        head: [
+          say(lang, 'colCode'),
+          say(lang, 'platform'),
+          say(lang, 'organization'),
+          say(lang, 'colName'),
+          say(lang, 'colAddress'),
+        ],
+        style: { head: [], border: [], compact: true },
+      });
+      // The API's rows are typed loosely (one repository serves every kind); a channel's are text or null.
+      const text = (cell: unknown) => (typeof cell === 'string' && cell !== '' ? cell : '—');
+      for (const row of channels)
+        table.push([row['code'], row['platform'], row.orgCode, row['name'], row['url']].map(text));
+      console.log(table.toString());
     });
   });
 
