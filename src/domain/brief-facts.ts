@@ -12,6 +12,7 @@ import type {
   TaskStatus,
 } from '../shared/vocabulary.js';
 import type { AppUsageSplit } from './app-usage.measure.js';
+import type { CollectedChannelFact } from './collection.measure.js';
 import type { ContentQuality } from './content.measure.js';
 import type { MentionCount } from './media.measure.js';
 import type { Structure } from './members.measure.js';
@@ -141,4 +142,6 @@ export interface BriefFacts {
   media: { counts: MentionCount[]; outlets: OutletFact[]; mentions: MentionFact[] };
   subscriptions: { year: number; outlet: string; copies: number }[];
   app: AppUsageFact[];
+  /** The subtree's open channels some collector reads, and the instant their freshness is judged at (now). */
+  collection: { checkedAt: string; channels: CollectedChannelFact[] };
 }

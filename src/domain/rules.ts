@@ -8,6 +8,7 @@ import { textFor } from '../shared/bilingual.js';
 import { PLATFORM_LABELS } from '../shared/labels.js';
 import type { Platform, ReportLang } from '../shared/vocabulary.js';
 import type { BriefFacts, OrgInfo } from './brief-facts.js';
+import { isStale, lastSuccessDay } from './collection.measure.js';
 import { share } from './content.measure.js';
 import { platformsWithout } from './presence.measure.js';
 import type { RuleSettings, Settings } from './settings.js';
@@ -248,6 +249,29 @@ const RULES: { [K in RuleIdName]: Rule<K> } = {
         labelKk: textFor({ ru: task.textRu, kk: task.textKk }, 'kk'),
         ...(task.dueOn ? { date: task.dueOn } : {}),
       })),
+    };
+  },
+
+  collection_stale(facts, { days }) {
+    const stale = facts.collection.channels.filter((channel) =>
+      isStale(channel, facts.collection.checkedAt, days),
+    );
+    if (stale.length === 0) return null;
+    const channelNames = stale.map((channel) => channel.name);
+    return {
+      ruleId: 'collection_stale',
+      threshold: { days },
+      params: { days: count(days), channels: { names: { ru: channelNames, kk: channelNames } } },
+      records: stale.map((channel) => {
+        const day = lastSuccessDay(channel);
+        return {
+          kind: 'channel',
+          id: channel.channelId,
+          label: channel.name,
+          url: channel.url,
+          ...(day ? { date: day } : {}),
+        };
+      }),
     };
   },
 };

@@ -24,6 +24,8 @@ export interface RuleSettings {
   app_adoption_low: { minShare: number };
   /** More overdue decision tasks than this. */
   overdue_tasks: { maxOverdue: number };
+  /** Channels with a collector and no successful collection in more than this many days. */
+  collection_stale: { days: number };
 }
 
 export type RuleId = keyof RuleSettings;
@@ -46,6 +48,7 @@ export const DEFAULT_SETTINGS: Settings = {
     media_coverage_falling: { minDrop: 0.2 },
     app_adoption_low: { minShare: 0.1 },
     overdue_tasks: { maxOverdue: 0 },
+    collection_stale: { days: 3 },
   },
   presence: { activeDays: 90 },
 };

@@ -27,6 +27,7 @@ import { mapToChildOf } from '../storage/repositories/org.repository.js';
 import { countPublications } from '../storage/repositories/publication.repository.js';
 import { listInSubtree, listMembership, listOutlets } from '../storage/repositories/records.repository.js';
 import { toBool } from '../storage/rows.js';
+import { collectedChannelFacts } from './collection-health.service.js';
 import { type Context, scopeOfContext } from './context.js';
 import { getOrganization, listOrganizationSubtree } from './org.service.js';
 import { mentionFigures, snapshotDate } from './stats.service.js';
@@ -242,6 +243,12 @@ export async function gatherBriefFacts(
     membersOf,
   );
 
+  const timeZones = new Map(subtree.map((node) => [node.id, node.timeZone]));
+  const collected = await collectedChannelFacts(
+    ctx,
+    channels.map((channel) => ({ ...channel, timeZone: timeZones.get(channel.orgId) ?? DEFAULT_TIME_ZONE })),
+  );
+
   return {
     org: orgInfo(org),
     orgs,
@@ -306,6 +313,7 @@ export async function gatherBriefFacts(
     },
     subscriptions: [...copies.values()].sort((a, b) => a.year - b.year || a.outlet.localeCompare(b.outlet)),
     app,
+    collection: { checkedAt: ctx.clock().toISOString(), channels: collected },
   };
 }
 

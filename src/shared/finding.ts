@@ -18,6 +18,7 @@ export const RULE_IDS = [
   'media_coverage_falling',
   'app_adoption_low',
   'overdue_tasks',
+  'collection_stale',
 ] as const;
 export type RuleIdName = (typeof RULE_IDS)[number];
 

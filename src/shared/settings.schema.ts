@@ -19,6 +19,7 @@ export const settingsInput = z
         media_coverage_falling: z.strictObject({ minDrop: fraction }).partial(),
         app_adoption_low: z.strictObject({ minShare: fraction }).partial(),
         overdue_tasks: z.strictObject({ maxOverdue: count }).partial(),
+        collection_stale: z.strictObject({ days: z.number().int().min(1).max(365) }).partial(),
       })
       .partial(),
     presence: z.strictObject({ activeDays: z.number().int().min(1).max(3650) }).partial(),

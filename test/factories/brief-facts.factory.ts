@@ -125,6 +125,19 @@ export function buildFacts(overrides: Partial<BriefFacts> = {}): BriefFacts {
       { group: { kind: 'child', orgId: 2 }, members: 500, registered: 150, active: 60, asOf },
       { group: { kind: 'child', orgId: 3 }, members: 500, registered: 100, active: 40, asOf },
     ],
+    collection: {
+      checkedAt: '2024-09-01T06:00:00.000Z',
+      channels: [
+        {
+          channelId: 102,
+          code: 'page-facebook',
+          name: 'facebook',
+          url: null,
+          timeZone: 'Asia/Almaty',
+          lastSuccessAt: '2024-08-31T22:00:00.000Z',
+        },
+      ],
+    },
     ...overrides,
   };
 }

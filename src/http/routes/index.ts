@@ -4,6 +4,7 @@ import { auditRoutes } from './audit.routes.js';
 import { briefRoutes } from './briefs.routes.js';
 import { channelTokenRoutes } from './channel-token.routes.js';
 import { importRoutes } from './imports.routes.js';
+import { collectRoutes } from './collect.routes.js';
 import { measureRoutes } from './measures.routes.js';
 import { organizationRoutes } from './organizations.routes.js';
 import { publicationRoutes } from './publications.routes.js';
@@ -19,6 +20,7 @@ export const ROUTES: readonly FastifyPluginAsyncZod[] = [
   registryRoutes,
   channelTokenRoutes,
   auditRoutes,
+  collectRoutes,
   briefRoutes,
   settingsRoutes,
   importRoutes,

@@ -271,6 +271,7 @@ export const en: Texts = {
   'rule.media_coverage_falling': 'Media coverage falling',
   'rule.app_adoption_low': 'Mobile app little used',
   'rule.overdue_tasks': 'Overdue tasks',
+  'rule.collection_stale': 'No successful collection for too long',
 
   'threshold.minReach': 'Minimum reach (share of members)',
   'threshold.platforms': 'Required platforms',
@@ -280,4 +281,5 @@ export const en: Texts = {
   'threshold.minPublications': 'Minimum publications',
   'threshold.minDrop': 'Allowed drop (share)',
   'threshold.maxOverdue': 'Allowed overdue',
+  'threshold.days': 'Days without a successful collection',
 };

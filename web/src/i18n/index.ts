@@ -15,7 +15,7 @@ import { setRequestLanguage } from '../api/client.js';
 import { UI_LANGS, type UiLang } from '../../../src/shared/vocabulary.js';
 import { en } from './en.js';
 import { kk } from './kk.js';
-import { ru } from './ru.js';
+import { ru, type TextKey } from './ru.js';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
@@ -50,9 +50,16 @@ export function applyLanguage(lang: UiLang): void {
   if (i18next.language !== lang) void i18next.changeLanguage(lang);
 }
 
+/**
+ * The translate function: a key of the texts and the values its `{{name}}`s take. Typed here rather than by
+ * i18next, whose type works each call's result out over every key: past a few hundred keys, a call with a key
+ * chosen at run time (`t(\`rule.${id}\`)`) exceeds TypeScript's instantiation limit. Keys are checked all the same.
+ */
+export type Translate = (key: TextKey, values?: Readonly<Record<string, string | number>>) => string;
+
 /** The current UI language with the translate function. */
-export function useLang(): { lang: UiLang; t: ReturnType<typeof useTranslation>['t'] } {
+export function useLang(): { lang: UiLang; t: Translate } {
   const { t, i18n } = useTranslation();
   const lang = UI_LANGS.find((candidate) => candidate === i18n.language) ?? 'ru';
-  return { lang, t };
+  return { lang, t: t as Translate };
 }

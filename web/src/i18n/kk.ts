@@ -271,6 +271,7 @@ export const kk: Texts = {
   'rule.media_coverage_falling': 'БАҚ-та жариялану азаюда',
   'rule.app_adoption_low': 'Мобильді қосымша аз пайдаланылады',
   'rule.overdue_tasks': 'Мерзімі өткен тапсырмалар',
+  'rule.collection_stale': 'Көптен бері сәтті жинау болмаған',
 
   'threshold.minReach': 'Ең төменгі қамту (мүшелерден үлесі)',
   'threshold.platforms': 'Міндетті платформалар',
@@ -280,4 +281,5 @@ export const kk: Texts = {
   'threshold.minPublications': 'Ең аз жарияланым саны',
   'threshold.minDrop': 'Рұқсат етілген төмендеу (үлес)',
   'threshold.maxOverdue': 'Рұқсат етілген мерзімі өткендер',
+  'threshold.days': 'Сәтті жинаусыз күндер',
 };

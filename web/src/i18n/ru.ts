@@ -269,6 +269,7 @@ export const ru = {
   'rule.media_coverage_falling': 'Снижается освещение в СМИ',
   'rule.app_adoption_low': 'Мобильное приложение используется мало',
   'rule.overdue_tasks': 'Просроченные поручения',
+  'rule.collection_stale': 'Давно не было успешного сбора',
 
   'threshold.minReach': 'Минимальный охват (доля от членов)',
   'threshold.platforms': 'Обязательные платформы',
@@ -278,6 +279,7 @@ export const ru = {
   'threshold.minPublications': 'Минимум публикаций',
   'threshold.minDrop': 'Допустимое падение (доля)',
   'threshold.maxOverdue': 'Допустимо просроченных',
+  'threshold.days': 'Дней без успешного сбора',
 } as const;
 
 export type TextKey = keyof typeof ru;

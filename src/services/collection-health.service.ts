@@ -1,0 +1,168 @@
+/**
+ * How each channel's collection stands, in the product's terms: which collector reads it (or why none does now),
+ * when it last succeeded, when it runs next, since when it fails and why, its token's state, its followers' trend
+ * and its runs. Read by the Channels page, by the rule collection_stale (through the brief's facts), and "collect
+ * now" for one channel.
+ */
+import type { CollectedChannelFact } from '../domain/collection.measure.js';
+import { NotFoundError } from '../domain/errors.js';
+import { type LocalDate, localDateOf } from '../domain/period.js';
+import { authorize } from '../policies/abilities.js';
+import type { Platform } from '../shared/vocabulary.js';
+import { type ChannelRef, findChannelByCode } from '../storage/repositories/channel.repository.js';
+import { listChannelsToCollect } from '../storage/repositories/collect.repository.js';
+import {
+  type CollectionHealth,
+  collectionHealthOf,
+  listCollectionRuns,
+} from '../storage/repositories/collection-run.repository.js';
+import type { SkipReason } from './collect/collector.js';
+import { COLLECTORS } from './collect/collectors.js';
+import { telegramAddressOf } from './collect/telegram-web.js';
+import { type ChannelCollection, collectChannels } from './collect.service.js';
+import { tokenStatuses, type TokenStatus } from './channel-token.js';
+import { type Context, scopeOfContext } from './context.js';
+
+type CollectableRef = ChannelRef & { closedOn: string | null };
+
+/** Whether a channel's platform has a collector, and why it does not read the channel now (null: it does). */
+export interface CollectorState {
+  collector: Platform | null;
+  blocked: SkipReason | 'private_address' | null;
+}
+
+/**
+ * The channel's collector and what stops it. A Telegram channel needs a public address (an invite is none); the
+ * other collectors say for themselves (a Graph channel needs its node in the URL and a token that has not expired).
+ */
+export async function collectorStateOf(ctx: Context, channel: CollectableRef): Promise<CollectorState> {
+  const collector = COLLECTORS[channel.platform];
+  if (!collector) return { collector: null, blocked: 'not_telegram' };
+  const state = (blocked: CollectorState['blocked']) => ({ collector: channel.platform, blocked });
+  if (channel.closedOn !== null) return state('closed');
+  if (channel.platform === 'telegram') {
+    const address = telegramAddressOf(channel.url);
+    if (address === undefined) return state('no_public_address');
+    return state('invite' in address ? 'private_address' : null);
+  }
+  return state((await collector.skipReason(ctx, channel)) ?? null);
+}
+
+/**
+ * Whether the channel counts for freshness: a collector reads it, or would but for a token the platform refused,
+ * which is exactly what staleness should bring to light.
+ */
+const isWatched = (state: CollectorState) =>
+  state.collector !== null && (state.blocked === null || state.blocked === 'token_expired');
+
+/** The channels of the list that a collector reads, with their last success: the facts of collection_stale. */
+export async function collectedChannelFacts(
+  ctx: Context,
+  channels: readonly CollectableRef[],
+): Promise<CollectedChannelFact[]> {
+  const watched: CollectableRef[] = [];
+  for (const channel of channels) {
+    if (isWatched(await collectorStateOf(ctx, channel))) watched.push(channel);
+  }
+  const health = await collectionHealthOf(
+    ctx.db.kysely,
+    watched.map((channel) => channel.id),
+  );
+  return watched.map((channel) => ({
+    channelId: channel.id,
+    code: channel.code,
+    name: channel.name,
+    url: channel.url,
+    timeZone: channel.timeZone,
+    lastSuccessAt: health.get(channel.id)?.lastSuccessAt ?? null,
+  }));
+}
+
+/** A channel's token as the Channels page states it: set, until when, and whether the platform refused it. */
+export type TokenState = TokenStatus & { expired: boolean };
+
+export interface ChannelHealth extends CollectorState, CollectionHealth {
+  channel: string;
+  token: TokenState;
+  /** The latest audience snapshots of the last weeks, oldest first: the followers' trend. */
+  followers: { asOf: LocalDate; followers: number }[];
+}
+
+/** How far back the followers' trend reaches. */
+const TREND_DAYS = 30;
+const DAY_MS = 86_400_000;
+const NEVER: CollectionHealth = { lastSuccessAt: null, lastRunAt: null, failingSince: null, lastError: null };
+const NO_TOKEN: TokenStatus = { set: false, setAt: null, expiresOn: null };
+
+async function healthOf(ctx: Context, channels: readonly CollectableRef[]): Promise<ChannelHealth[]> {
+  if (channels.length === 0) return [];
+  const ids = channels.map((channel) => channel.id);
+  const db = ctx.db.kysely;
+  const [health, tokens, expired, snapshots] = await Promise.all([
+    collectionHealthOf(db, ids),
+    tokenStatuses(ctx, ids),
+    db
+      .selectFrom('channelSecret')
+      .select('channelId')
+      .where('channelId', 'in', ids)
+      .where('expiredAt', 'is not', null)
+      .execute(),
+    db
+      .selectFrom('audienceSnapshot')
+      .select(['channelId', 'asOf', 'followers'])
+      .where('channelId', 'in', ids)
+      .where('asOf', '>=', localDateOf(ctx.clock().getTime() - TREND_DAYS * DAY_MS, 'UTC'))
+      .orderBy('asOf')
+      .execute(),
+  ]);
+  const refused = new Set(expired.map((row) => row.channelId));
+  const answers: ChannelHealth[] = [];
+  for (const channel of channels) {
+    const token = tokens.get(channel.id) ?? NO_TOKEN;
+    answers.push({
+      channel: channel.code,
+      ...(await collectorStateOf(ctx, channel)),
+      ...(health.get(channel.id) ?? NEVER),
+      token: { ...token, expired: refused.has(channel.id) },
+      followers: snapshots
+        .filter((row) => row.channelId === channel.id)
+        .map((row) => ({ asOf: row.asOf, followers: row.followers })),
+    });
+  }
+  return answers;
+}
+
+/** Each channel of the organization's subtree (in the caller's scope) with its collection's health. */
+export async function subtreeCollectionHealth(ctx: Context, orgId: number): Promise<ChannelHealth[]> {
+  authorize(ctx.actor, 'read', 'channels');
+  return healthOf(ctx, await listChannelsToCollect(ctx.db.kysely, scopeOfContext(ctx), { orgId }));
+}
+
+/** How many runs a channel's history shows. */
+export const RUN_HISTORY = 50;
+
+/** One channel's health and its latest runs, newest first; 404 outside the caller's scope. */
+export async function channelCollections(ctx: Context, code: string) {
+  authorize(ctx.actor, 'read', 'channels');
+  const [channel] = await listChannelsToCollect(ctx.db.kysely, scopeOfContext(ctx), { channel: code });
+  if (!channel) throw new NotFoundError('channel_unknown', { code });
+  const [[health], runs] = await Promise.all([
+    healthOf(ctx, [channel]),
+    listCollectionRuns(ctx.db.kysely, channel.id, RUN_HISTORY),
+  ]);
+  if (!health) throw new NotFoundError('channel_unknown', { code });
+  return { ...health, runs };
+}
+
+/**
+ * Collects one channel now, as `aqparat collect --channel` does: the channel is looked up in the caller's scope
+ * first (another branch's: 404), then whether the role may import into it (403).
+ */
+export async function collectChannelNow(ctx: Context, code: string): Promise<ChannelCollection> {
+  const channel = await findChannelByCode(ctx.db.kysely, scopeOfContext(ctx), code);
+  if (!channel) throw new NotFoundError('channel_unknown', { code });
+  authorize(ctx.actor, 'write', 'imports');
+  const [result] = await collectChannels(ctx, { channel: code });
+  if (!result) throw new NotFoundError('channel_unknown', { code });
+  return result;
+}
