@@ -18,13 +18,21 @@ export async function listen(ctx: Context, options: { port: number; host: string
   return { url: `http://${shown}:${port}/`, close: () => app.close() };
 }
 
-/** Resolves once the process is asked to stop, after the server has closed. */
-export function untilStopped(server: Listening): Promise<void> {
+/**
+ * Resolves once the process is asked to stop, after the server has closed; `first` (the scheduler's stop) is
+ * awaited before, while the database is still open.
+ */
+export function untilStopped(
+  server: Listening,
+  first: () => Promise<void> = async () => undefined,
+): Promise<void> {
   return new Promise((resolve) => {
     const stop = () => {
       process.off('SIGINT', stop);
       process.off('SIGTERM', stop);
-      void server.close().then(resolve);
+      void first()
+        .then(() => server.close())
+        .then(resolve);
     };
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);

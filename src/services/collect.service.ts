@@ -19,17 +19,20 @@ import { listChannelsToCollect } from '../storage/repositories/collect.repositor
 import {
   finishCollectionRun,
   insertCollectionRun,
+  interruptRunningRuns,
 } from '../storage/repositories/collection-run.repository.js';
 import { findAudience } from '../storage/repositories/import.repository.js';
 import { findOrganizationByCode } from '../storage/repositories/org.repository.js';
 import { type Context, scopeOfContext } from './context.js';
 import { type CollectPolicy, collectPolicyOf, type Collector, type SkipReason } from './collect/collector.js';
 import { COLLECTORS } from './collect/collectors.js';
+import { dueInstantsOf } from './collect/due.js';
 import { PoliteFetcher } from './collect/polite-fetch.js';
 import { telegramAddressOf } from './collect/telegram-web.js';
 import { sweepInterrupted } from './import/lease.js';
 import type { ReadingSource } from './import/reader-process.js';
 import { runImport } from './import/runner.js';
+import { claimDue } from './schedule/lease.js';
 
 export interface ChannelCollection {
   channel: string;
@@ -51,8 +54,21 @@ export interface CollectRequest {
   channel?: string;
   org?: string;
   policy?: CollectPolicy;
-  /** Who asked: a person now (the default) or the scheduler; each channel's run records it. */
+  /** Who asked: a person now (the default without `due`) or a schedule; each channel's run records it. */
   trigger?: 'manual' | 'schedule';
+  /** Only the channels whose scheduled run is due (collect/due.ts), each run once across processes. */
+  due?: boolean;
+  /** Channels collected at once: else AQPARAT_COLLECT_CONCURRENCY, else DEFAULT_CONCURRENCY. */
+  concurrency?: number;
+  /** Once aborted, no further channel is started (those under way finish). */
+  signal?: AbortSignal;
+}
+
+export const DEFAULT_CONCURRENCY = 4;
+
+function concurrencyOf(env: NodeJS.ProcessEnv): number {
+  const value = Number(env['AQPARAT_COLLECT_CONCURRENCY']);
+  return Number.isInteger(value) && value >= 1 ? value : DEFAULT_CONCURRENCY;
 }
 
 async function skipReasonOf(
@@ -138,7 +154,12 @@ async function collectOne(
   return result;
 }
 
-/** Collects each channel asked for, one after another; a failure is the channel's result, not the run's. */
+/**
+ * Collects each channel asked for (with `due`, only those whose scheduled run is due, each claimed first so that
+ * another process collecting the same database does not run it too); a failure is the channel's result, not the
+ * run's. Channels are collected AQPARAT_COLLECT_CONCURRENCY at a time (the fetcher keeps each host's requests one
+ * at a time apart from that).
+ */
 export async function collectChannels(
   ctx: Context,
   request: CollectRequest = {},
@@ -160,55 +181,111 @@ export async function collectChannels(
   // Batches of processes that died are interrupted before a collection may take their rows over.
   await sweepInterrupted(ctx);
   const fetcher = new PoliteFetcher(policy);
-  const trigger = request.trigger ?? 'manual';
-  const results: ChannelCollection[] = [];
-  for (const channel of channels) {
-    const collector = COLLECTORS[channel.platform];
-    const startedAt = ctx.clock().toISOString();
-    const skipped = await skipReasonOf(ctx, channel);
-    if (skipped || !collector) {
-      const reason = skipped ?? 'not_telegram';
-      await insertCollectionRun(ctx.db.kysely, {
-        channelId: channel.id,
-        trigger,
-        startedAt,
-        finishedAt: startedAt,
-        status: 'skipped',
-        errorCode: reason,
-      });
-      results.push({ ...empty(channel.code), skipped: reason });
-      continue;
+  // What asks for the due channels only is a schedule: the server's, or cron's.
+  const trigger = request.trigger ?? (request.due ? 'schedule' : 'manual');
+  const concurrency = request.concurrency ?? concurrencyOf(process.env);
+  const attempt = (channel: CollectableChannel) => attemptChannel(ctx, channel, trigger, fetcher, policy);
+  if (!request.due) return mapLimited(channels, concurrency, attempt, request.signal);
+  const now = ctx.clock();
+  const next = await dueInstantsOf(
+    ctx.db.kysely,
+    channels.map((channel) => channel.id),
+  );
+  const due = channels.filter((channel) => (next.get(channel.id)?.getTime() ?? Infinity) <= now.getTime());
+  const results = await mapLimited(
+    due,
+    concurrency,
+    async (channel) => {
+      const claim = await claimDue(ctx, `collect:${channel.id}`, next.get(channel.id) ?? now);
+      if (!claim) return undefined;
+      try {
+        // A run of the channel still `running` was left by a process that died: this run completes it.
+        await interruptRunningRuns(ctx.db.kysely, channel.id, now.toISOString());
+        const result = await attempt(channel);
+        await claim.finish(true);
+        return result;
+      } catch (error) {
+        await claim.finish(false);
+        throw error;
+      }
+    },
+    request.signal,
+  );
+  return results.filter((result): result is ChannelCollection => result !== undefined);
+}
+
+type CollectableChannel = ChannelRef & { closedOn: string | null };
+
+/** The work of each item, at most `limit` at a time, in the items' order; none started once aborted. */
+async function mapLimited<T, R>(
+  items: readonly T[],
+  limit: number,
+  work: (item: T) => Promise<R>,
+  signal: AbortSignal | undefined,
+): Promise<R[]> {
+  const results: R[] = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length && !signal?.aborted) {
+      const index = next++;
+      results[index] = await work(items[index] as T);
     }
-    const runId = await insertCollectionRun(ctx.db.kysely, {
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+  return results;
+}
+
+/** One channel's run: skipped with its reason, or collected (ok or failed), recorded in collection_run. */
+async function attemptChannel(
+  ctx: Context,
+  channel: CollectableChannel,
+  trigger: 'manual' | 'schedule',
+  fetcher: PoliteFetcher,
+  policy: CollectPolicy,
+): Promise<ChannelCollection> {
+  const collector = COLLECTORS[channel.platform];
+  const startedAt = ctx.clock().toISOString();
+  const skipped = await skipReasonOf(ctx, channel);
+  if (skipped || !collector) {
+    const reason = skipped ?? 'not_telegram';
+    await insertCollectionRun(ctx.db.kysely, {
       channelId: channel.id,
       trigger,
       startedAt,
-      status: 'running',
+      finishedAt: startedAt,
+      status: 'skipped',
+      errorCode: reason,
     });
-    const result = await collectOrFail(ctx, channel, collector, fetcher, policy).catch(async (error) => {
-      // Not the channel's failure: the run is told failed all the same, and the error goes on.
-      await finishCollectionRun(ctx.db.kysely, runId, {
-        finishedAt: ctx.clock().toISOString(),
-        status: 'failed',
-        errorCode: 'internal_error',
-      });
-      throw error;
-    });
+    return { ...empty(channel.code), skipped: reason };
+  }
+  const runId = await insertCollectionRun(ctx.db.kysely, {
+    channelId: channel.id,
+    trigger,
+    startedAt,
+    status: 'running',
+  });
+  const result = await collectOrFail(ctx, channel, collector, fetcher, policy).catch(async (error) => {
+    // Not the channel's failure: the run is told failed all the same, and the error goes on.
     await finishCollectionRun(ctx.db.kysely, runId, {
       finishedAt: ctx.clock().toISOString(),
-      status: result.error ? 'failed' : 'ok',
-      errorCode: result.error?.code ?? null,
-      errorParams: result.error ? JSON.stringify(result.error.params) : null,
-      new: result.new,
-      updated: result.updated,
-      unchanged: result.unchanged,
-      rejected: result.rejected,
-      followers: result.followers,
-      batchId: result.batchId,
+      status: 'failed',
+      errorCode: 'internal_error',
     });
-    results.push(result);
-  }
-  return results;
+    throw error;
+  });
+  await finishCollectionRun(ctx.db.kysely, runId, {
+    finishedAt: ctx.clock().toISOString(),
+    status: result.error ? 'failed' : 'ok',
+    errorCode: result.error?.code ?? null,
+    errorParams: result.error ? JSON.stringify(result.error.params) : null,
+    new: result.new,
+    updated: result.updated,
+    unchanged: result.unchanged,
+    rejected: result.rejected,
+    followers: result.followers,
+    batchId: result.batchId,
+  });
+  return result;
 }
 
 /** One channel collected, or its domain error as its result (and what the failure leaves on the channel). */

@@ -89,6 +89,10 @@ export interface ChannelTable {
   isOfficial: DbBool;
   createdOn: string | null;
   closedOn: string | null;
+  /** Minutes between scheduled collections of its posts; null: every 2 hours (services/collect/due.ts). */
+  collectPostsEveryMinutes: ColumnType<number | null, number | null | undefined, number | null>;
+  /** Minutes between scheduled readings of its followers; null: daily. */
+  collectFollowersEveryMinutes: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 /** Where a collector left off on a channel (migration 202612070100): conditional GET validators and a cursor. */
@@ -138,6 +142,16 @@ export interface CollectionRunTable {
   rejected: Generated<number>;
   followers: number | null;
   batchId: number | null;
+}
+
+/** A scheduled job's lease (migration 202612070210): each due run done once across server processes. */
+export interface ScheduleLeaseTable {
+  key: string;
+  /** The due instant of the last run done: a run due at or before it is not run again. */
+  doneDueAt: string | null;
+  heldBy: string | null;
+  /** A holder that has not finished by then is taken for dead and its run may be claimed again. */
+  heldUntil: string | null;
 }
 
 export interface AudienceSnapshotTable {
@@ -509,6 +523,7 @@ export interface Database {
   channel: ChannelTable;
   channelSecret: ChannelSecretTable;
   collectionRun: CollectionRunTable;
+  scheduleLease: ScheduleLeaseTable;
   collectCursor: CollectCursorTable;
   audienceSnapshot: AudienceSnapshotTable;
   importBatch: ImportBatchTable;

@@ -1,18 +1,20 @@
 /**
  * Two server processes on one PostgreSQL database, started together on an empty database: the migrations run
  * once under their lock, a session made through one is honoured by the other, and an import uploaded to one is
- * seen through the other. PostgreSQL only: several processes on one SQLite file are not a deployment we offer.
+ * seen through the other; their schedulers run each due collection once (against the local fake t.me).
+ * PostgreSQL only: several processes on one SQLite file are not a deployment we offer.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { skippedBecause } from '../helpers/real-files.js';
+import { realAbsent, skippedBecause } from '../helpers/real-files.js';
 import { openContext, type Context } from '../../src/services/context.js';
 import { addChannel } from '../../src/services/records.service.js';
 import { createUser } from '../../src/services/user.service.js';
 import { buildOrg } from '../factories/org.factory.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/databases.js';
+import { type FakeTelegram, fakeTelegram, TELEGRAM_PATHS } from '../helpers/fake-telegram.js';
 import { real } from '../importers/helpers.js';
 
 const BIN = fileURLToPath(new URL('../../bin/aqparat.js', import.meta.url));
@@ -24,12 +26,12 @@ interface Server {
 }
 
 /** Starts `aqparat serve` on a free port; resolves with its URL once it says it is listening. */
-function serve(database: string): Promise<Server> {
+function serve(database: string, env: NodeJS.ProcessEnv = { AQPARAT_SCHEDULER: 'off' }): Promise<Server> {
   const child = spawn(
     process.execPath,
     [BIN, 'serve', '--db', database, '--port', '0', '--host', '127.0.0.1'],
     {
-      env: { PATH: process.env['PATH'], AQPARAT_LOG_LEVEL: 'warn' },
+      env: { PATH: process.env['PATH'], AQPARAT_LOG_LEVEL: 'warn', ...env },
     },
   );
   return new Promise((resolve, reject) => {
@@ -118,4 +120,68 @@ describe.skipIf(noPostgres !== undefined)(skippedBecause('two servers on one Pos
     expect(listed.total).toBe(batch.new);
     expect(listed.total).toBeGreaterThan(0);
   });
+});
+
+const noPages = noPostgres ?? realAbsent(...TELEGRAM_PATHS);
+describe.skipIf(noPages !== undefined)(skippedBecause('two servers collecting on schedule', noPages), () => {
+  const CHANNELS = 6;
+  let database: TestDatabase;
+  let servers: Server[];
+  let ctx: Context;
+  let fake: FakeTelegram;
+
+  beforeAll(async () => {
+    fake = await fakeTelegram();
+    database = await createTestDatabase('postgres');
+    ctx = await openContext({ db: database.target, env: {} });
+    const org = await buildOrg(ctx, 'region');
+    for (let index = 0; index < CHANNELS; index++)
+      await addChannel(ctx, {
+        code: `scheduled-${index}`,
+        org: org.code,
+        platform: 'telegram',
+        name: 'Канал',
+        url: 'https://t.me/topwar_official',
+      });
+    const env = {
+      AQPARAT_TELEGRAM_WEB_URL: fake.url,
+      AQPARAT_COLLECT_DELAY_MS: '0',
+      AQPARAT_SCHEDULER_TICK_MS: '200',
+      AQPARAT_COLLECT_CONCURRENCY: '2',
+    };
+    servers = await Promise.all([serve(database.target, env), serve(database.target, env)]);
+  });
+  afterAll(async () => {
+    for (const server of servers ?? []) server.process.kill('SIGTERM');
+    await fake?.close();
+    await ctx?.db.close();
+    await database?.drop();
+  });
+
+  it('runs each due collection once', async () => {
+    const finished = () =>
+      ctx.db.kysely
+        .selectFrom('collectionRun')
+        .innerJoin('channel', 'channel.id', 'collectionRun.channelId')
+        .select(['channel.code', 'collectionRun.status', 'collectionRun.trigger', 'collectionRun.new'])
+        .where('collectionRun.status', '<>', 'running')
+        .execute();
+    for (let attempt = 0; attempt < 600 && (await finished()).length < CHANNELS; attempt++)
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    // Ticks of both servers go on; none runs a channel again (its next run is due in two hours).
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    const runs = await finished();
+    expect(runs.map((run) => run.code).sort()).toEqual(
+      Array.from({ length: CHANNELS }, (_, index) => `scheduled-${index}`),
+    );
+    expect(runs.every((run) => run.status === 'ok' && run.trigger === 'schedule' && run.new === 31)).toBe(
+      true,
+    );
+    expect(fake.hits.filter((hit) => hit.url === '/topwar_official')).toHaveLength(CHANNELS);
+    const publications = await ctx.db.kysely
+      .selectFrom('publication')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    expect(Number(publications.n)).toBe(CHANNELS * 31);
+  }, 120_000);
 });

@@ -13,6 +13,7 @@ import { type CommonOptions, langOf, runCommand, withCommonOptions } from '../op
 interface CollectOptions extends CommonOptions {
   channel?: string;
   org?: string;
+  due?: boolean;
   json?: boolean;
 }
 
@@ -93,6 +94,10 @@ export function collectCommand(program: Command): void {
       .option('--channel <code>', 'this channel only')
       .option('--org <code>', 'the channels of this organization and the organizations under it')
       .option(
+        '--due',
+        'only the channels whose scheduled collection is due (posts every 2 hours, followers daily, unless the channel says otherwise), each once even when several servers collect',
+      )
+      .option(
         '--json',
         'print per channel {channel, new, updated, unchanged, rejected, followers, followersAsOf, error}',
       ),
@@ -102,6 +107,7 @@ export function collectCommand(program: Command): void {
       const results = await collectChannels(ctx, {
         ...(options.channel !== undefined ? { channel: options.channel } : {}),
         ...(options.org !== undefined ? { org: options.org } : {}),
+        ...(options.due ? { due: true } : {}),
       });
       if (options.json) {
         const told = results.map((result) => ({

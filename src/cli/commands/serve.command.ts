@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { DEFAULT_PORT, listen, untilStopped } from '../../http/server.js';
 import { describeDatabase, type Context } from '../../services/context.js';
 import { sweepInterrupted } from '../../services/import/lease.js';
+import { schedulerSettingsOf, startScheduler } from '../../services/schedule/loop.js';
 import { ensureAdmin } from '../../services/user.service.js';
 import type { UiLang } from '../../shared/vocabulary.js';
 import { type CommonOptions, langOf, runCommand, say, withCommonOptions } from '../options.js';
@@ -19,7 +20,8 @@ export function withServeOptions(command: Command): Command {
 
 /**
  * Serves until stopped: an administrator made first if there are no users, imports left running by a process that
- * died marked interrupted, then the URL printed.
+ * died marked interrupted, then the URL printed; the scheduler runs what is due in the background (unless
+ * AQPARAT_SCHEDULER=off) and is stopped before the server closes.
  */
 export async function serveUntilStopped(ctx: Context, options: ServeOptions, lang: UiLang): Promise<void> {
   await sweepInterrupted(ctx);
@@ -28,7 +30,9 @@ export async function serveUntilStopped(ctx: Context, options: ServeOptions, lan
   const server = await listen(ctx, { port, host: options.host });
   console.log(say(lang, 'serving', { url: server.url, db: describeDatabase(ctx) }));
   console.log(admin ? say(lang, 'adminCreated', admin) : say(lang, 'adminLogin', { login: 'admin' }));
-  await untilStopped(server);
+  const scheduling = schedulerSettingsOf(process.env);
+  const scheduler = scheduling.enabled ? startScheduler(ctx, scheduling.tickMs) : undefined;
+  await untilStopped(server, async () => scheduler?.stop());
 }
 
 export function serveCommand(program: Command): void {

@@ -39,6 +39,20 @@ export async function finishCollectionRun(
   await db.updateTable('collectionRun').set(changes).where('id', '=', id).execute();
 }
 
+/** Ends as interrupted the channel's runs still `running` (their process died: the caller holds the channel). */
+export async function interruptRunningRuns(
+  db: Kysely<Database>,
+  channelId: number,
+  at: string,
+): Promise<void> {
+  await db
+    .updateTable('collectionRun')
+    .set({ status: 'failed', finishedAt: at, errorCode: 'collect_interrupted', errorParams: '{}' })
+    .where('channelId', '=', channelId)
+    .where('status', '=', 'running')
+    .execute();
+}
+
 /** A channel's runs, newest first. */
 export async function listCollectionRuns(
   db: Kysely<Database>,
