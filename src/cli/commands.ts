@@ -38,6 +38,7 @@ export const COMMANDS: readonly { names: readonly string[]; load: () => Promise<
   },
   { names: ['template'], load: async () => (await import('./commands/template.command.js')).templateCommand },
   { names: ['report'], load: async () => (await import('./commands/report.command.js')).reportCommand },
+  { names: ['schedule'], load: async () => (await import('./commands/schedule.command.js')).scheduleCommand },
   { names: ['settings'], load: async () => (await import('./commands/settings.command.js')).settingsCommand },
   { names: ['classify'], load: async () => (await import('./commands/classify.command.js')).classifyCommand },
   {

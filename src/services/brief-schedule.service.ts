@@ -193,25 +193,39 @@ export interface ScheduledSending {
 
 export interface SendOptions {
   env?: NodeJS.ProcessEnv;
+  /** Once aborted (the server stops), no further sending is started. */
+  signal?: AbortSignal;
 }
 
 /**
  * Sends every schedule's brief whose period has ended in its organization's zone and was not sent yet, claiming
  * each (schedule, period) first: a second run, or another process, finds it taken and sends nothing. A period
  * that ended before the schedule was added is not sent: the first brief is the first period to end after it. A
- * sending that fails is recorded with its error and tried again an hour later.
+ * sending that fails is recorded with its error and tried again an hour later. The server runs this every minute:
+ * what was sent, or is being sent, is passed over without a write.
  */
 export async function sendDueBriefs(ctx: Context, options: SendOptions = {}): Promise<ScheduledSending[]> {
   const env = options.env ?? process.env;
   authorize(ctx.actor, 'write', 'briefs');
-  // Nothing is claimed while there is no server to send through.
-  smtpUrlOf(env);
   const now = ctx.clock();
   const retryBefore = new Date(now.getTime() - RETRY_AFTER_MS).toISOString();
-  const results: ScheduledSending[] = [];
-  for (const row of await listScheduleRows(ctx.db.kysely, scopeOfContext(ctx))) {
+  const rows = await listScheduleRows(ctx.db.kysely, scopeOfContext(ctx));
+  const latest = await latestSendings(
+    ctx.db.kysely,
+    rows.map((row) => row.id),
+  );
+  const due = rows.flatMap((row) => {
     const { key, period } = periodJustEnded(localDateOf(now, row.timeZone), row.every);
-    if (period.to < localDateOf(row.createdAt, row.timeZone)) continue;
+    if (period.to < localDateOf(row.createdAt, row.timeZone)) return [];
+    const last = latest.get(row.id);
+    const taken = last?.period === key && (last.sentAt !== null || last.claimedAt >= retryBefore);
+    return taken ? [] : [{ row, key, period }];
+  });
+  // Nothing is claimed while there is no server to send through.
+  if (due.length > 0) smtpUrlOf(env);
+  const results: ScheduledSending[] = [];
+  for (const { row, key, period } of due) {
+    if (options.signal?.aborted) break;
     const claimed = await inTransaction(ctx, (tx) =>
       claimBriefSending(tx.db.kysely, row.id, key, now.toISOString(), retryBefore),
     );

@@ -1,6 +1,7 @@
 /** Every group of routes under /api/v1, one a line. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { auditRoutes } from './audit.routes.js';
+import { briefScheduleRoutes } from './brief-schedules.routes.js';
 import { briefRoutes } from './briefs.routes.js';
 import { channelTokenRoutes } from './channel-token.routes.js';
 import { importRoutes } from './imports.routes.js';
@@ -22,6 +23,7 @@ export const ROUTES: readonly FastifyPluginAsyncZod[] = [
   auditRoutes,
   collectRoutes,
   briefRoutes,
+  briefScheduleRoutes,
   settingsRoutes,
   importRoutes,
   publicationRoutes,
