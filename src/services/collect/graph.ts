@@ -6,13 +6,14 @@
  *
  * Graph's own errors are told apart: 190 (token expired or revoked) stops the channel until a new token is set;
  * 4, 17, 32, 613 (rate limits, also as HTTP 429) are retried after an exponential backoff, a bounded number of
- * times; 10, 100 and 200-299 (a permission the token lacks) say so. `x-app-usage` and
- * `x-business-use-case-usage` above 75 % slow the next request down by the backoff.
+ * times; 10, 100 and 200-299 (a permission the token lacks) say so; transient failures (the connection, HTTP 5xx,
+ * Graph's `is_transient` or codes 1 and 2) are tried again after the fetch policy's pause, doubled each time.
+ * `x-app-usage` and `x-business-use-case-usage` above 75 % slow the next request down by the backoff.
  */
 import { createHash } from 'node:crypto';
 import { DomainError } from '../../domain/errors.js';
 import { dataOf, nextOf } from '../../importers/graph/map.js';
-import type { FetchPolicy } from './polite-fetch.js';
+import { type FetchPolicy, isTransientStatus, transientPause } from './polite-fetch.js';
 
 export interface GraphPolicy extends FetchPolicy {
   /** `AQPARAT_GRAPH_API_URL`, else https://graph.facebook.com. */
@@ -26,6 +27,8 @@ export interface GraphPolicy extends FetchPolicy {
 
 export const RATE_LIMIT_CODES: ReadonlySet<number> = new Set([4, 17, 32, 613]);
 export const TOKEN_EXPIRED_CODE = 190;
+/** Graph's "unknown error" and "service temporarily unavailable": worth trying again. */
+const TRANSIENT_CODES: ReadonlySet<number> = new Set([1, 2]);
 const isPermissionCode = (code: number) => code === 10 || code === 100 || (code >= 200 && code <= 299);
 /** Usage above this share of the limit slows the collection down. */
 export const USAGE_SLOWDOWN = 75;
@@ -72,6 +75,11 @@ export class GraphClient {
     private readonly wait: (ms: number) => Promise<void> = sleep,
   ) {}
 
+  private async backOff(ms: number): Promise<void> {
+    this.waits.push(ms);
+    await this.wait(ms);
+  }
+
   url(path: string, query: Record<string, string>): string {
     const base = this.policy.graphApiUrl.replace(/\/+$/, '');
     return `${base}/${this.policy.graphVersion}/${path}?${new URLSearchParams(query).toString()}`;
@@ -99,13 +107,17 @@ export class GraphClient {
         });
         text = await response.text();
       } catch (error) {
+        this.last = Date.now();
+        if (attempt < this.policy.retries) {
+          await this.backOff(transientPause(this.policy, attempt));
+          continue;
+        }
         throw new DomainError('collect_fetch_failed', {
           url: shown(url.href),
           detail: error instanceof Error ? error.message : String(error),
         });
-      } finally {
-        this.last = Date.now();
       }
+      this.last = Date.now();
       this.slowDown = usageOf(response.headers) > USAGE_SLOWDOWN;
       if (text.length > this.policy.maxBytes)
         throw new DomainError('collect_fetch_failed', {
@@ -118,7 +130,9 @@ export class GraphClient {
       } catch {
         body = undefined;
       }
-      const error = (body as { error?: { code?: unknown; message?: unknown } } | undefined)?.error;
+      const error = (
+        body as { error?: { code?: unknown; message?: unknown; is_transient?: unknown } } | undefined
+      )?.error;
       const code = typeof error?.code === 'number' ? error.code : undefined;
       const message = typeof error?.message === 'string' ? error.message : `HTTP ${response.status}`;
       if (response.ok && body !== undefined && !error) return body;
@@ -126,9 +140,15 @@ export class GraphClient {
       if ((code !== undefined && RATE_LIMIT_CODES.has(code)) || response.status === 429) {
         if (attempt >= this.policy.retries)
           throw new DomainError('collect_rate_limited', { url: shown(url.href), detail: message });
-        const backoff = this.policy.graphBackoffMs * 2 ** attempt;
-        this.waits.push(backoff);
-        await this.wait(backoff);
+        await this.backOff(this.policy.graphBackoffMs * 2 ** attempt);
+        continue;
+      }
+      const transient =
+        error?.is_transient === true ||
+        (code !== undefined && TRANSIENT_CODES.has(code)) ||
+        (code === undefined && isTransientStatus(response.status));
+      if (transient && attempt < this.policy.retries) {
+        await this.backOff(transientPause(this.policy, attempt));
         continue;
       }
       if (code !== undefined && isPermissionCode(code))

@@ -1,6 +1,7 @@
 /**
  * Fetching public pages politely: one request at a time per host, a pause between two requests to it, a 429's
- * `Retry-After` waited out (up to a limit) before the same request is made again. Each answer is bounded in time
+ * `Retry-After` waited out (up to a limit) before the same request is made again, and a transient failure (the
+ * connection failed or timed out, HTTP 408 or 5xx but 501) tried again after a pause doubled each time. Each answer is bounded in time
  * and bytes, so that no host can hold a collection or its memory: a page is read only up to `maxBytes`.
  */
 import { DomainError } from '../../domain/errors.js';
@@ -12,8 +13,10 @@ export interface FetchPolicy {
   timeoutMs: number;
   /** Bytes of a page read at most (a t.me/s page of 20 posts is ~120 KB). */
   maxBytes: number;
-  /** 429 answers waited out before the request fails. */
+  /** 429 answers waited out, and transient failures tried again, before the request fails. */
   retries: number;
+  /** The pause before a transient failure is tried again, doubled at each retry. */
+  transientBackoffMs: number;
   /** A longer `Retry-After` than this fails the request rather than hold the run. */
   maxRetryAfterMs: number;
 }
@@ -23,8 +26,16 @@ export const DEFAULT_FETCH_POLICY: FetchPolicy = {
   timeoutMs: 30_000,
   maxBytes: 5 * 1024 * 1024,
   retries: 3,
+  transientBackoffMs: 2000,
   maxRetryAfterMs: 5 * 60_000,
 };
+
+/** Whether an HTTP status says the server may answer the same request later: a timeout or its own failure. */
+export const isTransientStatus = (status: number) => status === 408 || (status >= 500 && status !== 501);
+
+/** The pause before the retry after `attempt` transient failures (0 the first). */
+export const transientPause = (policy: FetchPolicy, attempt: number) =>
+  policy.transientBackoffMs * 2 ** attempt;
 
 export interface Page {
   /** The address answered, after redirects. */
@@ -99,6 +110,10 @@ export class PoliteFetcher {
         });
       } catch (error) {
         slot.last = Date.now();
+        if (attempt < this.policy.retries) {
+          await this.wait(transientPause(this.policy, attempt));
+          continue;
+        }
         throw failed(url, error instanceof Error ? error.message : String(error));
       }
       try {
@@ -114,6 +129,11 @@ export class PoliteFetcher {
         if (response.status === 304) {
           await response.body?.cancel();
           return { ...answered, body: '' };
+        }
+        if (isTransientStatus(response.status) && attempt < this.policy.retries) {
+          await response.body?.cancel();
+          await this.wait(transientPause(this.policy, attempt));
+          continue;
         }
         if (!response.ok) {
           await response.body?.cancel();
