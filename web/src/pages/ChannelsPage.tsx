@@ -1,8 +1,12 @@
-/** The registry of pages and channels; a channel's followers over time, and recording a new count. */
+/**
+ * The registry of pages and channels with each one's collection (status, last success, next run, followers' trend,
+ * "Collect now", its runs in the expanded row); a channel's followers over time, and recording a new count.
+ */
 import { Card, Col, Row, Space, Table, Tag } from 'antd';
 import { Link, useParams } from 'react-router';
 import { PLATFORM_LABELS } from '../../../src/shared/labels.js';
 import { PLATFORMS } from '../../../src/shared/vocabulary.js';
+import { useCollections } from '../api/collect.js';
 import { useRecords } from '../api/registry.js';
 import type { AudienceRow, ChannelRow } from '../api/types.js';
 import { Chart } from '../components/Chart.js';
@@ -11,6 +15,8 @@ import { PageTitle } from '../components/PageTitle.js';
 import { RecordForm } from '../components/RecordForm.js';
 import { RecordTable } from '../components/RecordTable.js';
 import { ChannelToken } from '../features/channels/ChannelToken.js';
+import { CollectionRuns } from '../features/channels/CollectionRuns.js';
+import { CollectionStatus } from '../features/channels/CollectionStatus.js';
 import { useLang } from '../i18n/index.js';
 import { useFormat } from '../lib/format.js';
 import { useOrgNames } from '../lib/org-names.js';
@@ -92,6 +98,8 @@ export default function ChannelsPage() {
   // The chosen channel is looked up among the subtree's; a region has tens of channels.
   const channels = useRecords('channels', { org: orgCode, pageSize: 500 }, orgCode !== undefined);
   const chosen = channels.data?.items.find((channel) => channel.code === code);
+  const collections = useCollections(orgCode);
+  const healthOf = new Map(collections.data?.items.map((health) => [health.channel, health]));
   if (!orgCode) return null;
   return (
     <>
@@ -126,6 +134,7 @@ export default function ChannelsPage() {
             kind="channels"
             label={t('nav.channels')}
             query={{ org: orgCode }}
+            expandable={(row) => <CollectionRuns code={row.code} timeZone={names.zoneOf(row.orgCode)} />}
             columns={[
               {
                 key: 'name',
@@ -135,13 +144,41 @@ export default function ChannelsPage() {
               {
                 key: 'platform',
                 title: t('common.platform'),
+                responsive: ['sm'],
                 render: (_, row) => PLATFORM_LABELS[lang][row.platform],
               },
-              { key: 'org', title: t('channel.owner'), render: (_, row) => names.ofCode(row.orgCode) },
-              { key: 'created', title: t('channel.created'), render: (_, row) => f.date(row.createdOn) },
+              {
+                key: 'collection',
+                title: t('collect.column'),
+                render: (_, row) => {
+                  const health = healthOf.get(row.code);
+                  return health ? (
+                    <CollectionStatus
+                      health={health}
+                      timeZone={names.zoneOf(row.orgCode)}
+                      checkedAt={collections.dataUpdatedAt}
+                    />
+                  ) : null;
+                },
+              },
+              // A phone's width keeps the name and the collection (which names the platform's collector); the rest is on
+              // wider screens.
+              {
+                key: 'org',
+                title: t('channel.owner'),
+                responsive: ['lg'],
+                render: (_, row) => names.ofCode(row.orgCode),
+              },
+              {
+                key: 'created',
+                title: t('channel.created'),
+                responsive: ['xl'],
+                render: (_, row) => f.date(row.createdOn),
+              },
               {
                 key: 'url',
                 title: t('common.link'),
+                responsive: ['md'],
                 render: (_, row) =>
                   row.url ? (
                     <a href={row.url} target="_blank" rel="noreferrer">
@@ -152,6 +189,7 @@ export default function ChannelsPage() {
               {
                 key: 'closed',
                 title: t('channel.closed'),
+                responsive: ['md'],
                 render: (_, row) => (row.closedOn ? <Tag>{f.date(row.closedOn)}</Tag> : null),
               },
             ]}
