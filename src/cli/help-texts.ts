@@ -176,6 +176,25 @@ export const HELP_TEXTS: Record<'ru' | 'kk', Record<string, string>> = {
       'измерить классификатор на размеченном наборе: точность, полнота, F1 по темам, macro-F1, доля верных',
     'labelled sets in the format of data/eval/*.jsonl (default: those files); "real": the real set of data/eval/real, its development and held-out parts (also any files whose records carry union and source)':
       'размеченные наборы в формате data/eval/*.jsonl (по умолчанию: эти файлы); «real»: реальный набор data/eval/real, его части для настройки и отложенная (а также любые файлы, записи которых содержат `union` и `source`)',
+    'only the channels whose scheduled collection is due (posts every 2 hours, followers daily, unless the channel says otherwise), each once even when several servers collect':
+      'только каналы, которым пора по расписанию сбора (посты — каждые 2 часа, подписчики — раз в день, если у канала не задано иначе), каждый один раз, даже если собирают несколько серверов',
+    'briefs e-mailed on a schedule': 'справки, рассылаемые по электронной почте по расписанию',
+    "e-mail an organization's brief of each period that ends":
+      'отправлять по электронной почте справку организации за каждый завершившийся период',
+    'how often: {values}': 'как часто: {values}',
+    'e-mail addresses to send to (spaces or commas between them)':
+      'адреса электронной почты получателей (через пробел или запятую)',
+    'the brief schedules and how their last sending went':
+      'расписания рассылки справок и итог их последней отправки',
+    'print {id, org, every, langs, formats, to, createdAt, lastSending} per schedule':
+      'вывести по каждому расписанию {id, org, every, langs, formats, to, createdAt, lastSending}',
+    'stop a brief schedule': 'остановить рассылку справки',
+    'the schedule’s number': 'номер рассылки',
+    'send the briefs whose period has ended and that were not sent yet':
+      'отправить ещё не отправленные справки за завершившиеся периоды',
+    'what is due now (the only kind of run)': 'то, что пора отправить сейчас (единственный вид запуска)',
+    'print {schedule, org, period, from, to, files, pdfMissing, sentAt, error} per sending':
+      'вывести по каждой отправке {schedule, org, period, from, to, files, pdfMissing, sentAt, error}',
   },
   kk: {
     'information work of trade unions: records, measures, briefs':
@@ -351,5 +370,24 @@ export const HELP_TEXTS: Record<'ru' | 'kk', Record<string, string>> = {
       'жіктеуішті белгіленген жиында өлшеу: дәлдік, толықтық, тақырыптар бойынша F1, macro-F1, дұрыстар үлесі',
     'labelled sets in the format of data/eval/*.jsonl (default: those files); "real": the real set of data/eval/real, its development and held-out parts (also any files whose records carry union and source)':
       'data/eval/*.jsonl пішіміндегі белгіленген жиындар (әдепкі: сол файлдар); «real»: data/eval/real нақты жиыны, оның баптауға арналған және кейінге қалдырылған бөліктері (сондай-ақ жазбаларында `union` және `source` бар кез келген файлдар)',
+    'only the channels whose scheduled collection is due (posts every 2 hours, followers daily, unless the channel says otherwise), each once even when several servers collect':
+      'тек жинау кестесі бойынша уақыты келген арналар (посттар — әр 2 сағат сайын, жазылушылар — күн сайын, егер арнада басқаша көрсетілмесе), бірнеше сервер жинаса да, әрқайсысы бір рет',
+    'briefs e-mailed on a schedule': 'кесте бойынша электрондық поштамен жіберілетін анықтамалар',
+    "e-mail an organization's brief of each period that ends":
+      'аяқталған әр кезең бойынша ұйымның анықтамасын электрондық поштамен жіберу',
+    'how often: {values}': 'қаншалықты жиі: {values}',
+    'e-mail addresses to send to (spaces or commas between them)':
+      'алушылардың электрондық пошта мекенжайлары (бос орын немесе үтір арқылы)',
+    'the brief schedules and how their last sending went':
+      'анықтамаларды жіберу кестелері және соңғы жіберілімнің нәтижесі',
+    'print {id, org, every, langs, formats, to, createdAt, lastSending} per schedule':
+      'әр кесте бойынша {id, org, every, langs, formats, to, createdAt, lastSending} шығару',
+    'stop a brief schedule': 'анықтама таратылымын тоқтату',
+    'the schedule’s number': 'таратылым нөмірі',
+    'send the briefs whose period has ended and that were not sent yet':
+      'кезеңі аяқталған және әлі жіберілмеген анықтамаларды жіберу',
+    'what is due now (the only kind of run)': 'қазір жіберетін уақыты келгендер (іске қосудың жалғыз түрі)',
+    'print {schedule, org, period, from, to, files, pdfMissing, sentAt, error} per sending':
+      'әр жіберілім бойынша {schedule, org, period, from, to, files, pdfMissing, sentAt, error} шығару',
   },
 };

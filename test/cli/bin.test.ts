@@ -18,6 +18,8 @@ import { COMMANDS } from '../../src/cli/commands.js';
 
 const BIN = fileURLToPath(new URL('../../bin/aqparat.js', import.meta.url));
 const run = promisify(execFile);
+/** Above the heap limit `--max-old-space-size=1024` gives on every supported Node, well under a large default. */
+const HEAP_LIMIT_MB = 1300;
 
 describe('the aqparat command file', () => {
   it('runs as a program of its own', async () => {
@@ -39,7 +41,8 @@ describe('the aqparat command file', () => {
         ).stdout,
       ) /
       2 ** 20;
-    expect(await limitOf(options)).toBeLessThan(1200);
+    // The limit is the old space's 1024 MB and the young generation's: 1072 MB on Node 20, 1216 MB on Node 24.
+    expect(await limitOf(options)).toBeLessThan(HEAP_LIMIT_MB);
     // On a small machine Node's own default may be as low: the option then changes nothing, and that is fine.
     expect(await limitOf([])).toBeGreaterThanOrEqual(await limitOf(options));
   });
@@ -53,7 +56,7 @@ describe('the aqparat command file', () => {
     expect(stdout.match(/Использование: aqparat/g)).toHaveLength(1);
     const limits = [...stderr.matchAll(/heap limit (\d+)/g)].map((match) => Number(match[1]));
     expect(limits).toHaveLength(2);
-    expect(Math.min(...limits)).toBeLessThan(1200);
+    expect(Math.min(...limits)).toBeLessThan(HEAP_LIMIT_MB);
     // A heap limit of the user's own is kept: no second process.
     const own = await run(process.execPath, ['--max-old-space-size=2048', hook, BIN, '--help']);
     expect([...own.stderr.matchAll(/heap limit (\d+)/g)].map((match) => Number(match[1]))).toEqual([

@@ -78,21 +78,27 @@ describe('the language of the command line', () => {
     });
   });
 
-  it('gives help in Kazakh: headings, usage and every description', async () => {
+  it('gives help in Kazakh: headings, usage and the commands', async () => {
     const root = await runCli(['--help', '--lang', 'kk']);
     expect(root.code).toBe(0);
     expect(root.stdout).toContain('Қолданылуы: aqparat [параметрлер] [команда]');
     expect(root.stdout).toContain('Командалар:');
     expect(root.stdout).toMatch(/report \[параметрлер\]\s+ұйымның кезеңдегі анықтамасын жазу/);
     expect(root.stdout).toMatch(/help \[команда\]\s+команда бойынша анықтаманы көрсету/);
+  });
+
+  it("gives a command's help in Kazakh: its options and their defaults", async () => {
     const report = await runCli(['report', '--help', '--lang', 'kk']);
     expect(report.stdout).toContain('Параметрлер:');
     expect(report.stdout).toMatch(/--from <date>\s+бірінші жергілікті күн ЖЖЖЖ-АА-КК/);
     expect(report.stdout).toMatch(/--out <dir>\s+жазылатын қалта \(әдепкі: "\.\/out"\)/);
     expect(report.stdout).not.toMatch(/\b(Usage|Options|default|display help)\b/);
+  });
+
+  it('keeps the lists of values as they are, and a group without its subcommand shows its help', async () => {
     const stats = await runCli(['stats', '--help'], { AQPARAT_LANG: 'ru' });
     expect(stats.stdout).toMatch(/--platform <platform>\s+одно из: website, facebook/);
-    // A group without its subcommand shows its help, on stderr, in the language.
+    // On stderr, ending with 1, in the language.
     const group = await runCli(['channel'], { AQPARAT_LANG: 'kk' });
     expect(group.code).toBe(1);
     expect(group.stderr).toMatch(/list \[параметрлер\]\s+арналар тізімі/);
