@@ -100,11 +100,18 @@ async function anyNew(ctx: Context, channel: ChannelRef, items: readonly Mapped[
 }
 
 /**
- * Saves what the next run asks with: trusted at once when nothing of this run is new (nothing could be lost),
- * else once this run's batch is done.
+ * Saves what the next run asks with: trusted at once when nothing of this run is to store (nothing could be
+ * lost), else once this run's batch is done. `changed`: the answer holds only what changed since the cursor.
  */
-async function keep(ctx: Context, channel: ChannelRef, state: CollectCursor, collected: Collected) {
-  const pending = (await anyNew(ctx, channel, collected.items)) ? collected.hash : null;
+async function keep(
+  ctx: Context,
+  channel: ChannelRef,
+  state: CollectCursor,
+  collected: Collected,
+  changed = false,
+) {
+  const store = (changed && collected.items.length > 0) || (await anyNew(ctx, channel, collected.items));
+  const pending = store ? collected.hash : null;
   await saveCursor(ctx.db.kysely, channel.id, state, pending, ctx.clock());
 }
 
@@ -193,12 +200,10 @@ async function collectWordpress(
     .map((post) => (post as { modified?: unknown }).modified)
     .filter((value): value is string => typeof value === 'string')
     .reduce<string | null>((max, value) => (max === null || value > max ? value : max), after);
-  await keep(
-    ctx,
-    channel,
-    { api: 'wordpress', address: root, etag: null, lastModified: null, cursor: latest },
-    collected,
-  );
+  // Asked with a cursor, every post answered was modified after it: an edit lost with a failed batch would not
+  // be answered again.
+  const state = { api: 'wordpress', address: root, etag: null, lastModified: null, cursor: latest };
+  await keep(ctx, channel, state, collected, after !== null);
   return collected;
 }
 
