@@ -1,12 +1,14 @@
 /**
  * The analytical brief of the chosen organization and period: choose its language and formats, preview the HTML
- * (in a sandboxed frame: nothing in it can run), download the Word and Excel files.
+ * (in a sandboxed frame: nothing in it can run), download the Word and Excel files; and have it e-mailed on a
+ * schedule.
  */
 import { Button, Card, Checkbox, Col, Form, Radio, Row, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { REPORT_LANGS, type ReportLang } from '../../../src/shared/vocabulary.js';
 import { BRIEF_FORMATS, type BriefFormat, previewUrl, usePlanBrief } from '../api/briefs.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
+import { BriefSchedules } from '../features/briefs/BriefSchedules.js';
 import { PageTitle } from '../components/PageTitle.js';
 import { useLang } from '../i18n/index.js';
 import { useOrgNames } from '../lib/org-names.js';
@@ -89,6 +91,12 @@ export default function BriefsPage() {
             </Card>
           )}
         </Col>
+        {/* Its form starts on the page's organization: built again when that changes. */}
+        {orgCode && (
+          <Col span={24}>
+            <BriefSchedules key={orgCode} orgCode={orgCode} />
+          </Col>
+        )}
       </Row>
     </>
   );
