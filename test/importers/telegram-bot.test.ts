@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { exportMessageOf, mapBotPosts } from '../../src/importers/telegram-bot/map.js';
+import { type BotClient, collectTelegramBot } from '../../src/services/collect/telegram-bot.js';
 import { itReal, real } from '../helpers/real-files.js';
 
 const TEXT = 'telegram-bot/silikidi_update_text_entities.json';
@@ -83,5 +84,41 @@ describe('Bot API messages as an export writes them', () => {
     expect(item).toMatchObject({
       draft: { isRepost: true, repostSource: 'Федерация профсоюзов', text: 'Перепост' },
     });
+  });
+});
+
+describe('Bot API updates read to the end', () => {
+  it('pages of 100 by offset; the latest version of each post; other chats passed over', async () => {
+    const chat = { id: -1001, username: 'Union_KZ', type: 'channel' };
+    const updates = Array.from({ length: 150 }, (_, index) => {
+      const id = 1000 + index;
+      if (index % 50 === 7)
+        return {
+          update_id: id,
+          channel_post: { message_id: 1, date: 1, chat: { id: 5, username: 'other', type: 'channel' } },
+        };
+      if (index === 120)
+        return { update_id: id, edited_channel_post: { message_id: 3, date: 1, text: 'edited', chat } };
+      return { update_id: id, channel_post: { message_id: index, date: 1, text: `post ${index}`, chat } };
+    });
+    const calls: Record<string, string>[] = [];
+    const client = {
+      call(method: string, params: Record<string, string>) {
+        calls.push({ method, ...params });
+        if (method === 'getChatMemberCount') return Promise.resolve(4213);
+        const from = Number(params['offset'] ?? 0);
+        return Promise.resolve(updates.filter((update) => update.update_id >= from).slice(0, 100));
+      },
+    } as unknown as BotClient;
+    const read = await collectTelegramBot(client, 'union_kz', { maxPages: 50 });
+    expect(calls.map((call) => [call['method'], call['offset']])).toEqual([
+      ['getChatMemberCount', undefined],
+      ['getUpdates', undefined],
+      ['getUpdates', '1100'],
+    ]);
+    expect(read).toMatchObject({ followers: 4213, offset: 1150, pages: 2 });
+    // 150 updates, 3 of another chat, one an edit of post 3: 146 posts, post 3 as edited.
+    expect(read.messages).toHaveLength(146);
+    expect(read.messages.find((message) => message['message_id'] === 3)?.['text']).toBe('edited');
   });
 });
