@@ -2,10 +2,11 @@
  * Scheduled briefs on both databases, sent to a local SMTP server: the brief of the month that has just ended in
  * the organization's zone arrives once, in each language asked, with human attachment names; PDF through
  * LibreOffice when it is installed, else the Word file and a sentence saying why; a second run, or a second
- * process running at the same moment, sends nothing; a refused sending is recorded and tried again an hour later.
+ * process running at the same moment, sends nothing; a refused sending is recorded and tried again an hour later;
+ * the server's scheduler sends a due brief on its own.
  */
 import type { ParsedMail } from 'mailparser';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   addBriefSchedule,
   listBriefSchedules,
@@ -15,6 +16,8 @@ import {
 } from '../../src/services/brief-schedule.service.js';
 import { type Context, openContext } from '../../src/services/context.js';
 import { createOrganization, type Organization } from '../../src/services/org.service.js';
+import { JOBS } from '../../src/services/schedule/jobs.js';
+import { startScheduler } from '../../src/services/schedule/loop.js';
 import { buildOrg, uniqueCode } from '../factories/org.factory.js';
 import { DIALECTS, openTestContext } from '../helpers/databases.js';
 import { docxText, hasCommand } from '../helpers/office.js';
@@ -230,6 +233,35 @@ describe.each(DIALECTS)('briefs e-mailed on a schedule (%s)', (dialect) => {
       code: 'schedule_smtp_missing',
     });
     expect(await sendDueBriefs(ctx, { env: env() })).toHaveLength(1);
+  });
+});
+
+describe('the server’s scheduler', () => {
+  it('sends a due brief on its own', async () => {
+    let now = new Date('2026-11-15T09:00:00Z');
+    const ctx = await openTestContext('sqlite', { clock: () => now });
+    const smtp = await startSmtpServer();
+    vi.stubEnv('AQPARAT_SMTP_URL', smtp.url);
+    vi.stubEnv('AQPARAT_SOFFICE', NO_SOFFICE);
+    try {
+      const org = await buildOrg(ctx, 'region');
+      await addBriefSchedule(ctx, {
+        org: org.code,
+        every: 'month',
+        langs: ['ru'],
+        formats: ['docx'],
+        to: ['a@b.kz'],
+      });
+      now = new Date('2026-12-01T09:00:00Z');
+      const scheduler = startScheduler(ctx, 60_000, JOBS);
+      await expect.poll(() => smtp.messages.length, { timeout: 60_000 }).toBe(1);
+      await scheduler.stop();
+      expect(attachmentNames(smtp.messages[0] as ParsedMail)).toEqual([`Справка_${org.code}_2026-11.docx`]);
+    } finally {
+      vi.unstubAllEnvs();
+      await smtp.close();
+      await ctx.close();
+    }
   });
 });
 
