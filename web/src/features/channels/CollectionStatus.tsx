@@ -163,7 +163,13 @@ export function CollectionStatus({ health, timeZone, checkedAt }: Props) {
       )}
       <FollowersTrend health={health} />
       {canCollect && health.collector !== null && health.blocked === null && (
-        <Button size="small" loading={collect.isPending} onClick={() => collect.mutate()}>
+        // Its words may wrap: a phone's table has no width to spare for the button's one line.
+        <Button
+          size="small"
+          style={{ whiteSpace: 'normal', height: 'auto' }}
+          loading={collect.isPending}
+          onClick={() => collect.mutate()}
+        >
           {t('collect.now')}
         </Button>
       )}
