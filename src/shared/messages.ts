@@ -220,9 +220,10 @@ export const ERROR_TEXTS: Texts<ErrorCode> = {
       'На {url} нет ленты RSS или Atom и нет WordPress REST API: укажите адресом канала адрес его ленты (например, https://сайт/feed/)',
     collect_bot_rate_limited:
       'Telegram Bot API ограничил частоту запросов ({method}: ждать {seconds} с); сбор продолжится в следующий раз',
-    schedule_unknown: 'Рассылки справки № {id} нет (или она вне вашей организации); список: aqparat schedule list',
+    schedule_unknown:
+      'Рассылки справки № {id} нет (или она вне вашей организации); список: aqparat schedule list',
     schedule_smtp_missing:
-      'Не задан почтовый сервер для рассылки справок: укажите его адрес в {setting}, например smtp://пользователь:пароль@mail.example.kz:587',
+      'Не задан почтовый сервер для рассылки справок: укажите его адрес в {setting}, например {example}',
     internal_error: 'Внутренняя ошибка сервера; сообщите администратору номер запроса {requestId}',
     web_not_built:
       'Веб-приложение ещё не собрано: выполните {command} в папке aqparat и обновите страницу (API уже работает: /api/docs)',
@@ -317,9 +318,10 @@ export const ERROR_TEXTS: Texts<ErrorCode> = {
       '{url} бетінде RSS не Atom таспасы да, WordPress REST API да жоқ: арнаның мекенжайы ретінде оның таспасының мекенжайын көрсетіңіз (мысалы, https://сайт/feed/)',
     collect_bot_rate_limited:
       'Telegram Bot API сұраулар жиілігін шектеді ({method}: {seconds} с күту керек); жинау келесі жолы жалғасады',
-    schedule_unknown: '№ {id} анықтама таратылымы жоқ (немесе ол сіздің ұйымыңыздан тыс); тізімі: aqparat schedule list',
+    schedule_unknown:
+      '№ {id} анықтама таратылымы жоқ (немесе ол сіздің ұйымыңыздан тыс); тізімі: aqparat schedule list',
     schedule_smtp_missing:
-      'Анықтамаларды тарататын пошта сервері берілмеген: оның мекенжайын {setting} ішінде көрсетіңіз, мысалы smtp://пайдаланушы:құпиясөз@mail.example.kz:587',
+      'Анықтамаларды тарататын пошта сервері берілмеген: оның мекенжайын {setting} ішінде көрсетіңіз, мысалы {example}',
     internal_error: 'Сервердің ішкі қатесі; әкімшіге сұрау нөмірін {requestId} хабарлаңыз',
     web_not_built:
       'Веб-қосымша әлі жиналмаған: aqparat қалтасында {command} командасын орындап, бетті жаңартыңыз (API жұмыс істеп тұр: /api/docs)',
@@ -415,9 +417,10 @@ export const ERROR_TEXTS: Texts<ErrorCode> = {
       "{url} has no RSS or Atom feed and no WordPress REST API: give the channel its feed's address (e.g. https://site/feed/)",
     collect_bot_rate_limited:
       'The Telegram Bot API limited the request rate ({method}: wait {seconds} s); the next collection will go on',
-    schedule_unknown: 'There is no brief schedule No. {id} (or it is outside your organization); list them: aqparat schedule list',
+    schedule_unknown:
+      'There is no brief schedule No. {id} (or it is outside your organization); list them: aqparat schedule list',
     schedule_smtp_missing:
-      'No mail server to send briefs through: give its address in {setting}, e.g. smtp://user:password@mail.example.kz:587',
+      'No mail server to send briefs through: give its address in {setting}, e.g. {example}',
     internal_error: 'Internal server error; tell the administrator the request id {requestId}',
     web_not_built:
       'The web application has not been built: run {command} in the aqparat folder and reload the page (the API already works: /api/docs)',
