@@ -18,6 +18,7 @@ import {
 } from '../storage/repositories/collection-run.repository.js';
 import type { SkipReason } from './collect/collector.js';
 import { COLLECTORS } from './collect/collectors.js';
+import { dueInstantsOf } from './collect/due.js';
 import { telegramAddressOf } from './collect/telegram-web.js';
 import { type ChannelCollection, collectChannels } from './collect.service.js';
 import { tokenStatuses, type TokenStatus } from './channel-token.js';
@@ -48,12 +49,15 @@ export async function collectorStateOf(ctx: Context, channel: CollectableRef): P
   return state((await collector.skipReason(ctx, channel)) ?? null);
 }
 
+/** Whether a collector reads the channel now. */
+const isReadNow = (state: CollectorState) => state.collector !== null && state.blocked === null;
+
 /**
  * Whether the channel counts for freshness: a collector reads it, or would but for a token the platform refused,
  * which is exactly what staleness should bring to light.
  */
 const isWatched = (state: CollectorState) =>
-  state.collector !== null && (state.blocked === null || state.blocked === 'token_expired');
+  isReadNow(state) || (state.collector !== null && state.blocked === 'token_expired');
 
 /** The channels of the list that a collector reads, with their last success: the facts of collection_stale. */
 export async function collectedChannelFacts(
@@ -83,6 +87,8 @@ export type TokenState = TokenStatus & { expired: boolean };
 
 export interface ChannelHealth extends CollectorState, CollectionHealth {
   channel: string;
+  /** When the scheduler collects it next (now when overdue or never collected); null when nothing would. */
+  nextRunAt: string | null;
   token: TokenState;
   /** The latest audience snapshots of the last weeks, oldest first: the followers' trend. */
   followers: { asOf: LocalDate; followers: number }[];
@@ -98,8 +104,9 @@ async function healthOf(ctx: Context, channels: readonly CollectableRef[]): Prom
   if (channels.length === 0) return [];
   const ids = channels.map((channel) => channel.id);
   const db = ctx.db.kysely;
-  const [health, tokens, expired, snapshots] = await Promise.all([
+  const [health, due, tokens, expired, snapshots] = await Promise.all([
     collectionHealthOf(db, ids),
+    dueInstantsOf(db, ids),
     tokenStatuses(ctx, ids),
     db
       .selectFrom('channelSecret')
@@ -116,12 +123,16 @@ async function healthOf(ctx: Context, channels: readonly CollectableRef[]): Prom
       .execute(),
   ]);
   const refused = new Set(expired.map((row) => row.channelId));
+  const now = ctx.clock().getTime();
   const answers: ChannelHealth[] = [];
   for (const channel of channels) {
     const token = tokens.get(channel.id) ?? NO_TOKEN;
+    const state = await collectorStateOf(ctx, channel);
+    const dueAt = due.get(channel.id)?.getTime() ?? now;
     answers.push({
       channel: channel.code,
-      ...(await collectorStateOf(ctx, channel)),
+      ...state,
+      nextRunAt: isReadNow(state) ? new Date(Math.max(dueAt, now)).toISOString() : null,
       ...(health.get(channel.id) ?? NEVER),
       token: { ...token, expired: refused.has(channel.id) },
       followers: snapshots

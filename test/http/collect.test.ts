@@ -83,6 +83,8 @@ describe.each(DIALECTS)('collecting over HTTP (%s)', (dialect) => {
       token: { set: false, expired: false },
     });
     expect(Date.parse(String(body['lastSuccessAt']))).toBeGreaterThan(Date.now() - 60_000);
+    // Posts every 2 hours by default: the next scheduled run is 2 hours after this one started.
+    expect(Date.parse(String(body['nextRunAt'])) - Date.parse(String(body['lastRunAt']))).toBe(2 * 3_600_000);
     expect(body['followers']).toEqual([expect.objectContaining({ followers: 82932 })]);
     expect(body.runs).toEqual([
       expect.objectContaining({ trigger: 'manual', status: 'ok', new: 31, followers: 82932, error: null }),
@@ -107,6 +109,8 @@ describe.each(DIALECTS)('collecting over HTTP (%s)', (dialect) => {
     const body = health.json() as Record<string, unknown> & { runs: Run[] };
     expect(body['lastSuccessAt']).toBeNull();
     expect(body['failingSince']).toEqual(expect.any(String));
+    // A failing channel is tried again sooner: 5 minutes after its first failure.
+    expect(Date.parse(String(body['nextRunAt'])) - Date.parse(String(body['lastRunAt']))).toBe(5 * 60_000);
     expect(body['lastError']).toMatchObject({
       code: 'collect_channel_missing',
       message: expect.stringContaining('Telegram-да @not_existed_channel арнасы жоқ'),
