@@ -3,10 +3,14 @@
  * silikidi_*, no license stated: read from there): the text with its entities (links, hashtags; bold and the
  * rest plain), a photo with its caption, an album's parts joined, a forward's source.
  */
+import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
+import { createServer, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { exportMessageOf, mapBotPosts } from '../../src/importers/telegram-bot/map.js';
-import { type BotClient, collectTelegramBot } from '../../src/services/collect/telegram-bot.js';
+import { collectPolicyOf } from '../../src/services/collect/collector.js';
+import { BotClient, collectTelegramBot } from '../../src/services/collect/telegram-bot.js';
 import { itReal, real } from '../helpers/real-files.js';
 
 const TEXT = 'telegram-bot/silikidi_update_text_entities.json';
@@ -120,5 +124,47 @@ describe('Bot API updates read to the end', () => {
     // 150 updates, 3 of another chat, one an edit of post 3: 146 posts, post 3 as edited.
     expect(read.messages).toHaveLength(146);
     expect(read.messages.find((message) => message['message_id'] === 3)?.['text']).toBe('edited');
+  });
+});
+
+describe('the Bot API client', () => {
+  it('tries a 5xx and a dropped connection again, waits out retry_after, never names the token', async () => {
+    const answers: ((response: ServerResponse) => void)[] = [
+      (response) => response.writeHead(502, { 'content-type': 'text/html' }).end('<html>Bad Gateway</html>'),
+      (response) => response.socket?.destroy(),
+      (response) => response.writeHead(200).end('{"ok":true,"result":3}'),
+      ...Array.from(
+        { length: 4 },
+        () => (response: ServerResponse) =>
+          response
+            .writeHead(429)
+            .end(
+              '{"ok":false,"error_code":429,"description":"Too Many Requests: retry after 2","parameters":{"retry_after":2}}',
+            ),
+      ),
+    ];
+    const server = createServer((_request, response) => answers.shift()?.(response));
+    server.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    try {
+      const { port } = server.address() as AddressInfo;
+      const policy = collectPolicyOf({ AQPARAT_TELEGRAM_BOT_API_URL: `http://127.0.0.1:${port}` });
+      const waits: number[] = [];
+      const client = new BotClient(policy, '123:secret-token', (ms) => {
+        waits.push(ms);
+        return Promise.resolve();
+      });
+      expect(await client.call('getChatMemberCount', { chat_id: '@union_kz' })).toBe(3);
+      expect(waits).toEqual([2000, 4000]);
+      const limited = await client.call('getUpdates', {}).catch((error: unknown) => error);
+      expect(limited).toMatchObject({
+        code: 'collect_bot_rate_limited',
+        params: { method: 'getUpdates', seconds: 2 },
+      });
+      expect(waits.slice(2)).toEqual([2000, 2000, 2000]);
+      expect(JSON.stringify(limited)).not.toContain('secret-token');
+    } finally {
+      server.close();
+    }
   });
 });

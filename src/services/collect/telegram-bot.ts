@@ -11,7 +11,8 @@
  * next run, which is when Telegram forgets what came before it, and only once the batch of the run that read them
  * is done. Updates of other chats the bot is in are passed over, and forgotten with the offset: a bot serving
  * several channels this way should have its token on one of them only. A refused token (401) marks it expired, as
- * a Graph token's (the preview alone is read until a new one is set); a 429 is waited out for its `retry_after`.
+ * a Graph token's (the preview alone is read until a new one is set); a 429 is waited out for its `retry_after`,
+ * a failed connection or a 5xx tried again as a page's are.
  * The Bot API's address is `AQPARAT_TELEGRAM_BOT_API_URL` (https://api.telegram.org); the token is in the path of
  * every request, so no address is ever put in an error or a log: the method's name is.
  */
@@ -25,6 +26,7 @@ import { storedExternalIds } from '../../storage/repositories/collect.repository
 import { tokenOf } from '../channel-token.js';
 import type { CollectPolicy, Collector } from './collector.js';
 import { markTokenExpired, tokenState } from './graph-channel.js';
+import { isTransientStatus, transientPause } from './polite-fetch.js';
 import { collectTelegramWeb, telegramAddressOf } from './telegram-web.js';
 
 type Json = Record<string, unknown>;
@@ -43,27 +45,44 @@ export class BotClient {
     private readonly wait: (ms: number) => Promise<void> = sleep,
   ) {}
 
-  /** A method's result; a 429 waited out as it says, a refused token `collect_token_expired`. */
+  /**
+   * A method's result; a 429 waited out as it says, a refused token `collect_token_expired`, a failed connection
+   * or a 5xx tried again after the fetch policy's pause, doubled each time.
+   */
   async call(method: string, params: Record<string, string>): Promise<unknown> {
     const url = new URL(`${this.policy.telegramBotApiUrl.replace(/\/+$/, '')}/bot${this.token}/${method}`);
     for (const [name, value] of Object.entries(params)) url.searchParams.set(name, value);
     const where = `Telegram Bot API ${method}`;
     for (let attempt = 0; ; attempt++) {
       let status: number;
-      let answer: Json | undefined;
+      let body: string;
       try {
         const response = await fetch(url, { signal: AbortSignal.timeout(this.policy.timeoutMs) });
         status = response.status;
-        answer = objectOf(JSON.parse(await response.text()));
+        body = await response.text();
       } catch (error) {
+        if (attempt < this.policy.retries) {
+          await this.wait(transientPause(this.policy, attempt));
+          continue;
+        }
         const detail = error instanceof Error ? error.message.replaceAll(this.token, '…') : 'no answer';
         throw new DomainError('collect_fetch_failed', { url: where, detail });
+      }
+      let answer: Json | undefined;
+      try {
+        answer = objectOf(JSON.parse(body));
+      } catch {
+        answer = undefined;
       }
       if (answer?.['ok'] === true) return answer['result'];
       const description = String(answer?.['description'] ?? `HTTP ${status}`);
       const code = Number(answer?.['error_code'] ?? status);
       if (code === 401 || code === 404)
         throw new DomainError('collect_token_expired', { detail: description });
+      if (isTransientStatus(status) && attempt < this.policy.retries) {
+        await this.wait(transientPause(this.policy, attempt));
+        continue;
+      }
       if (code === 429) {
         const seconds = Number(objectOf(answer?.['parameters'])?.['retry_after'] ?? 1);
         if (attempt >= this.policy.retries || seconds * 1000 > this.policy.maxRetryAfterMs)
