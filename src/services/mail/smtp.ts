@@ -22,7 +22,12 @@ export interface Mail {
 /** The SMTP server's URL, e.g. `smtp://user:password@mail.example.kz:587`; an error naming the setting if unset. */
 export function smtpUrlOf(env: NodeJS.ProcessEnv = process.env): string {
   const url = env[SMTP_URL_SETTING];
-  if (!url) throw new DomainError('schedule_smtp_missing', { setting: SMTP_URL_SETTING });
+  if (!url) {
+    throw new DomainError('schedule_smtp_missing', {
+      setting: SMTP_URL_SETTING,
+      example: 'smtp://user:password@mail.example.kz:587',
+    });
+  }
   return url;
 }
 
