@@ -17,6 +17,7 @@ import pg from 'pg';
 import { type Context, openContext } from '../src/services/context.js';
 import { buildNationalDemo } from '../src/services/demo.service.js';
 import type { DialectName } from '../test/helpers/databases.js';
+import { COLLECTION, COLLECTION_SIZES, measureCollection } from './collect.workload.js';
 import { buildSize, DEMO_BUILD, measureDemoBuilds } from './demo-build.js';
 import { type Result, resultOf, type Unit } from './figures.js';
 import { measureDashboardLoad } from './http.workload.js';
@@ -233,6 +234,11 @@ async function benchDatabase(kind: DialectName, scale: Scale, options: Options, 
   if (big) {
     say(`${IMPORT}, 1 GB`);
     results.push(await bigImportResult(kind, big.file, big.bytes));
+  }
+  if (selected(COLLECTION)) {
+    const size = COLLECTION_SIZES[scale.name === 'national' ? 'national' : 'tiny'];
+    say(`${COLLECTION} (${size.channels} channels × ${size.posts} posts, fake t.me at ${size.latencyMs} ms)`);
+    results.push(...measureCollection(kind, size));
   }
   return { date: new Date().toISOString(), loadAverage: loadavg(), engine, buildSeconds, results };
 }

@@ -7,7 +7,7 @@
  */
 import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { real } from './real-files.js';
 
@@ -39,11 +39,13 @@ export interface FakeTelegram {
   hits: Hit[];
   /** Answers the next request of a path with 429 and this many seconds of Retry-After. */
   throttle: Map<string, number>;
+  /** The most requests it was answering at once. */
+  maxInFlight: () => number;
   close(): Promise<void>;
 }
 
-/** A fake t.me: saved pages by path. */
-export async function fakeTelegram(): Promise<FakeTelegram> {
+/** A fake t.me: saved pages by path, each answered `latencyMs` after it was asked. */
+export async function fakeTelegram(latencyMs = 0): Promise<FakeTelegram> {
   const routes = new Map<string, string>([
     ['/topwar_official', readTelegramPage(TELEGRAM_FILES.channel)],
     ['/s/topwar_official', readTelegramPage(TELEGRAM_FILES.newest)],
@@ -55,8 +57,16 @@ export async function fakeTelegram(): Promise<FakeTelegram> {
   ]);
   const hits: Hit[] = [];
   const throttle = new Map<string, number>();
+  let inFlight = 0;
+  let maxInFlight = 0;
   const server: Server = createServer((request, response) => {
-    const url = request.url ?? '/';
+    inFlight++;
+    maxInFlight = Math.max(maxInFlight, inFlight);
+    response.on('finish', () => inFlight--);
+    if (latencyMs > 0) setTimeout(() => answer(request.url ?? '/', response), latencyMs);
+    else answer(request.url ?? '/', response);
+  });
+  const answer = (url: string, response: ServerResponse) => {
     const seconds = throttle.get(url);
     if (seconds !== undefined) {
       throttle.delete(url);
@@ -68,7 +78,7 @@ export async function fakeTelegram(): Promise<FakeTelegram> {
     hits.push({ url, at: Date.now(), status: body === undefined ? 404 : 200 });
     if (body === undefined) response.writeHead(404).end();
     else response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(body);
-  });
+  };
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
   const { port } = server.address() as AddressInfo;
@@ -76,6 +86,7 @@ export async function fakeTelegram(): Promise<FakeTelegram> {
     url: `http://127.0.0.1:${port}`,
     hits,
     throttle,
+    maxInFlight: () => maxInFlight,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }
