@@ -71,6 +71,7 @@ describe.skipIf(NO_BROWSER !== undefined || MISSING !== undefined)(
         await cell.getByText('Собрано: новых 31, обновлено 0, без изменений 0').waitFor({ timeout: 60_000 });
         await cell.getByText(ru['collect.ok']).waitFor();
         expect(await cell.innerText()).toMatch(/Успешно: \d\d\.\d\d\.\d{4}, \d\d:\d\d/);
+        expect(await cell.innerText()).toMatch(/Следующий сбор: \d\d\.\d\d\.\d{4}, \d\d:\d\d/);
         expect((await cell.innerText()).replace(/[\u00a0\u202f]/g, ' ')).toContain('82 932');
 
         // The run in the channel's history (its expanded row); the saved page's undated post is rejected.
