@@ -64,10 +64,9 @@ export async function collectedChannelFacts(
   ctx: Context,
   channels: readonly CollectableRef[],
 ): Promise<CollectedChannelFact[]> {
-  const watched: CollectableRef[] = [];
-  for (const channel of channels) {
-    if (isWatched(await collectorStateOf(ctx, channel))) watched.push(channel);
-  }
+  // Asked together: a Graph channel's state is a lookup of its token, and PostgreSQL's pool runs them side by side.
+  const states = await Promise.all(channels.map((channel) => collectorStateOf(ctx, channel)));
+  const watched = channels.filter((_, index) => isWatched(states[index]!));
   const health = await collectionHealthOf(
     ctx.db.kysely,
     watched.map((channel) => channel.id),
@@ -104,7 +103,8 @@ async function healthOf(ctx: Context, channels: readonly CollectableRef[]): Prom
   if (channels.length === 0) return [];
   const ids = channels.map((channel) => channel.id);
   const db = ctx.db.kysely;
-  const [health, due, tokens, expired, snapshots] = await Promise.all([
+  const [states, health, due, tokens, expired, snapshots] = await Promise.all([
+    Promise.all(channels.map((channel) => collectorStateOf(ctx, channel))),
     collectionHealthOf(db, ids),
     dueInstantsOf(db, ids),
     tokenStatuses(ctx, ids),
@@ -124,23 +124,24 @@ async function healthOf(ctx: Context, channels: readonly CollectableRef[]): Prom
   ]);
   const refused = new Set(expired.map((row) => row.channelId));
   const now = ctx.clock().getTime();
-  const answers: ChannelHealth[] = [];
-  for (const channel of channels) {
-    const token = tokens.get(channel.id) ?? NO_TOKEN;
-    const state = await collectorStateOf(ctx, channel);
+  const trends = new Map<number, ChannelHealth['followers']>();
+  for (const row of snapshots) {
+    const trend = trends.get(row.channelId) ?? [];
+    trend.push({ asOf: row.asOf, followers: row.followers });
+    trends.set(row.channelId, trend);
+  }
+  return channels.map((channel, index) => {
+    const state = states[index]!;
     const dueAt = due.get(channel.id)?.getTime() ?? now;
-    answers.push({
+    return {
       channel: channel.code,
       ...state,
       nextRunAt: isReadNow(state) ? new Date(Math.max(dueAt, now)).toISOString() : null,
       ...(health.get(channel.id) ?? NEVER),
-      token: { ...token, expired: refused.has(channel.id) },
-      followers: snapshots
-        .filter((row) => row.channelId === channel.id)
-        .map((row) => ({ asOf: row.asOf, followers: row.followers })),
-    });
-  }
-  return answers;
+      token: { ...(tokens.get(channel.id) ?? NO_TOKEN), expired: refused.has(channel.id) },
+      followers: trends.get(channel.id) ?? [],
+    };
+  });
 }
 
 /** Each channel of the organization's subtree (in the caller's scope) with its collection's health. */
