@@ -63,18 +63,20 @@ describe.each(DIALECTS)('aqparat collect --due (%s)', (dialect) => {
     await database.drop();
   });
 
-  const collectDue = async () => {
-    const result = await runCli(
-      ['collect', '--due', '--json', '--org', region.region.code, '--db', database.target],
-      {
-        AQPARAT_TELEGRAM_WEB_URL: fake.url,
-        AQPARAT_COLLECT_DELAY_MS: '0',
-      },
-    );
+  const env = () => ({
+    AQPARAT_TELEGRAM_WEB_URL: fake.url,
+    // Any Graph request would reach the fake t.me and be counted there.
+    AQPARAT_GRAPH_API_URL: fake.url,
+    AQPARAT_COLLECT_DELAY_MS: '0',
+    AQPARAT_SECRET_KEY: 'a'.repeat(64),
+  });
+  const collectDue = async (...args: string[]) => {
+    const scope = args.length > 0 ? args : ['--org', region.region.code];
+    const result = await runCli(['collect', '--due', '--json', ...scope, '--db', database.target], env());
     return {
       code: result.code,
       stderr: result.stderr,
-      channels: JSON.parse(result.stdout || '[]') as { channel: string; error: unknown }[],
+      channels: JSON.parse(result.stdout || '[]') as { channel: string; error: unknown; skipped?: unknown }[],
     };
   };
   const idOf = async (code: string) =>
@@ -114,50 +116,95 @@ describe.each(DIALECTS)('aqparat collect --due (%s)', (dialect) => {
   };
   const codes = (channels: { channel: string }[]) => channels.map((entry) => entry.channel).sort();
 
-  itReal(TELEGRAM_PATHS, 'collects the due channels only, each when its interval has passed', async () => {
-    const owner = region.branches[0] ?? region.region;
-    const good = await channelOf(ctx, owner, 'telegram', { url: 'https://t.me/topwar_official' });
-    const often = await channelOf(ctx, owner, 'telegram', { url: 'https://t.me/topwar_official' });
-    const missing = await channelOf(ctx, owner, 'telegram', { url: 'https://t.me/not_existed_channel' });
-    await ctx.db.kysely
-      .updateTable('channel')
-      .set({ collectPostsEveryMinutes: 30 })
-      .where('code', '=', often)
-      .execute();
+  itReal(
+    TELEGRAM_PATHS,
+    'collects the due channels only, each when its interval has passed',
+    async () => {
+      const owner = region.branches[0] ?? region.region;
+      const good = await channelOf(ctx, owner, 'telegram', { url: 'https://t.me/topwar_official' });
+      const often = await channelOf(ctx, owner, 'telegram', { url: 'https://t.me/topwar_official' });
+      const missing = await channelOf(ctx, owner, 'telegram', { url: 'https://t.me/not_existed_channel' });
+      await ctx.db.kysely
+        .updateTable('channel')
+        .set({ collectPostsEveryMinutes: 30 })
+        .where('code', '=', often)
+        .execute();
 
-    // Never collected: all due; one fails, so the run exits 3.
-    const first = await collectDue();
-    expect(first.code, first.stderr).toBe(3);
-    expect(codes(first.channels)).toEqual([good, often, missing].sort());
+      // Never collected: all due; one fails, so the run exits 3.
+      const first = await collectDue();
+      expect(first.code, first.stderr).toBe(3);
+      expect(codes(first.channels)).toEqual([good, often, missing].sort());
 
-    // Nothing due right after: nothing fetched, exit 0.
-    const hits = fake.hits.length;
-    const none = await collectDue();
-    expect(none.code, none.stderr).toBe(0);
-    expect(none.channels).toEqual([]);
-    expect(fake.hits.length).toBe(hits);
+      // Nothing due right after: nothing fetched, exit 0.
+      const hits = fake.hits.length;
+      const none = await collectDue();
+      expect(none.code, none.stderr).toBe(0);
+      expect(none.channels).toEqual([]);
+      expect(fake.hits.length).toBe(hits);
 
-    // 31 minutes on: the channel collected every 30 minutes is due, the failing one is retried (after 5 minutes),
-    // the one collected every 2 hours is not.
-    for (const code of [good, often, missing]) await age(code, 31);
-    const half = await collectDue();
-    expect(codes(half.channels)).toEqual([often, missing].sort());
-    expect(half.channels.find((entry) => entry.channel === often)?.error).toBeNull();
+      // 31 minutes on: the channel collected every 30 minutes is due, the failing one is retried (after 5 minutes),
+      // the one collected every 2 hours is not.
+      for (const code of [good, often, missing]) await age(code, 31);
+      const half = await collectDue();
+      expect(codes(half.channels)).toEqual([often, missing].sort());
+      expect(half.channels.find((entry) => entry.channel === often)?.error).toBeNull();
 
-    // Two hours after its run, the default channel is due.
-    await age(good, 90);
-    const later = await collectDue();
-    expect(codes(later.channels)).toEqual([good]);
-    expect(later.code).toBe(0);
-    const runs = await ctx.db.kysely
-      .selectFrom('collectionRun')
-      .select(['trigger', 'status'])
-      .where('channelId', '=', await idOf(good))
-      .orderBy('startedAt')
-      .execute();
-    expect(runs).toEqual([
-      { trigger: 'schedule', status: 'ok' },
-      { trigger: 'schedule', status: 'ok' },
-    ]);
-  }, 240_000);
+      // Two hours after its run, the default channel is due.
+      await age(good, 90);
+      const later = await collectDue();
+      expect(codes(later.channels)).toEqual([good]);
+      expect(later.code).toBe(0);
+      const runs = await ctx.db.kysely
+        .selectFrom('collectionRun')
+        .select(['trigger', 'status'])
+        .where('channelId', '=', await idOf(good))
+        .orderBy('startedAt')
+        .execute();
+      expect(runs).toEqual([
+        { trigger: 'schedule', status: 'ok' },
+        { trigger: 'schedule', status: 'ok' },
+      ]);
+    },
+    240_000,
+  );
+
+  itReal(
+    TELEGRAM_PATHS,
+    "an expired token stops the channel's scheduled runs until a new one is set",
+    async () => {
+      const owner = region.branches[1] ?? region.region;
+      const page = await channelOf(ctx, owner, 'facebook', {
+        url: 'https://www.facebook.com/profile.php?id=1234567',
+      });
+      const setToken = () =>
+        runCli(
+          ['channel', 'token', '--channel', page, '--token', 'EAAB-page', '--db', database.target],
+          env(),
+        );
+      expect((await setToken()).code).toBe(0);
+      // What Graph's error 190 leaves on the channel (collect-graph.db.test.ts).
+      await ctx.db.kysely
+        .updateTable('channelSecret')
+        .set({ expiredAt: new Date().toISOString() })
+        .where('channelId', '=', await idOf(page))
+        .execute();
+      const hits = fake.hits.length;
+      const stopped = await collectDue('--channel', page);
+      expect(stopped.channels).toEqual([
+        expect.objectContaining({ channel: page, skipped: 'token_expired', error: null }),
+      ]);
+      await age(page, 130);
+      expect((await collectDue('--channel', page)).channels).toEqual([
+        expect.objectContaining({ skipped: 'token_expired' }),
+      ]);
+      expect(fake.hits.length).toBe(hits);
+      // A new token: the next due run asks Graph again.
+      expect((await setToken()).code).toBe(0);
+      await age(page, 130);
+      const resumed = await collectDue('--channel', page);
+      expect(resumed.channels).toEqual([expect.objectContaining({ channel: page, skipped: null })]);
+      expect(fake.hits.length).toBeGreaterThan(hits);
+    },
+    240_000,
+  );
 });
