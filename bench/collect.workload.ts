@@ -23,14 +23,34 @@ import { buildOrg } from '../test/factories/org.factory.js';
 import { createTestDatabase, type DialectName } from '../test/helpers/databases.js';
 import { type Result, resultOf } from './figures.js';
 
+/** Words a post's text is drawn from: each post its own text, as posts of different channels are. */
+const WORDS = (
+  'профсоюз работник договор зарплата охрана труда собрание комитет отрасль школа больница завод шахта ' +
+  'учитель врач горняк студент пенсия отпуск смена премия индексация переговоры работодатель комиссия ' +
+  'семинар конкурс спорт молодёжь ветеран помощь консультация юрист инспекция безопасность здоровье ' +
+  'коллектив решение заседание отчёт выборы председатель делегат конференция акция поддержка льгота'
+).split(' ');
+
+/** A text of a dozen words chosen by a small generator seeded with the channel and the post. */
+function textOf(seed: number): string {
+  let state = seed || 1;
+  const words: string[] = [];
+  for (let index = 0; index < 12; index++) {
+    state = (state * 1103515245 + 12345) % 2147483648;
+    words.push(WORDS[state % WORDS.length] ?? '');
+  }
+  return words.join(' ');
+}
+
 /** A t.me/s page of `posts` posts of channel `name`, oldest first as Telegram lists them, one a minute. */
 function postsPage(name: string, posts: number): string {
   const start = Date.parse('2026-12-06T08:00:00Z');
+  const channel = Number(name.replace(/\D/g, ''));
   const messages = Array.from({ length: posts }, (_, index) => {
     const id = index + 1;
     const at = new Date(start + index * 60_000).toISOString();
     return `<div class="tgme_widget_message" data-post="${name}/${id}">
-<div class="tgme_widget_message_text">Профсоюз ${name}: новость ${id}. Обсудили коллективный договор, заработную плату и охрану труда работников отрасли.</div>
+<div class="tgme_widget_message_text">${textOf(channel * 1000 + id)}</div>
 <span class="tgme_widget_message_views">${100 + id}</span><a class="tgme_widget_message_date"><time datetime="${at}"></time></a></div>`;
   });
   return `<html><body><section class="tgme_channel_history">${messages.join('\n')}</section></body></html>`;
