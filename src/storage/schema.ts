@@ -95,6 +95,19 @@ export interface ChannelTable {
   collectFollowersEveryMinutes: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
+/** A channel's access token, encrypted (migration 202612062100): never read but to decrypt it. */
+export interface ChannelSecretTable {
+  channelId: number;
+  /** `v1:` + base64 of IV, cipher text and GCM tag (services/channel-token.ts). */
+  cipher: string;
+  setAt: string;
+  expiresOn: string | null;
+  /** The user who set it; none when set from the CLI. */
+  setBy: number | null;
+  /** When the platform refused it as expired or revoked: the channel is not collected until a new one is set. */
+  expiredAt: string | null;
+}
+
 /** Where a collector left off on a channel (migration 202612070100): conditional GET validators and a cursor. */
 export interface CollectCursorTable {
   channelId: number;
@@ -109,19 +122,6 @@ export interface CollectCursorTable {
   /** The batch this state came with; until a done batch of this hash exists, the state is not trusted. */
   pendingHash: string | null;
   updatedAt: string;
-}
-
-/** A channel's access token, encrypted (migration 202612062100): never read but to decrypt it. */
-export interface ChannelSecretTable {
-  channelId: number;
-  /** `v1:` + base64 of IV, cipher text and GCM tag (services/channel-token.ts). */
-  cipher: string;
-  setAt: string;
-  expiresOn: string | null;
-  /** The user who set it; none when set from the CLI. */
-  setBy: number | null;
-  /** When the platform refused it as expired or revoked: the channel is not collected until a new one is set. */
-  expiredAt: string | null;
 }
 
 /** One channel's collection attempt (migration 202612070200): manual or scheduled, and how it ended. */

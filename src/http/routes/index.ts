@@ -4,8 +4,8 @@ import { auditRoutes } from './audit.routes.js';
 import { briefScheduleRoutes } from './brief-schedules.routes.js';
 import { briefRoutes } from './briefs.routes.js';
 import { channelTokenRoutes } from './channel-token.routes.js';
-import { importRoutes } from './imports.routes.js';
 import { collectRoutes } from './collect.routes.js';
+import { importRoutes } from './imports.routes.js';
 import { measureRoutes } from './measures.routes.js';
 import { organizationRoutes } from './organizations.routes.js';
 import { publicationRoutes } from './publications.routes.js';
@@ -20,8 +20,8 @@ export const ROUTES: readonly FastifyPluginAsyncZod[] = [
   organizationRoutes,
   registryRoutes,
   channelTokenRoutes,
-  auditRoutes,
   collectRoutes,
+  auditRoutes,
   briefRoutes,
   briefScheduleRoutes,
   settingsRoutes,

@@ -18,11 +18,11 @@ import * as bilingualTexts from './202612061200_bilingual_texts.js';
 import * as publicationMediaUrl from './202612062000_publication_media_url.js';
 import * as channelSecret from './202612062100_channel_secret.js';
 import * as channelTokenExpired from './202612062200_channel_token_expired.js';
+import * as collectCursor from './202612070100_collect_cursor.js';
 import * as collectionRun from './202612070200_collection_run.js';
 import * as collectSchedule from './202612070210_collect_schedule.js';
-import * as collectCursor from './202612070100_collect_cursor.js';
-import * as languageConfidence from './202612070500_language_confidence.js';
 import * as briefSchedule from './202612070300_brief_schedule.js';
+import * as languageConfidence from './202612070500_language_confidence.js';
 import * as rollupsHeld from './202612070600_rollups_held.js';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -44,10 +44,10 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '202612062000_publication_media_url': publicationMediaUrl,
   '202612062100_channel_secret': channelSecret,
   '202612062200_channel_token_expired': channelTokenExpired,
+  '202612070100_collect_cursor': collectCursor,
   '202612070200_collection_run': collectionRun,
   '202612070210_collect_schedule': collectSchedule,
-  '202612070100_collect_cursor': collectCursor,
-  '202612070500_language_confidence': languageConfidence,
   '202612070300_brief_schedule': briefSchedule,
+  '202612070500_language_confidence': languageConfidence,
   '202612070600_rollups_held': rollupsHeld,
 };
