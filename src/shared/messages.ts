@@ -217,7 +217,7 @@ export const ERROR_TEXTS: Texts<ErrorCode> = {
       'У токена нет нужного разрешения для {url}: {detail}. Выдайте токен с разрешениями pages_read_engagement / instagram_basic и задайте его снова',
     collect_page_missing: 'Адрес {url} не найден (HTTP {status}): проверьте адрес канала',
     collect_no_feed:
-      'На {url} нет ленты RSS или Atom и нет WordPress REST API: укажите адресом канала адрес его ленты (например, https://сайт/feed/)',
+      'На {url} нет ленты RSS или Atom и нет WordPress REST API: укажите адресом канала адрес его ленты RSS или Atom',
     collect_bot_rate_limited:
       'Telegram Bot API ограничил частоту запросов ({method}: ждать {seconds} с); сбор продолжится в следующий раз',
     schedule_unknown:
@@ -315,7 +315,7 @@ export const ERROR_TEXTS: Texts<ErrorCode> = {
       'Токенде {url} үшін қажетті рұқсат жоқ: {detail}. pages_read_engagement / instagram_basic рұқсаттары бар токен алып, оны қайта беріңіз',
     collect_page_missing: '{url} мекенжайы табылмады (HTTP {status}): арнаның мекенжайын тексеріңіз',
     collect_no_feed:
-      '{url} бетінде RSS не Atom таспасы да, WordPress REST API да жоқ: арнаның мекенжайы ретінде оның таспасының мекенжайын көрсетіңіз (мысалы, https://сайт/feed/)',
+      '{url} бетінде RSS не Atom таспасы да, WordPress REST API да жоқ: арнаның мекенжайы ретінде оның RSS не Atom таспасының мекенжайын көрсетіңіз',
     collect_bot_rate_limited:
       'Telegram Bot API сұраулар жиілігін шектеді ({method}: {seconds} с күту керек); жинау келесі жолы жалғасады',
     schedule_unknown:

@@ -10,7 +10,7 @@ import { BRIEF_CATALOGS } from '../helpers/catalog-fragments.js';
  * writes the same way.
  */
 const TERMS =
-  /\b(JSON|JSONL|CSV|XLSX|ZIP|RSS|Atom|URL|UTF-8|Windows-1251|F1|macro-F1|ID|Telegram|Facebook|Instagram|YouTube|TikTok|WhatsApp|Desktop|DYI|aqparat|UTC|Ctrl|X-CSRF-Token|HTML|XML|https?|HTTP|Graph API|pages_read_engagement|instagram_basic)\b/g;
+  /\b(JSON|JSONL|CSV|XLSX|ZIP|RSS|Atom|URL|UTF-8|Windows-1251|F1|macro-F1|ID|Telegram|Facebook|Instagram|YouTube|TikTok|WhatsApp|Desktop|DYI|aqparat|UTC|Ctrl|X-CSRF-Token|HTML|XML|https?|HTTP|Bot API|WordPress REST API|WordPress|Graph API|pages_read_engagement|instagram_basic)\b/g;
 
 /** What is left of a text once placeholders, command lines (typed as they are) and such names are removed. */
 const prose = (text: string) =>

@@ -21,18 +21,24 @@ export function withServeOptions(command: Command): Command {
 /**
  * Serves until stopped: an administrator made first if there are no users, imports left running by a process that
  * died marked interrupted, then the URL printed; the scheduler runs what is due in the background (unless
- * AQPARAT_SCHEDULER=off) and is stopped before the server closes.
+ * AQPARAT_SCHEDULER=off, or unless `scheduling` is false and AQPARAT_SCHEDULER=on is not set) and is stopped
+ * before the server closes.
  */
-export async function serveUntilStopped(ctx: Context, options: ServeOptions, lang: UiLang): Promise<void> {
+export async function serveUntilStopped(
+  ctx: Context,
+  options: ServeOptions,
+  lang: UiLang,
+  scheduling = true,
+): Promise<void> {
   await sweepInterrupted(ctx);
   const admin = await ensureAdmin(ctx);
   const port = Number(options.port ?? process.env['PORT'] ?? DEFAULT_PORT);
   const server = await listen(ctx, { port, host: options.host });
   console.log(say(lang, 'serving', { url: server.url, db: describeDatabase(ctx) }));
   console.log(admin ? say(lang, 'adminCreated', admin) : say(lang, 'adminLogin', { login: 'admin' }));
-  const scheduling = schedulerSettingsOf(process.env);
-  const scheduler = scheduling.enabled ? startScheduler(ctx, scheduling.tickMs) : undefined;
-  await untilStopped(server, async () => scheduler?.stop());
+  const scheduler = schedulerSettingsOf(process.env, scheduling);
+  const running = scheduler.enabled ? startScheduler(ctx, scheduler.tickMs) : undefined;
+  await untilStopped(server, async () => running?.stop());
 }
 
 export function serveCommand(program: Command): void {

@@ -55,7 +55,8 @@ export function startCommand(program: Command): void {
       const files = await renderBrief(ctx, DEMO_BRIEF, REPORT_LANGS, BRIEF_FORMATS);
       for (const path of await writeBriefFiles(files, options.out))
         console.log(say(lang, 'written', { path }));
-      if (options.serve) await serveUntilStopped(ctx, options, lang);
+      // The demo's channels carry real organizations' addresses: collected only when asked (AQPARAT_SCHEDULER=on).
+      if (options.serve) await serveUntilStopped(ctx, options, lang, false);
     });
   });
 }

@@ -1,8 +1,10 @@
 /**
  * The server's scheduler: every tick it runs the jobs (schedule/jobs.ts) one after another; a tick that is still
  * running when the next comes is not doubled. Its timer does not hold the process open; stopping tells the jobs to
- * start nothing more and waits for what they are doing (one channel's collection per worker). `AQPARAT_SCHEDULER=off` keeps it from starting (tests that do not want it);
- * `AQPARAT_SCHEDULER_TICK_MS` sets the tick (a minute).
+ * start nothing more and waits for what they are doing (one channel's collection per worker).
+ * `AQPARAT_SCHEDULER=off` keeps it from starting (tests that do not want it), `on` starts it where it is off by
+ * default (`aqparat start`, whose demo channels hold real organizations' addresses that a newcomer's first run
+ * should not fetch); `AQPARAT_SCHEDULER_TICK_MS` sets the tick (a minute).
  */
 import type { Context } from '../context.js';
 import { JOBS, type ScheduledJob } from './jobs.js';
@@ -14,10 +16,14 @@ export interface Scheduler {
 }
 
 /** Whether the environment lets the scheduler run, and its tick. */
-export function schedulerSettingsOf(env: NodeJS.ProcessEnv): { enabled: boolean; tickMs: number } {
+export function schedulerSettingsOf(
+  env: NodeJS.ProcessEnv,
+  byDefault = true,
+): { enabled: boolean; tickMs: number } {
   const tick = Number(env['AQPARAT_SCHEDULER_TICK_MS']);
+  const asked = (env['AQPARAT_SCHEDULER'] ?? '').toLowerCase();
   return {
-    enabled: (env['AQPARAT_SCHEDULER'] ?? '').toLowerCase() !== 'off',
+    enabled: asked === 'off' ? false : asked === 'on' ? true : byDefault,
     tickMs: Number.isFinite(tick) && tick > 0 ? tick : DEFAULT_TICK_MS,
   };
 }
