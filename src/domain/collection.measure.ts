@@ -1,7 +1,7 @@
 /**
  * How fresh each collected channel's data is: a channel that has a collector and no successful collection within
- * a number of days is stale (the rule collection_stale). A channel never collected counts as stale: nothing of it
- * was ever read.
+ * a number of days is stale (the rule collection_stale). A channel whose collections never succeeded counts as
+ * stale: nothing of it was ever read; one no collection was ever asked of is not watched (collection-health).
  */
 import type { LocalDate } from './period.js';
 import { localDateOf } from './period.js';

@@ -71,7 +71,13 @@ export async function collectedChannelFacts(
     ctx.db.kysely,
     watched.map((channel) => channel.id),
   );
-  return watched.map((channel) => ({
+  // A channel no collection was ever asked of is filled by file imports: nothing was expected of a collector.
+  const asked = watched.filter(
+    (channel) =>
+      health.get(channel.id)?.lastRunAt != null ||
+      states[channels.indexOf(channel)]?.blocked === 'token_expired',
+  );
+  return asked.map((channel) => ({
     channelId: channel.id,
     code: channel.code,
     name: channel.name,
