@@ -99,6 +99,9 @@ export const personInput = z.strictObject({
 });
 export type PersonInput = z.input<typeof personInput>;
 
+/** A collection interval: from a quarter of an hour (the platforms' limits) to a week. */
+const collectEvery = z.number().int().min(15).max(10_080).nullable().optional();
+
 export const channelInput = z.strictObject({
   code,
   org: code,
@@ -109,6 +112,9 @@ export const channelInput = z.strictObject({
   isOfficial: z.boolean().default(true),
   createdOn: localDate.optional(),
   closedOn: localDate.optional(),
+  /** How often the scheduler collects the channel's posts and its followers, in minutes; null: every 2 hours, daily. */
+  collectPostsEveryMinutes: collectEvery,
+  collectFollowersEveryMinutes: collectEvery,
 });
 export type ChannelInput = z.input<typeof channelInput>;
 

@@ -95,6 +95,25 @@ describe.each(DIALECTS)('collecting over HTTP (%s)', (dialect) => {
     expect(body.runs[0]?.batchId).toEqual(expect.any(Number));
   });
 
+  itReal(TELEGRAM_PATHS, "takes the channel's own collection interval, within its bounds", async () => {
+    const channels = await editor.get(`/api/v1/channels?org=${branch.code}&pageSize=100`);
+    const id = (channels.json() as { items: { id: number; code: string }[] }).items.find(
+      (item) => item.code === live,
+    )?.id;
+    expect(id).toEqual(expect.any(Number));
+    // Changing a channel is a manager's (an editor may collect it, not reschedule it).
+    const manager = await signIn(server.app, await addUser(server.ctx, 'manager', branch.code));
+    expect((await editor.patch(`/api/v1/channels/${id}`, { collectPostsEveryMinutes: 30 })).statusCode).toBe(
+      403,
+    );
+    const tooOften = await manager.patch(`/api/v1/channels/${id}`, { collectPostsEveryMinutes: 5 });
+    expect(tooOften.statusCode).toBe(400);
+    const changed = await manager.patch(`/api/v1/channels/${id}`, { collectPostsEveryMinutes: 30 });
+    expect(changed.statusCode, changed.body).toBe(200);
+    const body = (await editor.get(`/api/v1/channels/${live}/collections`)).json() as Record<string, unknown>;
+    expect(Date.parse(String(body['nextRunAt'])) - Date.parse(String(body['lastRunAt']))).toBe(30 * 60_000);
+  });
+
   itReal(TELEGRAM_PATHS, "tells a failing channel's error in the user's language, since when", async () => {
     const collected = await inLang(editor, 'en', 'POST', `/api/v1/channels/${missing}/collect`);
     expect(collected.statusCode).toBe(200);
