@@ -70,6 +70,7 @@ export const ERROR_CODES = [
   'collect_token_expired',
   'collect_rate_limited',
   'collect_permission_missing',
+  'collect_instagram_not_business',
   'collect_page_missing',
   'collect_no_feed',
   'collect_bot_rate_limited',
@@ -213,6 +214,8 @@ export const ERROR_TEXTS: Texts<ErrorCode> = {
       'Токен доступа канала истёк или отозван ({detail}): сбор канала остановлен, пока не задан новый токен (aqparat channel token)',
     collect_rate_limited:
       'Graph API ограничил частоту запросов ({url}: {detail}); повторы с растущей паузой не помогли: сбор продолжится в следующий раз',
+    collect_instagram_not_business:
+      'Instagram не нашёл бизнес- или авторский аккаунт с именем из адреса канала ({detail}): через аккаунт организации читаются только такие аккаунты. Проверьте имя аккаунта в адресе канала или задайте каналу его собственный токен (aqparat channel token)',
     collect_permission_missing:
       'У токена нет нужного разрешения для {url}: {detail}. Выдайте токен с разрешениями pages_read_engagement / instagram_basic и задайте его снова',
     collect_page_missing: 'Адрес {url} не найден (HTTP {status}): проверьте адрес канала',
@@ -311,6 +314,8 @@ export const ERROR_TEXTS: Texts<ErrorCode> = {
       'Арнаның кіру токенінің мерзімі өтті немесе ол кері қайтарылды ({detail}): жаңа токен берілгенше арнаны жинау тоқтатылды (aqparat channel token)',
     collect_rate_limited:
       'Graph API сұраулар жиілігін шектеді ({url}: {detail}); үзілісі ұзарған қайталаулар көмектеспеді: жинау келесі жолы жалғасады',
+    collect_instagram_not_business:
+      'Instagram арна мекенжайындағы атаумен бизнес не авторлық аккаунт таппады ({detail}): ұйымның аккаунты арқылы тек осындай аккаунттар оқылады. Арна мекенжайындағы аккаунт атауын тексеріңіз немесе арнаға өз токенін беріңіз (aqparat channel token)',
     collect_permission_missing:
       'Токенде {url} үшін қажетті рұқсат жоқ: {detail}. pages_read_engagement / instagram_basic рұқсаттары бар токен алып, оны қайта беріңіз',
     collect_page_missing: '{url} мекенжайы табылмады (HTTP {status}): арнаның мекенжайын тексеріңіз',
@@ -410,6 +415,8 @@ export const ERROR_TEXTS: Texts<ErrorCode> = {
       "The channel's access token has expired or was revoked ({detail}): the channel is not collected until a new token is set (aqparat channel token)",
     collect_rate_limited:
       'The Graph API limited the request rate ({url}: {detail}); retries with a growing pause did not help: the next collection will go on',
+    collect_instagram_not_business:
+      "Instagram found no business or creator account by the name in the channel's address ({detail}): only such accounts are read through an organization's account. Check the account's name in the channel's address or set the channel its own token (aqparat channel token)",
     collect_permission_missing:
       'The token lacks a permission {url} needs: {detail}. Get a token with pages_read_engagement / instagram_basic and set it again',
     collect_page_missing: "Nothing found at {url} (HTTP {status}): check the channel's address",

@@ -12,7 +12,8 @@ import type { MediaKind } from '../../shared/vocabulary.js';
 
 type Json = Record<string, unknown>;
 
-const objectOf = (value: unknown): Json | undefined =>
+/** The value as a JSON object, if it is one. */
+export const objectOf = (value: unknown): Json | undefined =>
   typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Json) : undefined;
 const countOf = (value: unknown): number | undefined =>
   typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : undefined;

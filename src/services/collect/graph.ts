@@ -12,7 +12,7 @@
  */
 import { createHash } from 'node:crypto';
 import { DomainError } from '../../domain/errors.js';
-import { dataOf, nextOf } from '../../importers/graph/map.js';
+import { dataOf, nextOf, objectOf } from '../../importers/graph/map.js';
 import { type FetchPolicy, isTransientStatus, transientPause } from './polite-fetch.js';
 
 export interface GraphPolicy extends FetchPolicy {
@@ -29,6 +29,11 @@ export const RATE_LIMIT_CODES: ReadonlySet<number> = new Set([4, 17, 32, 613]);
 export const TOKEN_EXPIRED_CODE = 190;
 /** Graph's "unknown error" and "service temporarily unavailable": worth trying again. */
 const TRANSIENT_CODES: ReadonlySet<number> = new Set([1, 2]);
+/**
+ * Instagram's "Cannot find User" (code 110): `business_discovery` of a name that is no business or creator account,
+ * or no account at all (Meta's documented answer; no recorded one is among the fixtures).
+ */
+export const IG_USER_NOT_FOUND_SUBCODE = 2207013;
 const isPermissionCode = (code: number) => code === 10 || code === 100 || (code >= 200 && code <= 299);
 /** Usage above this share of the limit slows the collection down. */
 export const USAGE_SLOWDOWN = 75;
@@ -131,7 +136,17 @@ export class GraphClient {
         body = undefined;
       }
       const error = (
-        body as { error?: { code?: unknown; message?: unknown; is_transient?: unknown } } | undefined
+        body as
+          | {
+              error?: {
+                code?: unknown;
+                message?: unknown;
+                is_transient?: unknown;
+                error_subcode?: unknown;
+                error_user_msg?: unknown;
+              };
+            }
+          | undefined
       )?.error;
       const code = typeof error?.code === 'number' ? error.code : undefined;
       const message = typeof error?.message === 'string' ? error.message : `HTTP ${response.status}`;
@@ -151,6 +166,10 @@ export class GraphClient {
         await this.backOff(transientPause(this.policy, attempt));
         continue;
       }
+      if (error?.error_subcode === IG_USER_NOT_FOUND_SUBCODE)
+        throw new DomainError('collect_instagram_not_business', {
+          detail: typeof error.error_user_msg === 'string' ? error.error_user_msg : message,
+        });
       if (code !== undefined && isPermissionCode(code))
         throw new DomainError('collect_permission_missing', { url: shown(url.href), detail: message });
       throw new DomainError('collect_fetch_failed', { url: shown(url.href), detail: message });
@@ -180,6 +199,9 @@ const FACEBOOK_FIELDS = [
 const INSTAGRAM_FIELDS =
   'caption,timestamp,permalink,like_count,comments_count,media_type,media_url,thumbnail_url';
 
+/** A list answer's posts and the address of its next page. */
+const listOf = (answer: unknown) => ({ data: dataOf(answer), next: nextOf(answer) });
+
 /** Lists the edge, page after page, until a page holds a stored id, the last page, or the limit. */
 async function pagesOf(
   client: GraphClient,
@@ -187,6 +209,7 @@ async function pagesOf(
   maxPages: number,
   stored: (ids: readonly string[]) => Promise<ReadonlySet<string>>,
   hash: ReturnType<typeof createHash>,
+  read: (answer: unknown) => { data: unknown[]; next: string | undefined } = listOf,
 ) {
   const byId = new Map<string, unknown>();
   let url: string | undefined = first;
@@ -195,7 +218,7 @@ async function pagesOf(
     const answer = await client.get(url);
     hash.update(JSON.stringify(answer));
     pages += 1;
-    const data = dataOf(answer);
+    const { data, next } = read(answer);
     const ids: string[] = [];
     for (const item of data) {
       const id = (item as { id?: unknown }).id;
@@ -204,7 +227,6 @@ async function pagesOf(
       if (!byId.has(id)) byId.set(id, item);
     }
     const reached = (await stored(ids)).size > 0;
-    const next = nextOf(answer);
     url = !reached && data.length > 0 && next !== undefined && next !== url ? next : undefined;
   }
   return { items: [...byId.values()], pages };
@@ -246,6 +268,72 @@ export async function collectGraphNode(
   };
 }
 
+const DISCOVERY_MEDIA_FIELDS =
+  'id,caption,timestamp,permalink,like_count,comments_count,media_type,media_url';
+/** Media asked per page of `business_discovery`, as of `/media`. */
+const DISCOVERY_PAGE_SIZE = 100;
+
+/**
+ * Another Instagram professional account's posts and followers, read through `business_discovery` of the account
+ * whose Graph user id `host` is (with its token): newest first until a stored one, the media paged by the cursor
+ * `business_discovery.media.paging.cursors.after` (it has no `next` link); a cursor answered again is the end.
+ */
+export async function collectBusinessDiscovery(
+  client: GraphClient,
+  host: string,
+  username: string,
+  options: { maxPages: number; stored: (ids: readonly string[]) => Promise<ReadonlySet<string>> },
+): Promise<GraphCollected> {
+  const pageOf = (after?: string) => {
+    const media = `media${after === undefined ? '' : `.after(${after})`}.limit(${DISCOVERY_PAGE_SIZE})`;
+    return client.url(host, {
+      fields: `business_discovery.username(${username}){followers_count,media_count,${media}{${DISCOVERY_MEDIA_FIELDS}}}`,
+    });
+  };
+  const hash = createHash('sha256');
+  let followers: number | undefined;
+  const first = pageOf();
+  const { items, pages } = await pagesOf(client, first, options.maxPages, options.stored, hash, (answer) => {
+    const account = objectOf(objectOf(answer)?.['business_discovery']);
+    followers ??= followersOf(account, 'followers_count');
+    const media = account?.['media'];
+    const after = objectOf(objectOf(objectOf(media)?.['paging'])?.['cursors'])?.['after'];
+    return {
+      data: dataOf(media),
+      next: typeof after === 'string' && after !== '' ? pageOf(after) : undefined,
+    };
+  });
+  return {
+    items,
+    pages,
+    hash: hash.digest('hex'),
+    source: shown(first),
+    ...(followers !== undefined ? { followers } : {}),
+  };
+}
+
+/** A channel's address as a URL, `https://` assumed when it names none. */
+function urlOf(address: string | null | undefined): URL | undefined {
+  const value = address?.trim();
+  if (!value) return undefined;
+  try {
+    return new URL(/^https?:\/\//i.test(value) ? value : `https://${value}`);
+  } catch {
+    return undefined;
+  }
+}
+
+/** An Instagram account's user name from its address (`instagram.com/<name>`), as `business_discovery` asks it. */
+export function instagramNameOf(address: string | null | undefined): string | undefined {
+  const url = urlOf(address);
+  if (!url || !/(^|\.)instagram\.com$/i.test(url.hostname)) return undefined;
+  const name = url.pathname.split('/').find((part) => part !== '');
+  // Instagram's own paths (a post, a reel, stories, explore) are no account's.
+  return name && /^[A-Za-z0-9._]{1,30}$/.test(name) && !/^(p|reel|reels|stories|explore|tv)$/i.test(name)
+    ? name
+    : undefined;
+}
+
 /**
  * The Graph node of a channel from its address: a Facebook page's numeric id (`facebook.com/profile.php?id=…`,
  * `…/pages/Name/<id>`, `…/people/Name/<id>`) or its user name (`facebook.com/<name>`, which Graph resolves); an
@@ -257,14 +345,9 @@ export function graphNodeOf(
   address: string | null | undefined,
 ): string | undefined {
   const value = address?.trim();
-  if (!value) return undefined;
-  if (/^\d+$/.test(value)) return value;
-  let url: URL;
-  try {
-    url = new URL(/^https?:\/\//i.test(value) ? value : `https://${value}`);
-  } catch {
-    return undefined;
-  }
+  if (value && /^\d+$/.test(value)) return value;
+  const url = urlOf(value);
+  if (!url) return undefined;
   const id = url.searchParams.get('id');
   if (id && /^\d+$/.test(id)) return id;
   const segments = url.pathname.split('/').filter((part) => part !== '');
