@@ -25,7 +25,8 @@ const TEXTS: Record<UiLang, { done: string; failed: string; none: string } & Rec
     done: '{channel}: новых {new}, обновлено {updated}, без изменений {unchanged}, отклонено {rejected}; подписчиков {followers} на {asOf}',
     failed: '{channel}: не собран: {message}',
     none: 'Нет каналов для сбора',
-    not_telegram: '{channel}: пропущен: собираются только каналы Telegram, Facebook, Instagram, YouTube и сайты',
+    not_telegram:
+      '{channel}: пропущен: собираются только каналы Telegram, Facebook, Instagram, YouTube и сайты',
     no_token:
       '{channel}: пропущен: у канала нет токена доступа Graph API; задайте его: aqparat channel token --channel {channel}',
     token_expired:
@@ -39,7 +40,8 @@ const TEXTS: Record<UiLang, { done: string; failed: string; none: string } & Rec
     done: '{channel}: жаңа {new}, жаңартылды {updated}, өзгеріссіз {unchanged}, қабылданбады {rejected}; {asOf} күнгі жазылушылар {followers}',
     failed: '{channel}: жиналмады: {message}',
     none: 'Жинайтын арна жоқ',
-    not_telegram: '{channel}: өткізілді: тек Telegram, Facebook, Instagram, YouTube арналары мен сайттар жиналады',
+    not_telegram:
+      '{channel}: өткізілді: тек Telegram, Facebook, Instagram, YouTube арналары мен сайттар жиналады',
     no_token:
       '{channel}: өткізілді: арнаның Graph API кіру токені жоқ; оны беріңіз: aqparat channel token --channel {channel}',
     token_expired:
@@ -53,7 +55,8 @@ const TEXTS: Record<UiLang, { done: string; failed: string; none: string } & Rec
     done: '{channel}: new {new}, updated {updated}, unchanged {unchanged}, rejected {rejected}; followers {followers} as of {asOf}',
     failed: '{channel}: not collected: {message}',
     none: 'No channels to collect',
-    not_telegram: '{channel}: skipped: only Telegram, Facebook, Instagram and YouTube channels and websites are collected',
+    not_telegram:
+      '{channel}: skipped: only Telegram, Facebook, Instagram and YouTube channels and websites are collected',
     no_token:
       '{channel}: skipped: the channel has no Graph API access token; set one: aqparat channel token --channel {channel}',
     token_expired:
