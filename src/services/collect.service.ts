@@ -25,10 +25,9 @@ import { findAudience } from '../storage/repositories/import.repository.js';
 import { findOrganizationByCode } from '../storage/repositories/org.repository.js';
 import { type Context, scopeOfContext } from './context.js';
 import { type CollectPolicy, collectPolicyOf, type Collector, type SkipReason } from './collect/collector.js';
-import { COLLECTORS } from './collect/collectors.js';
+import { COLLECTORS, skipReasonOf } from './collect/collectors.js';
 import { dueInstantsOf } from './collect/due.js';
 import { PoliteFetcher } from './collect/polite-fetch.js';
-import { telegramAddressOf } from './collect/telegram-web.js';
 import { sweepInterrupted } from './import/lease.js';
 import type { ReadingSource } from './import/reader-process.js';
 import { runImport } from './import/runner.js';
@@ -69,18 +68,6 @@ export const DEFAULT_CONCURRENCY = 4;
 function concurrencyOf(env: NodeJS.ProcessEnv): number {
   const value = Number(env['AQPARAT_COLLECT_CONCURRENCY']);
   return Number.isInteger(value) && value >= 1 ? value : DEFAULT_CONCURRENCY;
-}
-
-async function skipReasonOf(
-  ctx: Context,
-  channel: ChannelRef & { closedOn: string | null },
-): Promise<SkipReason | undefined> {
-  const collector = COLLECTORS[channel.platform];
-  if (!collector) return 'not_telegram';
-  if (channel.closedOn !== null) return 'closed';
-  if (channel.platform === 'telegram' && telegramAddressOf(channel.url) === undefined)
-    return 'no_public_address';
-  return collector.skipReason(ctx, channel);
 }
 
 const empty = (channel: string): ChannelCollection => ({

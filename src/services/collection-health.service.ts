@@ -17,7 +17,7 @@ import {
   listCollectionRuns,
 } from '../storage/repositories/collection-run.repository.js';
 import type { SkipReason } from './collect/collector.js';
-import { COLLECTORS } from './collect/collectors.js';
+import { skipReasonOf } from './collect/collectors.js';
 import { dueInstantsOf } from './collect/due.js';
 import { telegramAddressOf } from './collect/telegram-web.js';
 import { type ChannelCollection, collectChannels } from './collect.service.js';
@@ -33,20 +33,15 @@ export interface CollectorState {
 }
 
 /**
- * The channel's collector and what stops it. A Telegram channel needs a public address (an invite is none); the
- * other collectors say for themselves (a Graph channel needs its node in the URL and a token that has not expired).
+ * The channel's collector and what stops it (collectors.ts says why a channel is skipped); a Telegram invite,
+ * which its collection fails on, is told here beforehand.
  */
 export async function collectorStateOf(ctx: Context, channel: CollectableRef): Promise<CollectorState> {
-  const collector = COLLECTORS[channel.platform];
-  if (!collector) return { collector: null, blocked: 'not_telegram' };
-  const state = (blocked: CollectorState['blocked']) => ({ collector: channel.platform, blocked });
-  if (channel.closedOn !== null) return state('closed');
-  if (channel.platform === 'telegram') {
-    const address = telegramAddressOf(channel.url);
-    if (address === undefined) return state('no_public_address');
-    return state('invite' in address ? 'private_address' : null);
-  }
-  return state((await collector.skipReason(ctx, channel)) ?? null);
+  const blocked = await skipReasonOf(ctx, channel);
+  if (blocked === 'not_telegram') return { collector: null, blocked };
+  const address = channel.platform === 'telegram' ? telegramAddressOf(channel.url) : undefined;
+  const invite = address !== undefined && 'invite' in address;
+  return { collector: channel.platform, blocked: blocked ?? (invite ? 'private_address' : null) };
 }
 
 /** Whether a collector reads the channel now. */

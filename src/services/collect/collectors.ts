@@ -1,6 +1,8 @@
 /** The collector of each platform: one line of COLLECTORS each. */
 import type { Platform } from '../../shared/vocabulary.js';
-import type { Collector } from './collector.js';
+import type { ChannelRef } from '../../storage/repositories/channel.repository.js';
+import type { Context } from '../context.js';
+import type { Collector, SkipReason } from './collector.js';
 import { websiteCollector, youtubeCollector } from './feed.js';
 import { graphCollector } from './graph-channel.js';
 import { telegramCollector } from './telegram-bot.js';
@@ -13,3 +15,14 @@ export const COLLECTORS: Partial<Record<Platform, Collector>> = {
   website: websiteCollector,
   youtube: youtubeCollector,
 };
+
+/** Why the channel is not collected (a platform without a collector, a closed channel, its collector's reason). */
+export function skipReasonOf(
+  ctx: Context,
+  channel: ChannelRef & { closedOn: string | null },
+): Promise<SkipReason | undefined> {
+  const collector = COLLECTORS[channel.platform];
+  if (!collector) return Promise.resolve('not_telegram');
+  if (channel.closedOn !== null) return Promise.resolve('closed');
+  return collector.skipReason(ctx, channel);
+}

@@ -146,8 +146,8 @@ const idOf = (item: Mapped) =>
   item.kind === 'draft' && item.draft.target === 'publication' ? item.draft.externalId : undefined;
 
 export const telegramCollector: Collector = {
-  // Its address is checked with the closed ones: no lookup needed.
-  skipReason: () => Promise.resolve(undefined),
+  skipReason: (_ctx, channel) =>
+    Promise.resolve(telegramAddressOf(channel.url) === undefined ? 'no_public_address' : undefined),
   async collect(ctx, channel, fetcher, policy) {
     const address = telegramAddressOf(channel.url);
     if (!address || 'invite' in address)
