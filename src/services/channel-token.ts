@@ -34,6 +34,9 @@ export interface TokenStatus {
   expiresOn: string | null;
 }
 
+/** The status and whether the platform refused the token (Graph's 190, the Bot API's 401): the Channels page's. */
+export type TokenState = TokenStatus & { expired: boolean };
+
 const NOT_SET: TokenStatus = { set: false, setAt: null, expiresOn: null };
 
 export const channelTokenInput = z.strictObject({
@@ -174,23 +177,32 @@ export async function tokenOf(ctx: Context, channelId: number): Promise<string |
   return token;
 }
 
-/** Each channel's token status, for the channels' JSON. */
+/** Each channel's token state: the channels' JSON says its status, the Channels page whether it was refused. */
 export async function tokenStatuses(
   ctx: Context,
   channelIds: readonly number[],
-): Promise<Map<number, TokenStatus>> {
-  const statuses = new Map<number, TokenStatus>();
+): Promise<Map<number, TokenState>> {
+  const statuses = new Map<number, TokenState>();
   if (channelIds.length === 0) return statuses;
   const rows = await ctx.db.kysely
     .selectFrom('channelSecret')
-    .select(['channelId', 'setAt', 'expiresOn'])
+    .select(['channelId', 'setAt', 'expiresOn', 'expiredAt'])
     .where('channelId', 'in', [...channelIds])
     .execute();
   for (const row of rows) {
-    statuses.set(row.channelId, { set: true, setAt: row.setAt, expiresOn: row.expiresOn });
+    statuses.set(row.channelId, {
+      set: true,
+      setAt: row.setAt,
+      expiresOn: row.expiresOn,
+      expired: row.expiredAt !== null,
+    });
   }
   return statuses;
 }
+
+/** What the channels' JSON says of a token: whether the platform refused it is the Channels page's. */
+const asStatus = (state: TokenState | undefined): TokenStatus =>
+  state ? { set: state.set, setAt: state.setAt, expiresOn: state.expiresOn } : NOT_SET;
 
 /** The channels with `token: {set, setAt, expiresOn}` added. */
 export async function withTokenStatus<T extends { id: number }>(
@@ -201,7 +213,7 @@ export async function withTokenStatus<T extends { id: number }>(
     ctx,
     channels.map((channel) => channel.id),
   );
-  return channels.map((channel) => ({ ...channel, token: statuses.get(channel.id) ?? NOT_SET }));
+  return channels.map((channel) => ({ ...channel, token: asStatus(statuses.get(channel.id)) }));
 }
 
 /**
@@ -221,7 +233,7 @@ async function channelToChange(ctx: Context, code: string) {
 }
 
 async function statusOf(ctx: Context, channelId: number): Promise<TokenStatus> {
-  return (await tokenStatuses(ctx, [channelId])).get(channelId) ?? NOT_SET;
+  return asStatus((await tokenStatuses(ctx, [channelId])).get(channelId));
 }
 
 /** Sets or replaces the channel's token; the audit log says that it changed, never what it is. */

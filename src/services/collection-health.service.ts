@@ -21,7 +21,7 @@ import { skipReasonOf } from './collect/collectors.js';
 import { dueInstantsOf } from './collect/due.js';
 import { telegramAddressOf } from './collect/telegram-web.js';
 import { type ChannelCollection, collectChannels } from './collect.service.js';
-import { tokenStatuses, type TokenStatus } from './channel-token.js';
+import { type TokenState, tokenStatuses } from './channel-token.js';
 import { type Context, scopeOfContext } from './context.js';
 
 type CollectableRef = ChannelRef & { closedOn: string | null };
@@ -82,9 +82,6 @@ export async function collectedChannelFacts(
   }));
 }
 
-/** A channel's token as the Channels page states it: set, until when, and whether the platform refused it. */
-export type TokenState = TokenStatus & { expired: boolean };
-
 export interface ChannelHealth extends CollectorState, CollectionHealth {
   channel: string;
   /** When the scheduler collects it next (now when overdue or never collected); null when nothing would. */
@@ -98,23 +95,17 @@ export interface ChannelHealth extends CollectorState, CollectionHealth {
 const TREND_DAYS = 30;
 const DAY_MS = 86_400_000;
 const NEVER: CollectionHealth = { lastSuccessAt: null, lastRunAt: null, failingSince: null, lastError: null };
-const NO_TOKEN: TokenStatus = { set: false, setAt: null, expiresOn: null };
+const NO_TOKEN: TokenState = { set: false, setAt: null, expiresOn: null, expired: false };
 
 async function healthOf(ctx: Context, channels: readonly CollectableRef[]): Promise<ChannelHealth[]> {
   if (channels.length === 0) return [];
   const ids = channels.map((channel) => channel.id);
   const db = ctx.db.kysely;
-  const [states, health, due, tokens, expired, snapshots] = await Promise.all([
+  const [states, health, due, tokens, snapshots] = await Promise.all([
     Promise.all(channels.map((channel) => collectorStateOf(ctx, channel))),
     collectionHealthOf(db, ids),
     dueInstantsOf(db, ids),
     tokenStatuses(ctx, ids),
-    db
-      .selectFrom('channelSecret')
-      .select('channelId')
-      .where('channelId', 'in', ids)
-      .where('expiredAt', 'is not', null)
-      .execute(),
     db
       .selectFrom('audienceSnapshot')
       .select(['channelId', 'asOf', 'followers'])
@@ -123,7 +114,6 @@ async function healthOf(ctx: Context, channels: readonly CollectableRef[]): Prom
       .orderBy('asOf')
       .execute(),
   ]);
-  const refused = new Set(expired.map((row) => row.channelId));
   const now = ctx.clock().getTime();
   const trends = new Map<number, ChannelHealth['followers']>();
   for (const row of snapshots) {
@@ -139,7 +129,7 @@ async function healthOf(ctx: Context, channels: readonly CollectableRef[]): Prom
       ...state,
       nextRunAt: isReadNow(state) ? new Date(Math.max(dueAt, now)).toISOString() : null,
       ...(health.get(channel.id) ?? NEVER),
-      token: { ...(tokens.get(channel.id) ?? NO_TOKEN), expired: refused.has(channel.id) },
+      token: tokens.get(channel.id) ?? NO_TOKEN,
       followers: trends.get(channel.id) ?? [],
     };
   });
