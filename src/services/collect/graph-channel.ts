@@ -13,7 +13,7 @@ import type { ErrorCode } from '../../shared/messages.js';
 import type { ChannelRef } from '../../storage/repositories/channel.repository.js';
 import { storedExternalIds } from '../../storage/repositories/collect.repository.js';
 import type { Collector } from './collector.js';
-import { tokenOf } from '../channel-token.js';
+import { tokenOf, tokenStatuses } from '../channel-token.js';
 import type { Context } from '../context.js';
 import {
   collectBusinessDiscovery,
@@ -28,13 +28,9 @@ export type GraphSkip = 'no_token' | 'token_expired' | 'no_graph_id';
 
 /** Whether the channel has a token, and whether the platform refused it (Graph's 190, the Bot API's 401). */
 export async function tokenState(ctx: Context, channelId: number): Promise<'none' | 'expired' | 'set'> {
-  const row = await ctx.db.kysely
-    .selectFrom('channelSecret')
-    .select('expiredAt')
-    .where('channelId', '=', channelId)
-    .executeTakeFirst();
-  if (!row) return 'none';
-  return row.expiredAt === null ? 'set' : 'expired';
+  const state = (await tokenStatuses(ctx, [channelId])).get(channelId);
+  if (!state) return 'none';
+  return state.expired ? 'expired' : 'set';
 }
 
 /**
