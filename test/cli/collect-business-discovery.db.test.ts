@@ -7,10 +7,7 @@
  * one just asked: the end. Instagram's answer for a name that is no business or creator account is written here
  * after its documented shape (code 110, subcode 2207013 "Cannot find User"): no recorded one is among the fixtures.
  */
-import { once } from 'node:events';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { type Context, openContext } from '../../src/services/context.js';
@@ -18,6 +15,7 @@ import { runCli } from '../helpers/cli.js';
 import { createTestDatabase, DIALECTS, type TestDatabase } from '../helpers/databases.js';
 import { itReal, real } from '../helpers/real-files.js';
 import { buildRegion, channelOf, type Region, scratchDir } from '../importers/setup.js';
+import { serveLocally } from '../helpers/local-server.js';
 
 const FILES = {
   user: 'instagram-graph/pyfb_ig_business_discovery_user.json',
@@ -61,7 +59,7 @@ async function fakeGraph() {
   const hits: Hit[] = [];
   /** While set, every token is refused as expired. */
   const state = { refused: false };
-  const server: Server = createServer((request, response) => {
+  const server = await serveLocally((request, response) => {
     const url = new URL(request.url ?? '/', 'http://fake');
     const fields = url.searchParams.get('fields') ?? '';
     hits.push({
@@ -87,14 +85,11 @@ async function fakeGraph() {
       business_discovery: { ...json(FILES.user).business_discovery, ...first.business_discovery },
     });
   });
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: server.url,
     hits,
     state,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: server.close,
   };
 }
 

@@ -7,10 +7,7 @@
  * rate-limit answer is written here after its documented shape ({"error":{"code":17,...}}, developers.facebook.com
  * /docs/graph-api/overview/rate-limiting): no recorded one is among the fixtures.
  */
-import { once } from 'node:events';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { type Context, openContext } from '../../src/services/context.js';
@@ -18,6 +15,7 @@ import { runCli } from '../helpers/cli.js';
 import { createTestDatabase, DIALECTS, type TestDatabase } from '../helpers/databases.js';
 import { itReal, real } from '../helpers/real-files.js';
 import { buildRegion, channelOf, type Region, scratchDir } from '../importers/setup.js';
+import { serveLocally } from '../helpers/local-server.js';
 
 const FILES = {
   postsP1: 'facebook-graph/pyfb_page_posts_fields_p1.json',
@@ -70,7 +68,7 @@ async function fakeGraph() {
       JSON.stringify(answer).replace(/https:\/\/graph\.facebook\.com\/v\d+\.\d+\//g, `${base}/v21.0/`),
     );
   const engaged = Object.values(json(FILES.engaged) as Record<string, unknown>);
-  const server: Server = createServer((request, response) => {
+  const server = await serveLocally((request, response) => {
     const url = new URL(request.url ?? '/', 'http://fake');
     const [, version, node = '', edge] = url.pathname.split('/');
     const send = (status: number, body: unknown, headers: Record<string, string> = {}) => {
@@ -109,10 +107,7 @@ async function fakeGraph() {
       return send(200, relinked(json(url.searchParams.has('after') ? FILES.mediaP2 : FILES.mediaP1)));
     return send(404, { error: { message: 'Unknown path', type: 'GraphMethodException', code: 803 } });
   });
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as AddressInfo;
-  base = `http://127.0.0.1:${port}`;
+  base = server.url;
   return {
     url: base,
     hits,
@@ -120,7 +115,7 @@ async function fakeGraph() {
     forbidden,
     limited,
     busy,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: server.close,
   };
 }
 

@@ -8,10 +8,7 @@
  * caption as recorded; another recorded private message stays among the updates, as another chat's. The 429 is
  * written after the Bot API's documented answer (`parameters.retry_after`): no recorded one is among the fixtures.
  */
-import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { type Context, openContext } from '../../src/services/context.js';
 import { runCli } from '../helpers/cli.js';
@@ -19,6 +16,7 @@ import { createTestDatabase, DIALECTS, type TestDatabase } from '../helpers/data
 import { fakeTelegram, TELEGRAM_PATHS } from '../helpers/fake-telegram.js';
 import { itReal, real } from '../helpers/real-files.js';
 import { buildRegion, channelOf, type Region } from '../importers/setup.js';
+import { serveLocally } from '../helpers/local-server.js';
 
 const FILES = {
   count: 'telegram-bot/silikidi_getChatMemberCount.json',
@@ -69,7 +67,7 @@ async function fakeBotApi() {
     other,
   ];
   const unauthorized = readFileSync(real(FILES.unauthorized), 'utf8').match(/string: '(\{.*\})'/)?.[1] ?? '';
-  const server: Server = createServer((request, response) => {
+  const server = await serveLocally((request, response) => {
     const url = new URL(request.url ?? '/', 'http://fake');
     const [, bot = '', method = ''] = url.pathname.split('/');
     const token = bot.replace(/^bot/, '');
@@ -98,14 +96,11 @@ async function fakeBotApi() {
     }
     return send(404, JSON.stringify({ ok: false, error_code: 404, description: 'Not Found' }));
   });
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: server.url,
     hits,
     limited,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: server.close,
   };
 }
 

@@ -6,10 +6,8 @@
  * home pages linking their feeds and the 404 and 429 answers are written here after their documented shapes: no
  * recorded one is among the fixtures.
  */
-import { once } from 'node:events';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { type IncomingMessage } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { type Context, openContext } from '../../src/services/context.js';
@@ -17,6 +15,7 @@ import { runCli } from '../helpers/cli.js';
 import { createTestDatabase, DIALECTS, type TestDatabase } from '../helpers/databases.js';
 import { itReal, real } from '../helpers/real-files.js';
 import { buildRegion, channelOf, type Region, scratchDir } from '../importers/setup.js';
+import { serveLocally } from '../helpers/local-server.js';
 
 const FILES = {
   liga: 'rss/liga_net_rss.xml',
@@ -50,7 +49,7 @@ async function fakeSite(wordpress: boolean) {
   const hits: Hit[] = [];
   const limited = new Map<string, number>();
   const pages = [JSON.parse(text(FILES.wpP1)) as Post[], JSON.parse(text(FILES.wpP2)) as Post[]];
-  const server: Server = createServer((request, response) => {
+  const server = await serveLocally((request, response) => {
     const url = new URL(request.url ?? '/', 'http://fake');
     const send = (status: number, body: string, headers: Record<string, string> = {}) => {
       hits.push({
@@ -103,14 +102,11 @@ async function fakeSite(wordpress: boolean) {
       return send(200, text(FILES.youtube), { 'content-type': 'text/xml; charset=UTF-8' });
     return send(404, 'Not Found');
   });
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: server.url,
     hits,
     limited,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: server.close,
   };
 }
 

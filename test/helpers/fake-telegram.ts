@@ -5,11 +5,10 @@
  * `?before=70989` leads to: 12 + 20 posts, the last of which has an empty `<time datetime="">` on the saved page and
  * is rejected. Missing names, a group and a bot are their own saved pages.
  */
-import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
-import { createServer, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { type ServerResponse } from 'node:http';
 import { real } from './real-files.js';
+import { serveLocally } from './local-server.js';
 
 const DIR = 'telegram-web/';
 export const TELEGRAM_FILES = {
@@ -59,7 +58,7 @@ export async function fakeTelegram(latencyMs = 0): Promise<FakeTelegram> {
   const throttle = new Map<string, number>();
   let inFlight = 0;
   let maxInFlight = 0;
-  const server: Server = createServer((request, response) => {
+  const server = await serveLocally((request, response) => {
     inFlight++;
     maxInFlight = Math.max(maxInFlight, inFlight);
     response.on('finish', () => inFlight--);
@@ -79,14 +78,11 @@ export async function fakeTelegram(latencyMs = 0): Promise<FakeTelegram> {
     if (body === undefined) response.writeHead(404).end();
     else response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(body);
   };
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: server.url,
     hits,
     throttle,
     maxInFlight: () => maxInFlight,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: server.close,
   };
 }

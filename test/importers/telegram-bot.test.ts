@@ -3,15 +3,14 @@
  * silikidi_*, no license stated: read from there): the text with its entities (links, hashtags; bold and the
  * rest plain), a photo with its caption, an album's parts joined, a forward's source.
  */
-import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
-import { createServer, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { ServerResponse } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { exportMessageOf, mapBotPosts } from '../../src/importers/telegram-bot/map.js';
 import { collectPolicyOf } from '../../src/services/collect/collector.js';
 import { BotClient, collectTelegramBot } from '../../src/services/collect/telegram-bot.js';
 import { itReal, real } from '../helpers/real-files.js';
+import { serveLocally } from '../helpers/local-server.js';
 
 const TEXT = 'telegram-bot/silikidi_update_text_entities.json';
 const PHOTO = 'telegram-bot/silikidi_update_photo_caption.json';
@@ -143,12 +142,9 @@ describe('the Bot API client', () => {
             ),
       ),
     ];
-    const server = createServer((_request, response) => answers.shift()?.(response));
-    server.listen(0, '127.0.0.1');
-    await once(server, 'listening');
+    const server = await serveLocally((_request, response) => answers.shift()?.(response));
     try {
-      const { port } = server.address() as AddressInfo;
-      const policy = collectPolicyOf({ AQPARAT_TELEGRAM_BOT_API_URL: `http://127.0.0.1:${port}` });
+      const policy = collectPolicyOf({ AQPARAT_TELEGRAM_BOT_API_URL: server.url });
       const waits: number[] = [];
       const client = new BotClient(policy, '123:secret-token', (ms) => {
         waits.push(ms);
@@ -164,7 +160,7 @@ describe('the Bot API client', () => {
       expect(waits.slice(2)).toEqual([2000, 2000, 2000]);
       expect(JSON.stringify(limited)).not.toContain('secret-token');
     } finally {
-      server.close();
+      await server.close();
     }
   });
 });

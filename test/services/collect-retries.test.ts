@@ -3,17 +3,15 @@
  * API (GraphClient), against local servers: HTTP 503 and a dropped connection, Graph's `is_transient` error; what
  * is not transient (HTTP 400, a permission) fails at once. The pauses are recorded, not slept.
  */
-import { once } from 'node:events';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GraphClient } from '../../src/services/collect/graph.js';
 import { DEFAULT_FETCH_POLICY, PoliteFetcher } from '../../src/services/collect/polite-fetch.js';
+import { serveLocally } from '../helpers/local-server.js';
 
 /** Answers each path with its scripted replies in turn (the last one repeated); `drop` closes the connection. */
 async function scripted(replies: Record<string, ({ status: number; body: string } | 'drop')[]>) {
   const served = new Map<string, number>();
-  const server: Server = createServer((request, response) => {
+  const server = await serveLocally((request, response) => {
     const path = (request.url ?? '/').split('?')[0] ?? '/';
     const list = replies[path] ?? [{ status: 404, body: '' }];
     const index = served.get(path) ?? 0;
@@ -22,13 +20,10 @@ async function scripted(replies: Record<string, ({ status: number; body: string 
     if (reply === 'drop' || reply === undefined) request.socket.destroy();
     else response.writeHead(reply.status, { 'content-type': 'application/json' }).end(reply.body);
   });
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: server.url,
     served,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: server.close,
   };
 }
 
