@@ -101,10 +101,10 @@ async function healthOf(ctx: Context, channels: readonly CollectableRef[]): Prom
   if (channels.length === 0) return [];
   const ids = channels.map((channel) => channel.id);
   const db = ctx.db.kysely;
-  const [states, health, due, tokens, snapshots] = await Promise.all([
+  const health = await collectionHealthOf(db, ids);
+  const [states, due, tokens, snapshots] = await Promise.all([
     Promise.all(channels.map((channel) => collectorStateOf(ctx, channel))),
-    collectionHealthOf(db, ids),
-    dueInstantsOf(db, ids),
+    dueInstantsOf(db, ids, health),
     tokenStatuses(ctx, ids),
     db
       .selectFrom('audienceSnapshot')

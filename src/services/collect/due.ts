@@ -45,16 +45,18 @@ export function nextCollectionAt(
 
 /**
  * Each channel's next scheduled run, by channel id, as the instant a lease keys its run by: the same in every
- * process that reads the same runs, so the epoch for a channel never collected (due at once, and once).
+ * process that reads the same runs, so the epoch for a channel never collected (due at once, and once). The
+ * channels' collection health is read unless the caller has it already.
  */
 export async function dueInstantsOf(
   db: Kysely<Database>,
   channelIds: readonly number[],
+  known?: Map<number, CollectionHealth>,
 ): Promise<Map<number, Date>> {
   const next = new Map<number, Date>();
   if (channelIds.length === 0) return next;
   const [health, rows] = await Promise.all([
-    collectionHealthOf(db, channelIds),
+    known ?? collectionHealthOf(db, channelIds),
     db
       .selectFrom('channel')
       .select(['id', 'collectPostsEveryMinutes', 'collectFollowersEveryMinutes'])
