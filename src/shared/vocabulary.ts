@@ -130,3 +130,25 @@ export type Role = (typeof ROLES)[number];
 /** What the audit log records of a change. */
 export const AUDIT_ACTIONS = ['create', 'update', 'delete', 'restore'] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/**
+ * A planned post's way: drafted, submitted for approval, approved (or returned with a comment, then submitted
+ * again), taken by the publisher when its instant has come (scheduled), then published or failed.
+ */
+export const PLAN_POST_STATES = [
+  'draft',
+  'submitted',
+  'approved',
+  'returned',
+  'scheduled',
+  'published',
+  'failed',
+] as const;
+export type PlanPostState = (typeof PLAN_POST_STATES)[number];
+
+/**
+ * One channel's sending of a post: waiting, being sent (claimed by a process; left so by a process that stopped
+ * mid-way, it is an uncertain outcome), published, or failed with the platform's reason.
+ */
+export const PLAN_SEND_STATES = ['pending', 'sending', 'published', 'failed'] as const;
+export type PlanSendState = (typeof PLAN_SEND_STATES)[number];

@@ -20,6 +20,8 @@ import type {
   OutletKind,
   OutletLevel,
   Platform,
+  PlanPostState,
+  PlanSendState,
   Role,
   RuleKind,
   SnapshotSource,
@@ -511,6 +513,40 @@ export interface BriefSendingTable {
   error: string | null;
 }
 
+/** A planned post (services/plan/): its texts, image, instant, topic and where its approval stands. */
+export interface PlanPostTable {
+  id: Generated<number>;
+  /** Its subject organization. */
+  orgId: number;
+  textRu: string | null;
+  textKk: string | null;
+  plannedAt: string;
+  topic: Topic | null;
+  /** The image's bytes (a Buffer from either driver) and media type; none without an image. */
+  image: Buffer | null;
+  imageType: string | null;
+  state: PlanPostState;
+  /** Why it was returned (the manager's words), or the approval's note. */
+  comment: string | null;
+  authorId: number | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** One post's sending to one target channel: claimed, sent and recorded once (see its migration). */
+export interface PlanPostChannelTable {
+  postId: number;
+  channelId: number;
+  state: PlanSendState;
+  /** The platform's id of the message and its address, once published. */
+  externalId: string | null;
+  url: string | null;
+  /** The platform's refusal: `{code, params}` of a domain error, JSON. */
+  error: DbJson;
+  attemptedAt: string | null;
+  attempts: Generated<number>;
+}
+
 export interface Database {
   publicationBand: PublicationBandTable;
   publicationCorrection: PublicationCorrectionTable;
@@ -549,6 +585,8 @@ export interface Database {
   audienceLatest: AudienceLatestTable;
   briefSchedule: BriefScheduleTable;
   briefSending: BriefSendingTable;
+  planPost: PlanPostTable;
+  planPostChannel: PlanPostChannelTable;
 }
 
 export type OrganizationRow = Selectable<OrganizationTable>;

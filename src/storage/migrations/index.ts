@@ -24,6 +24,7 @@ import * as collectSchedule from './202612070210_collect_schedule.js';
 import * as briefSchedule from './202612070300_brief_schedule.js';
 import * as languageConfidence from './202612070500_language_confidence.js';
 import * as rollupsHeld from './202612070600_rollups_held.js';
+import * as planPosts from './202612070700_plan_posts.js';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '202611260600_initial_model': initialModel,
@@ -50,4 +51,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '202612070300_brief_schedule': briefSchedule,
   '202612070500_language_confidence': languageConfidence,
   '202612070600_rollups_held': rollupsHeld,
+  '202612070700_plan_posts': planPosts,
 };
