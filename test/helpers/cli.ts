@@ -10,11 +10,14 @@ export interface CliResult {
   stderr: string;
 }
 
+/** The heap limit bin/aqparat.js asks for, given here so that it runs the command itself, not again in a child. */
+const HEAP = '--max-old-space-size=1024';
+
 export function runCli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      [BIN, ...args],
+      [HEAP, BIN, ...args],
       // No DATABASE_URL from the test run leaks in: each call names its database with --db.
       { env: { PATH: process.env['PATH'], AQPARAT_LOG_LEVEL: 'warn', ...env }, maxBuffer: 16 * 1024 * 1024 },
       (error, stdout, stderr) => {
@@ -25,12 +28,9 @@ export function runCli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Cli
   });
 }
 
-/**
- * Starts the `aqparat` command without waiting for it, in this one process (the heap limit given, so bin/aqparat.js
- * runs the command itself rather than again in a child), so that a signal sent to it reaches the command.
- */
+/** Starts the `aqparat` command without waiting for it, in one process, so that a signal sent to it reaches it. */
 export function startCli(args: string[], env: NodeJS.ProcessEnv = {}): ChildProcess {
-  return spawn(process.execPath, ['--max-old-space-size=1024', BIN, ...args], {
+  return spawn(process.execPath, [HEAP, BIN, ...args], {
     env: { PATH: process.env['PATH'], AQPARAT_LOG_LEVEL: 'warn', ...env },
     stdio: 'ignore',
   });
