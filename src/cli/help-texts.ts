@@ -34,7 +34,8 @@ export const HELP_TEXTS: Record<'ru' | 'kk', Record<string, string>> = {
       'последняя местная дата ГГГГ-ММ-ДД (по умолчанию: сегодня)',
     'date of members and followers (default: --to, or today if it is later)':
       'дата численности членов и подписчиков (по умолчанию: --to или сегодня, если --to позже)',
-    'subject or one of: {values}': '«subject» (по организациям-субъектам) или одно из: {values}',
+    'subject, subject,platform (a column per platform) or one of: {values}':
+      '«subject» (по организациям-субъектам), «subject,platform» (со столбцом на каждую площадку) или одно из: {values}',
     'build the demo data if absent, write the Abai brief (ru and kk) into a folder, start the server':
       'создать демо-данные, если их нет, записать справку области Абай (на русском и казахском) в папку и запустить сервер',
     'folder to write the brief into': 'папка для справки',
@@ -226,7 +227,8 @@ export const HELP_TEXTS: Record<'ru' | 'kk', Record<string, string>> = {
     'last local date YYYY-MM-DD (default: today)': 'соңғы жергілікті күн ЖЖЖЖ-АА-КК (әдепкі: бүгін)',
     'date of members and followers (default: --to, or today if it is later)':
       'мүшелер мен жазылушылар саны алынатын күн (әдепкі: --to, ал ол кейінірек болса — бүгін)',
-    'subject or one of: {values}': '«subject» (субъект ұйымдар бойынша) немесе мыналардың бірі: {values}',
+    'subject, subject,platform (a column per platform) or one of: {values}':
+      '«subject» (субъект ұйымдар бойынша), «subject,platform» (әр алаңға бір баған) немесе мыналардың бірі: {values}',
     'build the demo data if absent, write the Abai brief (ru and kk) into a folder, start the server':
       'демо-деректер жоқ болса, оларды құру, Абай облысының анықтамасын (орыс және қазақ тілдерінде) қалтаға жазу және серверді іске қосу',
     'folder to write the brief into': 'анықтама жазылатын қалта',

@@ -13,6 +13,8 @@ import {
   type BucketCount,
   countByBucket,
   countBySubject,
+  countBySubjectAndPlatform,
+  type PlatformCounts,
   type PublicationCountRow,
   type SubjectGroup,
   total,
@@ -74,21 +76,56 @@ export interface SubjectBreakdown {
   rows: SubjectRow[];
 }
 
+/** The organization's children and where each subject of its subtree lies: what subject groups are made of. */
+async function subjectTreeOf(ctx: Context, org: Organization) {
+  const subtree = await listOrganizationSubtree(ctx, org);
+  const children = subtree.filter((node) => node.parentId === org.id);
+  const childOf = await mapToChildOf(ctx.db.kysely, scopeOfContext(ctx), org.id);
+  const byId = new Map(subtree.map((node) => [node.id, node]));
+  /** The entry with the organization of its group, where the group is one organization. */
+  const named = <T extends { group: SubjectGroup }>(entry: T): T & { org?: Organization } => {
+    const member = entry.group.kind === 'direct_primaries' ? undefined : byId.get(entry.group.orgId);
+    return member ? { ...entry, org: member } : entry;
+  };
+  return { children, childOf, named };
+}
+
 /** Publications split by the organization itself, each child branch and its directly-reporting primaries. */
 export async function publicationsBySubject(
   ctx: Context,
   query: PublicationQuery,
 ): Promise<SubjectBreakdown> {
   const { org, rows } = await countRows(ctx, query);
-  const subtree = await listOrganizationSubtree(ctx, org);
-  const children = subtree.filter((node) => node.parentId === org.id);
-  const childOf = await mapToChildOf(ctx.db.kysely, scopeOfContext(ctx), org.id);
-  const byId = new Map(subtree.map((node) => [node.id, node]));
-  const split = countBySubject(org, children, rows, childOf).map((entry) => {
-    const member = entry.group.kind === 'direct_primaries' ? undefined : byId.get(entry.group.orgId);
-    return member ? { ...entry, org: member } : entry;
-  });
+  const { children, childOf, named } = await subjectTreeOf(ctx, org);
+  const split = countBySubject(org, children, rows, childOf).map(named);
   return { org, total: total(rows), rows: split };
+}
+
+export interface SubjectPlatformRow extends PlatformCounts {
+  group: SubjectGroup;
+  /** The organization of a `self` or `child` group. */
+  org?: Organization;
+}
+
+export interface SubjectPlatformBreakdown {
+  org: Organization;
+  rows: SubjectPlatformRow[];
+  /** The columns' totals: per platform and in all. */
+  totals: PlatformCounts;
+}
+
+/**
+ * Publications split as publicationsBySubject does, each row counted per platform (every platform of the
+ * vocabulary, zeros included) with its total, and the columns' totals.
+ */
+export async function publicationsBySubjectAndPlatform(
+  ctx: Context,
+  query: PublicationQuery,
+): Promise<SubjectPlatformBreakdown> {
+  const { org, rows } = await countRows(ctx, query);
+  const { children, childOf, named } = await subjectTreeOf(ctx, org);
+  const split = countBySubjectAndPlatform(org, children, rows, childOf);
+  return { org, rows: split.rows.map(named), totals: split.totals };
 }
 
 /** Publications per year, half, quarter or month. */

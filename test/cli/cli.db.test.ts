@@ -65,6 +65,53 @@ describe.each(DIALECTS)('aqparat CLI (%s)', (dialect) => {
     ]);
   });
 
+  it("prints 2023 by subject and platform: the seed's Facebook column beside the website, rows and columns summed", async () => {
+    const args = [
+      'stats',
+      '--org',
+      'abai',
+      '--from',
+      '2023-01-01',
+      '--to',
+      '2023-12-31',
+      '--by',
+      'subject,platform',
+    ];
+    const json = JSON.parse((await runCli([...args, '--json', ...db()])).stdout) as {
+      rows: { group: string; org: string | null; counts: Record<string, number>; total: number }[];
+      totals: { counts: Record<string, number>; total: number };
+    };
+    const facebook = Object.fromEntries(
+      json.rows.map((row) => [row.org ?? row.group, row.counts['facebook']]),
+    );
+    expect(facebook).toEqual({
+      abai: 25,
+      'abai-semey': 9,
+      'abai-aksuat': 1,
+      'abai-ayagoz': 1,
+      'abai-beskaragai': 2,
+      'abai-borodulikha': 3,
+      'abai-zharma': 2,
+      'abai-kokpekti': 3,
+      'abai-urdzhar': 2,
+      'abai-abai': 0,
+      direct_primaries: 0,
+    });
+    expect(json.totals.counts['facebook']).toBe(48);
+    // The website column is the 46 of 2023 the by-year figures give; each row's total is its platforms' sum.
+    expect(json.totals.counts['website']).toBe(46);
+    expect(json.totals.total).toBe(94);
+    for (const row of json.rows) {
+      expect(row.total).toBe(Object.values(row.counts).reduce((sum, count) => sum + count, 0));
+    }
+    expect(json.rows.reduce((sum, row) => sum + row.total, 0)).toBe(json.totals.total);
+    const table = await runCli([...args, '--lang', 'en', ...db()]);
+    expect(table.code).toBe(0);
+    expect(table.stdout).toMatch(/Website\s*│\s*Facebook\s*│\s*Total/);
+    expect(table.stdout).toMatch(/│\s*25\s*│\s*55\s*│/);
+    expect(table.stdout).toMatch(/Total\s*│\s*46\s*│\s*48\s*│\s*94\s*│/);
+  });
+
   it('prints the 33 of 2024 with the direct primaries, and the website per year', async () => {
     const subjects = await runCli([
       'stats',

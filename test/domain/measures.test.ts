@@ -7,8 +7,10 @@ import { parsePeriod } from '../../src/domain/period.js';
 import {
   countByBucket,
   countBySubject,
+  countBySubjectAndPlatform,
   type PublicationCountRow,
 } from '../../src/domain/publications.measure.js';
+import { PLATFORMS } from '../../src/shared/vocabulary.js';
 
 // region 1 → branches 2, 3; primaries 4, 5 under 2; 6 under 3; 7 directly under the region.
 const TREE: OrgNode[] = [
@@ -106,6 +108,36 @@ describe('publications by subject and period', () => {
       { group: { kind: 'child', orgId: 3 }, count: 0 },
       { group: { kind: 'direct_primaries' }, count: 4 },
     ]);
+  });
+
+  it('splits by subject and platform: a count per platform and a total per row, and the columns summed', () => {
+    const children = TREE.filter((node) => node.parentId === 1);
+    const onPlatforms: PublicationCountRow[] = [
+      ...rows,
+      { subjectOrgId: 1, platform: 'website', month: '2023-05', count: 5 },
+      { subjectOrgId: 6, platform: 'telegram', month: '2023-08', count: 2 },
+      { subjectOrgId: 5, platform: 'website', month: '2023-09', count: 1 },
+      // A subject the closure does not place under the root is no row's, nor the totals'.
+      { subjectOrgId: 99, platform: 'facebook', month: '2023-09', count: 7 },
+    ];
+    const { rows: split, totals } = countBySubjectAndPlatform(TREE[0]!, children, onPlatforms, childOf);
+    const nonZero = (counts: Record<string, number>) =>
+      Object.fromEntries(Object.entries(counts).filter(([, count]) => count !== 0));
+    expect(split.map((entry) => [entry.group, nonZero(entry.counts), entry.total])).toEqual([
+      [{ kind: 'self', orgId: 1 }, { facebook: 4, website: 5 }, 9],
+      [{ kind: 'child', orgId: 2 }, { facebook: 3, website: 1 }, 4],
+      [{ kind: 'child', orgId: 3 }, { telegram: 2 }, 2],
+      [{ kind: 'direct_primaries' }, { facebook: 4 }, 4],
+    ]);
+    // Every platform of the vocabulary is a column, empty ones at zero.
+    expect(Object.keys(split[0]!.counts)).toEqual([...PLATFORMS]);
+    expect(split[0]!.counts.youtube).toBe(0);
+    expect(nonZero(totals.counts)).toEqual({ facebook: 11, website: 6, telegram: 2 });
+    expect(totals.total).toBe(19);
+    // The same split as by subject alone, row for row.
+    expect(split.map((entry) => entry.total)).toEqual(
+      countBySubject(TREE[0]!, children, onPlatforms, childOf).map((entry) => entry.count),
+    );
   });
 
   it('counts per bucket with the empty ones', () => {

@@ -6,10 +6,13 @@ import { reachMeasure } from '../../services/dashboard.service.js';
 import {
   publicationsByPeriod,
   publicationsBySubject,
+  publicationsBySubjectAndPlatform,
   type SubjectBreakdown,
+  type SubjectPlatformBreakdown,
 } from '../../services/stats.service.js';
 import type { ReachResponse } from '../../shared/dashboard.js';
 import { formatNumber, formatPercent } from '../../shared/format.js';
+import { PLATFORM_LABELS } from '../../shared/labels.js';
 import { type NamedOrg, orgName } from '../../shared/org-name.js';
 import { DEFAULT_TIME_ZONE, PLATFORMS, type UiLang } from '../../shared/vocabulary.js';
 import { type CommonOptions, langOf, oneOf, runCommand, say, withCommonOptions } from '../options.js';
@@ -25,7 +28,10 @@ interface StatsOptions extends CommonOptions {
   json?: boolean;
 }
 
-function subjectLabel(row: SubjectBreakdown['rows'][number], lang: UiLang): string {
+/** Subject rows and columns: the organization, each branch and the direct primaries × platforms. */
+const BY_SUBJECT_PLATFORM = 'subject,platform';
+
+function subjectLabel(row: Pick<SubjectBreakdown['rows'][number], 'group' | 'org'>, lang: UiLang): string {
   if (row.group.kind === 'direct_primaries' || !row.org) return say(lang, 'directPrimaries');
   return orgName(row.org, lang);
 }
@@ -68,6 +74,30 @@ function printSubjectBreakdown(result: SubjectBreakdown, lang: UiLang): void {
   );
 }
 
+/** Only the platforms with publications are columns of the table; the JSON has them all. */
+function printSubjectPlatformBreakdown(result: SubjectPlatformBreakdown, lang: UiLang): void {
+  const platforms = PLATFORMS.filter((platform) => result.totals.counts[platform] > 0);
+  printTable(
+    [
+      say(lang, 'subject'),
+      ...platforms.map((platform) => PLATFORM_LABELS[lang][platform]),
+      say(lang, 'total'),
+    ],
+    [
+      ...result.rows.map((row) => [
+        subjectLabel(row, lang),
+        ...platforms.map((platform) => row.counts[platform]),
+        row.total,
+      ]),
+      [
+        say(lang, 'total'),
+        ...platforms.map((platform) => result.totals.counts[platform]),
+        result.totals.total,
+      ],
+    ],
+  );
+}
+
 function printBuckets(rows: readonly BucketCount[], total: number, lang: UiLang): void {
   printTable(
     [say(lang, 'period'), say(lang, 'publications')],
@@ -86,14 +116,18 @@ export function statsCommand(program: Command): void {
       .option('--platform <platform>', `one of: ${PLATFORMS.join(', ')}`)
       .option('--channel <code>', 'one channel')
       .option('--as-of <date>', 'date of members and followers (default: --to, or today if it is later)')
-      .option('--by <grouping>', `subject or one of: ${GRANULARITIES.join(', ')}`, 'subject')
+      .option(
+        '--by <grouping>',
+        `subject, ${BY_SUBJECT_PLATFORM} (a column per platform) or one of: ${GRANULARITIES.join(', ')}`,
+        'subject',
+      )
       .option('--json', 'print JSON instead of a table'),
   ).action(async (options: StatsOptions) => {
     const lang = langOf(options);
     const to = options.to ?? localDateOf(new Date(), DEFAULT_TIME_ZONE);
     const period = options.from ? periodBetween(options.from, to) : periodAsOf(to);
     const platform = options.platform ? oneOf('--platform', options.platform, PLATFORMS) : undefined;
-    const by = oneOf('--by', options.by, ['subject', ...GRANULARITIES] as const);
+    const by = oneOf('--by', options.by, ['subject', BY_SUBJECT_PLATFORM, ...GRANULARITIES] as const);
     const query = {
       org: options.org,
       period,
@@ -118,6 +152,24 @@ export function statsCommand(program: Command): void {
         followers: snapshot.followers,
         reach: snapshot.reach,
       };
+      if (by === BY_SUBJECT_PLATFORM) {
+        const result = await publicationsBySubjectAndPlatform(ctx, query);
+        if (options.json) {
+          const rows = result.rows.map((row) => ({
+            group: row.group.kind,
+            org: row.org?.code ?? null,
+            name: subjectLabel(row, lang),
+            counts: row.counts,
+            total: row.total,
+          }));
+          console.log(JSON.stringify({ ...echo, ...figures, rows, totals: result.totals }, null, 2));
+          return;
+        }
+        printHeading(lang, result.org, period, platform);
+        printSnapshot(snapshot, lang);
+        printSubjectPlatformBreakdown(result, lang);
+        return;
+      }
       if (by === 'subject') {
         const result = await publicationsBySubject(ctx, query);
         if (options.json) {
