@@ -39,6 +39,8 @@ export const COMMANDS: readonly { names: readonly string[]; load: () => Promise<
   { names: ['template'], load: async () => (await import('./commands/template.command.js')).templateCommand },
   { names: ['report'], load: async () => (await import('./commands/report.command.js')).reportCommand },
   { names: ['schedule'], load: async () => (await import('./commands/schedule.command.js')).scheduleCommand },
+  { names: ['post'], load: async () => (await import('./commands/post.command.js')).postCommand },
+  { names: ['publish'], load: async () => (await import('./commands/publish.command.js')).publishCommand },
   { names: ['settings'], load: async () => (await import('./commands/settings.command.js')).settingsCommand },
   { names: ['classify'], load: async () => (await import('./commands/classify.command.js')).classifyCommand },
   {

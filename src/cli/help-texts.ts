@@ -196,6 +196,34 @@ export const HELP_TEXTS: Record<'ru' | 'kk', Record<string, string>> = {
     'what is due now (the only kind of run)': 'то, что пора отправить сейчас (единственный вид запуска)',
     'print {schedule, org, period, from, to, files, pdfMissing, sentAt, error} per sending':
       'вывести по каждой отправке {schedule, org, period, from, to, files, pdfMissing, sentAt, error}',
+    "the content plan's posts: draft, approve, list": 'посты контент-плана: черновики, согласование, список',
+    'draft a post of an organization for its channels or those of an organization above it':
+      'подготовить черновик поста организации для её каналов или каналов вышестоящей организации',
+    'the channels to publish to, comma-separated channel codes':
+      'каналы для публикации: коды каналов через запятую',
+    "the post's text (its Russian version where there are two)":
+      'текст поста (его русская версия, если их две)',
+    "the post's Kazakh version": 'казахская версия поста',
+    'an image to publish with it (JPEG or PNG, up to 10 MB)': 'изображение к посту (JPEG или PNG, до 10 МБ)',
+    'when to publish: an ISO instant with its zone, e.g. 2026-12-08T10:00:00+05:00':
+      'когда опубликовать: момент времени ISO с часовым поясом, например 2026-12-08T10:00:00+05:00',
+    'the planned topic: {values}': 'запланированная тема: {values}',
+    'print {id, state}': 'вывести {id, state}',
+    'submit a drafted or returned post for approval':
+      'отправить черновик или возвращённый пост на согласование',
+    'approve a post: it is published at its instant':
+      'согласовать пост: он будет опубликован в назначенное время',
+    'return a post to its author with a comment': 'вернуть пост автору с комментарием',
+    'the post’s number': 'номер поста',
+    'a comment for the author': 'комментарий для автора',
+    'print the post as JSON': 'вывести пост в формате JSON',
+    'the posts of the plan by planned instant': 'посты плана по времени публикации',
+    'only the posts in this state: {values}': 'только посты в этом состоянии: {values}',
+    'print the posts as JSON': 'вывести посты в формате JSON',
+    'publish the approved posts whose instant has come, each once':
+      'опубликовать согласованные посты, время которых наступило, каждый один раз',
+    'print {post, channel, state, externalId, url, error} per post and channel':
+      'вывести по каждому посту и каналу {post, channel, state, externalId, url, error}',
   },
   kk: {
     'information work of trade unions: records, measures, briefs':
@@ -391,5 +419,32 @@ export const HELP_TEXTS: Record<'ru' | 'kk', Record<string, string>> = {
     'what is due now (the only kind of run)': 'қазір жіберетін уақыты келгендер (іске қосудың жалғыз түрі)',
     'print {schedule, org, period, from, to, files, pdfMissing, sentAt, error} per sending':
       'әр жіберілім бойынша {schedule, org, period, from, to, files, pdfMissing, sentAt, error} шығару',
+    "the content plan's posts: draft, approve, list": 'контент-жоспардың жазбалары: жобалар, келісу, тізім',
+    'draft a post of an organization for its channels or those of an organization above it':
+      'ұйымның өз арналарына немесе жоғары тұрған ұйымның арналарына жазба жобасын дайындау',
+    'the channels to publish to, comma-separated channel codes':
+      'жариялайтын арналар: арна кодтары үтір арқылы',
+    "the post's text (its Russian version where there are two)":
+      'жазбаның мәтіні (екеуі болса, орысша нұсқасы)',
+    "the post's Kazakh version": 'жазбаның қазақша нұсқасы',
+    'an image to publish with it (JPEG or PNG, up to 10 MB)':
+      'жазбаға сурет (JPEG немесе PNG, 10 МБ-қа дейін)',
+    'when to publish: an ISO instant with its zone, e.g. 2026-12-08T10:00:00+05:00':
+      'қашан жариялау: уақыт белдеуі көрсетілген ISO уақыт сәті, мысалы 2026-12-08T10:00:00+05:00',
+    'the planned topic: {values}': 'жоспарланған тақырып: {values}',
+    'print {id, state}': '{id, state} шығару',
+    'submit a drafted or returned post for approval': 'жобаны немесе қайтарылған жазбаны келісуге жіберу',
+    'approve a post: it is published at its instant': 'жазбаны келісу: ол белгіленген уақытта жарияланады',
+    'return a post to its author with a comment': 'жазбаны авторына түсініктемемен қайтару',
+    'the post’s number': 'жазба нөмірі',
+    'a comment for the author': 'авторға түсініктеме',
+    'print the post as JSON': 'жазбаны JSON түрінде шығару',
+    'the posts of the plan by planned instant': 'жоспардың жазбалары жариялау уақыты бойынша',
+    'only the posts in this state: {values}': 'тек осы күйдегі жазбалар: {values}',
+    'print the posts as JSON': 'жазбаларды JSON түрінде шығару',
+    'publish the approved posts whose instant has come, each once':
+      'уақыты келген келісілген жазбаларды әрқайсысын бір рет жариялау',
+    'print {post, channel, state, externalId, url, error} per post and channel':
+      'әр жазба мен арна бойынша {post, channel, state, externalId, url, error} шығару',
   },
 };

@@ -85,7 +85,7 @@ const empty = (channel: string): ChannelCollection => ({
 });
 
 /** The posts and the day's followers, as the runner takes a file's: one batch of items. */
-function sourceOf(name: string, hash: string, items: Mapped[], format: ImportFormat): ReadingSource {
+export function sourceOf(name: string, hash: string, items: Mapped[], format: ImportFormat): ReadingSource {
   return {
     name,
     entries: [{ name, reader: 'telegram', format, size: items.length }],

@@ -76,6 +76,18 @@ export const ERROR_CODES = [
   'collect_bot_rate_limited',
   'schedule_unknown',
   'schedule_smtp_missing',
+  'plan_post_unknown',
+  'plan_post_state',
+  'plan_channel_not_allowed',
+  'plan_image_invalid',
+  'publish_text_too_long',
+  'publish_no_token',
+  'publish_no_address',
+  'publish_not_supported',
+  'publish_token_refused',
+  'publish_rate_limited',
+  'publish_refused',
+  'publish_uncertain',
   'internal_error',
   'web_not_built',
 ] as const;
@@ -227,6 +239,24 @@ export const ERROR_TEXTS: Texts<ErrorCode> = {
       'Рассылки справки № {id} нет (или она вне вашей организации); список: aqparat schedule list',
     schedule_smtp_missing:
       'Не задан почтовый сервер для рассылки справок: укажите его адрес в {setting}, например {example}',
+    plan_post_unknown: 'Поста № {id} в плане нет (или он вне вашей организации); список: aqparat post list',
+    plan_post_state: 'Пост № {id} сейчас в состоянии «{state}»: этот шаг для него невозможен',
+    plan_channel_not_allowed:
+      'Канал «{channel}» не принадлежит организации «{org}» или вышестоящей (или закрыт): пост туда отправить нельзя',
+    plan_image_invalid: 'Изображение должно быть файлом {types} не больше {limit} МБ (дано байт: {size})',
+    publish_text_too_long:
+      'Текст длиннее, чем принимает {platform}: знаков {length} при пределе {limit}; сократите его',
+    publish_no_token:
+      'У канала «{channel}» нет действующего токена бота для публикации: задайте его командой aqparat channel token',
+    publish_no_address: 'У канала «{channel}» нет публичного адреса вида {example}: публиковать некуда',
+    publish_not_supported: 'Публикация на платформу «{platform}» пока не поддерживается',
+    publish_token_refused:
+      '{platform} отклонил токен канала ({detail}): задайте новый токен (aqparat channel token)',
+    publish_rate_limited:
+      '{platform} ограничил частоту запросов: ждать {seconds} с; пост будет отправлен при следующем запуске',
+    publish_refused: '{platform} не принял пост: {detail}',
+    publish_uncertain:
+      'Неизвестно, дошёл ли пост до {platform} ({detail}): при следующем запуске его сначала поищут на канале и лишь потом отправят снова',
     internal_error: 'Внутренняя ошибка сервера; сообщите администратору номер запроса {requestId}',
     web_not_built:
       'Веб-приложение ещё не собрано: выполните {command} в папке aqparat и обновите страницу (API уже работает: /api/docs)',
@@ -327,6 +357,25 @@ export const ERROR_TEXTS: Texts<ErrorCode> = {
       '№ {id} анықтама таратылымы жоқ (немесе ол сіздің ұйымыңыздан тыс); тізімі: aqparat schedule list',
     schedule_smtp_missing:
       'Анықтамаларды тарататын пошта сервері берілмеген: оның мекенжайын {setting} ішінде көрсетіңіз, мысалы {example}',
+    plan_post_unknown:
+      'Жоспарда № {id} жазба жоқ (немесе ол сіздің ұйымыңыздан тыс); тізім: aqparat post list',
+    plan_post_state: '№ {id} жазба қазір «{state}» күйінде: бұл қадам оған жасалмайды',
+    plan_channel_not_allowed:
+      '«{channel}» арнасы «{org}» ұйымына немесе жоғары тұрған ұйымға тиесілі емес (немесе жабық): жазбаны оған жіберуге болмайды',
+    plan_image_invalid: 'Сурет {types} файлы болуы және {limit} МБ-тан аспауы керек (берілген байт: {size})',
+    publish_text_too_long:
+      'Мәтін {platform} қабылдайтыннан ұзын: {length} таңба, шегі {limit}; оны қысқартыңыз',
+    publish_no_token:
+      '«{channel}» арнасында жариялауға жарамды бот токені жоқ: оны aqparat channel token командасымен беріңіз',
+    publish_no_address: '«{channel}» арнасында {example} түріндегі жария мекенжай жоқ: жариялайтын жер жоқ',
+    publish_not_supported: '«{platform}» платформасына жариялау әзірге қолдау таппайды',
+    publish_token_refused:
+      '{platform} арна токенін қабылдамады ({detail}): жаңа токен беріңіз (aqparat channel token)',
+    publish_rate_limited:
+      '{platform} сұраулар жиілігін шектеді: {seconds} с күту керек; жазба келесі іске қосылғанда жіберіледі',
+    publish_refused: '{platform} жазбаны қабылдамады: {detail}',
+    publish_uncertain:
+      'Жазбаның {platform} жеткені белгісіз ({detail}): келесі іске қосылғанда алдымен арнадан ізделеді, содан кейін ғана қайта жіберіледі',
     internal_error: 'Сервердің ішкі қатесі; әкімшіге сұрау нөмірін {requestId} хабарлаңыз',
     web_not_built:
       'Веб-қосымша әлі жиналмаған: aqparat қалтасында {command} командасын орындап, бетті жаңартыңыз (API жұмыс істеп тұр: /api/docs)',
@@ -428,6 +477,25 @@ export const ERROR_TEXTS: Texts<ErrorCode> = {
       'There is no brief schedule No. {id} (or it is outside your organization); list them: aqparat schedule list',
     schedule_smtp_missing:
       'No mail server to send briefs through: give its address in {setting}, e.g. {example}',
+    plan_post_unknown:
+      'No planned post No. {id} (or it is outside your organization); list them: aqparat post list',
+    plan_post_state: 'Post No. {id} is {state}: this step cannot be taken from there',
+    plan_channel_not_allowed:
+      'Channel "{channel}" belongs neither to "{org}" nor to an organization above it (or is closed): the post cannot go there',
+    plan_image_invalid: 'The image must be a {types} file of at most {limit} MB ({size} bytes given)',
+    publish_text_too_long:
+      'The text is longer than {platform} takes: {length} characters, the limit is {limit}; shorten it',
+    publish_no_token:
+      'Channel "{channel}" has no valid bot token to publish with: set one with aqparat channel token',
+    publish_no_address: 'Channel "{channel}" has no public address such as {example}: nowhere to publish',
+    publish_not_supported: 'Publishing to {platform} is not supported yet',
+    publish_token_refused:
+      "{platform} refused the channel's token ({detail}): set a new one (aqparat channel token)",
+    publish_rate_limited:
+      '{platform} limited the rate of requests: wait {seconds} s; the post is sent on the next run',
+    publish_refused: '{platform} did not accept the post: {detail}',
+    publish_uncertain:
+      'Whether the post reached {platform} is unknown ({detail}): the next run looks for it on the channel before sending it again',
     internal_error: 'Internal server error; tell the administrator the request id {requestId}',
     web_not_built:
       'The web application has not been built: run {command} in the aqparat folder and reload the page (the API already works: /api/docs)',

@@ -1,0 +1,266 @@
+/**
+ * The content plan's posts: an editor drafts a post of an organization in the scope (its subject) for channels of
+ * that organization or of one above it, and submits it; a manager of the organization or of one above it approves
+ * it or returns it with a comment; an administrator (and the CLI, which acts as the installation's) may approve a
+ * draft at once. Every change is in the audit log; a post outside the caller's subtree is not found (404).
+ */
+import { z } from 'zod';
+import { DomainError, ForbiddenError, NotFoundError } from '../../domain/errors.js';
+import { authorize } from '../../policies/abilities.js';
+import { type Actor, roleOf, userIdOf } from '../../policies/actor.js';
+import { code, instant } from '../../shared/schemas.js';
+import {
+  PLAN_POST_STATES,
+  type PlanPostState,
+  type PlanSendState,
+  type Platform,
+  TOPICS,
+  type Topic,
+} from '../../shared/vocabulary.js';
+import {
+  channelsAbove,
+  findPlanPost,
+  insertPlanPost,
+  listPlanPosts,
+  movePlanPost,
+  type PlanPostRow,
+  planSendings,
+  resetFailedSendings,
+} from '../../storage/repositories/plan-post.repository.js';
+import { fromJson } from '../../storage/rows.js';
+import { recordChange } from '../audit.service.js';
+import { type Context, inTransaction, scopeOfContext } from '../context.js';
+import { getOrganization } from '../org.service.js';
+import { parseInput } from '../validate.js';
+
+/** The audit log's name of the kind of record. */
+const RESOURCE = 'posts';
+/** Telegram's limit of a message's text; a caption's (1,024) is checked when the post has an image. */
+export const TEXT_LIMIT = 4096;
+export const IMAGE_LIMIT_MB = 10;
+/** The image types every platform takes, by their first bytes. */
+const IMAGE_TYPES: readonly { type: string; magic: number[] }[] = [
+  { type: 'image/jpeg', magic: [0xff, 0xd8, 0xff] },
+  { type: 'image/png', magic: [0x89, 0x50, 0x4e, 0x47] },
+];
+
+const text = z.string().trim().min(1).max(TEXT_LIMIT);
+
+export const postInput = z
+  .strictObject({
+    org: code,
+    channels: z.array(code).min(1).max(20),
+    textRu: text.nullable().optional(),
+    textKk: text.nullable().optional(),
+    plannedAt: instant,
+    topic: z.enum(TOPICS).nullable().optional(),
+    /** The image's bytes, base64 (the API's JSON) or as read (the CLI's file). */
+    image: z
+      .union([z.base64(), z.instanceof(Uint8Array)])
+      .nullable()
+      .optional(),
+  })
+  .refine((post) => Boolean(post.textRu || post.textKk), {
+    path: ['textRu'],
+    params: { code: 'one_language_required' },
+  });
+export type PostInput = z.input<typeof postInput>;
+
+export const commentInput = z.strictObject({ comment: z.string().trim().min(1).max(2000).optional() });
+
+export interface PostSending {
+  channel: string;
+  platform: Platform;
+  state: PlanSendState;
+  externalId: string | null;
+  url: string | null;
+  error: { code: string; params: Record<string, string | number> } | null;
+  attemptedAt: string | null;
+}
+
+export interface PlanPost {
+  id: number;
+  org: string;
+  textRu: string | null;
+  textKk: string | null;
+  plannedAt: string;
+  topic: Topic | null;
+  hasImage: boolean;
+  state: PlanPostState;
+  comment: string | null;
+  authorId: number | null;
+  createdAt: string;
+  updatedAt: string;
+  channels: PostSending[];
+}
+
+/** The image's media type by its first bytes, and whether its size fits; a refusal otherwise. */
+function imageOf(value: string | Uint8Array | null | undefined): { bytes: Buffer; type: string } | null {
+  if (value === null || value === undefined) return null;
+  const bytes = typeof value === 'string' ? Buffer.from(value, 'base64') : Buffer.from(value);
+  const found = IMAGE_TYPES.find(({ magic }) => magic.every((byte, index) => bytes[index] === byte));
+  if (!found || bytes.length > IMAGE_LIMIT_MB * 1024 * 1024)
+    throw new DomainError('plan_image_invalid', {
+      types: 'JPEG, PNG',
+      limit: IMAGE_LIMIT_MB,
+      size: bytes.length,
+    });
+  return { bytes, type: found.type };
+}
+
+async function presented(ctx: Context, rows: PlanPostRow[]): Promise<PlanPost[]> {
+  const sendings = await planSendings(
+    ctx.db.kysely,
+    rows.map((row) => row.id),
+  );
+  return rows.map((row) => ({
+    id: row.id,
+    org: row.orgCode,
+    textRu: row.textRu,
+    textKk: row.textKk,
+    plannedAt: new Date(row.plannedAt).toISOString(),
+    topic: row.topic,
+    hasImage: row.imageType !== null,
+    state: row.state,
+    comment: row.comment,
+    authorId: row.authorId,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    channels: sendings
+      .filter((sending) => sending.postId === row.id)
+      .map((sending) => ({
+        channel: sending.channelCode,
+        platform: sending.platform,
+        state: sending.state,
+        externalId: sending.externalId,
+        url: sending.url,
+        error: fromJson<PostSending['error']>(sending.error),
+        attemptedAt: sending.attemptedAt,
+      })),
+  }));
+}
+
+async function postRow(ctx: Context, id: number): Promise<PlanPostRow> {
+  const row = await findPlanPost(ctx.db.kysely, scopeOfContext(ctx), id);
+  if (!row) throw new NotFoundError('plan_post_unknown', { id });
+  return row;
+}
+
+export async function getPost(ctx: Context, id: number): Promise<PlanPost> {
+  authorize(ctx.actor, 'read', 'publications');
+  const [post] = await presented(ctx, [await postRow(ctx, id)]);
+  return post as PlanPost;
+}
+
+export const postFilter = z.strictObject({
+  org: code.optional(),
+  state: z.enum(PLAN_POST_STATES).optional(),
+});
+
+/** The posts of the caller's scope, of an organization's subtree and in a state if asked, by planned instant. */
+export async function listPosts(ctx: Context, filter: z.input<typeof postFilter> = {}): Promise<PlanPost[]> {
+  authorize(ctx.actor, 'read', 'publications');
+  const data = parseInput(postFilter, filter, 'posts');
+  const rootId = data.org === undefined ? undefined : (await getOrganization(ctx, data.org)).id;
+  const rows = await listPlanPosts(ctx.db.kysely, scopeOfContext(ctx), {
+    ...(rootId !== undefined ? { rootId } : {}),
+    ...(data.state ? { state: data.state } : {}),
+  });
+  return presented(ctx, rows);
+}
+
+/** Drafts a post of an organization in the caller's scope (else 404) for channels of it or above it. */
+export async function createPost(ctx: Context, input: PostInput): Promise<PlanPost> {
+  const data = parseInput(postInput, input, `post ${typeof input?.org === 'string' ? input.org : '?'}`);
+  const org = await getOrganization(ctx, data.org);
+  authorize(ctx.actor, 'write', 'publications');
+  const image = imageOf(data.image);
+  const codes = [...new Set(data.channels)];
+  const channels = await channelsAbove(ctx.db.kysely, org.id, codes);
+  const missing = codes.find((wanted) => !channels.some((channel) => channel.code === wanted));
+  if (missing !== undefined)
+    throw new DomainError('plan_channel_not_allowed', { channel: missing, org: org.code });
+  return inTransaction(ctx, async (tx) => {
+    const now = tx.clock().toISOString();
+    const id = await insertPlanPost(
+      tx.db.kysely,
+      {
+        orgId: org.id,
+        textRu: data.textRu ?? null,
+        textKk: data.textKk ?? null,
+        plannedAt: new Date(data.plannedAt).toISOString(),
+        topic: data.topic ?? null,
+        image: image?.bytes ?? null,
+        imageType: image?.type ?? null,
+        state: 'draft',
+        comment: null,
+        authorId: userIdOf(tx.actor),
+        createdAt: now,
+        updatedAt: now,
+      },
+      channels.map((channel) => channel.id),
+    );
+    const post = await getPost(tx, id);
+    await recordChange(tx, {
+      action: 'create',
+      resource: RESOURCE,
+      recordId: id,
+      orgId: org.id,
+      after: post,
+    });
+    return post;
+  });
+}
+
+/** Who approves and returns: a manager of the post's organization or one above it (the scope says which). */
+function mayApprove(actor: Actor): boolean {
+  return actor.kind === 'system' || actor.role === 'admin' || actor.role === 'manager';
+}
+
+/** Whether the actor may skip the approval: an administrator, or the CLI on the installation's machine. */
+function mayPublishAtOnce(actor: Actor): boolean {
+  return actor.kind === 'system' || actor.role === 'admin';
+}
+
+export type PostStep = 'submit' | 'approve' | 'return';
+
+/** From which states each step moves a post, and to which; the administrator's wider `approve` is added below. */
+const STEPS: Readonly<Record<PostStep, { from: readonly PlanPostState[]; to: PlanPostState }>> = {
+  submit: { from: ['draft', 'returned'], to: 'submitted' },
+  approve: { from: ['submitted'], to: 'approved' },
+  return: { from: ['submitted', 'approved'], to: 'returned' },
+};
+
+/**
+ * Moves a post a step: an editor submits, a manager approves or returns (with a comment), an administrator may
+ * approve a draft, a returned or a failed post at once (a failed one's failed channels are then sent again).
+ */
+export async function movePost(
+  ctx: Context,
+  id: number,
+  step: PostStep,
+  input: z.input<typeof commentInput> = {},
+): Promise<PlanPost> {
+  const { comment } = parseInput(commentInput, input, `post ${id}`);
+  const before = await getPost(ctx, id);
+  authorize(ctx.actor, 'write', 'publications');
+  if (step !== 'submit' && !mayApprove(ctx.actor)) throw new ForbiddenError(roleOf(ctx.actor));
+  const from =
+    step === 'approve' && mayPublishAtOnce(ctx.actor)
+      ? [...STEPS.approve.from, 'draft' as const, 'returned' as const, 'failed' as const]
+      : STEPS[step].from;
+  return inTransaction(ctx, async (tx) => {
+    const set = {
+      state: STEPS[step].to,
+      updatedAt: tx.clock().toISOString(),
+      ...(comment !== undefined || step === 'return' ? { comment: comment ?? null } : {}),
+    };
+    if (!(await movePlanPost(tx.db.kysely, id, from, set)))
+      throw new DomainError('plan_post_state', { id, state: (await postRow(tx, id)).state });
+    if (before.state === 'failed') await resetFailedSendings(tx.db.kysely, id);
+    const after = await getPost(tx, id);
+    const orgId = (await postRow(tx, id)).orgId;
+    await recordChange(tx, { action: 'update', resource: RESOURCE, recordId: id, orgId, before, after });
+    return after;
+  });
+}

@@ -1,0 +1,222 @@
+/**
+ * Publishing the plan's due posts (`aqparat publish --due`, and the server's scheduler): every approved post whose
+ * instant has come is taken (scheduled) and sent to each of its channels once. Each channel's sending is claimed
+ * by one statement before anything is sent, so that of several processes one sends it; the platform's id is
+ * stored in the same transaction that marks the sending published and stores the post as a publication (its
+ * subject the post's organization, labelled by the same analysis as an import's, under the platform's id, so that
+ * a later collection of the channel finds it stored and adds nothing). A sending left `sending` by a process that
+ * stopped mid-way is an uncertain outcome: the post is looked for on the channel before it is sent again.
+ */
+import { DomainError } from '../../domain/errors.js';
+import type { Mapped } from '../../importers/types.js';
+import type { ErrorCode } from '../../shared/messages.js';
+import type { PlanSendState } from '../../shared/vocabulary.js';
+import type { ChannelRef } from '../../storage/repositories/channel.repository.js';
+import {
+  claimPlanSending,
+  duePlanPostIds,
+  findPlanPost,
+  finishPlanSending,
+  movePlanPost,
+  type PlanPostRow,
+  planPostImage,
+  type PlanSendingRow,
+  planSendings,
+} from '../../storage/repositories/plan-post.repository.js';
+import { toJson } from '../../storage/rows.js';
+import { WHOLE_TREE } from '../../domain/scope.js';
+import { recordChange } from '../audit.service.js';
+import { tokenOf } from '../channel-token.js';
+import { type CollectPolicy, collectPolicyOf } from '../collect/collector.js';
+import { markTokenExpired, tokenState } from '../collect/graph-channel.js';
+import { telegramAddressOf } from '../collect/telegram-web.js';
+import { sourceOf } from '../collect.service.js';
+import { type Context, inTransaction } from '../context.js';
+import { runImport } from '../import/runner.js';
+import { getPost } from './post.service.js';
+import { findSent, type Sent, sendToTelegram } from './telegram-publish.js';
+
+/** A sending left `sending` this long is taken for one whose process stopped: far above a request's time. */
+const UNCERTAIN_AFTER_MS = 10 * 60_000;
+/** The audit log's name of the kind of record. */
+const RESOURCE = 'posts';
+
+export interface PublishedSending {
+  post: number;
+  channel: string;
+  state: PlanSendState;
+  externalId: string | null;
+  url: string | null;
+  error: { code: ErrorCode; params: Record<string, string | number> } | null;
+}
+
+export interface PublishOptions {
+  policy?: CollectPolicy;
+  /** Once aborted (the server stops), no further sending is started. */
+  signal?: AbortSignal;
+}
+
+const errorOf = (error: unknown): NonNullable<PublishedSending['error']> =>
+  error instanceof DomainError
+    ? { code: error.code, params: error.params }
+    : { code: 'publish_uncertain', params: { platform: '?', detail: String(error) } };
+
+/** The text a channel gets: the Kazakh version, then the Russian one, where the post has both. */
+export function textOf(post: Pick<PlanPostRow, 'textRu' | 'textKk'>): string {
+  return [post.textKk, post.textRu].filter((text): text is string => Boolean(text)).join('\n\n');
+}
+
+const channelRefOf = (sending: PlanSendingRow): ChannelRef => ({
+  id: sending.channelId,
+  code: sending.channelCode,
+  orgId: sending.channelOrgId,
+  platform: sending.platform,
+  name: sending.channelName,
+  url: sending.channelUrl,
+  timeZone: sending.timeZone,
+});
+
+/** Sends (or, after an uncertain attempt, first finds) the post on one channel. */
+async function deliver(
+  ctx: Context,
+  post: PlanPostRow,
+  sending: PlanSendingRow,
+  claim: 'fresh' | 'uncertain',
+  policy: CollectPolicy,
+): Promise<Sent> {
+  if (sending.platform !== 'telegram')
+    throw new DomainError('publish_not_supported', { platform: sending.platform });
+  const address = telegramAddressOf(sending.channelUrl);
+  if (!address || 'invite' in address)
+    throw new DomainError('publish_no_address', {
+      channel: sending.channelCode,
+      example: 'https://t.me/NAME',
+    });
+  const token =
+    (await tokenState(ctx, sending.channelId)) === 'set' ? await tokenOf(ctx, sending.channelId) : undefined;
+  if (!token) throw new DomainError('publish_no_token', { channel: sending.channelCode });
+  const image = await planPostImage(ctx.db.kysely, post.id);
+  const target = {
+    username: address.username,
+    token,
+    text: textOf(post),
+    ...(image ? { image: { bytes: image.image, type: image.type } } : {}),
+  };
+  if (claim === 'uncertain' && sending.attemptedAt !== null) {
+    const found = await findSent(policy, target, sending.attemptedAt);
+    if (found) return found;
+  }
+  return sendToTelegram(policy, target);
+}
+
+/** The post's drafts as its organization's: a manual subject, as a person's assignment is. */
+const withSubject = (items: Mapped[], org: string): Mapped[] =>
+  items.map((item) =>
+    item.kind === 'draft' && item.draft.target === 'publication'
+      ? { ...item, draft: { ...item.draft, subject: org } }
+      : item,
+  );
+
+/** Stores what was published and marks the sending published, in one transaction. */
+async function record(ctx: Context, post: PlanPostRow, sending: PlanSendingRow, sent: Sent): Promise<void> {
+  await inTransaction(ctx, async (tx) => {
+    await runImport(tx, {
+      source: sourceOf(sent.source, sent.hash, withSubject(sent.items, post.orgCode), sent.format),
+      channel: channelRefOf(sending),
+      dryRun: false,
+      strict: false,
+      analyze: true,
+      chunkSize: 500,
+    });
+    await finishPlanSending(tx.db.kysely, post.id, sending.channelId, {
+      externalId: sent.externalId,
+      url: sent.url,
+    });
+  });
+}
+
+/** The post published once every channel is, failed once none is left to try and one failed. */
+async function settle(ctx: Context, postId: number): Promise<void> {
+  const sendings = await planSendings(ctx.db.kysely, [postId]);
+  const open = sendings.some((sending) => sending.state === 'pending' || sending.state === 'sending');
+  if (open) return;
+  const state = sendings.every((sending) => sending.state === 'published') ? 'published' : 'failed';
+  await inTransaction(ctx, async (tx) => {
+    const before = await getPost(tx, postId);
+    if (
+      !(await movePlanPost(tx.db.kysely, postId, ['scheduled'], {
+        state,
+        updatedAt: tx.clock().toISOString(),
+      }))
+    )
+      return;
+    const after = await getPost(tx, postId);
+    const row = await findPlanPost(tx.db.kysely, WHOLE_TREE, postId);
+    await recordChange(tx, {
+      action: 'update',
+      resource: RESOURCE,
+      recordId: postId,
+      orgId: row?.orgId ?? null,
+      before,
+      after,
+    });
+  });
+}
+
+/**
+ * Publishes every due post's channels not yet sent; what each sending of this run did, by post and channel.
+ * Nothing due, or everything sent already: an empty list (a second run sends nothing).
+ */
+export async function publishDue(ctx: Context, options: PublishOptions = {}): Promise<PublishedSending[]> {
+  const policy = options.policy ?? collectPolicyOf();
+  const results: PublishedSending[] = [];
+  for (const postId of await duePlanPostIds(ctx.db.kysely, ctx.clock().toISOString())) {
+    if (options.signal?.aborted) break;
+    // Taken by the publisher: no longer returned or approved again while it is being sent.
+    await movePlanPost(ctx.db.kysely, postId, ['approved'], {
+      state: 'scheduled',
+      updatedAt: ctx.clock().toISOString(),
+    });
+    const post = await findPlanPost(ctx.db.kysely, WHOLE_TREE, postId);
+    if (!post || post.state !== 'scheduled') continue;
+    for (const sending of await planSendings(ctx.db.kysely, [postId])) {
+      if (sending.state !== 'pending' && sending.state !== 'sending') continue;
+      const now = ctx.clock();
+      const claim = await claimPlanSending(
+        ctx.db.kysely,
+        postId,
+        sending.channelId,
+        now.toISOString(),
+        new Date(now.getTime() - UNCERTAIN_AFTER_MS).toISOString(),
+      );
+      if (!claim) continue;
+      const result: PublishedSending = {
+        post: postId,
+        channel: sending.channelCode,
+        state: 'sending',
+        externalId: null,
+        url: null,
+        error: null,
+      };
+      try {
+        const sent = await deliver(ctx, post, sending, claim, policy);
+        await record(ctx, post, sending, sent);
+        Object.assign(result, { state: 'published', externalId: sent.externalId, url: sent.url });
+      } catch (error) {
+        result.error = errorOf(error);
+        // An answer that never came leaves the sending claimed: the next run after the pause looks for it first.
+        if (result.error.code !== 'publish_uncertain') {
+          result.state = 'failed';
+          await finishPlanSending(ctx.db.kysely, postId, sending.channelId, {
+            error: toJson(result.error) ?? '',
+          });
+          if (result.error.code === 'publish_token_refused')
+            await markTokenExpired(ctx, channelRefOf(sending), 'collect_token_expired');
+        }
+      }
+      results.push(result);
+    }
+    await settle(ctx, postId);
+  }
+  return results;
+}

@@ -1,0 +1,200 @@
+/**
+ * Publishing a post to a Telegram channel through the Bot API, with the channel's bot token (the union's bot, an
+ * administrator of the channel allowed to post): `sendMessage` for text, `sendPhoto` (the image uploaded as a
+ * file, the text as its caption) when the post has an image. No parse mode is used: the text is sent as written,
+ * so nothing in it needs escaping and nothing in it is read as markup (Telegram still links addresses and
+ * hashtags itself). The Bot API's address is `AQPARAT_TELEGRAM_BOT_API_URL`; the token is in the path of every
+ * request, so no address is ever put in an error or a log.
+ *
+ * A request whose answer never came (a timeout, a broken connection, a 5xx) may have posted: it is told as
+ * `publish_uncertain` and is never tried again blindly. Before sending again, `findSent` looks for the post on the
+ * channel: among the bot's pending `channel_post` updates (read without an offset, so that nothing is confirmed and
+ * the collector's cursor is untouched), then on the channel's public preview (t.me/s/NAME, its newest page), by
+ * its text and a time not before the uncertain attempt. The Bot API cannot read a channel's history: a post the
+ * bot's updates no longer hold (confirmed by the collector, or a webhook set) of a channel without a public preview
+ * cannot be found, and is then sent again.
+ */
+import { createHash } from 'node:crypto';
+import { DomainError } from '../../domain/errors.js';
+import { mapBotPosts } from '../../importers/telegram-bot/map.js';
+import { mapWebPost } from '../../importers/telegram-web/map.js';
+import type { Mapped } from '../../importers/types.js';
+import type { CollectPolicy } from '../collect/collector.js';
+import { PoliteFetcher } from '../collect/polite-fetch.js';
+import { BotClient } from '../collect/telegram-bot.js';
+import { collectTelegramWeb } from '../collect/telegram-web.js';
+
+type Json = Record<string, unknown>;
+
+const PLATFORM = 'Telegram';
+/** A message's text (sendMessage) and a photo's caption (sendPhoto), in UTF-16 units as Telegram counts them. */
+export const MESSAGE_LIMIT = 4096;
+export const CAPTION_LIMIT = 1024;
+/** A post found on the channel may be this much older than the attempt that sent it (clocks differ). */
+const CLOCK_SLACK_MS = 60_000;
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+const objectOf = (value: unknown): Json | undefined =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Json) : undefined;
+
+/** What a channel's post was published as: the platform's id, its address, and the drafts that store it. */
+export interface Sent {
+  externalId: string;
+  url: string;
+  items: Mapped[];
+  /** The batch's name and hash: what the runner records the publication's source as. */
+  source: string;
+  hash: string;
+  format: 'telegram-bot' | 'telegram-web';
+}
+
+export interface TelegramTarget {
+  username: string;
+  token: string;
+  text: string;
+  image?: { bytes: Buffer; type: string };
+}
+
+/** The same text whichever way it was read: line ends and runs of spaces aside. */
+const normalized = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+async function sentOf(policy: CollectPolicy, username: string, message: Json): Promise<Sent> {
+  const channelUrl = `https://t.me/${username}`;
+  const source = `${policy.telegramBotApiUrl} channel ${username}`;
+  const items = await mapBotPosts([message], { file: source, channelUrl, chat: {} });
+  const externalId = String(message['message_id']);
+  return {
+    externalId,
+    url: `${channelUrl}/${externalId}`,
+    items,
+    source,
+    hash: createHash('sha256').update(JSON.stringify(message)).digest('hex'),
+    format: 'telegram-bot',
+  };
+}
+
+/** The text, checked against the limit of what carries it: the message or the photo's caption. */
+function checkedText(target: TelegramTarget): string {
+  const limit = target.image ? CAPTION_LIMIT : MESSAGE_LIMIT;
+  if (target.text.length > limit)
+    throw new DomainError('publish_text_too_long', { platform: PLATFORM, length: target.text.length, limit });
+  return target.text;
+}
+
+/**
+ * Sends the post once. A 429 is waited out for its `retry_after` (nothing was posted); a refused token, a refused
+ * post (400: too long, no right to post, a chat not found) fail with the platform's description.
+ */
+export async function sendToTelegram(
+  policy: CollectPolicy,
+  target: TelegramTarget,
+  wait: (ms: number) => Promise<void> = sleep,
+): Promise<Sent> {
+  const text = checkedText(target);
+  const method = target.image ? 'sendPhoto' : 'sendMessage';
+  const url = `${policy.telegramBotApiUrl.replace(/\/+$/, '')}/bot${target.token}/${method}`;
+  const chatId = `@${target.username}`;
+  const body = (): FormData | string => {
+    if (!target.image) return JSON.stringify({ chat_id: chatId, text });
+    const form = new FormData();
+    form.set('chat_id', chatId);
+    form.set('caption', text);
+    const extension = target.image.type === 'image/png' ? 'png' : 'jpg';
+    form.set('photo', new Blob([target.image.bytes], { type: target.image.type }), `post.${extension}`);
+    return form;
+  };
+  for (let attempt = 0; ; attempt++) {
+    let status: number;
+    let answer: Json | undefined;
+    try {
+      const payload = body();
+      const response = await fetch(url, {
+        method: 'POST',
+        body: payload,
+        ...(typeof payload === 'string' ? { headers: { 'content-type': 'application/json' } } : {}),
+        signal: AbortSignal.timeout(policy.timeoutMs),
+      });
+      status = response.status;
+      const raw = await response.text();
+      try {
+        answer = objectOf(JSON.parse(raw));
+      } catch {
+        answer = undefined;
+      }
+    } catch (error) {
+      const detail = error instanceof Error ? error.message.replaceAll(target.token, '…') : 'no answer';
+      throw new DomainError('publish_uncertain', { platform: PLATFORM, detail: `${method}: ${detail}` });
+    }
+    const message = objectOf(answer?.['result']);
+    if (answer?.['ok'] === true && message) return sentOf(policy, target.username, message);
+    const description = String(answer?.['description'] ?? `HTTP ${status}`);
+    const code = Number(answer?.['error_code'] ?? status);
+    if (code === 401 || code === 404)
+      throw new DomainError('publish_token_refused', { platform: PLATFORM, detail: description });
+    if (code === 429) {
+      const seconds = Number(objectOf(answer?.['parameters'])?.['retry_after'] ?? 1);
+      if (attempt >= policy.retries || seconds * 1000 > policy.maxRetryAfterMs)
+        throw new DomainError('publish_rate_limited', { platform: PLATFORM, seconds });
+      await wait(seconds * 1000);
+      continue;
+    }
+    if (status >= 500 || answer === undefined)
+      throw new DomainError('publish_uncertain', { platform: PLATFORM, detail: `${method}: ${description}` });
+    throw new DomainError('publish_refused', { platform: PLATFORM, detail: description });
+  }
+}
+
+/**
+ * The post sent by an attempt at `since` whose outcome is unknown, if the channel shows it: among the bot's
+ * pending channel posts, else on the public preview's newest page. Undefined when neither shows it; a lookup that
+ * fails (no preview, a webhook set) counts as not found.
+ */
+export async function findSent(
+  policy: CollectPolicy,
+  target: TelegramTarget,
+  since: string,
+): Promise<Sent | undefined> {
+  const wanted = normalized(target.text);
+  const from = Date.parse(since) - CLOCK_SLACK_MS;
+  try {
+    const updates = await new BotClient(policy, target.token).call('getUpdates', {
+      limit: '100',
+      timeout: '0',
+      allowed_updates: JSON.stringify(['channel_post']),
+    });
+    for (const update of Array.isArray(updates) ? updates : []) {
+      const message = objectOf(objectOf(update)?.['channel_post']);
+      const chat = objectOf(message?.['chat']);
+      if (!message || String(chat?.['username'] ?? '').toLowerCase() !== target.username.toLowerCase())
+        continue;
+      const text = String(message['text'] ?? message['caption'] ?? '');
+      if (normalized(text) === wanted && Number(message['date']) * 1000 >= from)
+        return await sentOf(policy, target.username, message);
+    }
+  } catch {
+    // No updates to read (a webhook is set, the token refused): the preview may still show it.
+  }
+  try {
+    const web = await collectTelegramWeb(new PoliteFetcher(policy), target.username, {
+      baseUrl: policy.telegramWebUrl,
+      maxPages: 1,
+      stored: () => Promise.resolve(new Set<string>()),
+    });
+    const post = web.posts.find(
+      (candidate) =>
+        normalized(candidate.text ?? '') === wanted && Date.parse(candidate.instant ?? '') >= from,
+    );
+    if (!post) return undefined;
+    const externalId = String(post.id);
+    return {
+      externalId,
+      url: `https://t.me/${target.username}/${externalId}`,
+      items: [mapWebPost(post, { file: web.source, username: target.username })],
+      source: web.source,
+      hash: web.hash,
+      format: 'telegram-web',
+    };
+  } catch {
+    return undefined;
+  }
+}
