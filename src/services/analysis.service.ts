@@ -56,6 +56,14 @@ import { toBool, toJson } from '../storage/rows.js';
 import type { PublicationTable } from '../storage/schema.js';
 import { readSettings } from '../storage/repositories/settings.repository.js';
 import { type Context, inTransaction, scopeOfContext } from './context.js';
+import {
+  fingerprintWith,
+  type LabellingKey,
+  labelsOf,
+  type Prepared,
+  type PreparedLabels,
+  textOf,
+} from './labels.js';
 import { getOrganization } from './org.service.js';
 import { parseInput } from './validate.js';
 
@@ -94,8 +102,6 @@ export async function loadModel(ctx: Context): Promise<LearnedModel | undefined>
   const params = row?.params as LearnedModelParams | undefined;
   return params?.version === 1 ? modelFromParams(params) : undefined;
 }
-
-const textOf = (post: { title: string | null; text: string | null }) => post.text || post.title || '';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Classifying a file
@@ -320,41 +326,6 @@ function applyCorrections(
   }
 }
 
-/** The labels of the text and the repost marks of the source or the text; near-copies are looked for later. */
-function labelsOf(
-  publication: Pick<PublicationToAnalyze, 'title' | 'text' | 'isRepost' | 'repostSource' | 'repostBy'>,
-  model: LearnedModel | undefined,
-  settings: AnalysisSettings,
-): AnalysisResult {
-  const classification = classify({ text: publication.text ?? '', title: publication.title }, model, {
-    declarativeBelow: settings.declarativeBelow,
-  });
-  const result: AnalysisResult = {
-    language: classification.language,
-    languageConfidence: classification.languageConfidence,
-    primaryTopic: classification.primaryTopic,
-    topics: classification.topics,
-    concreteness: classification.concreteness,
-    declarative: classification.declarative,
-    isRepost: false,
-    repostSource: null,
-    repostBy: null,
-    repostOfId: null,
-    reasons: classification.reasons,
-  };
-  // A repost the source marked (an import set it: no finding of ours recorded) stays one, and stays the
-  // source's: an import compares it with the source's next word, while findings are computed anew each time.
-  if (publication.isRepost && publication.repostBy === null) {
-    Object.assign(result, { isRepost: true, repostSource: publication.repostSource });
-    if (classification.reasons.repost.length === 0) {
-      classification.reasons.repost.push(`source_mark:${publication.repostSource ?? ''}`);
-    }
-  } else if (classification.isRepost) {
-    Object.assign(result, { isRepost: true, repostBy: 'mark', repostSource: classification.repostSource });
-  }
-  return result;
-}
-
 function markCopy(result: AnalysisResult, copy: CopyFound): void {
   Object.assign(result, {
     isRepost: true,
@@ -390,10 +361,26 @@ export function addSummary(total: ReclassifySummary, part: ReclassifySummary): v
 interface Labelling {
   settings: AnalysisSettings;
   model: LearnedModel | undefined;
+  key: LabellingKey;
+  /** The model as stored, for a reading process to label with. */
+  params?: LearnedModelParams;
 }
 
 async function labellingOf(ctx: Context): Promise<Labelling> {
-  return { settings: await analysisSettings(ctx), model: await loadModel(ctx) };
+  const settings = await analysisSettings(ctx);
+  const row = await findLatestModel(ctx.db.kysely);
+  const params = row?.params as LearnedModelParams | undefined;
+  const model = params?.version === 1 ? modelFromParams(params) : undefined;
+  const key = { declarativeBelow: settings.declarativeBelow, modelId: model && row ? row.id : null };
+  return { settings, model, key, ...(model && params ? { params } : {}) };
+}
+
+/** What an import's reading process labels new posts with (see PreparedLabels): the installation's, as of now. */
+export async function readingLabelling(
+  ctx: Context,
+): Promise<{ key: LabellingKey; model?: LearnedModelParams }> {
+  const { key, params } = await labellingOf(ctx);
+  return { key, ...(params ? { model: params } : {}) };
 }
 
 /**
@@ -407,6 +394,7 @@ async function analyzeBatch(
   { settings, model }: Labelling,
   held?: HeldBands,
   labelled: ReadonlyMap<number, AnalysisResult> = new Map(),
+  bands: ReadonlyMap<number, readonly number[] | null> = new Map(),
 ): Promise<ReclassifySummary> {
   const summary = emptySummary();
   // A publication stored with its labels was just inserted: no correction names it yet.
@@ -415,9 +403,18 @@ async function analyzeBatch(
     batch.flatMap((publication) => (labelled.has(publication.id) ? [] : [publication.id])),
   );
   const now = ctx.clock().toISOString();
-  const fingerprints = new Map(batch.map((item) => [item.id, fingerprintOf(textOf(item))]));
+  // Band keys the reading process computed give the fingerprint; its shingles are taken only for a candidate.
+  const fingerprints = new Map(
+    batch.map((item) => {
+      const known = bands.get(item.id);
+      if (known === undefined) return [item.id, fingerprintOf(textOf(item))];
+      return [item.id, known && fingerprintWith(textOf(item), known)];
+    }),
+  );
   const stale = batch.filter((item) => item.fingerprintedAt !== item.updatedAt);
-  const results = batch.map((item) => labelled.get(item.id) ?? labelsOf(item, model, settings));
+  const results = batch.map(
+    (item) => labelled.get(item.id) ?? labelsOf(item, model, settings.declarativeBelow),
+  );
   // Posts that neither their source nor their text call a repost may copy an earlier text.
   const searched = batch.flatMap((item, at) => {
     const bands = fingerprints.get(item.id)?.bands;
@@ -545,35 +542,46 @@ export async function analyzePublications(
  * are those a reclassify computes; what only the stored rows can tell, near-copies, is looked for after.
  */
 export class ImportLabeller {
-  /** The labels given, by row: analyzeImported takes them up once the rows have ids. */
-  private readonly given = new Map<Insertable<PublicationTable>, AnalysisResult>();
+  /**
+   * The labels given, by row, with the band keys the reading process computed (none where it did not label the
+   * row): analyze takes them up once the rows have ids.
+   */
+  private readonly given = new Map<
+    Insertable<PublicationTable>,
+    Partial<Prepared> & Pick<Prepared, 'result'>
+  >();
 
   private constructor(
     private readonly labelling: Labelling,
     private readonly now: string,
     /** Whether the band keys are held back: the rows are then not fingerprinted until they are written. */
     private readonly holding: boolean,
+    /** Labels the reading process computed for the chunk's posts: taken where computed with the same labelling. */
+    private readonly prepared: PreparedLabels | undefined,
   ) {}
 
-  static async open(ctx: Context, held?: HeldBands): Promise<ImportLabeller> {
-    return new ImportLabeller(await labellingOf(ctx), ctx.clock().toISOString(), held !== undefined);
+  static async open(ctx: Context, held?: HeldBands, prepared?: PreparedLabels): Promise<ImportLabeller> {
+    return new ImportLabeller(
+      await labellingOf(ctx),
+      ctx.clock().toISOString(),
+      held !== undefined,
+      prepared,
+    );
   }
 
   readonly label = (rows: Insertable<PublicationTable>[]): void => {
-    const { model, settings } = this.labelling;
+    const { model, settings, key } = this.labelling;
     for (const row of rows) {
-      const result = labelsOf(
-        {
-          title: row.title ?? null,
-          text: row.text ?? null,
-          isRepost: toBool(row.isRepost),
-          repostSource: row.repostSource ?? null,
-          repostBy: null,
-        },
-        model,
-        settings,
-      );
-      this.given.set(row, result);
+      const text = {
+        title: row.title ?? null,
+        text: row.text ?? null,
+        isRepost: toBool(row.isRepost),
+        repostSource: row.repostSource ?? null,
+        repostBy: null,
+      };
+      const given = this.prepared?.take(text, key);
+      const result = given?.result ?? labelsOf(text, model, settings.declarativeBelow);
+      this.given.set(row, given ?? { result });
       Object.assign(row, {
         language: result.language,
         languageConfidence: result.languageConfidence,
@@ -605,11 +613,14 @@ export class ImportLabeller {
     held?: HeldBands,
   ): Promise<ReclassifySummary> {
     const labelled = new Map<number, AnalysisResult>();
+    const bands = new Map<number, readonly number[] | null>();
     const batch: PublicationToAnalyze[] = [];
     for (const { id, row } of written.inserted) {
-      const result = this.given.get(row);
-      if (!result) continue;
+      const given = this.given.get(row);
+      if (!given) continue;
+      const { result } = given;
       labelled.set(id, result);
+      if (given.bands !== undefined) bands.set(id, given.bands);
       batch.push({
         id,
         channelId: row.channelId,
@@ -637,7 +648,7 @@ export class ImportLabeller {
     }
     if (batch.length === 0) return emptySummary();
     batch.sort((a, b) => Date.parse(a.publishedAt) - Date.parse(b.publishedAt) || a.id - b.id);
-    return analyzeBatch(ctx, batch, this.labelling, held, labelled);
+    return analyzeBatch(ctx, batch, this.labelling, held, labelled, bands);
   }
 }
 

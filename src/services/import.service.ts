@@ -20,7 +20,7 @@ import {
 } from '../storage/repositories/import.repository.js';
 import { countRejections, listRejections } from '../storage/repositories/import-rejection.repository.js';
 import { fromJson } from '../storage/rows.js';
-import { refreshFingerprints } from './analysis.service.js';
+import { readingLabelling, refreshFingerprints } from './analysis.service.js';
 import { type Context, inTransaction, scopeOfContext } from './context.js';
 import type { ImportError } from './import/import-error.js';
 import { INTERRUPTED_ERROR, leaseExpired, sweepInterrupted } from './import/lease.js';
@@ -69,6 +69,9 @@ export async function importFile(ctx: Context, request: ImportRequest): Promise<
   // Batches of processes that died are interrupted before this import may claim their rows (see claimRows).
   await sweepInterrupted(ctx);
   const channel = await channelOf(ctx, request.channel);
+  const analyze = request.analyze ?? true;
+  // New posts are labelled by the reading process, on its core, where they are to be labelled at all.
+  const labelling = analyze && !request.dryRun ? await readingLabelling(ctx) : undefined;
   const source = await openReading(
     ctx,
     {
@@ -77,6 +80,7 @@ export async function importFile(ctx: Context, request: ImportRequest): Promise<
       ...(channel?.url ? { channelUrl: channel.url } : {}),
       ...(request.chat ? { chat: request.chat } : {}),
       ...(request.acceptChatType ? { acceptChatType: true } : {}),
+      ...(labelling ? { labelling } : {}),
     },
     request.budget ?? readBudgetOf(),
   );
@@ -88,7 +92,8 @@ export async function importFile(ctx: Context, request: ImportRequest): Promise<
       ...(channel ? { channel } : {}),
       dryRun: request.dryRun ?? false,
       strict: request.strict ?? false,
-      analyze: request.analyze ?? true,
+      analyze,
+      ...(labelling ? { readingLabelling: labelling.key } : {}),
       chunkSize: request.chunkSize ?? DEFAULT_CHUNK,
       ...(request.onProgress ? { onProgress: request.onProgress } : {}),
       ...(request.batchId !== undefined ? { batchId: request.batchId } : {}),

@@ -6,6 +6,7 @@
  * A process that finished a task cleanly waits for the next one.
  */
 import { basename } from 'node:path';
+import { modelFromParams } from '../../analysis/classify.js';
 import { DomainError } from '../../domain/errors.js';
 import { isFullTelegramExport, READERS } from '../../importers/registry.js';
 import type { SheetHeader } from '../../importers/sheet/map.js';
@@ -13,6 +14,7 @@ import { checkChatType } from '../../importers/telegram/chat-type.js';
 import { chatMatches, describeChats } from '../../importers/telegram/map.js';
 import { type ChatHeader, listTelegramChats } from '../../importers/telegram/parse.js';
 import type { Mapped } from '../../importers/types.js';
+import { type Prepared, prepare } from '../labels.js';
 import type { FromReader, ReadTask, ToReader } from './reader-process.protocol.js';
 import { openSource, type SourceEntry } from './source.js';
 
@@ -87,9 +89,26 @@ async function read(task: ReadTask): Promise<void> {
   let items: Mapped[] = [];
   let done = 0;
   let header: SheetHeader | undefined;
+  const { labelling } = task;
+  const model = labelling?.model && modelFromParams(labelling.model);
+  /** The new posts' labels, computed here while the import's process stores the batches before. */
+  const prepared = (batch: readonly Mapped[]): (Prepared | null)[] | undefined =>
+    labelling &&
+    batch.map((item) =>
+      item.kind === 'draft' && item.draft.target === 'publication'
+        ? prepare(item.draft, model, labelling.key.declarativeBelow)
+        : null,
+    );
   const flush = async () => {
+    const labels = prepared(items);
     await credit();
-    send({ type: 'batch', items, done, ...(header ? { header } : {}) });
+    send({
+      type: 'batch',
+      items,
+      done,
+      ...(header ? { header } : {}),
+      ...(labels ? { prepared: labels } : {}),
+    });
     items = [];
     header = undefined;
   };

@@ -2,9 +2,11 @@
 import type { ReaderName } from '../../importers/registry.js';
 import type { SheetHeader } from '../../importers/sheet/map.js';
 import type { Mapped } from '../../importers/types.js';
+import type { LearnedModelParams } from '../../analysis/classify.js';
 import type { FieldIssue } from '../../shared/field-issue.js';
 import type { ErrorCode } from '../../shared/messages.js';
 import type { ImportFormat, Platform } from '../../shared/vocabulary.js';
+import type { LabellingKey, Prepared } from '../labels.js';
 
 /** What to read: what `openSource` takes, and what choosing a chat and mapping need to know. */
 export interface ReadTask {
@@ -20,6 +22,11 @@ export interface ReadTask {
   channelUrl?: string;
   /** Import a Telegram chat that is no channel (a group, a personal chat): the user confirmed its type. */
   acceptChatType?: boolean;
+  /**
+   * What labels the new posts, when the import analyses them: the reader labels them and takes their band keys
+   * on its own core, beside the storing (see PreparedLabels).
+   */
+  labelling?: { key: LabellingKey; model?: LearnedModelParams };
 }
 
 export interface EntryInfo {
@@ -38,8 +45,17 @@ export interface ErrorInfo {
 
 export type FromReader =
   | { type: 'opened'; name: string; entries: EntryInfo[]; chat?: string }
-  /** Items in file order; `done`: bytes read so far; `header`: a spreadsheet's kind, once known. */
-  | { type: 'batch'; items: Mapped[]; done: number; header?: SheetHeader }
+  /**
+   * Items in file order; `done`: bytes read so far; `header`: a spreadsheet's kind, once known; `prepared`: with a
+   * task's labelling, each publication draft's labels and band keys, by its index in `items`.
+   */
+  | {
+      type: 'batch';
+      items: Mapped[];
+      done: number;
+      header?: SheetHeader;
+      prepared?: (Prepared | null)[];
+    }
   | { type: 'end'; hash: string }
   | { type: 'error'; error: ErrorInfo; stack?: string | undefined; hash?: string };
 

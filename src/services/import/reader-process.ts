@@ -13,6 +13,7 @@ import { DomainError } from '../../domain/errors.js';
 import type { SheetHeader } from '../../importers/sheet/map.js';
 import type { Mapped } from '../../importers/types.js';
 import type { Context } from '../context.js';
+import type { Prepared } from '../labels.js';
 import type { EntryInfo, FromReader, ReadTask, ToReader } from './reader-process.protocol.js';
 
 export type { EntryInfo, ReadTask };
@@ -47,6 +48,8 @@ export interface ReadBatch {
   /** Bytes read so far, of all entries. */
   done: number;
   header?: SheetHeader;
+  /** Publication drafts' labels and band keys, by index in `items`, when the task asked for them. */
+  prepared?: (Prepared | null)[];
 }
 
 export interface ReadingSource {
@@ -231,6 +234,7 @@ export async function openReading(ctx: Context, task: ReadTask, budget: ReadBudg
             items: message.items,
             done: message.done,
             ...(message.header ? { header: message.header } : {}),
+            ...(message.prepared ? { prepared: message.prepared } : {}),
           };
         } else if (message.type === 'end') {
           hash = message.hash;

@@ -30,6 +30,7 @@ import {
 } from '../analysis.service.js';
 import { DomainError } from '../../domain/errors.js';
 import { type Context, inTransaction } from '../context.js';
+import { type LabellingKey, PreparedLabels } from '../labels.js';
 import { importErrorOf } from './import-error.js';
 import { IMPORT_LEASE_MS, renewLease } from './lease.js';
 import { RejectionLog } from './rejections.js';
@@ -53,6 +54,8 @@ export interface RunPlan {
   strict: boolean;
   /** Whether content analysis labels what is stored (`aqparat reclassify` can do it later). */
   analyze: boolean;
+  /** What the source's reading labelled its new posts with, when it did (ReadBatch.prepared). */
+  readingLabelling?: LabellingKey;
   chunkSize: number;
   onProgress?: (done: number, total: number) => void;
   /** A batch made beforehand (an upload the server answered with its id): filled in, and kept if nothing changed. */
@@ -169,6 +172,9 @@ export async function runImport(ctx: Context, plan: RunPlan): Promise<ImportSumm
     const held = summary.analysis && run.db.config.kind === 'sqlite' ? new HeldBands() : undefined;
     let chunk: Draft[] = [];
     let chunkChars = 0;
+    // The chunk's posts as the reading labelled them: a chunk's labeller takes them where its labelling is the same.
+    const prepared =
+      summary.analysis && plan.readingLabelling ? new PreparedLabels(plan.readingLabelling) : undefined;
     const flush = async () => {
       if (chunk.length === 0) return;
       // Its rows may be claimed by a rerun already: this import stops, its batch stays interrupted.
@@ -180,7 +186,7 @@ export async function runImport(ctx: Context, plan: RunPlan): Promise<ImportSumm
       const heldBefore = held?.snapshot();
       await inTransaction(run, async (tx) => {
         // New publications are stored with their labels; what the chunk updated is labelled after.
-        const labeller = summary.analysis ? await ImportLabeller.open(tx, held) : undefined;
+        const labeller = summary.analysis ? await ImportLabeller.open(tx, held, prepared) : undefined;
         const written = await writer.write(tx, drafts, labeller?.label);
         claimed += written.claimed;
         for (const outcome of written.outcomes) {
@@ -191,10 +197,12 @@ export async function runImport(ctx: Context, plan: RunPlan): Promise<ImportSumm
           addSummary(summary.analysis, await labeller.analyze(tx, written, held));
         }
         await updateBatch(tx.db.kysely, batchId, { ...counts(), heartbeatAt: tx.clock().toISOString() });
-      }).catch((error: unknown) => {
-        if (held && heldBefore) held.restore(heldBefore);
-        throw error;
-      });
+      })
+        .catch((error: unknown) => {
+          if (held && heldBefore) held.restore(heldBefore);
+          throw error;
+        })
+        .finally(() => prepared?.clear());
       // Back to the event loop between chunks: the garbage collector's tasks run there (SQLite writes never wait
       // for I/O), which keeps a long import's memory flat.
       await new Promise((resolve) => setImmediate(resolve));
@@ -203,12 +211,14 @@ export async function runImport(ctx: Context, plan: RunPlan): Promise<ImportSumm
       for await (const batch of batches) {
         if (batch.header) summary.sheetKind = batch.header.kind;
         plan.onProgress?.(batch.done, total);
-        for (const item of batch.items) {
+        for (const [at, item] of batch.items.entries()) {
           if (item.kind === 'draft') {
             chunk.push(item.draft);
             if (item.draft.target === 'publication') {
               chunkChars += (item.draft.text?.length ?? 0) + (item.draft.title?.length ?? 0);
               if (readInChannelZone(item.draft)) localTimes += 1;
+              const labels = batch.prepared?.[at];
+              if (prepared && labels) prepared.add(item.draft, labels);
             }
             if (chunk.length >= plan.chunkSize || chunkChars >= CHUNK_CHARS) await flush();
           } else if (item.kind === 'rejected') reject(item.rejections);
