@@ -40,6 +40,7 @@ import type {
   ReachResponse,
 } from '../shared/dashboard.js';
 import { describeFinding, type Finding, type RuleIdName } from '../shared/finding.js';
+import type { SubjectPlatformAnswer } from '../shared/subject-platform.schema.js';
 import type { Platform, UiLang } from '../shared/vocabulary.js';
 import { mapToChildOf, listScopeRoots } from '../storage/repositories/org.repository.js';
 import { listInSubtree } from '../storage/repositories/records.repository.js';
@@ -54,6 +55,7 @@ import {
   organizationFigures,
   publicationsByPeriod,
   publicationsBySubject,
+  publicationsBySubjectAndPlatform,
   snapshotDate,
 } from './stats.service.js';
 
@@ -217,7 +219,7 @@ function describeFindings(measured: Measured, lang: UiLang): DashboardFinding[] 
     const filter = PUBLICATION_FILTERS[finding.ruleId];
     return {
       ...finding,
-      ...describeFinding(finding, lang === 'kk' ? 'kk' : 'ru'),
+      ...describeFinding(finding, lang),
       links: {
         orgs: orgs.length > 0 ? orgs : [measured.org.code],
         channels: codesOf(finding, 'channel'),
@@ -489,4 +491,34 @@ async function countsOf(
     total: total(rows),
     rows: result,
   };
+}
+
+/**
+ * Publications of the subtree in the period by subject (the organization, each branch, the direct primaries
+ * together) × platform, with the columns' totals: the counts `aqparat stats --by subject,platform` prints.
+ */
+export async function subjectPlatformMeasure(
+  ctx: Context,
+  query: Omit<MeasureQuery, 'asOf'>,
+): Promise<SubjectPlatformAnswer> {
+  return remembered(
+    ctx,
+    query,
+    ({ org, period }) => ['subject-platform', org.id, rangeText(period)],
+    async ({ org, period }) => {
+      const result = await publicationsBySubjectAndPlatform(ctx, { org: org.code, period });
+      return {
+        org: refOf(org),
+        period,
+        rows: result.rows.map((row) => ({
+          group: row.group.kind,
+          ...(row.org ? { org: refOf(row.org) } : {}),
+          counts: row.counts,
+          total: row.total,
+        })),
+        totals: result.totals,
+      };
+    },
+    ({ org, period }) => ({ measure: 'subject-platform', query: { org: org.code, period } }),
+  );
 }

@@ -14,6 +14,7 @@ import {
   findingsMeasure,
   presenceMeasure,
   reachMeasure,
+  subjectPlatformMeasure,
 } from './dashboard.service.js';
 import { DataCache } from './data-cache.js';
 import type { FromWorker, MeasureTask, ToWorker } from './measures-apart.js';
@@ -40,6 +41,8 @@ function measure(ctx: Context, task: MeasureTask): Promise<unknown> {
       return presenceMeasure(ctx, task.query);
     case 'counts':
       return countsMeasure(ctx, task.query);
+    case 'subject-platform':
+      return subjectPlatformMeasure(ctx, task.query);
   }
 }
 

@@ -12,8 +12,10 @@ import {
   type MeasureQuery,
   presenceMeasure,
   reachMeasure,
+  subjectPlatformMeasure,
 } from '../../services/dashboard.service.js';
 import { localDate } from '../../shared/schemas.js';
+import { subjectPlatformAnswer } from '../../shared/subject-platform.schema.js';
 import { PLATFORMS } from '../../shared/vocabulary.js';
 import { sharedAnswer } from '../shared-answer.js';
 import { orgPeriod, periodOf } from './common.js';
@@ -69,6 +71,20 @@ export const measureRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/measures/presence', { schema: { tags, querystring: measureQuery } }, (request) =>
     presenceMeasure(request.ctx, measureOf(request.query)),
+  );
+
+  // A small table: answered as an object, so that its response schema checks it.
+  app.get(
+    '/measures/publications-by-subject-platform',
+    {
+      schema: {
+        tags,
+        summary: 'Publications by subject organization × platform',
+        querystring: z.strictObject(orgPeriod),
+        response: { 200: subjectPlatformAnswer },
+      },
+    },
+    (request) => subjectPlatformMeasure(request.ctx, measureOf(request.query)),
   );
 
   app.get('/measures/findings', { schema: { tags, querystring: measureQuery } }, (request) =>
