@@ -7,6 +7,7 @@ import { DashboardCharts } from '../features/dashboard/DashboardCharts.js';
 import { FigureCards } from '../features/dashboard/FigureCards.js';
 import { FindingList } from '../features/dashboard/FindingList.js';
 import { PresenceMatrix } from '../features/dashboard/PresenceMatrix.js';
+import { SubjectPlatformTable } from '../features/dashboard/SubjectPlatformTable.js';
 import { useLang } from '../i18n/index.js';
 import { useFormat } from '../lib/format.js';
 import { useOrgPeriod } from '../lib/org-period.js';
@@ -31,6 +32,7 @@ export default function DashboardPage() {
       </div>
       <FigureCards data={data} />
       <DashboardCharts data={data} />
+      <SubjectPlatformTable orgCode={data.org.code} period={period} />
       <PresenceMatrix matrix={data.presence} />
       <FindingList findings={data.findings} />
     </Space>

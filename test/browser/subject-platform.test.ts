@@ -1,0 +1,108 @@
+/**
+ * The dashboard's publications by organization × platform in Chromium on the Abai demo: 2023's Facebook column is
+ * the seed's 25/9/1/1/2/3/2/3/2 by organization, every cell the server's count, and a branch's cell opens its list.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parsePeriod } from '../../src/domain/period.js';
+import { publicationsBySubjectAndPlatform } from '../../src/services/stats.service.js';
+import { PLATFORM_LABELS } from '../../src/shared/labels.js';
+import { skippedBecause } from '../helpers/real-files.js';
+import { NO_BROWSER, screenshots, visibleText } from './browser.js';
+import type { DemoServer } from './demo-server.js';
+import { closeDemoSession, openDemoSession } from './demo-session.js';
+
+const SLOW = 120_000;
+const TITLE = 'Публикации по организациям и площадкам';
+
+/** The table's header and rows as the reader sees them: the first cell of a row names it. */
+async function tableOf(page: Page): Promise<{ head: string[]; rows: Map<string, string[]> }> {
+  const table = page.getByRole('table', { name: TITLE });
+  await table.locator('tbody tr.ant-table-row').first().waitFor();
+  const clean = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ').trim();
+  const head = (await table.locator('thead th').allInnerTexts()).map(clean);
+  const rows = new Map<string, string[]>();
+  for (const row of await table.locator('tbody tr.ant-table-row, tfoot tr').all()) {
+    const cells = (await row.locator('td').allInnerTexts()).map(clean);
+    const [name = '', ...counts] = cells;
+    rows.set(name.split(' · ')[0] ?? name, counts);
+  }
+  return { head, rows };
+}
+
+describe.skipIf(NO_BROWSER !== undefined)(
+  skippedBecause('publications by organization × platform in Chromium', NO_BROWSER),
+  () => {
+    let server: DemoServer;
+    let browser: Browser;
+    let admin: Page;
+
+    beforeAll(async () => ({ server, browser, admin } = await openDemoSession()), 300_000);
+    afterAll(() => closeDemoSession({ server, browser }));
+
+    it(
+      "shows the seed's Facebook per branch for 2023 in one view, each cell the server's count",
+      async () => {
+        await admin.goto(`${server.url}/?org=abai&period=2023`);
+        const { head, rows } = await tableOf(admin);
+        expect(head).toEqual(['Организация', 'Сайт', 'Facebook', 'Всего']);
+        const facebook = (name: string) => rows.get(name)?.[1];
+        const seed = {
+          'Областная организация': '25',
+          'Городская организация': '9',
+          Аксуатская: '1',
+          Аягозская: '1',
+          Бескарагайская: '2',
+          Бородулихинская: '3',
+          Жарминская: '2',
+          Кокпектинская: '3',
+          Урджарская: '2',
+        };
+        for (const [name, count] of Object.entries(seed)) expect(facebook(name), name).toBe(count);
+        expect(facebook('Абайская')).toBe('0');
+        expect(rows.get('Всего')).toEqual(['46', '48', '94']);
+        // Every row as the server counts it (what the API and `stats --by subject,platform` give).
+        const counted = await publicationsBySubjectAndPlatform(server.ctx, {
+          org: 'abai',
+          period: parsePeriod('2023'),
+        });
+        for (const row of counted.rows) {
+          const name = row.org?.shortNameRu ?? row.org?.nameRu ?? 'Первичные напрямую';
+          expect(rows.get(name), name).toEqual([
+            String(row.counts.website),
+            String(row.counts.facebook),
+            String(row.total),
+          ]);
+        }
+        await screenshots(admin, 'dashboard-subject-platform');
+      },
+      SLOW,
+    );
+
+    it(
+      "opens a branch's Facebook publications from its cell",
+      async () => {
+        await admin.goto(`${server.url}/?org=abai&period=2023`);
+        await tableOf(admin);
+        await admin
+          .getByRole('link', {
+            name: `Открыть публикации: Городская организация, ${PLATFORM_LABELS.ru.facebook}`,
+          })
+          .click();
+        await admin.waitForURL(/\/publications\?/);
+        const url = new URL(admin.url());
+        expect(Object.fromEntries(url.searchParams)).toEqual({
+          org: 'abai-semey',
+          period: '2023',
+          platform: 'facebook',
+        });
+        const list = admin.getByRole('table', { name: 'Публикации' });
+        await list.locator('tbody tr.ant-table-row').first().waitFor();
+        await admin.getByText('Всего: 9', { exact: true }).waitFor();
+        const text = await visibleText(admin);
+        expect(text).toContain('Всего: 9');
+      },
+      SLOW,
+    );
+  },
+);
