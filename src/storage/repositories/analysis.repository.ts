@@ -237,8 +237,9 @@ export interface CopySearch {
 /**
  * For each publication, the candidates it may copy: publications sharing a band key with it, on another channel
  * and published before it, at most `limit`. Sources are looked for in the scope given (a region reposts its
- * sector union's news, so the caller passes the scope the sources may come from). Two queries for a few hundred
- * publications: the keys of all in one, the texts of the candidates in the other.
+ * sector union's news, so the caller passes the scope the sources may come from). One query for a chunk's
+ * publications when no key of theirs is held on another channel; else two more: the times of the publications
+ * found, and the texts of the candidates.
  */
 export async function findCopyCandidates(
   db: Kysely<Database>,
@@ -256,28 +257,42 @@ export async function findCopyCandidates(
     { name: 'channel_id', type: 'integer' },
     ...BAND_KEY,
   ] as const;
-  // The keys' holders on other channels are found first, from the keys alone, behind a materialized fence, and
-  // the few publications then looked up by id: neither engine may start from the publications, whatever its
-  // statistics (none yet, during a first import) say. SQLite also keeps the order of cross joins as written.
-  const { rows } = await sql<{ postId: number; candidateId: number }>`
-    with q as (select * from ${rowsTable(db, 'k', columns, keys)}),
-    shared as materialized (
-      select distinct q.post_id, b.publication_id
-      from q cross join publication_band b
-      where b.band = q.band and b.bucket = q.bucket and b.channel_id <> q.channel_id
-    )
-    select s.post_id, p.id as candidate_id
-    from shared s
-    cross join publication me
-    cross join publication p
-    where me.id = s.post_id and p.id = s.publication_id
-      and (p.published_at < me.published_at or (p.published_at = me.published_at and p.id < me.id))
-      and ${inScope(scope, 'p.subjectOrgId')}
-    order by s.post_id, p.id`.execute(db);
+  // The keys' holders on other channels are found first, from the keys alone: no engine may start from the
+  // publications, whatever its statistics (none yet, during a first import) say.
+  const { rows: pairs } = await sql<{ postId: number; publicationId: number }>`
+    with q as (select * from ${rowsTable(db, 'k', columns, keys)})
+    select distinct q.post_id, b.publication_id
+    from q cross join publication_band b
+    where b.band = q.band and b.bucket = q.bucket and b.channel_id <> q.channel_id`.execute(db);
+  if (pairs.length === 0) return found;
+  // Then the times of those few publications, by id, and the earlier ones kept in JavaScript: joined in SQL,
+  // PostgreSQL hashed the whole publication table for every chunk, found pairs or not (it took the fence for
+  // 40,000 rows).
+  const involved = [...new Set(pairs.flatMap((pair) => [pair.postId, pair.publicationId]))];
+  const times = new Map(
+    (
+      await db
+        .selectFrom('publication as p')
+        .select([
+          'p.id',
+          'p.publishedAt',
+          sql<number>`case when ${inScope(scope, 'p.subjectOrgId')} then 1 else 0 end`.as('inScope'),
+        ])
+        .where('p.id', 'in', valuesIn(db, involved, 'integer'))
+        .execute()
+    ).map((row) => [row.id, { at: Date.parse(row.publishedAt), inScope: Number(row.inScope) === 1 }]),
+  );
+  const earlier = pairs.filter(({ postId, publicationId }) => {
+    const me = times.get(postId);
+    const them = times.get(publicationId);
+    if (!me || !them?.inScope) return false;
+    return them.at < me.at || (them.at === me.at && publicationId < postId);
+  });
+  earlier.sort((a, b) => a.postId - b.postId || a.publicationId - b.publicationId);
   const chosen = new Map<number, number[]>();
-  for (const { postId, candidateId } of rows) {
+  for (const { postId, publicationId } of earlier) {
     const ids = chosen.get(postId) ?? [];
-    if (ids.length < limit) chosen.set(postId, [...ids, candidateId]);
+    if (ids.length < limit) chosen.set(postId, [...ids, publicationId]);
   }
   const ids = [...new Set([...chosen.values()].flat())];
   if (ids.length === 0) return found;
