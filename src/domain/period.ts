@@ -5,9 +5,14 @@
 import { tzOffset } from '@date-fns/tz/tzOffset';
 import { addDays } from 'date-fns/addDays';
 import { addMonths } from 'date-fns/addMonths';
+import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
+import { differenceInCalendarMonths } from 'date-fns/differenceInCalendarMonths';
 import { endOfMonth } from 'date-fns/endOfMonth';
 import { lightFormat as format } from 'date-fns/lightFormat';
+import { isFirstDayOfMonth } from 'date-fns/isFirstDayOfMonth';
+import { isLastDayOfMonth } from 'date-fns/isLastDayOfMonth';
 import { isValid } from 'date-fns/isValid';
+import { lastDayOfMonth } from 'date-fns/lastDayOfMonth';
 import { parseISO } from 'date-fns/parseISO';
 import { startOfMonth } from 'date-fns/startOfMonth';
 import { DomainError } from './errors.js';
@@ -216,4 +221,58 @@ export function splitByWholeMonths(period: Period): {
     edges.push({ from: period.from, to: format(addDays(firstWhole, -1), 'yyyy-MM-dd') });
   if (lastWholeEnd < end) edges.push({ from: format(addDays(lastWholeEnd, 1), 'yyyy-MM-dd'), to: period.to });
   return { months: { from: format(firstWhole, 'yyyy-MM'), to: format(lastWholeEnd, 'yyyy-MM') }, edges };
+}
+
+const dayOf = (date: Date): LocalDate => format(date, 'yyyy-MM-dd');
+const wholeMonths = (period: Period) =>
+  isFirstDayOfMonth(parseISO(period.from)) && isLastDayOfMonth(parseISO(period.to));
+
+/** The period shifted back by whole months: a range of whole months stays one (2024-02 a year back is 2023-02). */
+function monthsBefore(period: Period, months: number): Period {
+  const from = addMonths(parseISO(period.from), -months);
+  const to = addMonths(parseISO(period.to), -months);
+  return { from: dayOf(from), to: dayOf(wholeMonths(period) ? lastDayOfMonth(to) : to) };
+}
+
+/** Nothing lies before the beginning of time but that same beginning. */
+function notBeforeStart(period: Period): Period {
+  return period.from < AS_OF_START || period.to < AS_OF_START ? { from: AS_OF_START, to: AS_OF_START } : period;
+}
+
+/**
+ * The period of the same length just before: whole months shift by their number of months (2024-Q2 before
+ * 2024-Q3, 2022 before 2023), other ranges by their number of days.
+ */
+export function previousPeriodOf(period: Period): Period {
+  // Dates before the year 1 are not written as dates: an "as of" period has nothing before it.
+  if (period.from === AS_OF_START) return { from: AS_OF_START, to: AS_OF_START };
+  const [from, to] = [parseISO(period.from), parseISO(period.to)];
+  if (wholeMonths(period))
+    return notBeforeStart(monthsBefore(period, differenceInCalendarMonths(to, from) + 1));
+  const days = differenceInCalendarDays(to, from) + 1;
+  return notBeforeStart({
+    from: dayOf(addDays(parseISO(period.from), -days)),
+    to: dayOf(addDays(parseISO(period.to), -days)),
+  });
+}
+
+/**
+ * The same period a year before: 2023-Q3 for 2024-Q3, 2023-02 (to its 28th) for 2024-02; a range of days keeps its
+ * dates (a 29 February becomes the 28th). An "as of" period stays one: everything up to the date a year before.
+ */
+export function yearBeforeOf(period: Period): Period {
+  const shifted = monthsBefore(period, 12);
+  return notBeforeStart(period.from === AS_OF_START ? { from: AS_OF_START, to: shifted.to } : shifted);
+}
+
+/** The two periods a figure is compared with. */
+export interface ComparisonPeriods {
+  /** Of the same length, just before. */
+  previous: Period;
+  /** The same period a year before. */
+  yearBefore: Period;
+}
+
+export function comparisonPeriodsOf(period: Period): ComparisonPeriods {
+  return { previous: previousPeriodOf(period), yearBefore: yearBeforeOf(period) };
 }

@@ -4,15 +4,6 @@
  * stats' counts, so the dashboard and the brief state the same figures. Each is computed once per state of the
  * data and caller (data-cache.ts): readers of the same dashboard share one computation until something changes.
  */
-import { addMonths } from 'date-fns/addMonths';
-import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
-import { differenceInCalendarMonths } from 'date-fns/differenceInCalendarMonths';
-import { lightFormat as format } from 'date-fns/lightFormat';
-import { isFirstDayOfMonth } from 'date-fns/isFirstDayOfMonth';
-import { isLastDayOfMonth } from 'date-fns/isLastDayOfMonth';
-import { lastDayOfMonth } from 'date-fns/lastDayOfMonth';
-import { parseISO } from 'date-fns/parseISO';
-import { subDays } from 'date-fns/subDays';
 import type { BriefFacts, OrgInfo } from '../domain/brief-facts.js';
 import { reach } from '../domain/audience.measure.js';
 import { share } from '../domain/content.measure.js';
@@ -20,6 +11,7 @@ import { NotFoundError } from '../domain/errors.js';
 import {
   bucketOf,
   bucketsOf,
+  comparisonPeriodsOf,
   type Granularity,
   type LocalDate,
   localDateOf,
@@ -81,27 +73,6 @@ const refOf = (org: OrgInfo): OrgRef => ({
 });
 
 const rangeText = (period: Period) => `${period.from}..${period.to}`;
-const day = (date: Date) => format(date, 'yyyy-MM-dd');
-const EARLIEST = '0001-01-01';
-
-/**
- * The period of the same length just before: whole months shift by their number of months (2024-Q2 before
- * 2024-Q3, 2022 before 2023), other ranges by their number of days.
- */
-export function previousPeriodOf(period: Period): Period {
-  const from = parseISO(period.from);
-  const to = parseISO(period.to);
-  let previous: Period;
-  if (isFirstDayOfMonth(from) && isLastDayOfMonth(to)) {
-    const months = differenceInCalendarMonths(to, from) + 1;
-    previous = { from: day(addMonths(from, -months)), to: day(lastDayOfMonth(addMonths(to, -months))) };
-  } else {
-    const days = differenceInCalendarDays(to, from) + 1;
-    previous = { from: day(subDays(from, days)), to: day(subDays(to, days)) };
-  }
-  // A range from the beginning of time has nothing before it but that same beginning.
-  return previous.from < EARLIEST || previous.to < EARLIEST ? { from: EARLIEST, to: EARLIEST } : previous;
-}
 
 /** The organization asked for, or the caller's own: the first root of their scope. */
 async function organizationOf(ctx: Context, code: string | undefined): Promise<Organization> {
@@ -287,31 +258,37 @@ export async function buildDashboard(
 
 async function dashboardOf(ctx: Context, measured: Measured, lang: UiLang): Promise<DashboardResponse> {
   const { org, period, facts } = measured;
-  const previous = previousPeriodOf(period);
+  const { previous, yearBefore } = comparisonPeriodsOf(period);
   const social = { org: org.code, platforms: SOCIAL_PLATFORMS };
   const bySubject = await publicationsBySubject(ctx, { ...social, period });
   const byMonth = await publicationsByPeriod(ctx, { ...social, period, granularity: 'month' });
-  const before = await publicationsByPeriod(ctx, { ...social, period: previous, granularity: 'year' });
-  const websiteBefore = await publicationsByPeriod(ctx, {
-    org: org.code,
-    period: previous,
-    platform: 'website',
-    granularity: 'year',
-  });
-  const mentionsBefore = await mentionsByYear(ctx, org.code, previous);
+  /** Publications of the query in a period of comparison, in all. */
+  const publicationsIn = async (query: typeof social | { org: string; platform: Platform }, within: Period) =>
+    (await publicationsByPeriod(ctx, { ...query, period: within, granularity: 'year' })).total;
+  const website = { org: org.code, platform: 'website' as const };
+  const mentionsIn = async (within: Period) => total((await mentionsByYear(ctx, org.code, within)).counts);
   const { content } = facts;
   return {
     org: { ...refOf(org), timeZone: org.timeZone },
     period,
     previousPeriod: previous,
+    yearBeforePeriod: yearBefore,
     asOf: facts.asOf,
     members: facts.members,
     primaries: facts.structure.primaries,
     branches: facts.structure.branches,
     directPrimaries: facts.structure.directPrimaries,
     ...audienceOf(facts.pages, facts.members),
-    publications: { current: bySubject.total, previous: before.total },
-    websitePublications: { current: facts.website.total, previous: websiteBefore.total },
+    publications: {
+      current: bySubject.total,
+      previous: await publicationsIn(social, previous),
+      yearBefore: await publicationsIn(social, yearBefore),
+    },
+    websitePublications: {
+      current: facts.website.total,
+      previous: await publicationsIn(website, previous),
+      yearBefore: await publicationsIn(website, yearBefore),
+    },
     content: {
       posts: content.posts,
       legal: content.topics.legal,
@@ -324,7 +301,8 @@ async function dashboardOf(ctx: Context, measured: Measured, lang: UiLang): Prom
     },
     mediaMentions: {
       current: total(facts.media.counts),
-      previous: total(mentionsBefore.counts),
+      previous: await mentionsIn(previous),
+      yearBefore: await mentionsIn(yearBefore),
     },
     byBranch: bySubject.rows.map((row): BranchCount => ({
       group: row.group.kind,

@@ -37,10 +37,11 @@ export interface DashboardOrg extends OrgRef {
   timeZone: string;
 }
 
-/** A figure in the period and in the previous period of the same length. */
+/** A figure in the period, in the previous period of the same length and in the same period a year before. */
 export interface Compared {
   current: number;
   previous: number;
+  yearBefore: number;
 }
 
 /** Shares are fractions 0…1, `null` when there is nothing to divide by. */
@@ -139,6 +140,8 @@ export interface DashboardResponse {
   org: DashboardOrg;
   period: DateRange;
   previousPeriod: DateRange;
+  /** The same period a year before. */
+  yearBeforePeriod: DateRange;
   /** The date members, followers, presence and overdue tasks are taken at. */
   asOf: string;
   members: number | null;

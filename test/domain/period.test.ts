@@ -5,6 +5,7 @@ import {
   splitByWholeMonths,
   bucketOf,
   bucketsOf,
+  comparisonPeriodsOf,
   localDateOf,
   parsePeriod,
   periodAsOf,
@@ -177,6 +178,53 @@ describe('periods', () => {
     expect(splitByWholeMonths(parsePeriod('2024-03-05..2024-03-20'))).toEqual({
       months: null,
       edges: [{ from: '2024-03-05', to: '2024-03-20' }],
+    });
+  });
+});
+
+describe('periods of comparison', () => {
+  const compared = (text: string) => comparisonPeriodsOf(parsePeriod(text));
+
+  it('takes the whole months just before and the same months a year before', () => {
+    expect(compared('2023')).toEqual({
+      previous: { from: '2022-01-01', to: '2022-12-31' },
+      yearBefore: { from: '2022-01-01', to: '2022-12-31' },
+    });
+    expect(compared('2024-Q3')).toEqual({
+      previous: { from: '2024-04-01', to: '2024-06-30' },
+      yearBefore: { from: '2023-07-01', to: '2023-09-30' },
+    });
+    expect(compared('2024-H1')).toEqual({
+      previous: { from: '2023-07-01', to: '2023-12-31' },
+      yearBefore: { from: '2023-01-01', to: '2023-06-30' },
+    });
+    // A leap February: the month before ends on its own last day, and so does the February a year before.
+    expect(compared('2024-02')).toEqual({
+      previous: { from: '2024-01-01', to: '2024-01-31' },
+      yearBefore: { from: '2023-02-01', to: '2023-02-28' },
+    });
+    expect(compared('2024-03')).toEqual({
+      previous: { from: '2024-02-01', to: '2024-02-29' },
+      yearBefore: { from: '2023-03-01', to: '2023-03-31' },
+    });
+  });
+
+  it('shifts a range of days by its length, and by a year to the same dates', () => {
+    // The seed's range ends on the 1st, so its previous period is of days (1,340 of them), not months.
+    expect(compared('2021-01-01..2024-09-01')).toEqual({
+      previous: { from: '2017-05-02', to: '2020-12-31' },
+      yearBefore: { from: '2020-01-01', to: '2023-09-01' },
+    });
+    expect(compared('2024-02-10..2024-02-29')).toEqual({
+      previous: { from: '2024-01-21', to: '2024-02-09' },
+      yearBefore: { from: '2023-02-10', to: '2023-02-28' },
+    });
+  });
+
+  it('keeps an "as of" period one: nothing before its start, everything up to the date a year before', () => {
+    expect(compared('..2024-09-01')).toEqual({
+      previous: { from: '0001-01-01', to: '0001-01-01' },
+      yearBefore: { from: '0001-01-01', to: '2023-09-01' },
     });
   });
 });

@@ -102,7 +102,7 @@ describe.each(DIALECTS)('measures over HTTP (%s)', (dialect) => {
     expect(atEnd).toMatchObject({ asOf: '2023-12-31', members: 25_112, followers: 142 });
     expect(atEnd.presence.rows.filter((row) => row.present)).toEqual([]);
     // The regional page opened in May 2023: nothing on social networks the year before.
-    expect(body.publications).toEqual({ current: 48, previous: 0 });
+    expect(body.publications).toEqual({ current: 48, previous: 0, yearBefore: 0 });
     expect(body.content.posts).toBe(48);
     expect(body.content.legalShare).toBeCloseTo(body.content.legal / 48, 9);
     expect(body.byBranch.reduce((sum, row) => sum + row.count, 0)).toBe(48);

@@ -6,12 +6,14 @@ import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parsePeriod } from '../../src/domain/period.js';
 import { buildDemo } from '../../src/services/demo.service.js';
+import { SOCIAL_PLATFORMS } from '../../src/services/brief.service.js';
 import { publicationsBySubjectAndPlatform } from '../../src/services/stats.service.js';
 import type { DashboardResponse } from '../../src/shared/dashboard.js';
 import {
   type SubjectPlatformAnswer,
   subjectPlatformAnswer,
 } from '../../src/shared/subject-platform.schema.js';
+import type { Platform } from '../../src/shared/vocabulary.js';
 import { DIALECTS } from '../helpers/databases.js';
 import { addUser, type Client, openTestServer, signIn, type TestServer } from './client.js';
 
@@ -87,6 +89,45 @@ describe.each(DIALECTS)('publications by subject × platform over HTTP (%s)', (d
     expect(dashboard.byBranch.map((bar) => [bar.org?.code ?? bar.group, bar.count])).toEqual(
       body.rows.map((row) => [keyOf(row), row.counts.facebook]),
     );
+  });
+
+  it("compares the dashboard's publications with the previous quarter and the same quarter a year before", async () => {
+    /** Abai's publications on the platforms between the dates, counted here straight from the tables. */
+    const counted = async (platforms: readonly Platform[], from: string, to: string) => {
+      const row = await server.ctx.db.kysely
+        .selectFrom('publication as p')
+        .innerJoin('channel as c', 'c.id', 'p.channelId')
+        .innerJoin('orgClosure as oc', 'oc.descendantId', 'p.subjectOrgId')
+        .innerJoin('organization as o', 'o.id', 'oc.ancestorId')
+        .where('o.code', '=', 'abai')
+        .where('c.platform', 'in', platforms)
+        .where('p.localDate', '>=', from)
+        .where('p.localDate', '<=', to)
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow();
+      return Number(row.n);
+    };
+    const body = json<DashboardResponse>(
+      await admin.get('/api/v1/measures/dashboard?org=abai&period=2024-Q1'),
+    );
+    expect(body.previousPeriod).toEqual({ from: '2023-10-01', to: '2023-12-31' });
+    expect(body.yearBeforePeriod).toEqual({ from: '2023-01-01', to: '2023-03-31' });
+    const expected = {
+      current: await counted(SOCIAL_PLATFORMS, '2024-01-01', '2024-03-31'),
+      previous: await counted(SOCIAL_PLATFORMS, '2023-10-01', '2023-12-31'),
+      yearBefore: await counted(SOCIAL_PLATFORMS, '2023-01-01', '2023-03-31'),
+    };
+    expect(body.publications).toEqual(expected);
+    // The regional page opened in May 2023: nothing on Facebook a year before, some in the quarter before.
+    expect(expected.yearBefore).toBe(0);
+    expect(expected.previous).toBeGreaterThan(0);
+    expect(body.websitePublications).toEqual({
+      current: await counted(['website'], '2024-01-01', '2024-03-31'),
+      previous: await counted(['website'], '2023-10-01', '2023-12-31'),
+      yearBefore: await counted(['website'], '2023-01-01', '2023-03-31'),
+    });
+    expect(body.websitePublications.yearBefore).toBeGreaterThan(0);
+    expect(body.mediaMentions).toHaveProperty('yearBefore');
   });
 
   it('answers a branch viewer for their branch, 404 outside their subtree, 400 and 401 as the other measures', async () => {
