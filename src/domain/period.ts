@@ -236,7 +236,9 @@ function monthsBefore(period: Period, months: number): Period {
 
 /** Nothing lies before the beginning of time but that same beginning. */
 function notBeforeStart(period: Period): Period {
-  return period.from < AS_OF_START || period.to < AS_OF_START ? { from: AS_OF_START, to: AS_OF_START } : period;
+  return period.from < AS_OF_START || period.to < AS_OF_START
+    ? { from: AS_OF_START, to: AS_OF_START }
+    : period;
 }
 
 /**
