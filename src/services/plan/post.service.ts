@@ -5,7 +5,13 @@
  * draft at once. Every change is in the audit log; a post outside the caller's subtree is not found (404).
  */
 import { z } from 'zod';
-import { DomainError, ForbiddenError, NotFoundError } from '../../domain/errors.js';
+import {
+  ConflictError,
+  DomainError,
+  ForbiddenError,
+  NotFoundError,
+  ValidationError,
+} from '../../domain/errors.js';
 import { authorize } from '../../policies/abilities.js';
 import { type Actor, roleOf, userIdOf } from '../../policies/actor.js';
 import { code, instant } from '../../shared/schemas.js';
@@ -26,6 +32,7 @@ import {
   type PlanPostRow,
   planSendings,
   resetFailedSendings,
+  updateEditablePost,
 } from '../../storage/repositories/plan-post.repository.js';
 import { fromJson } from '../../storage/rows.js';
 import { recordChange } from '../audit.service.js';
@@ -65,6 +72,16 @@ export const postInput = z
     params: { code: 'one_language_required' },
   });
 export type PostInput = z.input<typeof postInput>;
+
+/** What a draft's or a returned post's author may change; the organization and channels stay. */
+export const postChange = z
+  .strictObject({
+    textRu: text.nullable().optional(),
+    textKk: text.nullable().optional(),
+    plannedAt: instant.optional(),
+    topic: z.enum(TOPICS).nullable().optional(),
+  })
+  .refine((change) => Object.keys(change).length > 0, { params: { code: 'required' } });
 
 export const commentInput = z.strictObject({ comment: z.string().trim().min(1).max(2000).optional() });
 
@@ -256,11 +273,47 @@ export async function movePost(
       ...(comment !== undefined || step === 'return' ? { comment: comment ?? null } : {}),
     };
     if (!(await movePlanPost(tx.db.kysely, id, from, set)))
-      throw new DomainError('plan_post_state', { id, state: (await postRow(tx, id)).state });
+      throw new ConflictError('plan_post_state', { id, state: (await postRow(tx, id)).state });
     if (before.state === 'failed') await resetFailedSendings(tx.db.kysely, id);
     const after = await getPost(tx, id);
     const orgId = (await postRow(tx, id)).orgId;
     await recordChange(tx, { action: 'update', resource: RESOURCE, recordId: id, orgId, before, after });
+    return after;
+  });
+}
+
+/** Changes a draft or a returned post's texts, instant or topic (one in another state: plan_post_state). */
+export async function changePost(
+  ctx: Context,
+  id: number,
+  input: z.input<typeof postChange>,
+): Promise<PlanPost> {
+  const change = parseInput(postChange, input, `post ${id}`);
+  const before = await getPost(ctx, id);
+  authorize(ctx.actor, 'write', 'publications');
+  return inTransaction(ctx, async (tx) => {
+    const row = await postRow(tx, id);
+    const textRu = change.textRu === undefined ? row.textRu : change.textRu;
+    const textKk = change.textKk === undefined ? row.textKk : change.textKk;
+    if (!textRu && !textKk)
+      throw new ValidationError(`post ${id}`, [{ path: 'textRu', code: 'one_language_required' }]);
+    const updated = await updateEditablePost(tx.db.kysely, id, {
+      textRu,
+      textKk,
+      ...(change.plannedAt !== undefined ? { plannedAt: new Date(change.plannedAt).toISOString() } : {}),
+      ...(change.topic !== undefined ? { topic: change.topic } : {}),
+      updatedAt: tx.clock().toISOString(),
+    });
+    if (!updated) throw new ConflictError('plan_post_state', { id, state: row.state });
+    const after = await getPost(tx, id);
+    await recordChange(tx, {
+      action: 'update',
+      resource: RESOURCE,
+      recordId: id,
+      orgId: row.orgId,
+      before,
+      after,
+    });
     return after;
   });
 }

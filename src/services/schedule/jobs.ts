@@ -6,6 +6,7 @@
 import { sendDueBriefs } from '../brief-schedule.service.js';
 import { collectChannels } from '../collect.service.js';
 import type { Context } from '../context.js';
+import { publishDue } from '../plan/publish.service.js';
 
 export interface ScheduledJob {
   name: string;
@@ -14,6 +15,13 @@ export interface ScheduledJob {
 }
 
 export const JOBS: readonly ScheduledJob[] = [
+  // First: a post planned for a minute should not wait behind a long collection.
+  {
+    name: 'publishing',
+    run: async (ctx, signal) => {
+      await publishDue(ctx, { signal });
+    },
+  },
   {
     name: 'collections',
     run: async (ctx, signal) => {

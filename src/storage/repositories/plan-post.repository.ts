@@ -140,6 +140,21 @@ export async function movePlanPost(
   return Number(result.numUpdatedRows) > 0;
 }
 
+/** Changes a post still in the author's hands (a draft or returned); whether it was one. */
+export async function updateEditablePost(
+  db: Kysely<Database>,
+  id: number,
+  set: Partial<Pick<PlanPostTable, 'textRu' | 'textKk' | 'plannedAt' | 'topic'>> & { updatedAt: string },
+): Promise<boolean> {
+  const result = await db
+    .updateTable('planPost')
+    .set(set)
+    .where('id', '=', id)
+    .where('state', 'in', ['draft', 'returned'])
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
 /**
  * The channels by code that a post of the organization may go to: the organization's own and its ancestors', not
  * closed. Those of other organizations (a sibling's, a branch's below it) are not among them.
