@@ -1,11 +1,14 @@
 /**
  * The dashboard's publications by organization × platform in Chromium on the Abai demo: 2023's Facebook column is
  * the seed's 25/9/1/1/2/3/2/3/2 by organization, every cell the server's count, and a branch's cell opens its list.
+ * And the figures against the previous period and the year before, with their trend marks.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parsePeriod } from '../../src/domain/period.js';
 import { publicationsBySubjectAndPlatform } from '../../src/services/stats.service.js';
+import { changeOf, TREND_MARKS } from '../../src/shared/change.js';
+import type { DashboardResponse } from '../../src/shared/dashboard.js';
 import { PLATFORM_LABELS } from '../../src/shared/labels.js';
 import { skippedBecause } from '../helpers/real-files.js';
 import { NO_BROWSER, screenshots, visibleText } from './browser.js';
@@ -101,6 +104,46 @@ describe.skipIf(NO_BROWSER !== undefined)(
         await admin.getByText('Всего: 9', { exact: true }).waitFor();
         const text = await visibleText(admin);
         expect(text).toContain('Всего: 9');
+      },
+      SLOW,
+    );
+
+    it(
+      "compares a quarter's figures with the quarter before and the same quarter a year before",
+      async () => {
+        const answer = await admin.request.get(
+          `${server.url}/api/v1/measures/dashboard?org=abai&period=2024-Q1`,
+        );
+        const dashboard = (await answer.json()) as DashboardResponse;
+        await admin.goto(`${server.url}/?org=abai&period=2024-Q1`);
+        const table = admin.getByRole('table', { name: 'Сравнение с прошлыми периодами' });
+        await table.locator('tbody tr.ant-table-row').first().waitFor();
+        const head = (await table.locator('thead th').allInnerTexts()).join(' | ');
+        expect(head).toContain('Предыдущий период\n01.10.2023 – 31.12.2023');
+        expect(head).toContain('Год назад\n01.01.2023 – 31.03.2023');
+        const figures = [
+          ['Публикаций в соцсетях', dashboard.publications],
+          ['Материалов на сайтах', dashboard.websitePublications],
+        ] as const;
+        for (const [title, figure] of figures) {
+          const cells = (await table.locator('tr', { hasText: title }).locator('td').allInnerTexts()).map(
+            (text) => text.replace(/[\u00a0\u202f]/g, ' '),
+          );
+          expect(cells[1]).toBe(String(figure.current));
+          for (const [index, base] of [
+            [2, figure.previous],
+            [3, figure.yearBefore],
+          ] as const) {
+            const change = changeOf(figure.current, base);
+            const sign = change.delta > 0 ? '+' : change.delta < 0 ? '−' : '±';
+            expect(cells[index], `${title} ${index}`).toMatch(
+              new RegExp(`^${base} ${TREND_MARKS[change.trend]} \\${sign}${Math.abs(change.delta)}`),
+            );
+          }
+        }
+        // Nothing on social networks a year before the page opened: growth from nothing has no percentage.
+        expect(dashboard.publications.yearBefore).toBe(0);
+        await screenshots(admin, 'dashboard-comparison');
       },
       SLOW,
     );

@@ -5,6 +5,7 @@ import { useDashboard } from '../api/measures.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { DashboardCharts } from '../features/dashboard/DashboardCharts.js';
 import { FigureCards } from '../features/dashboard/FigureCards.js';
+import { FigureComparison } from '../features/dashboard/FigureComparison.js';
 import { FindingList } from '../features/dashboard/FindingList.js';
 import { PresenceMatrix } from '../features/dashboard/PresenceMatrix.js';
 import { SubjectPlatformTable } from '../features/dashboard/SubjectPlatformTable.js';
@@ -31,6 +32,7 @@ export default function DashboardPage() {
         </Typography.Text>
       </div>
       <FigureCards data={data} />
+      <FigureComparison data={data} />
       <DashboardCharts data={data} />
       <SubjectPlatformTable orgCode={data.org.code} period={period} />
       <PresenceMatrix matrix={data.presence} />
