@@ -2,7 +2,8 @@
  * One kind of plain record of the chosen organization's subtree and period, paged on the server, with delete
  * for those allowed to change it.
  */
-import { Button, Popconfirm, Table, type TableColumnsType, Typography } from 'antd';
+import { Button, Popconfirm, type TableColumnsType, Typography } from 'antd';
+import { ListTable } from './ListTable.js';
 import { useState } from 'react';
 import { type RecordsQuery, useDeleteRecord, useRecords } from '../api/registry.js';
 import type { RegistryKind, RegistryRows } from '../api/types.js';
@@ -66,7 +67,7 @@ export function RecordTable<K extends RegistryKind>({
   return (
     <>
       <ErrorAlert error={records.error ?? remove.error} />
-      <Table<RegistryRows[K]>
+      <ListTable<RegistryRows[K]>
         aria-label={label}
         size="small"
         rowKey="id"

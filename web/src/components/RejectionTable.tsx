@@ -3,7 +3,8 @@
  * batch comes with its first rejections and their total: the table says how many it shows of how many, and reads
  * more from the server on demand.
  */
-import { Button, Space, Table, Typography } from 'antd';
+import { Button, Space, Typography } from 'antd';
+import { ListTable } from './ListTable.js';
 import { useState } from 'react';
 import { fetchRejections, type ImportBatch } from '../api/imports.js';
 import { useFormat } from '../lib/format.js';
@@ -40,7 +41,7 @@ export function RejectionTable({
   };
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
-      <Table<Rejection>
+      <ListTable<Rejection>
         aria-label={t('import.rejections')}
         size="small"
         rowKey={(rejection) =>

@@ -18,6 +18,18 @@ export function orgTree(orgs: readonly Organization[]): OrgNode[] {
   return roots;
 }
 
+/** The codes of an organization's ancestors, the top first: the tree's nodes to open to show it. */
+export function ancestorCodes(orgs: readonly Organization[], code: string): string[] {
+  const byId = new Map(orgs.map((org) => [org.id, org]));
+  const codes: string[] = [];
+  let org = orgs.find((candidate) => candidate.code === code);
+  while (org && org.parentId !== null) {
+    org = byId.get(org.parentId);
+    if (org) codes.unshift(org.code);
+  }
+  return codes;
+}
+
 export interface TreeOption {
   value: string;
   title: string;

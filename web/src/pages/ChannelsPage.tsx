@@ -2,7 +2,8 @@
  * The registry of pages and channels with each one's collection (status, last success, next run, followers' trend,
  * "Collect now", its runs in the expanded row); a channel's followers over time, and recording a new count.
  */
-import { Card, Col, Row, Space, Table, Tag } from 'antd';
+import { Card, Col, Row, Space, Tag } from 'antd';
+import { ListTable } from '../components/ListTable.js';
 import { Link, useParams } from 'react-router';
 import { PLATFORM_LABELS } from '../../../src/shared/labels.js';
 import { PLATFORMS } from '../../../src/shared/vocabulary.js';
@@ -67,14 +68,19 @@ function FollowerHistory({ channel }: { channel: ChannelRow }) {
           series: [{ type: 'line', data: points.map((point) => point.followers), symbolSize: 8 }],
         }}
       />
-      <Table<AudienceRow>
+      <ListTable<AudienceRow>
         aria-label={t('channel.history')}
         size="small"
         rowKey="id"
         dataSource={[...points].reverse()}
         pagination={{ pageSize: 10, hideOnSinglePage: true }}
         columns={[
-          { key: 'asOf', title: t('channel.asOf'), render: (_, point) => f.date(point.asOf) },
+          {
+            key: 'asOf',
+            className: 'nowrap',
+            title: t('channel.asOf'),
+            render: (_, point) => f.date(point.asOf),
+          },
           {
             key: 'followers',
             title: t('channel.followers'),
@@ -171,6 +177,7 @@ export default function ChannelsPage() {
               },
               {
                 key: 'created',
+                className: 'nowrap',
                 title: t('channel.created'),
                 responsive: ['xl'],
                 render: (_, row) => f.date(row.createdOn),

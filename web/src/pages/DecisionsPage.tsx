@@ -1,5 +1,6 @@
 /** Resolutions of the governing bodies and their tasks; overdue tasks stand out. */
-import { Table, type TableColumnsType, Tabs, Tag } from 'antd';
+import { type TableColumnsType, Tabs, Tag } from 'antd';
+import { ListTable } from '../components/ListTable.js';
 import { textFor } from '../../../src/shared/bilingual.js';
 import { BODY_LABELS, TASK_STATUS_LABELS } from '../../../src/shared/labels.js';
 import { GOVERNING_BODIES } from '../../../src/shared/vocabulary.js';
@@ -36,7 +37,7 @@ function useTaskColumns(): TableColumnsType<TaskRow> {
       title: t('decision.responsible'),
       render: (_, task) => names.ofId(task.responsibleOrgId),
     },
-    { key: 'due', title: t('decision.due'), render: (_, task) => f.date(task.dueOn) },
+    { key: 'due', className: 'nowrap', title: t('decision.due'), render: (_, task) => f.date(task.dueOn) },
     {
       key: 'status',
       title: t('decision.status'),
@@ -61,7 +62,7 @@ function Tasks({ decisionId }: { decisionId: number }) {
   const tasks = useRecords('tasks', { parentId: decisionId, pageSize: 100 });
   const columns = useTaskColumns();
   return (
-    <Table<TaskRow>
+    <ListTable<TaskRow>
       aria-label={t('decision.tasks')}
       size="small"
       rowKey="id"
@@ -126,7 +127,12 @@ export default function DecisionsPage() {
                     title: t('common.organization'),
                     render: (_, row) => names.ofCode(row.orgCode),
                   },
-                  { key: 'adopted', title: t('decision.adopted'), render: (_, row) => f.date(row.adoptedOn) },
+                  {
+                    key: 'adopted',
+                    className: 'nowrap',
+                    title: t('decision.adopted'),
+                    render: (_, row) => f.date(row.adoptedOn),
+                  },
                 ]}
               />
             ),

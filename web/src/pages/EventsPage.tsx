@@ -58,7 +58,12 @@ export default function EventsPage() {
             { key: 'kind', title: t('common.kind'), render: (_, row) => t(`eventKind.${row.kind}`) },
             { key: 'topic', title: t('pub.topic'), render: (_, row) => TOPIC_LABELS[lang][row.topic] },
             { key: 'org', title: t('common.organization'), render: (_, row) => names.ofCode(row.orgCode) },
-            { key: 'heldOn', title: t('event.held'), render: (_, row) => f.date(row.heldOn) },
+            {
+              key: 'heldOn',
+              className: 'nowrap',
+              title: t('event.held'),
+              render: (_, row) => f.date(row.heldOn),
+            },
             {
               key: 'participants',
               title: t('event.participants'),

@@ -14,11 +14,11 @@ import {
   Select,
   Space,
   Statistic,
-  Table,
   Tag,
   Typography,
   Upload,
 } from 'antd';
+import { ListTable } from '../components/ListTable.js';
 import { useState } from 'react';
 import { IMPORT_STATUS_TEXTS } from '../../../src/shared/import-report.js';
 import { PLATFORM_LABELS } from '../../../src/shared/labels.js';
@@ -179,7 +179,7 @@ function History() {
   return (
     <Card size="small" title={t('import.history')}>
       <ErrorAlert error={imports.error ?? undo.error} />
-      <Table<ImportBatch>
+      <ListTable<ImportBatch>
         aria-label={t('import.history')}
         size="small"
         rowKey="id"
@@ -196,6 +196,7 @@ function History() {
           { key: 'format', title: t('import.source'), dataIndex: 'format' },
           {
             key: 'started',
+            className: 'nowrap',
             title: t('common.date'),
             render: (_, batch) => f.instant(batch.startedAt, names.zoneOf(orgCode)),
           },

@@ -69,7 +69,12 @@ export default function MaterialsPage() {
               render: (_, row) => MATERIAL_KIND_LABELS[lang][row.kind],
             },
             { key: 'org', title: t('common.organization'), render: (_, row) => names.ofCode(row.orgCode) },
-            { key: 'issuedOn', title: t('material.issued'), render: (_, row) => f.date(row.issuedOn) },
+            {
+              key: 'issuedOn',
+              className: 'nowrap',
+              title: t('material.issued'),
+              render: (_, row) => f.date(row.issuedOn),
+            },
             {
               key: 'copies',
               title: t('material.copies'),

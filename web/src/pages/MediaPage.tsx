@@ -98,7 +98,12 @@ export default function MediaPage() {
                     title: t('common.organization'),
                     render: (_, row) => names.ofCode(row.orgCode),
                   },
-                  { key: 'date', title: t('common.date'), render: (_, row) => f.date(row.publishedOn) },
+                  {
+                    key: 'date',
+                    className: 'nowrap',
+                    title: t('common.date'),
+                    render: (_, row) => f.date(row.publishedOn),
+                  },
                 ]}
               />
             ),

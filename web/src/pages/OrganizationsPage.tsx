@@ -1,6 +1,7 @@
 /** The organization tree the user sees; one organization's members, structure, pages and responsible people. */
-import { Card, Col, Descriptions, Empty, Row, Spin, Table, Tree } from 'antd';
-import { useMemo } from 'react';
+import { Card, Col, Descriptions, Empty, Grid, Row, Spin, Tree } from 'antd';
+import { ListTable } from '../components/ListTable.js';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { PLATFORM_LABELS } from '../../../src/shared/labels.js';
 import { orgName } from '../../../src/shared/org-name.js';
@@ -10,8 +11,8 @@ import { ErrorAlert } from '../components/ErrorAlert.js';
 import { PageTitle } from '../components/PageTitle.js';
 import { useLang } from '../i18n/index.js';
 import { useFormat } from '../lib/format.js';
-import { useCarriedSearch } from '../lib/org-period.js';
-import { type OrgNode, orgTree } from '../lib/org-tree.js';
+import { useCarriedSearch, useOrgPeriod } from '../lib/org-period.js';
+import { ancestorCodes, type OrgNode, orgTree } from '../lib/org-tree.js';
 import type { UiLang } from '../../../src/shared/vocabulary.js';
 
 interface TreeItem {
@@ -33,6 +34,7 @@ function Figures({ code }: { code: string }) {
   const f = useFormat();
   const search = useCarriedSearch();
   const figures = useOrganizationFigures(code);
+  const screens = Grid.useBreakpoint();
   const { data: orgs } = useOrganizations();
   if (figures.error) return <ErrorAlert error={figures.error} />;
   if (!figures.data) return <Spin />;
@@ -48,7 +50,13 @@ function Figures({ code }: { code: string }) {
       title={orgName(org, lang, 'full')}
       extra={<Link to={`/?${dashboard.toString()}`}>{t('org.dashboard')}</Link>}
     >
-      <Descriptions size="small" column={{ xs: 1, sm: 2 }} bordered>
+      <Descriptions
+        size="small"
+        column={{ xs: 1, sm: 2 }}
+        bordered
+        // On a phone each label stands above its value: side by side, the values were squeezed mid-word.
+        layout={screens.sm ? 'horizontal' : 'vertical'}
+      >
         <Descriptions.Item label={t('common.kind')}>{t(`orgKind.${org.kind}`)}</Descriptions.Item>
         <Descriptions.Item label={t('org.members')}>
           {f.number(figures.data.members)} ({t('common.asOf', { date: f.date(figures.data.asOf) })})
@@ -64,7 +72,7 @@ function Figures({ code }: { code: string }) {
         </Descriptions.Item>
         <Descriptions.Item label={t('org.zone')}>{org.timeZone}</Descriptions.Item>
       </Descriptions>
-      <Table<ChannelFigure>
+      <ListTable<ChannelFigure>
         aria-label={t('org.channels')}
         style={{ marginTop: 16 }}
         size="small"
@@ -108,25 +116,57 @@ export default function OrganizationsPage() {
   const navigate = useNavigate();
   const search = useCarriedSearch();
   const organizations = useOrganizations();
+  const { orgCode } = useOrgPeriod();
   const items = useMemo(() => treeItems(orgTree(organizations.data ?? []), lang), [organizations.data, lang]);
-  const selected = code ?? organizations.data?.[0]?.code;
+  // The organization of the address, else the one chosen in the picker: the tree opens down to it.
+  const selected = code ?? orgCode;
+  const [expanded, setExpanded] = useState<readonly string[]>([]);
+  // Opened down to each organization chosen, once: what the user closes afterwards stays closed.
+  const [openedTo, setOpenedTo] = useState<string>();
+  if (selected && organizations.data && openedTo !== selected) {
+    setOpenedTo(selected);
+    setExpanded([...new Set([...expanded, ...ancestorCodes(organizations.data, selected)])]);
+  }
+  const treeBox = useRef<HTMLDivElement>(null);
+  // Once opened down to it, the chosen organization is scrolled into the tree's view (once: the user's own
+  // opening of other nodes does not scroll back).
+  const scrolledTo = useRef<string>(undefined);
+  useEffect(() => {
+    if (!selected || scrolledTo.current === selected || !organizations.data) return;
+    if (!ancestorCodes(organizations.data, selected).every((key) => expanded.includes(key))) return;
+    // The opened nodes' rows are drawn after their motion: look for the chosen one for a second.
+    let tries = 0;
+    const timer = setInterval(() => {
+      const box = treeBox.current;
+      const row = box?.querySelector('.ant-tree-treenode-selected');
+      if ((!box || !row) && ++tries < 10) return;
+      clearInterval(timer);
+      if (!box || !row) return;
+      scrolledTo.current = selected;
+      box.scrollTop += row.getBoundingClientRect().top - box.getBoundingClientRect().top - 8;
+    }, 100);
+    return () => clearInterval(timer);
+  }, [selected, expanded, organizations.data]);
   return (
     <>
       <PageTitle title={t('nav.organizations')} />
       <ErrorAlert error={organizations.error} />
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={9}>
-          <Card size="small" title={t('org.tree')} styles={{ body: { maxHeight: 640, overflow: 'auto' } }}>
+          <Card size="small" title={t('org.tree')}>
             {items.length ? (
-              <Tree
-                aria-label={t('org.tree')}
-                treeData={items}
-                defaultExpandedKeys={items.map((item) => item.key)}
-                selectedKeys={selected ? [selected] : []}
-                onSelect={(keys) => keys[0] && navigate(`/organizations/${String(keys[0])}${search}`)}
-                virtual
-                height={600}
-              />
+              // Not a virtual list: its rows are of one height, and long names here wrap to two lines, so it
+              // scrolled to the wrong row. Only the opened branches' rows are drawn.
+              <div ref={treeBox} style={{ maxHeight: 600, overflow: 'auto' }}>
+                <Tree
+                  aria-label={t('org.tree')}
+                  treeData={items}
+                  expandedKeys={[...expanded]}
+                  onExpand={(keys) => setExpanded(keys.map(String))}
+                  selectedKeys={selected ? [selected] : []}
+                  onSelect={(keys) => keys[0] && navigate(`/organizations/${String(keys[0])}${search}`)}
+                />
+              </div>
             ) : (
               <Empty />
             )}

@@ -1,5 +1,6 @@
 /** Publications of the chosen subtree and period, filtered and searched; one opens in full beside the list. */
-import { Table, Tag, Tooltip, Typography } from 'antd';
+import { Tag, Tooltip, Typography } from 'antd';
+import { ListTable } from '../components/ListTable.js';
 import { useNavigate, useParams } from 'react-router';
 import type { PublicationItem } from '../../../src/shared/dashboard.js';
 import { PLATFORM_LABELS, TOPIC_LABELS } from '../../../src/shared/labels.js';
@@ -46,7 +47,7 @@ export default function PublicationsPage() {
         </Tag>
       )}
       <ErrorAlert error={publications.error} />
-      <Table<PublicationItem>
+      <ListTable<PublicationItem>
         aria-label={t('nav.publications')}
         size="small"
         rowKey="id"
@@ -67,7 +68,13 @@ export default function PublicationsPage() {
           ),
         }}
         columns={[
-          { key: 'date', title: t('common.date'), render: (_, row) => f.date(row.localDate), width: 110 },
+          {
+            key: 'date',
+            className: 'nowrap',
+            title: t('common.date'),
+            render: (_, row) => f.date(row.localDate),
+            width: 110,
+          },
           {
             key: 'text',
             title: t('pub.text'),

@@ -3,7 +3,8 @@
  * adding one (organization, how often, languages, formats, addresses) and stopping one. Shown to those who may
  * change briefs' settings (an administrator, a manager): the addresses are people's.
  */
-import { Button, Card, Checkbox, Form, Input, Popconfirm, Select, Table, Typography } from 'antd';
+import { Button, Card, Checkbox, Form, Input, Popconfirm, Select, Typography } from 'antd';
+import { ListTable } from '../../components/ListTable.js';
 import { REPORT_LANGS, type ReportLang } from '../../../../src/shared/vocabulary.js';
 import {
   type BriefSchedule,
@@ -113,7 +114,7 @@ export function BriefSchedules({ orgCode }: { orgCode: string | undefined }) {
           </Button>
         </Form>
         <ErrorAlert error={schedules.error ?? add.error ?? remove.error} />
-        <Table<BriefSchedule>
+        <ListTable<BriefSchedule>
           aria-label={t('schedule.title')}
           style={{ marginTop: 16 }}
           size="small"

@@ -1,5 +1,6 @@
 /** Branches × platforms: where each branch has a page, whether it is active; empty cells stand out. */
-import { Card, Table, Tag, Typography } from 'antd';
+import { Card, Tag, Typography } from 'antd';
+import { ListTable } from '../../components/ListTable.js';
 import { Link } from 'react-router';
 import type {
   PresenceMatrix as Matrix,
@@ -58,7 +59,7 @@ export function PresenceMatrix({ matrix }: { matrix: Matrix }) {
         {t('dashboard.asOf', { date: f.date(matrix.asOf) })} ·{' '}
         {t('dashboard.presenceHint', { days: f.number(matrix.activeDays), date: f.date(matrix.asOf) })}
       </Typography.Paragraph>
-      <Table<PresenceMatrixRow>
+      <ListTable<PresenceMatrixRow>
         aria-label={t('dashboard.presence')}
         size="small"
         rowKey={(row) => row.org.code}

@@ -1,5 +1,6 @@
 /** Rules that assign posts on a region's pages to the branch they are about: hashtag, place or keyword. */
-import { Button, Form, Input, Popconfirm, Select, Space, Table } from 'antd';
+import { Button, Form, Input, Popconfirm, Select, Space } from 'antd';
+import { ListTable } from '../../components/ListTable.js';
 import { RULE_KIND_TEXTS } from '../../../../src/shared/import-report.js';
 import { RULE_KINDS, type RuleKind } from '../../../../src/shared/vocabulary.js';
 import {
@@ -59,7 +60,7 @@ export function AttributionRules() {
       )}
       <Space orientation="vertical" style={{ width: '100%' }}>
         <ErrorAlert error={rules.error ?? add.error ?? remove.error} />
-        <Table<AttributionRule>
+        <ListTable<AttributionRule>
           aria-label={t('settings.attribution')}
           size="small"
           rowKey="id"

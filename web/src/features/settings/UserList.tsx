@@ -1,5 +1,6 @@
 /** Users of the subtree with their roles; adding one (a generated password is shown once), changing a role. */
-import { Alert, Button, Form, Input, Select, Switch, Table } from 'antd';
+import { Alert, Button, Form, Input, Select, Switch } from 'antd';
+import { ListTable } from '../../components/ListTable.js';
 import { useState } from 'react';
 import { ROLES, type Role, UI_LANGS, type UiLang } from '../../../../src/shared/vocabulary.js';
 import { useAddUser, useChangeUser, useUsers } from '../../api/settings.js';
@@ -78,7 +79,7 @@ export function UserList() {
         />
       )}
       <ErrorAlert error={users.error ?? add.error ?? change.error} />
-      <Table<User>
+      <ListTable<User>
         aria-label={t('settings.users')}
         size="small"
         rowKey="id"

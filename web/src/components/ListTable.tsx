@@ -1,0 +1,28 @@
+/**
+ * A table of a list that becomes cards on a phone: every cell carries its column's title (`data-label`), which
+ * styles.css shows beside the value once the screen is too narrow for columns, so that no list is a squeezed
+ * desktop table scrolled sideways.
+ */
+import { Table, type TableColumnsType, type TableProps } from 'antd';
+
+/** The columns with each cell labelled by its column's title (where the title is text). */
+function labelled<T>(columns: TableColumnsType<T>): TableColumnsType<T> {
+  return columns.map((column) => {
+    const label = typeof column.title === 'string' ? column.title : '';
+    const onCell = column.onCell;
+    return {
+      ...column,
+      onCell: (row: T, index?: number) => ({ ...onCell?.(row, index), 'data-label': label }),
+    };
+  });
+}
+
+export function ListTable<T extends object>({ columns = [], className, ...props }: TableProps<T>) {
+  return (
+    <Table<T>
+      {...props}
+      className={className ? `phone-cards ${className}` : 'phone-cards'}
+      columns={labelled(columns)}
+    />
+  );
+}
