@@ -1,12 +1,13 @@
 /** The application: data cache, antd in the user's language, and the pages behind sign-in. */
 import { ConfigProvider, Result, Spin } from 'antd';
 import { lazy, type ReactNode, Suspense, useEffect } from 'react';
-import { BrowserRouter, Route, Routes } from 'react-router';
+import { BrowserRouter, Route, Routes, useLocation } from 'react-router';
 import { useSession } from './api/session.js';
 import { AppLayout } from './components/AppLayout.js';
 import { ErrorAlert } from './components/ErrorAlert.js';
 import { ANTD_LOCALES, applyLanguage, useLang } from './i18n/index.js';
-import { SessionContext } from './lib/session.js';
+import { mayUse, pageOf } from './lib/pages.js';
+import { SessionContext, useCurrentSession } from './lib/session.js';
 import { LoginPage } from './pages/LoginPage.js';
 
 const DashboardPage = lazy(() => import('./pages/DashboardPage.js'));
@@ -27,6 +28,15 @@ const loading = (
   </div>
 );
 
+/** A page the user's role has no use for says so, rather than showing controls the server would refuse. */
+function Allowed({ children }: { children: ReactNode }) {
+  const { t } = useLang();
+  const { abilities } = useCurrentSession();
+  const page = pageOf(useLocation().pathname);
+  if (page && !mayUse(page, abilities)) return <Result status="403" title={t('common.pageNotForRole')} />;
+  return <Suspense fallback={loading}>{children}</Suspense>;
+}
+
 function SignedIn() {
   const { t } = useLang();
   const session = useSession();
@@ -37,7 +47,7 @@ function SignedIn() {
   if (session.isPending) return loading;
   if (session.error) return <ErrorAlert error={session.error} />;
   if (!session.data) return <LoginPage />;
-  const page = (element: ReactNode) => <Suspense fallback={loading}>{element}</Suspense>;
+  const page = (element: ReactNode) => <Allowed>{element}</Allowed>;
   return (
     <SessionContext.Provider value={session.data}>
       <AppLayout>

@@ -3,41 +3,26 @@ import { Button, Drawer, Grid, Layout, Menu, Space, Typography } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { Link, useLocation } from 'react-router';
 import { useSignOut } from '../api/session.js';
-import type { TextKey } from '../i18n/ru.js';
 import { useLang } from '../i18n/index.js';
 import { useCarriedSearch, useOrgPeriod } from '../lib/org-period.js';
+import { mayUse, pageOf, PAGES } from '../lib/pages.js';
 import { useCurrentSession } from '../lib/session.js';
 import { LanguageSwitch } from './LanguageSwitch.js';
 import { OrgPicker } from './OrgPicker.js';
 import { PeriodPicker } from './PeriodPicker.js';
-
-/** The pages of the menu and the resource a user must be able to read to see each. */
-export const PAGES: readonly { path: string; label: TextKey; resource: string }[] = [
-  { path: '/', label: 'nav.dashboard', resource: 'measures' },
-  { path: '/organizations', label: 'nav.organizations', resource: 'organizations' },
-  { path: '/publications', label: 'nav.publications', resource: 'publications' },
-  { path: '/channels', label: 'nav.channels', resource: 'channels' },
-  { path: '/media', label: 'nav.media', resource: 'mentions' },
-  { path: '/materials', label: 'nav.materials', resource: 'materials' },
-  { path: '/events', label: 'nav.events', resource: 'events' },
-  { path: '/decisions', label: 'nav.decisions', resource: 'decisions' },
-  { path: '/imports', label: 'nav.imports', resource: 'imports' },
-  { path: '/briefs', label: 'nav.briefs', resource: 'briefs' },
-  { path: '/settings', label: 'nav.settings', resource: 'users' },
-];
 
 function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
   const { t } = useLang();
   const { abilities } = useCurrentSession();
   const search = useCarriedSearch();
   const location = useLocation();
-  const selected =
-    PAGES.filter((page) => page.path !== '/' && location.pathname.startsWith(page.path))[0]?.path ?? '/';
+  const selected = pageOf(location.pathname)?.path ?? '/';
   return (
     <Menu
       mode="inline"
+      className="app-menu"
       selectedKeys={[selected]}
-      items={PAGES.filter((page) => abilities[page.resource]?.includes('read')).map((page) => ({
+      items={PAGES.filter((page) => mayUse(page, abilities)).map((page) => ({
         key: page.path,
         label: (
           <Link to={`${page.path}${search}`} onClick={onNavigate}>

@@ -47,6 +47,7 @@ export const en: Texts = {
   'common.open': 'Open',
   'common.asOf': 'as of {{date}}',
   'common.notFound': 'Page not found',
+  'common.pageNotForRole': 'This page is not for your role: its actions are not available to you',
 
   'period.year': 'whole year',
   'period.H1': '1st half',

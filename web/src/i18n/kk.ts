@@ -47,6 +47,7 @@ export const kk: Texts = {
   'common.open': 'Ашу',
   'common.asOf': '{{date}} жағдай бойынша',
   'common.notFound': 'Бет табылмады',
+  'common.pageNotForRole': 'Бұл бет сіздің рөліңізге арналмаған: оның әрекеттері сізге қолжетімсіз',
 
   'period.year': 'жыл бойы',
   'period.H1': '1-жартыжылдық',

@@ -45,6 +45,7 @@ export const ru = {
   'common.open': 'Открыть',
   'common.asOf': 'на {{date}}',
   'common.notFound': 'Страница не найдена',
+  'common.pageNotForRole': 'Эта страница не для вашей роли: её действия вам недоступны',
 
   'period.year': 'весь год',
   'period.H1': '1-е полугодие',
