@@ -2,7 +2,7 @@
 import { Button, Card, Form, InputNumber, Select, Space, Spin } from 'antd';
 import { PLATFORM_LABELS } from '../../../../src/shared/labels.js';
 import type { SettingsInput } from '../../../../src/shared/settings.schema.js';
-import { PLATFORMS } from '../../../../src/shared/vocabulary.js';
+import { PLATFORMS, type UiLang } from '../../../../src/shared/vocabulary.js';
 import { useChangeSettings, useSettings } from '../../api/settings.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import type { TextKey } from '../../i18n/ru.js';
@@ -10,6 +10,29 @@ import { useLang } from '../../i18n/index.js';
 import { useCan } from '../../lib/session.js';
 
 type Rules = NonNullable<SettingsInput['rules']>;
+
+/** Thresholds that are shares: stored as fractions of one (0.1), shown and typed as percents (10 %). */
+const SHARES: ReadonlySet<string> = new Set(['minReach', 'minShare', 'maxShare', 'minDrop']);
+
+/** A percent as the language writes it ("10 %", "12,5 %"; "10%" in English) and back to a number. */
+function percentInput(lang: UiLang) {
+  const comma = lang !== 'en';
+  return {
+    formatter: (value: number | string | undefined) => {
+      if (value === undefined || value === '') return '';
+      const text = comma ? String(value).replace('.', ',') : String(value);
+      return comma ? `${text}\u00a0%` : `${text}%`;
+    },
+    parser: (text: string | undefined) =>
+      Number((text ?? '').replace(/[%\s\u00a0\u202f]/g, '').replace(',', '.')),
+  };
+}
+
+/** Between the stored fraction and the percent in the field, kept to what a percent with two decimals says. */
+const toPercent = (fraction: unknown) =>
+  typeof fraction === 'number' ? Math.round(fraction * 10_000) / 100 : fraction;
+const toFraction = (percent: unknown) =>
+  typeof percent === 'number' ? Math.round(percent * 100) / 10_000 : percent;
 
 export function RuleThresholds() {
   const { lang, t } = useLang();
@@ -39,6 +62,12 @@ export function RuleThresholds() {
                   name={['rules', rule, name]}
                   label={t(`threshold.${name}` as TextKey)}
                   style={{ marginBottom: 0 }}
+                  {...(SHARES.has(name)
+                    ? {
+                        getValueProps: (fraction: unknown) => ({ value: toPercent(fraction) }),
+                        normalize: toFraction,
+                      }
+                    : {})}
                 >
                   {Array.isArray(value) ? (
                     <Select
@@ -49,8 +78,10 @@ export function RuleThresholds() {
                         label: PLATFORM_LABELS[lang][platform],
                       }))}
                     />
+                  ) : SHARES.has(name) ? (
+                    <InputNumber<number> min={0} max={100} step={1} {...percentInput(lang)} />
                   ) : (
-                    <InputNumber min={0} step={Number.isInteger(value) ? 1 : 0.01} />
+                    <InputNumber min={0} step={1} />
                   )}
                 </Form.Item>
               ))}
