@@ -6,7 +6,7 @@ import type { EvidenceRecord, Finding, FindingParam, RuleIdName } from '../share
 import { RULE_IDS } from '../shared/finding.js';
 import { textFor } from '../shared/bilingual.js';
 import { PLATFORM_LABELS } from '../shared/labels.js';
-import type { Platform, ReportLang } from '../shared/vocabulary.js';
+import type { Platform, ReportLang, UiLang } from '../shared/vocabulary.js';
 import type { BriefFacts, OrgInfo } from './brief-facts.js';
 import { isStale, lastSuccessDay } from './collection.measure.js';
 import { share } from './content.measure.js';
@@ -25,14 +25,14 @@ function names(orgs: readonly OrgInfo[]): FindingParam {
   return { names: { ru: orgNames(orgs, 'ru'), kk: orgNames(orgs, 'kk') } };
 }
 
-/** The organizations under each platform's name. */
+/** The organizations under each platform's name (in English, the organizations' Russian names). */
 function namesByPlatform(entries: readonly { platform: Platform; orgs: readonly OrgInfo[] }[]): FindingParam {
-  const of = (lang: ReportLang) =>
+  const of = (lang: UiLang) =>
     entries.map(({ platform, orgs }) => ({
       label: PLATFORM_LABELS[lang][platform],
-      names: orgNames(orgs, lang),
+      names: orgNames(orgs, lang === 'en' ? 'ru' : lang),
     }));
-  return { groups: { ru: of('ru'), kk: of('kk') } };
+  return { groups: { ru: of('ru'), kk: of('kk'), en: of('en') } };
 }
 
 function platformNames(platforms: readonly Platform[]): FindingParam {
@@ -40,6 +40,7 @@ function platformNames(platforms: readonly Platform[]): FindingParam {
     names: {
       ru: platforms.map((platform) => PLATFORM_LABELS.ru[platform]),
       kk: platforms.map((platform) => PLATFORM_LABELS.kk[platform]),
+      en: platforms.map((platform) => PLATFORM_LABELS.en[platform]),
     },
   };
 }

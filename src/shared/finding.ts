@@ -1,11 +1,11 @@
 /**
  * A judgement of the brief: which rule fired, with what threshold, on what evidence, and the texts a reader sees
- * in Russian and Kazakh. Shared by the brief, the API and the web.
+ * in Russian and Kazakh (and English in the web application). Shared by the brief, the API and the web.
  */
 import { formatNumber, formatPercent } from './format.js';
 import { interpolate } from './messages.js';
 import { RULE_TEXTS, THRESHOLD_CLAUSE } from './rule-texts.js';
-import type { ReportLang } from './vocabulary.js';
+import type { ReportLang, UiLang } from './vocabulary.js';
 
 export const RULE_IDS = [
   'low_reach',
@@ -27,9 +27,22 @@ export type FindingParam =
   | { number: number }
   | { percent: number }
   | { text: string }
-  | { names: { ru: readonly string[]; kk: readonly string[] } }
+  | { names: Names<string> }
   /** Names under headings, e.g. the organizations without a page, platform by platform. */
-  | { groups: { ru: readonly NameGroup[]; kk: readonly NameGroup[] } };
+  | { groups: Names<NameGroup> };
+
+/**
+ * Names in each language. English is given where the names are words of the application (platforms); records'
+ * names (organizations, channels) have none, and English shows them as Russian does.
+ */
+export interface Names<T> {
+  ru: readonly T[];
+  kk: readonly T[];
+  en?: readonly T[];
+}
+
+const namesIn = <T>(names: Names<T>, lang: UiLang): readonly T[] =>
+  lang === 'en' ? (names.en ?? names.ru) : names[lang];
 
 export interface NameGroup {
   label: string;
@@ -56,19 +69,21 @@ export interface Finding {
   records: readonly EvidenceRecord[];
 }
 
-function formatParam(param: FindingParam, lang: ReportLang): string {
+function formatParam(param: FindingParam, lang: UiLang): string {
   if ('number' in param) return formatNumber(param.number, lang);
   if ('percent' in param) return formatPercent(param.percent, lang);
   if ('text' in param) return param.text;
   if ('groups' in param)
-    return param.groups[lang].map((group) => `${group.label}: ${group.names.join(', ')}`).join('; ');
-  return param.names[lang].join(', ');
+    return namesIn(param.groups, lang)
+      .map((group) => `${group.label}: ${group.names.join(', ')}`)
+      .join('; ');
+  return namesIn(param.names, lang).join(', ');
 }
 
 /** A finding's texts; `withThreshold: false` leaves out the closing clause that states the threshold. */
 export function describeFinding(
   finding: Finding,
-  lang: ReportLang,
+  lang: UiLang,
   { withThreshold = true }: { withThreshold?: boolean } = {},
 ): { title: string; text: string; recommendation: string } {
   const texts = RULE_TEXTS[lang][finding.ruleId];

@@ -1,9 +1,10 @@
 /**
- * What each rule says when it fires, in Russian and Kazakh: a title, the finding with its numbers, and the
- * recommendation. `{name}` is a value of the finding, formatted for the language.
+ * What each rule says when it fires, in Russian, Kazakh and English (the brief is Russian or Kazakh; the web
+ * application speaks all three): a title, the finding with its numbers, and the recommendation. `{name}` is a
+ * value of the finding, formatted for the language.
  */
 import type { RuleIdName } from './finding.js';
-import type { ReportLang } from './vocabulary.js';
+import type { UiLang } from './vocabulary.js';
 
 export interface RuleText {
   title: string;
@@ -15,12 +16,13 @@ export interface RuleText {
  * How a finding closes with the threshold it was judged by, the same in every rule: the brief's body leaves it out
  * (describeFinding) and states the thresholds in its appendix.
  */
-export const THRESHOLD_CLAUSE: Readonly<Record<ReportLang, string>> = {
+export const THRESHOLD_CLAUSE: Readonly<Record<UiLang, string>> = {
   ru: '; порог — {threshold}',
   kk: '; шегі — {threshold}',
+  en: '; threshold: {threshold}',
 };
 
-export const RULE_TEXTS: Readonly<Record<ReportLang, Readonly<Record<RuleIdName, RuleText>>>> = {
+export const RULE_TEXTS: Readonly<Record<UiLang, Readonly<Record<RuleIdName, RuleText>>>> = {
   ru: {
     low_reach: {
       title: 'Низкий охват аудитории',
@@ -145,6 +147,67 @@ export const RULE_TEXTS: Readonly<Record<ReportLang, Readonly<Record<RuleIdName,
       finding: '{days} күннен астам автоматты жинау сәтті болмаған арналар: {channels}.',
       recommendation:
         '«Парақшалар мен арналар» бетінде бұл арналардың мекенжайлары мен қолжетімділік токендерін тексеріп, қатені түзетіп, деректерді қайта жинау.',
+    },
+  },
+  en: {
+    low_reach: {
+      title: 'Low audience reach',
+      finding:
+        'The official pages have {followers} followers, {reach} of the union’s membership ({members}); threshold: {threshold}.',
+      recommendation: 'Work on increasing the number of followers.',
+    },
+    platform_missing: {
+      title: 'No pages on social networks: {platforms}',
+      finding: 'Without a page of their own — {missing}.',
+      recommendation: 'Open pages on the other social networks: {platforms}.',
+    },
+    legal_share_low: {
+      title: 'Few materials on legal protection',
+      finding: 'Materials on legal protection: {count} of {posts} ({share}); threshold: {threshold}.',
+      recommendation: 'Hold seminars on legal topics and report on the union’s legal protection work.',
+    },
+    declarative_dominant: {
+      title: 'General, declarative materials prevail',
+      finding: 'Declarative materials: {count} of {judged} ({share}); threshold: {threshold}.',
+      recommendation: 'Give the content more substance: concrete facts, figures, results.',
+    },
+    reposts_dominant: {
+      title: 'Many reposts from other sources',
+      finding: 'Reposts: {count} of {posts} ({share}); threshold: {threshold}.',
+      recommendation: 'Prepare the organization’s own materials about its work instead of reposts.',
+    },
+    branches_without_publications: {
+      title: 'Branches without publications',
+      finding: 'No publications in the period: {orgs}.',
+      recommendation: 'Ensure the work of these branches is covered regularly.',
+    },
+    no_info_responsible: {
+      title: 'No one is responsible for information work',
+      finding: 'No staff member of the organization is marked as responsible for information work.',
+      recommendation: 'Appoint a specialist personally responsible for information work.',
+    },
+    media_coverage_falling: {
+      title: 'Media coverage is falling',
+      finding:
+        'Media publications in {year}: {count}; in {previousYear}: {previous} ({drop} fewer); threshold: {threshold}.',
+      recommendation: 'Work more actively with national, regional and district media.',
+    },
+    app_adoption_low: {
+      title: 'The mobile app is little used',
+      finding:
+        'Registered in the app: {registered} of {members} union members ({share}); threshold: {threshold}.',
+      recommendation: 'Explain the use of the mobile app in the primary organizations.',
+    },
+    overdue_tasks: {
+      title: 'Tasks under decisions are overdue',
+      finding: 'Tasks under the governing bodies’ decisions not done on time: {count}.',
+      recommendation: 'Review how earlier decisions are carried out and set new deadlines.',
+    },
+    collection_stale: {
+      title: 'Channels’ data have not been collected for long',
+      finding: 'No successful automatic collection for more than {days} days: {channels}.',
+      recommendation:
+        'On the “Pages and channels” page, check these channels’ addresses and access tokens, fix the error and collect the data again.',
     },
   },
 };

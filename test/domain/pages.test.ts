@@ -89,6 +89,11 @@ describe('a page on a platform on a date', () => {
           { label: 'Instagram', names: [BRANCH_B.nameKk] },
           { label: 'Telegram', names: [BRANCH_A.nameKk] },
         ],
+        // English: the platforms' English names over the organizations' Russian ones (they have no English).
+        en: [
+          { label: 'Instagram', names: [BRANCH_B.nameRu] },
+          { label: 'Telegram', names: [BRANCH_A.nameRu] },
+        ],
       },
     });
     expect(empty('instagram')).toEqual([BRANCH_B.nameRu]);
@@ -97,6 +102,9 @@ describe('a page on a platform on a date', () => {
     );
     expect(describeFinding(finding!, 'kk').text).toBe(
       'Өз парақшасы жоқ — Instagram: Филиал Б (kk); Telegram: Филиал А (kk).',
+    );
+    expect(describeFinding(finding!, 'en').text).toBe(
+      'Without a page of their own — Instagram: Филиал Б; Telegram: Филиал А.',
     );
     expect(finding?.records.map((record) => record.id)).toEqual([BRANCH_A.id, BRANCH_B.id]);
   });
