@@ -1,8 +1,9 @@
 /**
  * Publishing the plan's due posts (`aqparat publish --due`, and the server's scheduler): every approved post whose
- * instant has come is taken (scheduled) and sent to each of its channels once. Each channel's sending is claimed
- * by one statement before anything is sent, so that of several processes one sends it; the platform's id is
- * stored in the same transaction that marks the sending published and stores the post as a publication (its
+ * instant has come is taken (scheduled) and sent to each of its channels once (a Telegram channel through the Bot
+ * API, a Facebook page through the Graph API; other platforms fail as not supported yet). Each channel's sending
+ * is claimed by one statement before anything is sent, so that of several processes one sends it; the platform's
+ * id is stored in the same transaction that marks the sending published and stores the post as a publication (its
  * subject the post's organization, labelled by the same analysis as an import's, under the platform's id, so that
  * a later collection of the channel finds it stored and adds nothing). A sending left `sending` by a process that
  * stopped mid-way is an uncertain outcome: the post is looked for on the channel before it is sent again.
@@ -28,12 +29,14 @@ import { WHOLE_TREE } from '../../domain/scope.js';
 import { recordChange } from '../audit.service.js';
 import { tokenOf } from '../channel-token.js';
 import { type CollectPolicy, collectPolicyOf } from '../collect/collector.js';
+import { graphNodeOf } from '../collect/graph.js';
 import { markTokenExpired, tokenState } from '../collect/graph-channel.js';
 import { telegramAddressOf } from '../collect/telegram-web.js';
 import { sourceOf } from '../collect.service.js';
 import { type Context, inTransaction } from '../context.js';
 import { runImport } from '../import/runner.js';
 import { getPost } from './post.service.js';
+import { findOnPage, sendToFacebook } from './facebook-publish.js';
 import { findSent, type Sent, sendToTelegram } from './telegram-publish.js';
 
 /** A sending left `sending` this long is taken for one whose process stopped: far above a request's time. */
@@ -76,6 +79,27 @@ const channelRefOf = (sending: PlanSendingRow): ChannelRef => ({
   timeZone: sending.timeZone,
 });
 
+/** Where on the platform the channel's posts go: a Telegram channel's public name, a Facebook page's id. */
+function addressOf(sending: PlanSendingRow): { telegram: string } | { facebook: string } {
+  if (sending.platform === 'telegram') {
+    const address = telegramAddressOf(sending.channelUrl);
+    if (address && !('invite' in address)) return { telegram: address.username };
+    throw new DomainError('publish_no_address', {
+      channel: sending.channelCode,
+      example: 'https://t.me/NAME',
+    });
+  }
+  if (sending.platform === 'facebook') {
+    const page = graphNodeOf('facebook', sending.channelUrl);
+    if (page) return { facebook: page };
+    throw new DomainError('publish_no_address', {
+      channel: sending.channelCode,
+      example: 'https://www.facebook.com/PAGE',
+    });
+  }
+  throw new DomainError('publish_not_supported', { platform: sending.platform });
+}
+
 /** Sends (or, after an uncertain attempt, first finds) the post on one channel. */
 async function deliver(
   ctx: Context,
@@ -84,29 +108,25 @@ async function deliver(
   claim: 'fresh' | 'uncertain',
   policy: CollectPolicy,
 ): Promise<Sent> {
-  if (sending.platform !== 'telegram')
-    throw new DomainError('publish_not_supported', { platform: sending.platform });
-  const address = telegramAddressOf(sending.channelUrl);
-  if (!address || 'invite' in address)
-    throw new DomainError('publish_no_address', {
-      channel: sending.channelCode,
-      example: 'https://t.me/NAME',
-    });
+  const address = addressOf(sending);
   const token =
     (await tokenState(ctx, sending.channelId)) === 'set' ? await tokenOf(ctx, sending.channelId) : undefined;
   if (!token) throw new DomainError('publish_no_token', { channel: sending.channelCode });
-  const image = await planPostImage(ctx.db.kysely, post.id);
-  const target = {
-    username: address.username,
+  const stored = await planPostImage(ctx.db.kysely, post.id);
+  const common = {
     token,
     text: textOf(post),
-    ...(image ? { image: { bytes: image.image, type: image.type } } : {}),
+    ...(stored ? { image: { bytes: stored.image, type: stored.type } } : {}),
   };
-  if (claim === 'uncertain' && sending.attemptedAt !== null) {
-    const found = await findSent(policy, target, sending.attemptedAt);
-    if (found) return found;
+  const since = claim === 'uncertain' ? sending.attemptedAt : null;
+  if ('facebook' in address) {
+    const target = { ...common, pageId: address.facebook };
+    return (
+      (since && (await findOnPage(policy, target, since))) || sendToFacebook(policy, target, ctx.clock())
+    );
   }
-  return sendToTelegram(policy, target);
+  const target = { ...common, username: address.telegram };
+  return (since && (await findSent(policy, target, since))) || sendToTelegram(policy, target);
 }
 
 /** The post's drafts as its organization's: a manual subject, as a person's assignment is. */

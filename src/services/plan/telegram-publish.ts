@@ -45,7 +45,7 @@ export interface Sent {
   /** The batch's name and hash: what the runner records the publication's source as. */
   source: string;
   hash: string;
-  format: 'telegram-bot' | 'telegram-web';
+  format: 'telegram-bot' | 'telegram-web' | 'facebook-graph';
 }
 
 export interface TelegramTarget {
