@@ -15,6 +15,7 @@ import {
 } from '../../src/shared/subject-platform.schema.js';
 import type { Platform } from '../../src/shared/vocabulary.js';
 import { DIALECTS } from '../helpers/databases.js';
+import { FACEBOOK_2023_BY_SUBJECT } from '../helpers/seed-figures.js';
 import { addUser, type Client, openTestServer, signIn, type TestServer } from './client.js';
 
 const ROUTE = '/api/v1/measures/publications-by-subject-platform';
@@ -45,15 +46,7 @@ describe.each(DIALECTS)('publications by subject × platform over HTTP (%s)', (d
     expect(body.org.code).toBe('abai');
     expect(body.period).toEqual({ from: '2023-01-01', to: '2023-12-31' });
     expect(Object.fromEntries(body.rows.map((row) => [keyOf(row), row.counts.facebook]))).toEqual({
-      abai: 25,
-      'abai-semey': 9,
-      'abai-aksuat': 1,
-      'abai-ayagoz': 1,
-      'abai-beskaragai': 2,
-      'abai-borodulikha': 3,
-      'abai-zharma': 2,
-      'abai-kokpekti': 3,
-      'abai-urdzhar': 2,
+      ...FACEBOOK_2023_BY_SUBJECT,
       'abai-abai': 0,
       direct_primaries: 0,
     });
