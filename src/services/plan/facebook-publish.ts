@@ -14,13 +14,11 @@ import { mapFacebookPost } from '../../importers/graph/map.js';
 import type { CollectPolicy } from '../collect/collector.js';
 import { GraphClient, RATE_LIMIT_CODES, TOKEN_EXPIRED_CODE } from '../collect/graph.js';
 import { isTransientStatus } from '../collect/polite-fetch.js';
-import type { Sent } from './telegram-publish.js';
+import { CLOCK_SLACK_MS, normalized, type Sent } from './sent.js';
 
 type Json = Record<string, unknown>;
 
 const PLATFORM = 'Facebook';
-/** A post found on the page may be this much older than the attempt that sent it (clocks differ). */
-const CLOCK_SLACK_MS = 60_000;
 
 export interface FacebookTarget {
   pageId: string;
@@ -29,7 +27,6 @@ export interface FacebookTarget {
   image?: { bytes: Buffer; type: string };
 }
 
-const normalized = (text: string) => text.replace(/\s+/g, ' ').trim();
 const objectOf = (value: unknown): Json | undefined =>
   typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Json) : undefined;
 

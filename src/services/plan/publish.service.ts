@@ -37,7 +37,8 @@ import { type Context, inTransaction } from '../context.js';
 import { runImport } from '../import/runner.js';
 import { getPost } from './post.service.js';
 import { findOnPage, sendToFacebook } from './facebook-publish.js';
-import { findSent, type Sent, sendToTelegram } from './telegram-publish.js';
+import type { Sent } from './sent.js';
+import { findSent, sendToTelegram } from './telegram-publish.js';
 
 /** A sending left `sending` this long is taken for one whose process stopped: far above a request's time. */
 const UNCERTAIN_AFTER_MS = 10 * 60_000;

@@ -18,11 +18,11 @@ import { createHash } from 'node:crypto';
 import { DomainError } from '../../domain/errors.js';
 import { mapBotPosts } from '../../importers/telegram-bot/map.js';
 import { mapWebPost } from '../../importers/telegram-web/map.js';
-import type { Mapped } from '../../importers/types.js';
 import type { CollectPolicy } from '../collect/collector.js';
 import { PoliteFetcher } from '../collect/polite-fetch.js';
 import { BotClient } from '../collect/telegram-bot.js';
 import { collectTelegramWeb } from '../collect/telegram-web.js';
+import { CLOCK_SLACK_MS, normalized, type Sent } from './sent.js';
 
 type Json = Record<string, unknown>;
 
@@ -30,23 +30,10 @@ const PLATFORM = 'Telegram';
 /** A message's text (sendMessage) and a photo's caption (sendPhoto), in UTF-16 units as Telegram counts them. */
 export const MESSAGE_LIMIT = 4096;
 export const CAPTION_LIMIT = 1024;
-/** A post found on the channel may be this much older than the attempt that sent it (clocks differ). */
-const CLOCK_SLACK_MS = 60_000;
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 const objectOf = (value: unknown): Json | undefined =>
   typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Json) : undefined;
-
-/** What a channel's post was published as: the platform's id, its address, and the drafts that store it. */
-export interface Sent {
-  externalId: string;
-  url: string;
-  items: Mapped[];
-  /** The batch's name and hash: what the runner records the publication's source as. */
-  source: string;
-  hash: string;
-  format: 'telegram-bot' | 'telegram-web' | 'facebook-graph';
-}
 
 export interface TelegramTarget {
   username: string;
@@ -54,9 +41,6 @@ export interface TelegramTarget {
   text: string;
   image?: { bytes: Buffer; type: string };
 }
-
-/** The same text whichever way it was read: line ends and runs of spaces aside. */
-const normalized = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 async function sentOf(policy: CollectPolicy, username: string, message: Json): Promise<Sent> {
   const channelUrl = `https://t.me/${username}`;
