@@ -5,7 +5,10 @@
  */
 import { Table, type TableColumnsType, type TableProps } from 'antd';
 
-/** The columns with each cell labelled by its column's title (where the title is text). */
+/**
+ * The columns with each cell labelled by its column's title (where the title is text), and every column shown
+ * on a phone.
+ */
 function labelled<T>(columns: TableColumnsType<T>): TableColumnsType<T> {
   return columns.map((column) => {
     const label = typeof column.title === 'string' ? column.title : '';
@@ -13,6 +16,8 @@ function labelled<T>(columns: TableColumnsType<T>): TableColumnsType<T> {
     return {
       ...column,
       onCell: (row: T, index?: number) => ({ ...onCell?.(row, index), 'data-label': label }),
+      // A column a narrow table leaves out has room on a phone's card (antd's xs is the cards' width).
+      ...(column.responsive ? { responsive: [...new Set(['xs' as const, ...column.responsive])] } : {}),
     };
   });
 }
