@@ -62,6 +62,7 @@ import {
   labelsOf,
   type Prepared,
   type PreparedLabels,
+  resultOf,
   textOf,
 } from './labels.js';
 import { getOrganization } from './org.service.js';
@@ -548,7 +549,7 @@ export class ImportLabeller {
    */
   private readonly given = new Map<
     Insertable<PublicationTable>,
-    Partial<Prepared> & Pick<Prepared, 'result'>
+    { result: AnalysisResult; bands?: Prepared['bands'] }
   >();
 
   private constructor(
@@ -580,19 +581,19 @@ export class ImportLabeller {
         repostBy: null,
       };
       const given = this.prepared?.take(text, key);
-      const result = given?.result ?? labelsOf(text, model, settings.declarativeBelow);
-      this.given.set(row, given ?? { result });
+      const result = given ? resultOf(given) : labelsOf(text, model, settings.declarativeBelow);
+      this.given.set(row, { result, ...(given ? { bands: given.bands } : {}) });
       Object.assign(row, {
         language: result.language,
         languageConfidence: result.languageConfidence,
         primaryTopic: result.primaryTopic,
-        topics: toJson(result.topics),
+        topics: given ? given.topics : toJson(result.topics),
         concreteness: result.concreteness,
         declarative: result.declarative,
         isRepost: result.isRepost,
         repostSource: result.repostSource,
         repostBy: result.repostBy,
-        reasons: toJson(result.reasons),
+        reasons: given ? given.reasons : toJson(result.reasons),
         analyzedAt: this.now,
         fingerprintedAt: this.holding ? null : row.updatedAt,
       });

@@ -63,9 +63,14 @@ export interface LabellingKey {
   modelId: number | null;
 }
 
-/** A new post's labels and band keys (null: too short to compare), computed before it is stored. */
+/**
+ * A new post's labels and band keys (null: too short to compare), computed before it is stored; its topics and
+ * reasons as the JSON text stored, which crosses between processes far cheaper than the objects (resultOf).
+ */
 export interface Prepared {
-  result: AnalysisResult;
+  labels: Omit<AnalysisResult, 'topics' | 'reasons'>;
+  topics: string;
+  reasons: string;
   bands: readonly number[] | null;
 }
 
@@ -93,10 +98,36 @@ export function prepare(
   declarativeBelow: number,
 ): Prepared {
   const text = labelledTextOf(draft);
+  const { topics, reasons, ...labels } = labelsOf(text, model, declarativeBelow);
   return {
-    result: labelsOf(text, model, declarativeBelow),
+    labels,
+    topics: JSON.stringify(topics),
+    reasons: JSON.stringify(reasons),
     bands: fingerprintOf(textOf(text))?.bands ?? null,
   };
+}
+
+/**
+ * The labels as the analysis takes them: topics and reasons read from their JSON only when read (a near-copy's
+ * mark adds to the reasons), once.
+ */
+export function resultOf(prepared: Prepared): AnalysisResult {
+  let topics: AnalysisResult['topics'] | undefined;
+  let reasons: unknown;
+  const result = { ...prepared.labels } as AnalysisResult;
+  Object.defineProperties(result, {
+    topics: {
+      get: () => (topics ??= JSON.parse(prepared.topics) as AnalysisResult['topics']),
+      set: (value: AnalysisResult['topics']) => (topics = value),
+      enumerable: true,
+    },
+    reasons: {
+      get: () => (reasons ??= JSON.parse(prepared.reasons) as unknown),
+      set: (value: unknown) => (reasons = value),
+      enumerable: true,
+    },
+  });
+  return result;
 }
 
 /**
