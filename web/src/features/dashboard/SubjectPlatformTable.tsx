@@ -42,12 +42,15 @@ export function SubjectPlatformTable({ orgCode, period }: { orgCode: string; per
   if (answer.error) return <ErrorAlert error={answer.error} />;
   // Platforms without publications in the period would be columns of zeros.
   const platforms = PLATFORMS.filter((platform) => (data?.totals.counts[platform] ?? 0) > 0);
-  const max = Math.max(0, ...(data?.rows ?? []).flatMap((row) => platforms.map((p) => row.counts[p])));
+  // Platforms' bars share one scale; the totals, larger, one of their own.
+  const rows = data?.rows ?? [];
+  const max = Math.max(0, ...rows.flatMap((row) => platforms.map((platform) => row.counts[platform])));
+  const maxTotal = Math.max(0, ...rows.map((row) => row.total));
   const nameOf = (row: SubjectPlatformRow) =>
     row.org ? orgName(row.org, lang) : t('dashboard.directPrimaries');
   /** Only a branch is the root of a list of its own: the organization's own and the direct primaries are not. */
   const cell = (row: SubjectPlatformRow, count: number, platform?: Platform) => {
-    const bar = <Bar count={count} max={max} />;
+    const bar = <Bar count={count} max={platform ? max : maxTotal} />;
     if (row.group !== 'child' || !row.org || count === 0) return bar;
     const search = new URLSearchParams({ org: row.org.code, period, ...(platform ? { platform } : {}) });
     return (
@@ -74,18 +77,18 @@ export function SubjectPlatformTable({ orgCode, period }: { orgCode: string; per
           pagination={false}
           scroll={{ x: 'max-content' }}
           rowKey={(row) => row.org?.code ?? row.group}
-          dataSource={data?.rows ?? []}
+          dataSource={rows}
           columns={[
             {
               key: 'org',
               title: t('common.organization'),
               render: (_, row) => (
-                <span data-user-text={row.org ? true : undefined}>
-                  {nameOf(row)}
+                <>
+                  {row.org ? <span data-user-text>{nameOf(row)}</span> : nameOf(row)}
                   {row.group === 'self' && (
                     <Typography.Text type="secondary"> · {t('dashboard.self')}</Typography.Text>
                   )}
-                </span>
+                </>
               ),
             },
             ...platforms.map((platform) => ({
