@@ -274,4 +274,43 @@ describe.each(DIALECTS)('aqparat post and publish --due to Telegram (%s)', (dial
     },
     SLOW,
   );
+
+  itReal(
+    PATHS,
+    'submits, returns with a comment and lists by state, in Kazakh; a refused step exits 2',
+    async () => {
+      const channel = await addChannel('https://t.me/topwar_official', TOKEN);
+      const added = await cli(
+        'post',
+        'add',
+        '--org',
+        region.branches[0]!.code,
+        '--channel',
+        channel,
+        '--text',
+        'Семинар',
+        '--at',
+        '2027-01-15T10:00:00+05:00',
+        '--topic',
+        'legal',
+      );
+      expect(added.code, added.stderr).toBe(0);
+      const id = added.stdout.trim();
+      expect(id).toMatch(/^\d+$/);
+      expect((await cli('post', 'submit', id, '--lang', 'kk')).stdout.trim()).toBe(`№ ${id} жазба: келісуде`);
+      const returned = await cli('post', 'return', id, '--comment', 'Санын жазыңыз', '--json');
+      expect(JSON.parse(returned.stdout)).toMatchObject({ state: 'returned', comment: 'Санын жазыңыз' });
+      const listed = await cli('post', 'list', '--state', 'returned', '--lang', 'kk');
+      expect(listed.stdout).toContain(
+        `№ ${id}  2027-01-15T05:00:00.000Z  ${region.branches[0]!.code}  қайтарылған`,
+      );
+      const refused = await cli('post', 'return', id, '--lang', 'en');
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toContain(`Post No. ${id} is returned: this step cannot be taken from there`);
+      // Not due for a month: nothing to publish.
+      expect((await cli('post', 'approve', id)).code).toBe(0);
+      expect((await publish()).sendings.map((sending) => sending['post'])).not.toContain(Number(id));
+    },
+    SLOW,
+  );
 });
