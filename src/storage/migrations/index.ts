@@ -25,6 +25,7 @@ import * as briefSchedule from './202612070300_brief_schedule.js';
 import * as languageConfidence from './202612070500_language_confidence.js';
 import * as rollupsHeld from './202612070600_rollups_held.js';
 import * as planPosts from './202612070700_plan_posts.js';
+import * as publicationBandUnchecked from './202612070800_publication_band_unchecked.js';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '202611260600_initial_model': initialModel,
@@ -52,4 +53,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '202612070500_language_confidence': languageConfidence,
   '202612070600_rollups_held': rollupsHeld,
   '202612070700_plan_posts': planPosts,
+  '202612070800_publication_band_unchecked': publicationBandUnchecked,
 };
