@@ -47,6 +47,8 @@ export async function fakeBotSender() {
   const updates: Json[] = [];
   /** Posts the next send and answers 502, as a gateway losing the answer would. */
   const lose = { next: false };
+  /** The next sends' 429 answers, by their `retry_after` seconds: nothing is posted for them. */
+  const limits: number[] = [];
   let nextId = 666;
   const unauthorized =
     readFileSync(real(BOT_SEND_FILES.unauthorized), 'utf8').match(/string: '(\{.*\})'/)?.[1] ?? '';
@@ -95,6 +97,14 @@ export async function fakeBotSender() {
           };
         }
         sent.push(hit);
+        const limited = limits.shift();
+        if (limited !== undefined)
+          return send(429, {
+            ok: false,
+            error_code: 429,
+            description: `Too Many Requests: retry after ${limited}`,
+            parameters: { retry_after: limited },
+          });
         if (hit.chatId !== `@${BOT_CHANNEL.username}`)
           return send(400, { ok: false, error_code: 400, description: 'Bad Request: chat not found' });
         const { from: _from, ...base } = recorded(
@@ -117,5 +127,5 @@ export async function fakeBotSender() {
       })();
     });
   });
-  return { url: server.url, sent, lose, close: server.close };
+  return { url: server.url, sent, lose, limits, close: server.close };
 }

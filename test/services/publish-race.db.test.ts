@@ -99,4 +99,28 @@ describe.each(DIALECTS)('publishing due posts once (%s)', (dialect) => {
     const states = await ctx.db.kysely.selectFrom('planPost').select('state').distinct().execute();
     expect(states).toEqual([{ state: 'published' }]);
   });
+
+  itUnless(
+    absent,
+    'a 429 is waited out for its retry_after and sent once; a longer one than allowed fails',
+    async () => {
+      const from = bot.sent.length;
+      const [waited] = await duePosts(1, 'лимит');
+      bot.limits.push(1);
+      const started = Date.now();
+      expect(await publishDue(ctx)).toMatchObject([{ state: 'published', error: null }]);
+      expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
+      // Asked twice: the 429, then sent.
+      expect(bot.sent.slice(from).map((hit) => hit.text)).toEqual([waited, waited]);
+      const [refused] = await duePosts(1, 'долгий лимит');
+      bot.limits.push(600);
+      expect(await publishDue(ctx)).toMatchObject([
+        {
+          state: 'failed',
+          error: { code: 'publish_rate_limited', params: { platform: 'Telegram', seconds: 600 } },
+        },
+      ]);
+      expect(bot.sent.slice(from).map((hit) => hit.text)).toEqual([waited, waited, refused]);
+    },
+  );
 });
