@@ -11,11 +11,12 @@ import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import { ValidationError } from '../domain/errors.js';
 import { asNobody, type Context } from '../services/context.js';
 import { fieldIssuesOf } from '../shared/field-issue.js';
+import { checkedSerializer, swaggerOptions } from './api-document.js';
 import { envelope, replyWithError } from './errors.js';
 import { authenticateWith } from './request-context.js';
 import { healthRoutes } from './routes/health.routes.js';
@@ -91,7 +92,7 @@ export async function buildApp(options: AppOptions) {
     if (result.success) return { value: result.data };
     return { error: new ValidationError(httpPart ?? 'request', fieldIssuesOf(result.error, data)) };
   });
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(checkedSerializer);
   app.setErrorHandler((error, request, reply) => replyWithError(error as Error, request, reply));
   app.setNotFoundHandler((request, reply) =>
     reply.status(404).send(envelope(request.lang ?? 'ru', 'not_found')),
@@ -124,24 +125,7 @@ export async function buildApp(options: AppOptions) {
   await app.register(multipart, {
     limits: { fileSize: app.uploadLimitMb * 1024 * 1024, files: 1, fields: 20 },
   });
-  await app.register(swagger, {
-    openapi: {
-      info: { title: 'aqparat API', version: '1' },
-      components: {
-        securitySchemes: {
-          session: { type: 'apiKey', in: 'cookie', name: 'aqparat_session' },
-          token: { type: 'http', scheme: 'bearer' },
-        },
-      },
-      security: [{ session: [] }, { token: [] }],
-    },
-    // A public route says so in the document: OpenAPI's empty security list.
-    transform: (input) => {
-      const transformed = jsonSchemaTransform(input);
-      if (input.route.config?.public !== true) return transformed;
-      return { ...transformed, schema: { ...transformed.schema, security: [] } };
-    },
-  });
+  await app.register(swagger, swaggerOptions);
   await app.register(apiDocs);
 
   app.addHook('onRequest', authenticateWith(base));

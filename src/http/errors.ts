@@ -1,6 +1,6 @@
 /**
  * One error envelope for every failure: `{error: {code, message, fields?}}`, the message in the user's language.
- * Only this module maps error kinds to HTTP statuses.
+ * Only this module maps error kinds to HTTP statuses; the envelope's schema is src/shared/error-envelope.ts.
  */
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import {
@@ -12,18 +12,9 @@ import {
   ConflictError,
 } from '../domain/errors.js';
 import { describeFieldIssue, ERROR_TEXTS, type ErrorCode, interpolate } from '../shared/messages.js';
+import type { ErrorEnvelope } from '../shared/error-envelope.js';
 import type { FieldIssue } from '../shared/field-issue.js';
 import type { UiLang } from '../shared/vocabulary.js';
-
-export interface ErrorEnvelope {
-  error: {
-    code: ErrorCode;
-    message: string;
-    /** The record at fault, e.g. `person Иванова`. */
-    record?: string;
-    fields?: { path: string; code: string; params?: Record<string, string | number>; message: string }[];
-  };
-}
 
 export function statusOf(error: DomainError): number {
   if (error instanceof ValidationError) return 400;

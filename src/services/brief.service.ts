@@ -13,6 +13,7 @@ import { countByBucket, countBySubject, total } from '../domain/publications.mea
 import { evaluateRules } from '../domain/rules.js';
 import type { Finding } from '../shared/finding.js';
 import { DEFAULT_TIME_ZONE, PLATFORMS, type Platform, type ReportLang } from '../shared/vocabulary.js';
+import type { BriefFormat } from '../shared/work.schema.js';
 import { authorize } from '../policies/abilities.js';
 import { buildBriefModel } from '../reports/brief.definition.js';
 import type { ReportModel } from '../reports/model.js';
@@ -345,8 +346,8 @@ export async function buildBrief(ctx: Context, request: BriefRequest): Promise<R
   return layOutBrief(ctx, await prepareBrief(ctx, request), request.lang);
 }
 
-export const BRIEF_FORMATS = ['docx', 'xlsx', 'html', 'md'] as const;
-export type BriefFormat = (typeof BRIEF_FORMATS)[number];
+// The formats are the API's (shared with the web application).
+export { BRIEF_FORMATS, type BriefFormat } from '../shared/work.schema.js';
 
 export interface RenderedBrief {
   lang: ReportLang;

@@ -9,7 +9,7 @@ import { ORG_KINDS, PLATFORMS } from './vocabulary.js';
 
 const count = z.number().int().min(0);
 
-const orgRef = z.object({
+export const orgRef = z.object({
   code: z.string(),
   kind: z.enum(ORG_KINDS),
   nameRu: z.string(),

@@ -12,17 +12,23 @@ import {
   type RenderedBrief,
   renderBrief,
 } from '../../services/brief.service.js';
-import { code, localDate } from '../../shared/schemas.js';
+import { briefPlanAnswer } from '../../shared/work.schema.js';
 import { REPORT_LANGS } from '../../shared/vocabulary.js';
-import { DISPOSITIONS, sendFile } from './download.js';
+import { asOfParam, orgParam, periodParam } from './common.js';
+import { CONTENT_TYPES, DISPOSITIONS, sendFile } from './download.js';
+import { file, json, replies } from './replies.js';
+
+const BRIEF_CONTENT_TYPES = BRIEF_FORMATS.map(
+  (format) => CONTENT_TYPES[`.${format}`] ?? 'application/octet-stream',
+);
 
 /** What a brief is of: an organization, a period as users write it (`2023`, `2024-H1`, `a..b`), a language. */
 const briefOf = {
-  org: code,
-  period: z.string().min(1).max(40),
+  org: orgParam,
+  period: periodParam.min(1),
   lang: z.enum(REPORT_LANGS).default('ru'),
   /** The date members and followers are taken at; the period's end by default. */
-  asOf: localDate.optional(),
+  asOf: asOfParam,
   /** Earlier whole years beside the period in the year-by-year tables. */
   compareYears: z.coerce.number().int().min(0).max(10).optional(),
 };
@@ -59,7 +65,21 @@ function briefRequest(query: {
 }
 
 export const briefRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.post('/briefs', { schema: { tags: ['briefs'], body: briefInput } }, async (request) => {
+  const tags = ['briefs'];
+  const plan = {
+    tags,
+    operationId: 'planBrief',
+    summary: 'Check a brief’s request and get the links that write and download its files',
+    body: briefInput,
+    response: replies(
+      { 200: json('The brief’s files, each with its link', briefPlanAnswer) },
+      400,
+      401,
+      403,
+      404,
+    ),
+  };
+  app.post('/briefs', { schema: plan }, async (request) => {
     const brief = briefRequest(request.body);
     const files = await planBrief(request.ctx, brief, [request.body.lang], request.body.formats);
     return {
@@ -83,7 +103,15 @@ export const briefRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/briefs/download',
-    { schema: { tags: ['briefs'], querystring: downloadQuery } },
+    {
+      schema: {
+        tags,
+        operationId: 'downloadBrief',
+        summary: 'Write and download a brief in one language and format',
+        querystring: downloadQuery,
+        response: replies({ 200: file('The brief’s file', BRIEF_CONTENT_TYPES) }, 400, 401, 403, 404),
+      },
+    },
     async (request, reply) => {
       const { lang, format, disposition } = request.query;
       // One language and one format asked: one file.

@@ -13,9 +13,14 @@ import {
 } from '../../services/collection-health.service.js';
 import { getOrganization } from '../../services/org.service.js';
 import { describeError, ERROR_CODES, type ErrorCode } from '../../shared/messages.js';
-import { code } from '../../shared/schemas.js';
+import {
+  channelCollectionAnswer,
+  channelCollectionsAnswer,
+  channelHealthAnswer,
+} from '../../shared/work.schema.js';
 import type { UiLang } from '../../shared/vocabulary.js';
-import { codeParams } from './common.js';
+import { codeParams, orgParam } from './common.js';
+import { json, replies } from './replies.js';
 
 const isErrorCode = (value: string): value is ErrorCode => (ERROR_CODES as readonly string[]).includes(value);
 
@@ -33,12 +38,39 @@ function told(error: { code: string; params: Record<string, string | number> | n
 export const collectRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['channels'];
 
-  app.post('/channels/:code/collect', { schema: { tags, params: codeParams } }, async (request) => {
+  const collect = {
+    tags,
+    operationId: 'collectChannel',
+    summary: 'Collect a channel now',
+    params: codeParams,
+    response: replies(
+      { 200: json('What the collection found, or why it was skipped', channelCollectionAnswer) },
+      400,
+      401,
+      403,
+      404,
+      409,
+    ),
+  };
+  app.post('/channels/:code/collect', { schema: collect }, async (request) => {
     const result = await collectChannelNow(request.ctx, request.params.code);
     return { ...result, error: told(result.error, request.lang) };
   });
 
-  app.get('/channels/:code/collections', { schema: { tags, params: codeParams } }, async (request) => {
+  const runs = {
+    tags,
+    operationId: 'getChannelCollections',
+    summary: 'A channel’s collection health and its runs',
+    params: codeParams,
+    response: replies(
+      { 200: json('The health and the runs, newest first', channelCollectionsAnswer) },
+      400,
+      401,
+      403,
+      404,
+    ),
+  };
+  app.get('/channels/:code/collections', { schema: runs }, async (request) => {
     const { lastError, runs, ...health } = await channelCollections(request.ctx, request.params.code);
     return {
       ...health,
@@ -52,7 +84,21 @@ export const collectRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/collections',
-    { schema: { tags, querystring: z.strictObject({ org: code }) } },
+    {
+      schema: {
+        tags,
+        operationId: 'listCollectionHealth',
+        summary: 'The collection health of every channel of a subtree',
+        querystring: z.strictObject({ org: orgParam }),
+        response: replies(
+          { 200: json('Each channel’s health', z.object({ items: z.array(channelHealthAnswer) })) },
+          400,
+          401,
+          403,
+          404,
+        ),
+      },
+    },
     async (request) => {
       const org = await getOrganization(request.ctx, request.query.org);
       const items = await subtreeCollectionHealth(request.ctx, org.id);

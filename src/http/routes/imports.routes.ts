@@ -22,8 +22,18 @@ import { type ImportNote, toldNotes } from '../../shared/import-notes.js';
 import { describeRejection, type Rejection } from '../../shared/import-report.js';
 import { describeError } from '../../shared/messages.js';
 import { SHEET_KINDS, UI_LANGS, type UiLang } from '../../shared/vocabulary.js';
+import {
+  importBatchAnswer,
+  importCheckAnswer,
+  importStartedAnswer,
+  rejectionPageAnswer,
+  undoAnswer,
+} from '../../shared/work.schema.js';
 import { idParams } from './common.js';
-import { sendFile } from './download.js';
+import { CONTENT_TYPES, sendFile } from './download.js';
+import { file, json, replies } from './replies.js';
+
+const XLSX = CONTENT_TYPES['.xlsx'] ?? 'application/octet-stream';
 
 const noFile = () => new ValidationError('upload', [{ path: 'file', code: 'required' }]);
 
@@ -44,6 +54,7 @@ function told<T extends { rejections: Rejection[]; notes: ImportNote[]; error?: 
 }
 
 export const importRoutes: FastifyPluginAsyncZod = async (app) => {
+  const tags = ['imports'];
   /** Imports this process runs: a closing server lets them finish, or their batches would stay `running`. */
   const running = new Set<Promise<void>>();
   app.addHook('onClose', async () => {
@@ -54,13 +65,28 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
     '/imports',
     {
       schema: {
-        tags: ['imports'],
+        tags,
+        operationId: 'uploadImport',
+        summary: 'Import a file: posts, followers, records',
         consumes: ['multipart/form-data'],
         description:
           'multipart/form-data: one file (`file`: JSON, CSV, XLSX, XML/RSS/Atom, HTML, ZIP or TXT) and the ' +
           'fields `channel`, `chat`, `dryRun`, `strict` and `acceptChatType` ("true"/"false"; the last imports ' +
           'a Telegram group or personal chat, which is refused otherwise). Answers 202 with the batch, ' +
           'which fills in the background (GET /imports/{id}); a dry run answers 200 with the counts.',
+        response: replies(
+          {
+            200: json('A dry run’s counts and rejections; nothing stored', importCheckAnswer),
+            202: json('The batch, filling in the background', importStartedAnswer),
+          },
+          400,
+          401,
+          403,
+          404,
+          409,
+          413,
+          415,
+        ),
       },
     },
     async (request, reply) => {
@@ -95,8 +121,16 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
     '/imports',
     {
       schema: {
-        tags: ['imports'],
+        tags,
+        operationId: 'listImports',
+        summary: 'The latest imports of the caller’s subtree, newest first',
         querystring: z.strictObject({ limit: z.coerce.number().int().min(1).max(500).default(50) }),
+        response: replies(
+          { 200: json('The batches', z.object({ items: z.array(importBatchAnswer) })) },
+          400,
+          401,
+          403,
+        ),
       },
     },
     async (request) => ({
@@ -104,7 +138,14 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
     }),
   );
 
-  app.get('/imports/:id', { schema: { tags: ['imports'], params: idParams } }, async (request) =>
+  const one = {
+    tags,
+    operationId: 'getImport',
+    summary: 'One import with its progress, counts, first rejections and error',
+    params: idParams,
+    response: replies({ 200: json('The batch', importBatchAnswer) }, 400, 401, 403, 404),
+  };
+  app.get('/imports/:id', { schema: one }, async (request) =>
     told(await getUpload(request.ctx, request.params.id), request.lang),
   );
 
@@ -112,7 +153,9 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
     '/imports/:id/rejections',
     {
       schema: {
-        tags: ['imports'],
+        tags,
+        operationId: 'listImportRejections',
+        summary: 'A page of an import’s rejections',
         description:
           "A page of the import's rejections in the file's order, each with its message; `total` counts them all " +
           '(a batch shows the first 100 and `rejectionsTotal`).',
@@ -121,6 +164,13 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
           offset: z.coerce.number().int().min(0).default(0),
           limit: z.coerce.number().int().min(1).max(1000).default(100),
         }),
+        response: replies(
+          { 200: json('The rejections, each with its message', rejectionPageAnswer) },
+          400,
+          401,
+          403,
+          404,
+        ),
       },
     },
     async (request) => {
@@ -129,17 +179,25 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  app.post('/imports/:id/undo', { schema: { tags: ['imports'], params: idParams } }, (request) =>
-    undoUpload(request.ctx, request.params.id),
-  );
+  const undo = {
+    tags,
+    operationId: 'undoImport',
+    summary: 'Undo an import: delete what it created, restore what it changed',
+    params: idParams,
+    response: replies({ 200: json('What was removed and restored', undoAnswer) }, 400, 401, 403, 404, 409),
+  };
+  app.post('/imports/:id/undo', { schema: undo }, (request) => undoUpload(request.ctx, request.params.id));
 
   app.get(
     '/templates/:kind',
     {
       schema: {
-        tags: ['imports'],
+        tags,
+        operationId: 'downloadTemplate',
+        summary: 'A blank spreadsheet to fill and import',
         params: z.strictObject({ kind: z.enum(SHEET_KINDS) }),
         querystring: z.strictObject({ lang: z.enum(UI_LANGS).optional() }),
+        response: replies({ 200: file('The spreadsheet', [XLSX]) }, 400, 401, 403),
       },
     },
     async (request, reply) => {

@@ -14,16 +14,23 @@ import {
   reachMeasure,
   subjectPlatformMeasure,
 } from '../../services/dashboard.service.js';
-import { localDate } from '../../shared/schemas.js';
+import {
+  countsAnswer,
+  dashboardAnswer,
+  findingsAnswer,
+  presenceAnswer,
+  reachAnswer,
+} from '../../shared/work.schema.js';
 import { subjectPlatformAnswer } from '../../shared/subject-platform.schema.js';
 import { PLATFORMS } from '../../shared/vocabulary.js';
 import { sharedAnswer } from '../shared-answer.js';
-import { orgPeriod, periodOf } from './common.js';
+import { asOfParam, orgPeriod, periodOf } from './common.js';
+import { json, replies } from './replies.js';
 
 const measureQuery = z.strictObject({
   ...orgPeriod,
   /** The date members, followers and presence are taken at; by default the period's end, or today while it runs. */
-  asOf: localDate.optional(),
+  asOf: asOfParam,
 });
 
 const countsQuery = z.strictObject({
@@ -49,11 +56,37 @@ function measureOf(query: {
 export const measureRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['measures'];
 
-  app.get('/measures/dashboard', { schema: { tags, querystring: measureQuery } }, async (request, reply) =>
+  /** A measure's schema: its summary, its query, its answer. */
+  const measure = <Q extends z.ZodType, A extends z.ZodType>(
+    operationId: string,
+    summary: string,
+    querystring: Q,
+    answer: A,
+  ) => ({
+    tags,
+    operationId,
+    summary,
+    querystring,
+    response: replies({ 200: json(summary, answer) }, 400, 401, 403, 404),
+  });
+
+  const dashboard = measure(
+    'getDashboard',
+    'The whole dashboard of an organization for a period',
+    measureQuery,
+    dashboardAnswer,
+  );
+  app.get('/measures/dashboard', { schema: dashboard }, async (request, reply) =>
     sharedAnswer(reply, await buildDashboard(request.ctx, measureOf(request.query), request.lang)),
   );
 
-  app.get('/measures/counts', { schema: { tags, querystring: countsQuery } }, async (request, reply) => {
+  const counts = measure(
+    'getPublicationCounts',
+    'Publications counted by subject or platform and by year, half, quarter or month',
+    countsQuery,
+    countsAnswer,
+  );
+  app.get('/measures/counts', { schema: counts }, async (request, reply) => {
     const { granularity, platform, by } = request.query;
     const counts = await countsMeasure(request.ctx, {
       ...measureOf(request.query),
@@ -65,11 +98,23 @@ export const measureRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   // Of a date: the named one, else the period's end (today while it runs), like every other measure.
-  app.get('/measures/reach', { schema: { tags, querystring: measureQuery } }, async (request, reply) =>
+  const reach = measure(
+    'getReach',
+    'Followers of the subtree’s channels and their reach among the members',
+    measureQuery,
+    reachAnswer,
+  );
+  app.get('/measures/reach', { schema: reach }, async (request, reply) =>
     sharedAnswer(reply, await reachMeasure(request.ctx, measureOf(request.query))),
   );
 
-  app.get('/measures/presence', { schema: { tags, querystring: measureQuery } }, (request) =>
+  const presence = measure(
+    'getPresence',
+    'Which organizations are present and active on which platforms',
+    measureQuery,
+    presenceAnswer,
+  );
+  app.get('/measures/presence', { schema: presence }, (request) =>
     presenceMeasure(request.ctx, measureOf(request.query)),
   );
 
@@ -79,15 +124,28 @@ export const measureRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
+        operationId: 'getPublicationsBySubjectPlatform',
         summary: 'Publications by subject organization × platform',
         querystring: z.strictObject(orgPeriod),
-        response: { 200: subjectPlatformAnswer },
+        response: replies(
+          { 200: json('Publications by subject organization × platform', subjectPlatformAnswer) },
+          400,
+          401,
+          403,
+          404,
+        ),
       },
     },
     (request) => subjectPlatformMeasure(request.ctx, measureOf(request.query)),
   );
 
-  app.get('/measures/findings', { schema: { tags, querystring: measureQuery } }, (request) =>
+  const findings = measure(
+    'getFindings',
+    'What the rules found in the subtree’s work, with recommendations',
+    measureQuery,
+    findingsAnswer,
+  );
+  app.get('/measures/findings', { schema: findings }, (request) =>
     findingsMeasure(request.ctx, measureOf(request.query), request.lang),
   );
 };

@@ -8,40 +8,76 @@ import {
   organizationChange,
 } from '../../services/org.service.js';
 import { organizationFigures } from '../../services/stats.service.js';
-import { localDate, organizationInput } from '../../shared/schemas.js';
-import { codeParams } from './common.js';
+import { organizationAnswer, organizationFiguresAnswer } from '../../shared/organization.schema.js';
+import { organizationInput } from '../../shared/schemas.js';
+import { asOfParam, codeParams } from './common.js';
+import { json, replies } from './replies.js';
 
 export const organizationRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.get('/organizations', { schema: { tags: ['organizations'] } }, async (request) => ({
+  const tags = ['organizations'];
+  const list = {
+    tags,
+    operationId: 'listOrganizations',
+    summary: 'The organizations the caller sees, parents before their children',
+    response: replies(
+      { 200: json('The organizations', z.object({ items: z.array(organizationAnswer) })) },
+      401,
+      403,
+    ),
+  };
+  app.get('/organizations', { schema: list }, async (request) => ({
     items: await listVisibleOrganizations(request.ctx),
   }));
 
-  app.get(
-    '/organizations/:code',
-    {
-      schema: {
-        tags: ['organizations'],
-        params: codeParams,
-        querystring: z.strictObject({ asOf: localDate.optional() }),
-      },
-    },
-    (request) =>
-      organizationFigures(
-        request.ctx,
-        request.params.code,
-        request.query.asOf ?? request.ctx.clock().toISOString().slice(0, 10),
-      ),
+  const figures = {
+    tags,
+    operationId: 'getOrganization',
+    summary: 'One organization with its members, structure, channels and information officers as of a date',
+    params: codeParams,
+    querystring: z.strictObject({ asOf: asOfParam }),
+    response: replies(
+      { 200: json('The organization and its figures', organizationFiguresAnswer) },
+      400,
+      401,
+      403,
+      404,
+    ),
+  };
+  app.get('/organizations/:code', { schema: figures }, (request) =>
+    organizationFigures(
+      request.ctx,
+      request.params.code,
+      request.query.asOf ?? request.ctx.clock().toISOString().slice(0, 10),
+    ),
   );
 
-  app.post(
-    '/organizations',
-    { schema: { tags: ['organizations'], body: organizationInput } },
-    async (request, reply) => reply.status(201).send(await addOrganization(request.ctx, request.body)),
+  const add = {
+    tags,
+    operationId: 'createOrganization',
+    summary: 'Add an organization under its parent',
+    body: organizationInput,
+    response: replies({ 201: json('The organization added', organizationAnswer) }, 400, 401, 403, 404, 409),
+  };
+  app.post('/organizations', { schema: add }, async (request, reply) =>
+    reply.status(201).send(await addOrganization(request.ctx, request.body)),
   );
 
-  app.patch(
-    '/organizations/:code',
-    { schema: { tags: ['organizations'], params: codeParams, body: organizationChange } },
-    (request) => changeOrganization(request.ctx, request.params.code, request.body),
+  const change = {
+    tags,
+    operationId: 'changeOrganization',
+    summary: 'Rename an organization or change its time zone or order',
+    params: codeParams,
+    body: organizationChange,
+    response: replies(
+      { 200: json('The organization as changed', organizationAnswer) },
+      400,
+      401,
+      403,
+      404,
+      409,
+    ),
+  };
+  app.patch('/organizations/:code', { schema: change }, (request) =>
+    changeOrganization(request.ctx, request.params.code, request.body),
   );
 };

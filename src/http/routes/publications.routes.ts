@@ -5,7 +5,13 @@ import { changePublication, getPublication, searchPublications } from '../../ser
 import { publicationPatch } from '../../shared/dashboard.js';
 import { code } from '../../shared/schemas.js';
 import { PLATFORMS, TOPICS } from '../../shared/vocabulary.js';
+import {
+  publicationAnswer,
+  publicationChangeAnswer,
+  publicationPageAnswer,
+} from '../../shared/work.schema.js';
 import { idParams, orgPeriod, paging, periodOf } from './common.js';
+import { json, replies } from './replies.js';
 
 /** A yes/no filter as a query string carries it. */
 const flag = z.enum(['true', 'false']).transform((value) => value === 'true');
@@ -13,7 +19,7 @@ const flag = z.enum(['true', 'false']).transform((value) => value === 'true');
 const listQuery = z.strictObject({
   ...orgPeriod,
   ...paging,
-  channel: code.optional(),
+  channel: code.meta({ description: 'The code of a channel', example: 'abai-telegram' }).optional(),
   platform: z.enum(PLATFORMS).optional(),
   /** The primary topic. */
   topic: z.enum(TOPICS).optional(),
@@ -26,16 +32,44 @@ const listQuery = z.strictObject({
 export const publicationRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['publications'];
 
-  app.get('/publications', { schema: { tags, querystring: listQuery } }, (request) => {
+  const list = {
+    tags,
+    operationId: 'listPublications',
+    summary: 'The publications of the caller’s subtree, filtered, newest first',
+    querystring: listQuery,
+    response: replies({ 200: json('A page of publications', publicationPageAnswer) }, 400, 401, 403, 404),
+  };
+  app.get('/publications', { schema: list }, (request) => {
     const { period, ...query } = request.query;
     return searchPublications(request.ctx, { ...query, period: periodOf(period) });
   });
 
-  app.get('/publications/:id', { schema: { tags, params: idParams } }, (request) =>
-    getPublication(request.ctx, request.params.id),
-  );
+  const one = {
+    tags,
+    operationId: 'getPublication',
+    summary: 'One publication in full, with its labels, the reasons for them and their corrections',
+    params: idParams,
+    response: replies({ 200: json('The publication', publicationAnswer) }, 400, 401, 403, 404),
+  };
+  app.get('/publications/:id', { schema: one }, (request) => getPublication(request.ctx, request.params.id));
 
-  app.patch('/publications/:id', { schema: { tags, params: idParams, body: publicationPatch } }, (request) =>
+  const correct = {
+    tags,
+    operationId: 'correctPublication',
+    summary: 'Correct a publication’s labels or subject',
+    params: idParams,
+    body: publicationPatch,
+    response: replies(
+      {
+        200: json('The values before the correction, and the publication after it', publicationChangeAnswer),
+      },
+      400,
+      401,
+      403,
+      404,
+    ),
+  };
+  app.patch('/publications/:id', { schema: correct }, (request) =>
     changePublication(request.ctx, request.params.id, request.body),
   );
 };

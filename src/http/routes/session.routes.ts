@@ -15,10 +15,12 @@ import {
   startSession,
 } from '../../services/user.service.js';
 import type { Context } from '../../services/context.js';
+import { apiTokenAnswer, createdApiTokenAnswer, sessionAnswer } from '../../shared/account.schema.js';
 import { apiTokenInput, credentials } from '../../shared/schemas.js';
 import { UI_LANGS } from '../../shared/vocabulary.js';
 import { SESSION_COOKIE } from '../request-context.js';
 import { idParams } from './common.js';
+import { json, noContent, replies } from './replies.js';
 import { UnauthenticatedError } from '../../domain/errors.js';
 
 /**
@@ -57,9 +59,22 @@ async function whoAmI(ctx: Context, csrfToken: string) {
 }
 
 export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
+  const tags = ['session'];
   app.post(
     '/session',
-    { config: { public: true, rateLimit: LOGIN_RATE }, schema: { tags: ['session'], body: credentials } },
+    {
+      config: { public: true, rateLimit: LOGIN_RATE },
+      schema: {
+        tags,
+        operationId: 'signIn',
+        summary: 'Sign in',
+        description:
+          'Checks the login and password, sets the session cookie and answers the user with the CSRF token that ' +
+          'state-changing requests under this session send back in the X-CSRF-Token header.',
+        body: credentials,
+        response: replies({ 200: json('Signed in', sessionAnswer) }, 400, 401, 403, 429),
+      },
+    },
     async (request, reply) => {
       const { actor } = await authenticate(
         request.ctx,
@@ -80,11 +95,26 @@ export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   // An API token has no session, and so no CSRF token.
-  app.get('/session', { schema: { tags: ['session'] } }, (request) =>
-    whoAmI(request.ctx, request.csrfToken ?? ''),
+  app.get(
+    '/session',
+    {
+      schema: {
+        tags,
+        operationId: 'getSession',
+        summary: 'The signed-in user, their abilities and CSRF token',
+        response: replies({ 200: json('The signed-in user', sessionAnswer) }, 401),
+      },
+    },
+    (request) => whoAmI(request.ctx, request.csrfToken ?? ''),
   );
 
-  app.delete('/session', { schema: { tags: ['session'] } }, async (request, reply) => {
+  const signOut = {
+    tags,
+    operationId: 'signOut',
+    summary: 'Sign out',
+    response: replies({ 204: noContent('Signed out: the session ended, its cookie cleared') }, 401, 403),
+  };
+  app.delete('/session', { schema: signOut }, async (request, reply) => {
     if (request.sessionToken) await endSession(request.ctx, request.sessionToken);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return reply.status(204).send();
@@ -92,23 +122,61 @@ export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.put(
     '/session/lang',
-    { schema: { tags: ['session'], body: z.strictObject({ lang: z.enum(UI_LANGS) }) } },
+    {
+      schema: {
+        tags,
+        operationId: 'setSessionLanguage',
+        summary: 'Set the signed-in user’s language',
+        body: z.strictObject({ lang: z.enum(UI_LANGS) }),
+        response: replies({ 204: noContent('The language is remembered for the user') }, 400, 401, 403),
+      },
+    },
     async (request, reply) => {
       await setOwnLanguage(request.ctx, request.body.lang);
       return reply.status(204).send();
     },
   );
 
-  app.get('/tokens', { schema: { tags: ['session'] } }, async (request) => ({
+  const listTokens = {
+    tags,
+    operationId: 'listApiTokens',
+    summary: 'The signed-in user’s API tokens',
+    response: replies(
+      { 200: json('The tokens, without their secrets', z.object({ items: z.array(apiTokenAnswer) })) },
+      401,
+    ),
+  };
+  app.get('/tokens', { schema: listTokens }, async (request) => ({
     items: await listOwnApiTokens(request.ctx),
   }));
 
   // Only a session may create tokens: a request signed in by a token is refused (403 token_needs_session).
-  app.post('/tokens', { schema: { tags: ['session'], body: apiTokenInput } }, async (request, reply) =>
+  const createToken = {
+    tags,
+    operationId: 'createApiToken',
+    summary: 'Make an API token for scripts',
+    description:
+      'Under a session only (a request signed in by a token is refused: 403 `token_needs_session`).',
+    body: apiTokenInput,
+    response: replies(
+      { 201: json('The token: its secret is shown this once', createdApiTokenAnswer) },
+      400,
+      401,
+      403,
+    ),
+  };
+  app.post('/tokens', { schema: createToken }, async (request, reply) =>
     reply.status(201).send(await createApiToken(request.ctx, request.body)),
   );
 
-  app.delete('/tokens/:id', { schema: { tags: ['session'], params: idParams } }, async (request, reply) => {
+  const revokeToken = {
+    tags,
+    operationId: 'revokeApiToken',
+    summary: 'Revoke one of the signed-in user’s API tokens',
+    params: idParams,
+    response: replies({ 204: noContent('Revoked') }, 400, 401, 403, 404),
+  };
+  app.delete('/tokens/:id', { schema: revokeToken }, async (request, reply) => {
     await revokeOwnApiToken(request.ctx, request.params.id);
     return reply.status(204).send();
   });
