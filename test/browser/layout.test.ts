@@ -30,6 +30,7 @@ async function switchLanguage(page: Page, to: Lang): Promise<void> {
   if (from === to) return;
   await choose(page, TEXTS[from]['common.language'], LANGUAGE_NAMES[to]);
   await page.locator(`html[lang="${to}"]`).waitFor({ state: 'attached' });
+  await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
   await page.waitForLoadState('networkidle');
 }
 
