@@ -4,6 +4,7 @@ import type { ReportLang } from '../../../src/shared/vocabulary.js';
 import { askAgain } from './answers.js';
 import { BRIEF_FORMATS } from './briefs.js';
 import { api } from './client.js';
+import type { BriefSchedule } from '../../../src/shared/work.schema.js';
 
 export const SCHEDULE_EVERY = ['month', 'quarter', 'half', 'year'] as const;
 export type ScheduleEvery = (typeof SCHEDULE_EVERY)[number];
@@ -19,11 +20,7 @@ export interface BriefScheduleInput {
   to: string[];
 }
 
-export interface BriefSchedule extends BriefScheduleInput {
-  id: number;
-  createdAt: string;
-  lastSending: { period: string; sentAt: string | null; error: string | null; attempts: number } | null;
-}
+export type { BriefSchedule };
 
 const KEY = ['brief-schedules'];
 

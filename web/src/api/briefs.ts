@@ -1,18 +1,10 @@
 /** The brief: planning its files (`POST /briefs`) and the links that write and download each. */
 import { useMutation } from '@tanstack/react-query';
 import type { ReportLang } from '../../../src/shared/vocabulary.js';
+import { type BriefFormat, type BriefPlan } from '../../../src/shared/work.schema.js';
 import { api } from './client.js';
 
-export const BRIEF_FORMATS = ['docx', 'xlsx', 'html', 'md'] as const;
-export type BriefFormat = (typeof BRIEF_FORMATS)[number];
-
-export interface BriefPlan {
-  org: string;
-  from: string;
-  to: string;
-  lang: ReportLang;
-  files: { format: BriefFormat; fileName: string; url: string }[];
-}
+export { BRIEF_FORMATS, type BriefFormat } from '../../../src/shared/work.schema.js';
 
 /** `POST /briefs`. */
 export function usePlanBrief() {

@@ -1,33 +1,14 @@
 /** Imports: uploading a file with progress, the batches with their counts and rejections, undo, templates. */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ImportNote } from '../../../src/shared/import-notes.js';
-import type { Rejection } from '../../../src/shared/import-report.js';
 import type { ImportStatus } from '../../../src/shared/vocabulary.js';
+import type { ImportBatchAnswer, RejectionPage, UndoAnswer } from '../../../src/shared/work.schema.js';
 import { askAgain, SESSION_KEY } from './answers.js';
 import { api, upload, withQuery } from './client.js';
 
-export interface ImportBatch {
-  id: number;
-  format: string;
-  file: string | null;
-  channel: string | null;
-  status: ImportStatus;
-  startedAt: string;
-  finishedAt: string | null;
-  undoneAt: string | null;
-  new: number;
-  updated: number;
-  unchanged: number;
-  rejected: number;
-  skipped: number;
-  /** The first rejections (100 of a batch, 1,000 of a dry run's answer); `rejectionsTotal` counts them all. */
-  rejections: (Rejection & { message: string })[];
-  rejectionsTotal: number;
-  /** How the import read what the file left unsaid (times without a zone). */
-  notes: (ImportNote & { message: string })[];
-  progress?: number;
-  error?: { code: string; message: string };
-}
+/**
+ * A batch as the server answers it; its status one of the import statuses (the server keeps them as text).
+ */
+export type ImportBatch = Omit<ImportBatchAnswer, 'status'> & { status: ImportStatus };
 
 /** The answer to an upload: the batch that fills in the background (202), or a dry run's counts at once. */
 export type UploadAnswer = Pick<ImportBatch, 'id' | 'status'> & Partial<ImportBatch>;
@@ -83,12 +64,7 @@ export function useUpload(onProgress: (fraction: number) => void) {
   });
 }
 
-export interface RejectionPage {
-  items: ImportBatch['rejections'];
-  total: number;
-  offset: number;
-  limit: number;
-}
+export type { RejectionPage };
 
 /** `GET /imports/:id/rejections?offset&limit`: the batch keeps every rejection, read a page at a time. */
 export function fetchRejections(id: number, offset: number, limit = 1000): Promise<RejectionPage> {
@@ -99,8 +75,7 @@ export function fetchRejections(id: number, offset: number, limit = 1000): Promi
 export function useUndoImport() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (id: number) =>
-      api<{ id: number; removed: number; restored: number }>('POST', `/imports/${id}/undo`),
+    mutationFn: (id: number) => api<UndoAnswer>('POST', `/imports/${id}/undo`),
     onSuccess: () => askAgain(client),
   });
 }

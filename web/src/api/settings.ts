@@ -5,6 +5,7 @@ import type { RuleKind, UiLang, Role } from '../../../src/shared/vocabulary.js';
 import { askAgain } from './answers.js';
 import { api, withQuery } from './client.js';
 import type { User } from './types.js';
+import type { AttributionRule } from '../../../src/shared/work.schema.js';
 
 export type Settings = Required<SettingsInput> & Record<string, unknown>;
 
@@ -22,14 +23,7 @@ export function useChangeSettings() {
   });
 }
 
-export interface AttributionRule {
-  id: number;
-  orgId: number;
-  orgCode: string;
-  kind: RuleKind;
-  pattern: string;
-  createdAt: string;
-}
+export type { AttributionRule };
 
 /** `GET /attribution-rules?org`. */
 export function useAttributionRules(org: string | undefined) {
