@@ -15,6 +15,7 @@ import {
   type MeasureQuery,
   presenceMeasure,
   reachMeasure,
+  subjectPlatformMeasure,
 } from '../../src/services/dashboard.service.js';
 import { LAG_MS } from '../../src/services/data-cache.js';
 import type { Organization } from '../../src/services/org.service.js';
@@ -59,6 +60,7 @@ describe.each(DIALECTS)('lagging measures computed off the thread (%s)', (dialec
       (c: Context) => countsMeasure(c, { ...q, granularity: 'month', by: 'subject' }),
       (c: Context) =>
         countsMeasure(c, { ...q, granularity: 'quarter', by: 'platform', platform: 'telegram' }),
+      (c: Context) => subjectPlatformMeasure(c, q),
     ] as const;
 
   beforeAll(async () => {
