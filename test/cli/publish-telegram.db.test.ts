@@ -3,11 +3,12 @@
  * (test/helpers/fake-bot-send.ts). The channel is t.me/topwar_official, whose preview the local fake t.me
  * (test/helpers/fake-telegram.ts) serves, so that a collection after publishing reads the same channel.
  */
+import { once } from 'node:events';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { type Context, openContext } from '../../src/services/context.js';
-import { runCli } from '../helpers/cli.js';
+import { runCli, startCli } from '../helpers/cli.js';
 import { createTestDatabase, DIALECTS, type TestDatabase } from '../helpers/databases.js';
 import { fakeTelegram, TELEGRAM_PATHS } from '../helpers/fake-telegram.js';
 import { BOT_SEND_FILES, BOT_TOKEN, fakeBotSender } from '../helpers/fake-bot-send.js';
@@ -310,6 +311,47 @@ describe.each(DIALECTS)('aqparat post and publish --due to Telegram (%s)', (dial
       // Not due for a month: nothing to publish.
       expect((await cli('post', 'approve', id)).code).toBe(0);
       expect((await publish()).sendings.map((sending) => sending['post'])).not.toContain(Number(id));
+    },
+    SLOW,
+  );
+
+  itReal(
+    PATHS,
+    'a process killed after sending and before recording: after restart the post is found on the channel, not sent again',
+    async () => {
+      const channel = await addChannel('https://t.me/topwar_official', TOKEN);
+      const id = await approvedPost(channel, '--text', 'Конференция профсоюза 20 декабря: 150 делегатов');
+      const from = bot.sent.length;
+      // The fake posts the message, then the process is killed before any answer reaches it.
+      let kill = () => false;
+      bot.hold.next = () => kill();
+      const child = startCli(['publish', '--due', '--db', database.target], {
+        AQPARAT_TELEGRAM_WEB_URL: web.url,
+        AQPARAT_TELEGRAM_BOT_API_URL: bot.url,
+        AQPARAT_COLLECT_DELAY_MS: '0',
+        AQPARAT_SECRET_KEY: KEY,
+      });
+      kill = () => child.kill('SIGKILL');
+      const exited = once(child, 'exit');
+      await exited;
+      expect(bot.sent.length).toBe(from + 1);
+      const left = await withContext((ctx) =>
+        ctx.db.kysely.selectFrom('planPostChannel').select(['state']).where('postId', '=', id).execute(),
+      );
+      expect(left).toEqual([{ state: 'sending' }]);
+      // Restarted at once: the sending may still be under way elsewhere, so it is left alone.
+      expect((await publish()).sendings).toEqual([]);
+      await withContext((ctx) =>
+        ctx.db.kysely
+          .updateTable('planPostChannel')
+          .set({ attemptedAt: new Date(Date.now() - 11 * 60_000).toISOString() })
+          .where('postId', '=', id)
+          .execute(),
+      );
+      const restarted = await publish();
+      expect(restarted.sendings).toMatchObject([{ post: id, state: 'published', error: null }]);
+      expect(bot.sent.length).toBe(from + 1);
+      expect(await postState(id)).toBe('published');
     },
     SLOW,
   );

@@ -47,6 +47,8 @@ export async function fakeBotSender() {
   const updates: Json[] = [];
   /** Posts the next send and answers 502, as a gateway losing the answer would. */
   const lose = { next: false };
+  /** Called once on the next send, which is posted and never answered (its sender is to be killed meanwhile). */
+  const hold: { next?: () => void } = {};
   /** The next sends' 429 answers, by their `retry_after` seconds: nothing is posted for them. */
   const limits: number[] = [];
   let nextId = 666;
@@ -119,6 +121,11 @@ export async function fakeBotSender() {
           ...(method === 'sendPhoto' ? { caption: hit.text } : { text: hit.text }),
         };
         updates.push({ update_id: 900_000 + updates.length, channel_post: message });
+        if (hold.next) {
+          const killed = hold.next;
+          delete hold.next;
+          return killed();
+        }
         if (lose.next) {
           lose.next = false;
           return send(502, { ok: false, error_code: 502, description: 'Bad Gateway' });
@@ -127,5 +134,5 @@ export async function fakeBotSender() {
       })();
     });
   });
-  return { url: server.url, sent, lose, limits, close: server.close };
+  return { url: server.url, sent, lose, limits, hold, close: server.close };
 }
