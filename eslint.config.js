@@ -68,6 +68,9 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
+      // `import { type A }` keeps the module as a side effect: a shared zod schema would run in the browser, whose
+      // Content-Security-Policy refuses zod's eval probe.
+      '@typescript-eslint/no-import-type-side-effects': 'error',
     },
   },
   ...layerRules,

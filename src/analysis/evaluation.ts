@@ -4,7 +4,7 @@
  * reposts (by marks and by near-copies of earlier posts on other channels).
  */
 import { CONTENT_LANGS, TOPICS, type ContentLang, type Topic } from '../shared/vocabulary.js';
-import { type Classification } from './classify.js';
+import type { Classification } from './classify.js';
 import { fingerprintOf, NearDuplicateIndex } from './near-duplicate.js';
 
 export interface LabelledPost {

@@ -13,7 +13,7 @@ import { countByBucket, countBySubject, total } from '../domain/publications.mea
 import { evaluateRules } from '../domain/rules.js';
 import type { Finding } from '../shared/finding.js';
 import { DEFAULT_TIME_ZONE, PLATFORMS, type Platform, type ReportLang } from '../shared/vocabulary.js';
-import type { BriefFormat } from '../shared/work.schema.js';
+import type { BriefFormat } from '../shared/vocabulary.js';
 import { authorize } from '../policies/abilities.js';
 import { buildBriefModel } from '../reports/brief.definition.js';
 import type { ReportModel } from '../reports/model.js';
@@ -347,7 +347,7 @@ export async function buildBrief(ctx: Context, request: BriefRequest): Promise<R
 }
 
 // The formats are the API's (shared with the web application).
-export { BRIEF_FORMATS, type BriefFormat } from '../shared/work.schema.js';
+export { BRIEF_FORMATS, type BriefFormat } from '../shared/vocabulary.js';
 
 export interface RenderedBrief {
   lang: ReportLang;

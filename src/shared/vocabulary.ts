@@ -10,6 +10,10 @@ export type UiLang = (typeof UI_LANGS)[number];
 export const REPORT_LANGS = ['ru', 'kk'] as const;
 export type ReportLang = (typeof REPORT_LANGS)[number];
 
+/** The brief's file formats; kept here, not beside its zod schema, so that the web can use them without zod. */
+export const BRIEF_FORMATS = ['docx', 'xlsx', 'html', 'md'] as const;
+export type BriefFormat = (typeof BRIEF_FORMATS)[number];
+
 /** Language of a publication's text. */
 export const CONTENT_LANGS = ['ru', 'kk', 'mixed', 'other'] as const;
 export type ContentLang = (typeof CONTENT_LANGS)[number];

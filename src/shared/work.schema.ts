@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { NOTE_CODES } from './import-notes.js';
 import { RECORD_KINDS } from './import-report.js';
-import { PLATFORMS, REPORT_LANGS, RULE_KINDS } from './vocabulary.js';
+import { BRIEF_FORMATS, PLATFORMS, REPORT_LANGS, RULE_KINDS } from './vocabulary.js';
 import { tokenStatusAnswer } from './records.schema.js';
 import { settingsInput } from './settings.schema.js';
 import { orgRef } from './subject-platform.schema.js';
@@ -125,9 +125,6 @@ export const undoAnswer = z.object({ id, removed: count, restored: count });
 export type UndoAnswer = z.infer<typeof undoAnswer>;
 
 // Briefs
-
-export const BRIEF_FORMATS = ['docx', 'xlsx', 'html', 'md'] as const;
-export type BriefFormat = (typeof BRIEF_FORMATS)[number];
 
 export const briefPlanAnswer = z.object({
   org: z.string(),

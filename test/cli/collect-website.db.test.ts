@@ -7,7 +7,7 @@
  * recorded one is among the fixtures.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { type IncomingMessage } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { type Context, openContext } from '../../src/services/context.js';

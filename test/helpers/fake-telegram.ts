@@ -6,7 +6,7 @@
  * is rejected. Missing names, a group and a bot are their own saved pages.
  */
 import { readFileSync } from 'node:fs';
-import { type ServerResponse } from 'node:http';
+import type { ServerResponse } from 'node:http';
 import { real } from './real-files.js';
 import { serveLocally } from './local-server.js';
 

@@ -3,7 +3,7 @@ import { NotFoundError } from '../../domain/errors.js';
 import type { Period } from '../../domain/period.js';
 import { subjectAssignmentInput, type SubjectAssignmentInput } from '../../shared/schemas.js';
 import type { MediaKind, Topic } from '../../shared/vocabulary.js';
-import { type NamedOrg } from '../../shared/org-name.js';
+import type { NamedOrg } from '../../shared/org-name.js';
 import { findChannelByCode } from '../../storage/repositories/channel.repository.js';
 import { assignPublicationSubject } from '../../storage/repositories/import.repository.js';
 import { listChannelPublications } from '../../storage/repositories/publication.repository.js';

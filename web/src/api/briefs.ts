@@ -1,10 +1,10 @@
 /** The brief: planning its files (`POST /briefs`) and the links that write and download each. */
 import { useMutation } from '@tanstack/react-query';
-import type { ReportLang } from '../../../src/shared/vocabulary.js';
-import { type BriefFormat, type BriefPlan } from '../../../src/shared/work.schema.js';
+import type { BriefFormat, ReportLang } from '../../../src/shared/vocabulary.js';
+import type { BriefPlan } from '../../../src/shared/work.schema.js';
 import { api } from './client.js';
 
-export { BRIEF_FORMATS, type BriefFormat } from '../../../src/shared/work.schema.js';
+export { BRIEF_FORMATS, type BriefFormat } from '../../../src/shared/vocabulary.js';
 
 /** `POST /briefs`. */
 export function usePlanBrief() {
