@@ -109,7 +109,7 @@ export function postCommand(program: Command): void {
           ...(options.textKk !== undefined ? { textKk: options.textKk } : {}),
           plannedAt: options.at,
           ...(topic !== undefined ? { topic } : {}),
-          ...(options.image !== undefined ? { image: readFileSync(options.image) } : {}),
+          ...(options.image !== undefined ? { image: readFileSync(options.image).toString('base64') } : {}),
         });
         console.log(
           options.json ? JSON.stringify({ id: created.id, state: created.state }) : String(created.id),

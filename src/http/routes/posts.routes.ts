@@ -23,7 +23,8 @@ import {
 import { describeError, ERROR_CODES, type ErrorCode } from '../../shared/messages.js';
 import { type PlanPostAnswer, planPostAnswer } from '../../shared/plan-post.schema.js';
 import type { UiLang } from '../../shared/vocabulary.js';
-import { idParams } from './common.js';
+import { idParams, orgParam } from './common.js';
+import { json, replies } from './replies.js';
 
 const isErrorCode = (value: string): value is ErrorCode => (ERROR_CODES as readonly string[]).includes(value);
 
@@ -41,51 +42,82 @@ function answered(post: PlanPost, lang: UiLang): PlanPostAnswer {
   };
 }
 
+/** The list's filters, described for the API document. */
+const postQuery = z.strictObject({
+  org: orgParam.optional(),
+  state: postFilter.shape.state.meta({ description: 'Only the posts in this state', example: 'submitted' }),
+});
+const commentBody = commentInput.nullish();
+
 export const postRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['posts'];
-  app.get(
-    '/posts',
+  const list = {
+    tags,
+    operationId: 'listPosts',
+    summary: 'The content plan’s posts of the caller’s scope, by planned instant',
+    querystring: postQuery,
+    response: replies(
+      { 200: json('The posts', z.object({ items: z.array(planPostAnswer) })) },
+      400,
+      401,
+      403,
+      404,
+    ),
+  };
+  app.get('/posts', { schema: list }, async (request) => ({
+    items: (await listPosts(request.ctx, request.query)).map((post) => answered(post, request.lang)),
+  }));
+  const one = {
+    tags,
+    operationId: 'getPost',
+    summary: 'One post of the content plan, with each channel’s sending',
+    params: idParams,
+    response: replies({ 200: json('The post', planPostAnswer) }, 400, 401, 403, 404),
+  };
+  app.get('/posts/:id', { schema: one }, async (request) =>
+    answered(await getPost(request.ctx, request.params.id), request.lang),
+  );
+  const add = {
+    tags,
+    operationId: 'createPost',
+    summary: 'Draft a post of an organization for its channels or those of an organization above it',
+    body: postInput,
+    response: replies({ 201: json('The draft', planPostAnswer) }, 400, 401, 403, 404, 413),
+  };
+  app.post('/posts', { schema: add }, async (request, reply) =>
+    reply.status(201).send(answered(await createPost(request.ctx, request.body), request.lang)),
+  );
+  const change = {
+    tags,
+    operationId: 'changePost',
+    summary: 'Change a draft’s or a returned post’s texts, instant or topic',
+    params: idParams,
+    body: postChange,
+    response: replies({ 200: json('The post changed', planPostAnswer) }, 400, 401, 403, 404, 409),
+  };
+  app.patch('/posts/:id', { schema: change }, async (request) =>
+    answered(await changePost(request.ctx, request.params.id, request.body), request.lang),
+  );
+  const steps: readonly { step: PostStep; operationId: string; summary: string }[] = [
+    { step: 'submit', operationId: 'submitPost', summary: 'Submit a drafted or returned post for approval' },
     {
-      schema: {
-        tags,
-        querystring: postFilter,
-        response: { 200: z.object({ items: z.array(planPostAnswer) }) },
-      },
+      step: 'approve',
+      operationId: 'approvePost',
+      summary: 'Approve a post (a manager of its organization or above; an administrator also a draft)',
     },
-    async (request) => ({
-      items: (await listPosts(request.ctx, request.query)).map((post) => answered(post, request.lang)),
-    }),
-  );
-  app.get(
-    '/posts/:id',
-    { schema: { tags, params: idParams, response: { 200: planPostAnswer } } },
-    async (request) => answered(await getPost(request.ctx, request.params.id), request.lang),
-  );
-  app.post(
-    '/posts',
-    { schema: { tags, body: postInput, response: { 201: planPostAnswer } } },
-    async (request, reply) =>
-      reply.status(201).send(answered(await createPost(request.ctx, request.body), request.lang)),
-  );
-  app.patch(
-    '/posts/:id',
-    { schema: { tags, params: idParams, body: postChange, response: { 200: planPostAnswer } } },
-    async (request) => answered(await changePost(request.ctx, request.params.id, request.body), request.lang),
-  );
-  const steps: readonly PostStep[] = ['submit', 'approve', 'return'];
-  for (const step of steps) {
-    app.post(
-      `/posts/:id/${step}`,
-      {
-        schema: {
-          tags,
-          params: idParams,
-          body: commentInput.nullish(),
-          response: { 200: planPostAnswer },
-        },
-      },
-      async (request) =>
-        answered(await movePost(request.ctx, request.params.id, step, request.body ?? {}), request.lang),
+    { step: 'return', operationId: 'returnPost', summary: 'Return a post to its author with a comment' },
+  ];
+  for (const { step, operationId, summary } of steps) {
+    const schema = {
+      tags,
+      operationId,
+      summary,
+      params: idParams,
+      body: commentBody,
+      response: replies({ 200: json('The post moved', planPostAnswer) }, 400, 401, 403, 404, 409),
+    };
+    app.post(`/posts/:id/${step}`, { schema }, async (request) =>
+      answered(await movePost(request.ctx, request.params.id, step, request.body ?? {}), request.lang),
     );
   }
 };

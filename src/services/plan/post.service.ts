@@ -61,11 +61,8 @@ export const postInput = z
     textKk: text.nullable().optional(),
     plannedAt: instant,
     topic: z.enum(TOPICS).nullable().optional(),
-    /** The image's bytes, base64 (the API's JSON) or as read (the CLI's file). */
-    image: z
-      .union([z.base64(), z.instanceof(Uint8Array)])
-      .nullable()
-      .optional(),
+    /** The image's bytes, base64 (the CLI reads the file and sends it so too). */
+    image: z.base64().nullable().optional(),
   })
   .refine((post) => Boolean(post.textRu || post.textKk), {
     path: ['textRu'],
@@ -112,9 +109,9 @@ export interface PlanPost {
 }
 
 /** The image's media type by its first bytes, and whether its size fits; a refusal otherwise. */
-function imageOf(value: string | Uint8Array | null | undefined): { bytes: Buffer; type: string } | null {
+function imageOf(value: string | null | undefined): { bytes: Buffer; type: string } | null {
   if (value === null || value === undefined) return null;
-  const bytes = typeof value === 'string' ? Buffer.from(value, 'base64') : Buffer.from(value);
+  const bytes = Buffer.from(value, 'base64');
   const found = IMAGE_TYPES.find(({ magic }) => magic.every((byte, index) => bytes[index] === byte));
   if (!found || bytes.length > IMAGE_LIMIT_MB * 1024 * 1024)
     throw new DomainError('plan_image_invalid', {
