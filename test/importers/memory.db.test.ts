@@ -1,7 +1,8 @@
 /**
  * A Telegram export far larger than the memory it may use: the real `aqparat import` runs in a child process
- * and its peak resident memory is measured. The file is streamed if the import stays under 256 MB and grows
- * the process by less than half the file's size over what the command needs to start.
+ * and the peak resident memory of the largest of its processes (the command, its reading process) is measured.
+ * The file is streamed if each stays under 256 MB and grows by less than the file's size over what the command
+ * needs to start: read whole, the file's text alone would take that much, and its parsed posts more.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -56,6 +57,6 @@ describe.each(DIALECTS)('a large Telegram export in bounded memory (%s)', (diale
       skipped: contents.service + contents.albumParts,
     });
     expect(run.peakMb).toBeLessThan(LIMIT_MB);
-    expect(run.peakMb - start.peakMb).toBeLessThan(contents.bytes / MB / 2);
+    expect(run.peakMb - start.peakMb).toBeLessThan(contents.bytes / MB);
   }, 120_000);
 });

@@ -10,6 +10,7 @@ import type { Context } from '../context.js';
 import { importFile, type ImportRequest, type ImportSummary } from '../import.service.js';
 import { reviveTaskError } from '../task-error.js';
 import type { FromImport, ImportTask } from './import-process.protocol.js';
+import { YOUNG_GENERATION } from './child-options.js';
 
 const CHILD = new URL('./import-process.child.ts', import.meta.url).href;
 const BOOT = new URL('./reader-process.boot.mjs', import.meta.url);
@@ -38,7 +39,7 @@ function idle(process: ImportProcess, isIdle: boolean): void {
 
 function start(ctx: Context): ImportProcess {
   const child = fork(BOOT, [CHILD], {
-    execArgv: [`--max-old-space-size=${HEAP_MB}`],
+    execArgv: [`--max-old-space-size=${HEAP_MB}`, YOUNG_GENERATION],
     serialization: 'advanced',
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });

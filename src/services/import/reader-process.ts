@@ -15,6 +15,7 @@ import type { Mapped } from '../../importers/types.js';
 import type { Context } from '../context.js';
 import type { Prepared } from '../labels.js';
 import type { EntryInfo, FromReader, ReadTask, ToReader } from './reader-process.protocol.js';
+import { YOUNG_GENERATION } from './child-options.js';
 
 export type { EntryInfo, ReadTask };
 
@@ -83,7 +84,7 @@ const idle = new Map<number, Reader>();
 
 function startReader(memoryMb: number): Reader {
   const child = fork(BOOT, [CHILD], {
-    execArgv: [`--max-old-space-size=${memoryMb}`],
+    execArgv: [`--max-old-space-size=${memoryMb}`, YOUNG_GENERATION],
     serialization: 'advanced',
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
   });
