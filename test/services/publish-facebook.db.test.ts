@@ -10,10 +10,10 @@ import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { setChannelToken } from '../../src/services/channel-token.js';
 import { collectPolicyOf } from '../../src/services/collect/collector.js';
 import type { Organization } from '../../src/services/org.service.js';
-import { createPost, movePost } from '../../src/services/plan/post.service.js';
 import { publishDue } from '../../src/services/plan/publish.service.js';
 import { addChannel } from '../../src/services/records.service.js';
 import { buildTree, uniqueCode } from '../factories/org.factory.js';
+import { approvedDuePost } from '../factories/plan-post.factory.js';
 import { DIALECTS, openTestContext } from '../helpers/databases.js';
 import { serveLocally } from '../helpers/local-server.js';
 import { itReal, real } from '../helpers/real-files.js';
@@ -84,16 +84,7 @@ describe.each(DIALECTS)('publishing due posts to a Facebook page (%s)', (dialect
     await setChannelToken(ctx, code, { token });
     return code;
   };
-  const duePost = async (channel: string, text: string) => {
-    const { id } = await createPost(ctx, {
-      org: branch.code,
-      channels: [channel],
-      textRu: text,
-      plannedAt: new Date(Date.now() - 60_000).toISOString(),
-    });
-    await movePost(ctx, id, 'approve');
-    return id;
-  };
+  const duePost = (channel: string, text: string) => approvedDuePost(ctx, branch.code, channel, text);
 
   beforeAll(async () => {
     graph = await fakeGraph();

@@ -8,11 +8,11 @@ import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { type Context, openContext } from '../../src/services/context.js';
 import type { Organization } from '../../src/services/org.service.js';
 import { setChannelToken } from '../../src/services/channel-token.js';
-import { createPost, movePost } from '../../src/services/plan/post.service.js';
 import { publishDue } from '../../src/services/plan/publish.service.js';
 import { JOBS } from '../../src/services/schedule/jobs.js';
 import { addChannel } from '../../src/services/records.service.js';
 import { buildTree, uniqueCode } from '../factories/org.factory.js';
+import { approvedDuePost } from '../factories/plan-post.factory.js';
 import { BOT_SEND_FILES, BOT_TOKEN, fakeBotSender } from '../helpers/fake-bot-send.js';
 import { DIALECTS, openTestContext } from '../helpers/databases.js';
 import { itUnless, realAbsent } from '../helpers/real-files.js';
@@ -32,15 +32,7 @@ describe.each(DIALECTS)('publishing due posts once (%s)', (dialect) => {
       { length: count },
       (_, index) => `${stem}: собрание № ${index + 1}, 30 участников`,
     );
-    for (const text of texts) {
-      const { id } = await createPost(ctx, {
-        org: branch.code,
-        channels: [channel],
-        textRu: text,
-        plannedAt: new Date(Date.now() - 60_000).toISOString(),
-      });
-      await movePost(ctx, id, 'approve');
-    }
+    for (const text of texts) await approvedDuePost(ctx, branch.code, channel, text);
     return texts;
   };
 
