@@ -1,7 +1,13 @@
 /** The web application's words in English. */
+import { analyticsEn } from './analytics.texts.js';
+import { planEn } from './plan.texts.js';
+import { rankingsEn } from './rankings.texts.js';
 import type { Texts } from './ru.js';
 
 export const en: Texts = {
+  ...analyticsEn,
+  ...planEn,
+  ...rankingsEn,
   'app.name': 'Aqparat',
   'app.tagline': "The union's information work",
 
