@@ -8,6 +8,7 @@ import { collectRoutes } from './collect.routes.js';
 import { importRoutes } from './imports.routes.js';
 import { measureRoutes } from './measures.routes.js';
 import { organizationRoutes } from './organizations.routes.js';
+import { postCheckRoutes } from './post-check.routes.js';
 import { postRoutes } from './posts.routes.js';
 import { publicationRoutes } from './publications.routes.js';
 import { registryRoutes } from './registry.routes.js';
@@ -28,6 +29,7 @@ export const ROUTES: readonly FastifyPluginAsyncZod[] = [
   settingsRoutes,
   importRoutes,
   publicationRoutes,
+  postCheckRoutes,
   postRoutes,
   measureRoutes,
 ];

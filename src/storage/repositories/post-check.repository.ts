@@ -1,0 +1,38 @@
+/** What the checks while writing a post read: the channels a post may go to, the languages an organization posts in. */
+import type { Kysely } from 'kysely';
+import type { ContentLang, Platform } from '../../shared/vocabulary.js';
+import type { Database } from '../schema.js';
+
+/** The open channels of the organization and of its ancestors, the nearest organization's first. */
+export function channelsOfOrgAndAbove(
+  db: Kysely<Database>,
+  orgId: number,
+): Promise<{ code: string; name: string; platform: Platform; org: string }[]> {
+  return db
+    .selectFrom('channel')
+    .innerJoin('orgClosure as c', 'c.ancestorId', 'channel.orgId')
+    .innerJoin('organization as o', 'o.id', 'channel.orgId')
+    .select(['channel.code', 'channel.name', 'channel.platform', 'o.code as org'])
+    .where('c.descendantId', '=', orgId)
+    .where('channel.closedOn', 'is', null)
+    .orderBy('c.depth')
+    .orderBy('channel.code')
+    .execute();
+}
+
+/** The languages of the publications about the organization since the instant, with how many each. */
+export async function languagesSince(
+  db: Kysely<Database>,
+  orgId: number,
+  since: string,
+): Promise<Partial<Record<ContentLang, number>>> {
+  const rows = await db
+    .selectFrom('publication')
+    .select(['language', (eb) => eb.fn.countAll<string | number>().as('n')])
+    .where('subjectOrgId', '=', orgId)
+    .where('publishedAt', '>=', since)
+    .where('language', 'is not', null)
+    .groupBy('language')
+    .execute();
+  return Object.fromEntries(rows.map((row) => [row.language, Number(row.n)]));
+}
