@@ -88,6 +88,11 @@ export const ERROR_CODES = [
   'publish_rate_limited',
   'publish_refused',
   'publish_uncertain',
+  'plan_instagram_image_required',
+  'publish_no_public_url',
+  'publish_media_rejected',
+  'publish_media_not_ready',
+  'plan_media_unknown',
   'internal_error',
   'web_not_built',
 ] as const;
@@ -257,6 +262,14 @@ export const ERROR_TEXTS: Texts<ErrorCode> = {
     publish_refused: '{platform} не принял пост: {detail}',
     publish_uncertain:
       'Неизвестно, дошёл ли пост до {platform} ({detail}): при следующем запуске его сначала поищут на канале и лишь потом отправят снова',
+    plan_instagram_image_required:
+      'Instagram публикует только посты с изображением: добавьте изображение или уберите канал «{channel}»',
+    publish_no_public_url:
+      'Instagram забирает изображение по публичному адресу сервера, а он не задан: укажите его в {setting}, например {example}',
+    publish_media_rejected: '{platform} не принял изображение (статус {status}: {detail})',
+    publish_media_not_ready:
+      '{platform} не подготовил изображение к публикации за {seconds} с; одобрите пост снова, чтобы повторить',
+    plan_media_unknown: 'Изображения по этому адресу нет: пост не одобрен, уже опубликован или адрес неверен',
     internal_error: 'Внутренняя ошибка сервера; сообщите администратору номер запроса {requestId}',
     web_not_built:
       'Веб-приложение ещё не собрано: выполните {command} в папке aqparat и обновите страницу (API уже работает: /api/docs)',
@@ -376,6 +389,14 @@ export const ERROR_TEXTS: Texts<ErrorCode> = {
     publish_refused: '{platform} жазбаны қабылдамады: {detail}',
     publish_uncertain:
       'Жазбаның {platform} жеткені белгісіз ({detail}): келесі іске қосылғанда алдымен арнадан ізделеді, содан кейін ғана қайта жіберіледі',
+    plan_instagram_image_required:
+      'Instagram тек суреті бар жазбаларды жариялайды: сурет қосыңыз немесе «{channel}» арнасын алып тастаңыз',
+    publish_no_public_url:
+      'Instagram суретті сервердің жария мекенжайы арқылы алады, ал ол берілмеген: оны {setting} ішінде көрсетіңіз, мысалы {example}',
+    publish_media_rejected: '{platform} суретті қабылдамады (күйі {status}: {detail})',
+    publish_media_not_ready:
+      '{platform} суретті {seconds} с ішінде жариялауға дайындамады; қайталау үшін жазбаны қайта бекітіңіз',
+    plan_media_unknown: 'Бұл мекенжай бойынша сурет жоқ: жазба бекітілмеген, жарияланып қойған немесе мекенжай қате',
     internal_error: 'Сервердің ішкі қатесі; әкімшіге сұрау нөмірін {requestId} хабарлаңыз',
     web_not_built:
       'Веб-қосымша әлі жиналмаған: aqparat қалтасында {command} командасын орындап, бетті жаңартыңыз (API жұмыс істеп тұр: /api/docs)',
@@ -496,6 +517,14 @@ export const ERROR_TEXTS: Texts<ErrorCode> = {
     publish_refused: '{platform} did not accept the post: {detail}',
     publish_uncertain:
       'Whether the post reached {platform} is unknown ({detail}): the next run looks for it on the channel before sending it again',
+    plan_instagram_image_required:
+      'Instagram publishes only posts with an image: add an image or remove channel "{channel}"',
+    publish_no_public_url:
+      "Instagram fetches the image from the server's public address, which is not set: set it in {setting}, e.g. {example}",
+    publish_media_rejected: '{platform} did not accept the image (status {status}: {detail})',
+    publish_media_not_ready:
+      '{platform} did not get the image ready for publishing within {seconds} s; approve the post again to retry',
+    plan_media_unknown: 'No image at this address: the post is not approved, already published, or the address is wrong',
     internal_error: 'Internal server error; tell the administrator the request id {requestId}',
     web_not_built:
       'The web application has not been built: run {command} in the aqparat folder and reload the page (the API already works: /api/docs)',

@@ -525,6 +525,8 @@ export interface PlanPostTable {
   /** The image's bytes (a Buffer from either driver) and media type; none without an image. */
   image: Buffer | null;
   imageType: string | null;
+  /** The unguessable token the image is served under while the post is approved or being published. */
+  mediaToken: string | null;
   state: PlanPostState;
   /** Why it was returned (the manager's words), or the approval's note. */
   comment: string | null;

@@ -8,12 +8,14 @@ export async function approvedDuePost(
   org: string,
   channel: string,
   text: string,
+  image?: Buffer,
 ): Promise<number> {
   const { id } = await createPost(ctx, {
     org,
     channels: [channel],
     textRu: text,
     plannedAt: new Date(Date.now() - 60_000).toISOString(),
+    ...(image ? { image: image.toString('base64') } : {}),
   });
   await movePost(ctx, id, 'approve');
   return id;

@@ -23,8 +23,10 @@ import {
 import { describeError, ERROR_CODES, type ErrorCode } from '../../shared/messages.js';
 import { type PlanPostAnswer, planPostAnswer } from '../../shared/plan-post.schema.js';
 import type { UiLang } from '../../shared/vocabulary.js';
+import { NotFoundError } from '../../domain/errors.js';
+import { publicImage } from '../../services/plan/publish.service.js';
 import { idParams, orgParam } from './common.js';
-import { json, replies } from './replies.js';
+import { file, json, replies } from './replies.js';
 
 const isErrorCode = (value: string): value is ErrorCode => (ERROR_CODES as readonly string[]).includes(value);
 
@@ -120,4 +122,22 @@ export const postRoutes: FastifyPluginAsyncZod = async (app) => {
       answered(await movePost(request.ctx, request.params.id, step, request.body ?? {}), request.lang),
     );
   }
+  // Public, for Instagram to fetch the image it publishes: the token is unguessable, and only an approved post's
+  // (or one being published) is served, never a draft's.
+  const media = {
+    tags,
+    operationId: 'getPlanMedia',
+    summary: 'The image of an approved post, by its unguessable token (fetched by Instagram when publishing)',
+    params: z.strictObject({ token: z.string().regex(/^[A-Za-z0-9_-]{20,64}$/) }),
+    response: replies({ 200: file('The image', ['image/jpeg', 'image/png']) }, 400, 404),
+  };
+  app.get('/media/plan/:token', { config: { public: true }, schema: media }, async (request, reply) => {
+    const image = await publicImage(request.ctx, request.params.token);
+    if (!image) throw new NotFoundError('plan_media_unknown', {});
+    return reply
+      .header('content-type', image.type)
+      .header('x-content-type-options', 'nosniff')
+      .header('cache-control', 'no-store')
+      .send(image.image);
+  });
 };

@@ -55,38 +55,59 @@ export async function sendToFacebook(
     form.set('caption', target.text);
     form.set('source', new Blob([target.image.bytes], { type: target.image.type }), 'post');
   } else form.set('message', target.text);
-  let status: number;
-  let answer: Json | undefined;
-  try {
-    const response = await fetch(`${base}/${policy.graphVersion}/${target.pageId}/${edge}`, {
-      method: 'POST',
-      body: form,
-      headers: { authorization: `Bearer ${target.token}` },
-      signal: AbortSignal.timeout(policy.timeoutMs),
-    });
-    status = response.status;
-    try {
-      answer = objectOf(JSON.parse(await response.text()));
-    } catch {
-      answer = undefined;
-    }
-  } catch (error) {
-    const detail = error instanceof Error ? error.message : 'no answer';
-    throw new DomainError('publish_uncertain', { platform: PLATFORM, detail: `${edge}: ${detail}` });
-  }
+  const { status, answer } = await graphRequest(
+    `${base}/${policy.graphVersion}/${target.pageId}/${edge}`,
+    { method: 'POST', body: form },
+    { token: target.token, timeoutMs: policy.timeoutMs, platform: PLATFORM, step: edge },
+  );
   const error = objectOf(answer?.['error']);
   const id = answer?.['post_id'] ?? answer?.['id'];
   if (!error && typeof id === 'string' && status < 400)
     return sentOf(policy, target, { id, message: target.text, created_time: now.toISOString() });
+  throw graphRefusal(PLATFORM, edge, status, answer);
+}
+
+/**
+ * One Graph API request with the token in the Authorization header: its status and JSON answer (undefined when
+ * unreadable). No answer at all (a timeout, a broken connection) is `publish_uncertain`: it may have posted.
+ */
+export async function graphRequest(
+  url: string,
+  init: { method: 'GET' | 'POST'; body?: FormData | URLSearchParams },
+  how: { token: string; timeoutMs: number; platform: string; step: string },
+): Promise<{ status: number; answer: Json | undefined }> {
+  try {
+    const response = await fetch(url, {
+      ...init,
+      headers: { authorization: `Bearer ${how.token}` },
+      signal: AbortSignal.timeout(how.timeoutMs),
+    });
+    const text = await response.text();
+    try {
+      return { status: response.status, answer: objectOf(JSON.parse(text)) };
+    } catch {
+      return { status: response.status, answer: undefined };
+    }
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : 'no answer';
+    throw new DomainError('publish_uncertain', { platform: how.platform, detail: `${how.step}: ${detail}` });
+  }
+}
+
+/**
+ * What a Graph API answer that is no success means for a sending: a refused token, a rate limit, an uncertain
+ * outcome (a 5xx, an unreadable answer: it may have posted), else a refusal with the Graph API's message.
+ */
+export function graphRefusal(platform: string, step: string, status: number, answer: Json | undefined) {
+  const error = objectOf(answer?.['error']);
   const code = typeof error?.['code'] === 'number' ? error['code'] : undefined;
   const message = String(error?.['message'] ?? `HTTP ${status}`);
-  if (code === TOKEN_EXPIRED_CODE)
-    throw new DomainError('publish_token_refused', { platform: PLATFORM, detail: message });
+  if (code === TOKEN_EXPIRED_CODE) return new DomainError('publish_token_refused', { platform, detail: message });
   if ((code !== undefined && RATE_LIMIT_CODES.has(code)) || status === 429)
-    throw new DomainError('publish_rate_limited', { platform: PLATFORM, seconds: 60 });
+    return new DomainError('publish_rate_limited', { platform, seconds: 60 });
   if (isTransientStatus(status) || answer === undefined)
-    throw new DomainError('publish_uncertain', { platform: PLATFORM, detail: `${edge}: ${message}` });
-  throw new DomainError('publish_refused', { platform: PLATFORM, detail: message });
+    return new DomainError('publish_uncertain', { platform, detail: `${step}: ${message}` });
+  return new DomainError('publish_refused', { platform, detail: message });
 }
 
 /** The page's post with the post's text published since the uncertain attempt at `since`, if there is one. */

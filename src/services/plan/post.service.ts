@@ -4,6 +4,7 @@
  * it or returns it with a comment; an administrator (and the CLI, which acts as the installation's) may approve a
  * draft at once. Every change is in the audit log; a post outside the caller's subtree is not found (404).
  */
+import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import {
   ConflictError,
@@ -206,6 +207,8 @@ export async function createPost(ctx: Context, input: PostInput): Promise<PlanPo
         topic: data.topic ?? null,
         image: image?.bytes ?? null,
         imageType: image?.type ?? null,
+        // Unguessable: the image is served under it, without a sign-in, once the post is approved.
+        mediaToken: randomBytes(24).toString('base64url'),
         state: 'draft',
         comment: null,
         authorId: userIdOf(tx.actor),
@@ -259,6 +262,12 @@ export async function movePost(
   const before = await getPost(ctx, id);
   authorize(ctx.actor, 'write', 'publications');
   if (step !== 'submit' && !mayApprove(ctx.actor)) throw new ForbiddenError(roleOf(ctx.actor));
+  // Instagram publishes images only: a post without one is refused before it goes further.
+  const imageless = before.hasImage
+    ? undefined
+    : before.channels.find((sending) => sending.platform === 'instagram');
+  if (imageless && step !== 'return')
+    throw new DomainError('plan_instagram_image_required', { channel: imageless.channel });
   const from =
     step === 'approve' && mayPublishAtOnce(ctx.actor)
       ? [...STEPS.approve.from, 'draft' as const, 'returned' as const, 'failed' as const]

@@ -1,7 +1,7 @@
 /**
  * Publishing the plan's due posts (`aqparat publish --due`, and the server's scheduler): every approved post whose
  * instant has come is taken (scheduled) and sent to each of its channels once (a Telegram channel through the Bot
- * API, a Facebook page through the Graph API; other platforms fail as not supported yet). Each channel's sending
+ * API, a Facebook page and an Instagram account through the Graph API; other platforms fail as not supported yet). Each channel's sending
  * is claimed by one statement before anything is sent, so that of several processes one sends it; the platform's
  * id is stored in the same transaction that marks the sending published and stores the post as a publication (its
  * subject the post's organization, labelled by the same analysis as an import's, under the platform's id, so that
@@ -21,6 +21,7 @@ import {
   movePlanPost,
   type PlanPostRow,
   planPostImage,
+  planPostImageByToken,
   type PlanSendingRow,
   planSendings,
 } from '../../storage/repositories/plan-post.repository.js';
@@ -38,6 +39,7 @@ import { runImport } from '../import/runner.js';
 import { getPost } from './post.service.js';
 import { findOnPage, sendToFacebook } from './facebook-publish.js';
 import type { Sent } from './sent.js';
+import { findOnInstagram, sendToInstagram } from './instagram-publish.js';
 import { findSent, sendToTelegram } from './telegram-publish.js';
 
 /** A sending left `sending` this long is taken for one whose process stopped: far above a request's time. */
@@ -58,7 +60,17 @@ export interface PublishOptions {
   policy?: CollectPolicy;
   /** Once aborted (the server stops), no further sending is started. */
   signal?: AbortSignal;
+  /** The server's public address Instagram fetches images from; `AQPARAT_PUBLIC_URL` unless given. */
+  publicUrl?: string;
+  /** The pause between questions about an Instagram container's status (a test's may only record it). */
+  wait?: (ms: number) => Promise<void>;
 }
+
+/** The image served under a post's media token, while the post is approved or being published. */
+export const publicImage = (ctx: Context, token: string) => planPostImageByToken(ctx.db.kysely, token);
+
+/** The public address of a post's image while it is approved or being published (see posts.routes.ts). */
+export const mediaPathOf = (token: string) => `/api/v1/media/plan/${token}`;
 
 const errorOf = (error: unknown): NonNullable<PublishedSending['error']> =>
   error instanceof DomainError
@@ -80,8 +92,13 @@ const channelRefOf = (sending: PlanSendingRow): ChannelRef => ({
   timeZone: sending.timeZone,
 });
 
-/** Where on the platform the channel's posts go: a Telegram channel's public name, a Facebook page's id. */
-function addressOf(sending: PlanSendingRow): { telegram: string } | { facebook: string } {
+/**
+ * Where on the platform the channel's posts go: a Telegram channel's public name, a Facebook page's id, an Instagram
+ * account's Graph user id (its address must carry it: instagram.com/NAME/?id=ID).
+ */
+function addressOf(
+  sending: PlanSendingRow,
+): { telegram: string } | { facebook: string } | { instagram: string } {
   if (sending.platform === 'telegram') {
     const address = telegramAddressOf(sending.channelUrl);
     if (address && !('invite' in address)) return { telegram: address.username };
@@ -98,6 +115,14 @@ function addressOf(sending: PlanSendingRow): { telegram: string } | { facebook: 
       example: 'https://www.facebook.com/PAGE',
     });
   }
+  if (sending.platform === 'instagram') {
+    const account = graphNodeOf('instagram', sending.channelUrl);
+    if (account) return { instagram: account };
+    throw new DomainError('publish_no_address', {
+      channel: sending.channelCode,
+      example: 'https://www.instagram.com/NAME/?id=IG_USER_ID',
+    });
+  }
   throw new DomainError('publish_not_supported', { platform: sending.platform });
 }
 
@@ -108,6 +133,7 @@ async function deliver(
   sending: PlanSendingRow,
   claim: 'fresh' | 'uncertain',
   policy: CollectPolicy,
+  options: PublishOptions,
 ): Promise<Sent> {
   const address = addressOf(sending);
   const token =
@@ -120,6 +146,26 @@ async function deliver(
     ...(stored ? { image: { bytes: stored.image, type: stored.type } } : {}),
   };
   const since = claim === 'uncertain' ? sending.attemptedAt : null;
+  if ('instagram' in address) {
+    const publicUrl = (options.publicUrl ?? process.env['AQPARAT_PUBLIC_URL'] ?? '').replace(/\/+$/, '');
+    if (!stored || !post.mediaToken)
+      throw new DomainError('plan_instagram_image_required', { channel: sending.channelCode });
+    if (!publicUrl)
+      throw new DomainError('publish_no_public_url', {
+        setting: 'AQPARAT_PUBLIC_URL',
+        example: 'https://aqparat.example.kz',
+      });
+    const target = {
+      token,
+      text: common.text,
+      userId: address.instagram,
+      imageUrl: `${publicUrl}${mediaPathOf(post.mediaToken)}`,
+    };
+    return (
+      (since && (await findOnInstagram(policy, target, since))) ||
+      sendToInstagram(policy, target, ctx.clock(), options.wait)
+    );
+  }
   if ('facebook' in address) {
     const target = { ...common, pageId: address.facebook };
     return (
@@ -220,7 +266,7 @@ export async function publishDue(ctx: Context, options: PublishOptions = {}): Pr
         error: null,
       };
       try {
-        const sent = await deliver(ctx, post, sending, claim, policy);
+        const sent = await deliver(ctx, post, sending, claim, policy, options);
         await record(ctx, post, sending, sent);
         Object.assign(result, { state: 'published', externalId: sent.externalId, url: sent.url });
       } catch (error) {

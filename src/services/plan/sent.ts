@@ -5,7 +5,8 @@ import type { ImportFormat } from '../../shared/vocabulary.js';
 /** What a channel's post was published as: the platform's id, its address, and the drafts that store it. */
 export interface Sent {
   externalId: string;
-  url: string;
+  /** Its address; null where the platform's answer gave none (an Instagram permalink not read). */
+  url: string | null;
   items: Mapped[];
   /** The batch's name and hash: what the runner records the publication's source as. */
   source: string;

@@ -26,6 +26,7 @@ import * as languageConfidence from './202612070500_language_confidence.js';
 import * as rollupsHeld from './202612070600_rollups_held.js';
 import * as planPosts from './202612070700_plan_posts.js';
 import * as publicationBandUnchecked from './202612070800_publication_band_unchecked.js';
+import * as planPostMediaToken from './202612070900_plan_post_media_token.js';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '202611260600_initial_model': initialModel,
@@ -54,4 +55,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '202612070600_rollups_held': rollupsHeld,
   '202612070700_plan_posts': planPosts,
   '202612070800_publication_band_unchecked': publicationBandUnchecked,
+  '202612070900_plan_post_media_token': planPostMediaToken,
 };

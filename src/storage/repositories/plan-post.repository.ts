@@ -15,6 +15,7 @@ export interface PlanPostRow {
   plannedAt: string;
   topic: Topic | null;
   imageType: string | null;
+  mediaToken: string | null;
   state: PlanPostState;
   comment: string | null;
   authorId: number | null;
@@ -54,6 +55,7 @@ function posts(db: Kysely<Database>, scope: OrgScope) {
       'p.plannedAt',
       'p.topic',
       'p.imageType',
+      'p.mediaToken',
       'p.state',
       'p.comment',
       'p.authorId',
@@ -117,6 +119,23 @@ export async function planPostImage(
     .selectFrom('planPost')
     .select(['image', 'imageType'])
     .where('id', '=', id)
+    .executeTakeFirst();
+  return row?.image && row.imageType ? { image: Buffer.from(row.image), type: row.imageType } : undefined;
+}
+
+/**
+ * The image served under a post's media token, only while the post is approved or being published: a draft's, a
+ * returned, published or failed post's image is not public.
+ */
+export async function planPostImageByToken(
+  db: Kysely<Database>,
+  token: string,
+): Promise<{ image: Buffer; type: string } | undefined> {
+  const row = await db
+    .selectFrom('planPost')
+    .select(['image', 'imageType'])
+    .where('mediaToken', '=', token)
+    .where('state', 'in', ['approved', 'scheduled'])
     .executeTakeFirst();
   return row?.image && row.imageType ? { image: Buffer.from(row.image), type: row.imageType } : undefined;
 }
