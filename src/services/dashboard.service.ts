@@ -63,7 +63,7 @@ export interface MeasureQuery {
   asOf?: LocalDate;
 }
 
-const refOf = (org: OrgInfo): OrgRef => ({
+export const refOf = (org: OrgInfo): OrgRef => ({
   code: org.code,
   kind: org.kind,
   nameRu: org.nameRu,
@@ -82,7 +82,7 @@ async function organizationOf(ctx: Context, code: string | undefined): Promise<O
   return root;
 }
 
-interface Resolved {
+export interface Resolved {
   org: Organization;
   period: Period;
   asOf: LocalDate;
@@ -92,7 +92,7 @@ interface Resolved {
  * The organization, period and date the query means: the current year and the date of its snapshots by default,
  * resolved before it keys a memo.
  */
-async function resolve(ctx: Context, memo: Memo, query: MeasureQuery): Promise<Resolved> {
+export async function resolve(ctx: Context, memo: Memo, query: MeasureQuery): Promise<Resolved> {
   authorize(ctx.actor, 'read', 'measures');
   const org = await memo.remember(['org', query.org ?? null], () => organizationOf(ctx, query.org));
   const year = localDateOf(ctx.clock(), org.timeZone).slice(0, 4);
@@ -133,14 +133,18 @@ function measure(ctx: Context, memo: Memo, resolved: Resolved): Promise<Measured
 }
 
 /** The query as resolved: what the measure computed elsewhere is asked, so that its defaults are the same. */
-const resolvedQuery = ({ org, period, asOf }: Resolved): MeasureQuery => ({ org: org.code, period, asOf });
+export const resolvedQuery = ({ org, period, asOf }: Resolved): MeasureQuery => ({
+  org: org.code,
+  period,
+  asOf,
+});
 
 /**
  * The answer to the query under its key, from the memo when the data and the caller are the same as before:
  * the query resolved first, since its defaults (today) are part of the key. `task` names the same measure for
  * the worker that computes lagging answers off the server's thread (measures-apart.ts).
  */
-async function remembered<T>(
+export async function remembered<T>(
   ctx: Context,
   query: MeasureQuery,
   key: (resolved: Resolved) => readonly unknown[],

@@ -17,6 +17,7 @@ import {
   subjectPlatformMeasure,
 } from './dashboard.service.js';
 import { DataCache } from './data-cache.js';
+import { rankingMeasure } from './ranking.service.js';
 import type { FromWorker, MeasureTask, ToWorker } from './measures-apart.js';
 import { describeTaskError } from './task-error.js';
 
@@ -43,6 +44,8 @@ function measure(ctx: Context, task: MeasureTask): Promise<unknown> {
       return countsMeasure(ctx, task.query);
     case 'subject-platform':
       return subjectPlatformMeasure(ctx, task.query);
+    case 'rankings':
+      return rankingMeasure(ctx, task.query);
   }
 }
 
