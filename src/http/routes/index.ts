@@ -5,6 +5,7 @@ import { briefScheduleRoutes } from './brief-schedules.routes.js';
 import { briefRoutes } from './briefs.routes.js';
 import { channelTokenRoutes } from './channel-token.routes.js';
 import { collectRoutes } from './collect.routes.js';
+import { exportRoutes } from './exports.routes.js';
 import { importRoutes } from './imports.routes.js';
 import { measureRoutes } from './measures.routes.js';
 import { organizationRoutes } from './organizations.routes.js';
@@ -32,4 +33,5 @@ export const ROUTES: readonly FastifyPluginAsyncZod[] = [
   postCheckRoutes,
   postRoutes,
   measureRoutes,
+  exportRoutes,
 ];

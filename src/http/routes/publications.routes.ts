@@ -16,7 +16,7 @@ import { json, replies } from './replies.js';
 /** A yes/no filter as a query string carries it. */
 const flag = z.enum(['true', 'false']).transform((value) => value === 'true');
 
-const listQuery = z.strictObject({
+export const listQuery = z.strictObject({
   ...orgPeriod,
   ...paging,
   channel: code.meta({ description: 'The code of a channel', example: 'abai-telegram' }).optional(),

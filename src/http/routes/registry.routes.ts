@@ -20,7 +20,7 @@ import { taskInput } from '../../shared/schemas.js';
 import { idParams, orgPeriod, paging, periodOf } from './common.js';
 import { json, noContent, replies } from './replies.js';
 
-const listQuery = z.strictObject({
+export const listQuery = z.strictObject({
   ...orgPeriod,
   ...paging,
   /** The record these belong to: a channel's audience snapshots, a decision's tasks, an outlet's mentions. */
