@@ -31,9 +31,9 @@ export function total(rows: readonly { count: number }[]): number {
 }
 
 /** The rows of one subject group. */
-export interface SubjectRows {
+export interface SubjectRows<R = PublicationCountRow> {
   group: SubjectGroup;
-  rows: PublicationCountRow[];
+  rows: R[];
 }
 
 /**
@@ -41,14 +41,14 @@ export interface SubjectRows {
  * primaries directly under it taken together — the breakdown the seed brief makes of the regional page.
  * `childOf` maps each subject organization to the child of the root it lies under.
  */
-export function groupBySubject(
+export function groupBySubject<R extends { subjectOrgId: number } = PublicationCountRow>(
   root: OrgNode,
   children: readonly OrgNode[],
-  rows: readonly PublicationCountRow[],
+  rows: readonly R[],
   childOf: ReadonlyMap<number, number>,
-): SubjectRows[] {
-  const byChild = new Map<number, PublicationCountRow[]>();
-  const own: PublicationCountRow[] = [];
+): SubjectRows<R>[] {
+  const byChild = new Map<number, R[]>();
+  const own: R[] = [];
   for (const row of rows) {
     if (row.subjectOrgId === root.id) own.push(row);
     else {
@@ -59,8 +59,8 @@ export function groupBySubject(
       else byChild.set(childId, [row]);
     }
   }
-  const result: SubjectRows[] = [{ group: { kind: 'self', orgId: root.id }, rows: own }];
-  const direct: PublicationCountRow[] = [];
+  const result: SubjectRows<R>[] = [{ group: { kind: 'self', orgId: root.id }, rows: own }];
+  const direct: R[] = [];
   let hasDirect = false;
   for (const child of children) {
     const childRows = byChild.get(child.id) ?? [];
