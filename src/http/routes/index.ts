@@ -6,6 +6,7 @@ import { briefRoutes } from './briefs.routes.js';
 import { channelTokenRoutes } from './channel-token.routes.js';
 import { collectRoutes } from './collect.routes.js';
 import { exportRoutes } from './exports.routes.js';
+import { engagementRoutes } from './engagement.routes.js';
 import { importRoutes } from './imports.routes.js';
 import { measureRoutes } from './measures.routes.js';
 import { organizationRoutes } from './organizations.routes.js';
@@ -34,4 +35,5 @@ export const ROUTES: readonly FastifyPluginAsyncZod[] = [
   postRoutes,
   measureRoutes,
   exportRoutes,
+  engagementRoutes,
 ];
