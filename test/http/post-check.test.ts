@@ -73,7 +73,9 @@ describe.each(DIALECTS)('checks while writing a post (%s)', (dialect) => {
     const ru = answer.texts.find((text) => text.field === 'ru');
     const kk = answer.texts.find((text) => text.field === 'kk');
     expect(ru).toMatchObject({ language: 'ru', declarative: true });
-    expect(ru?.verdict).toBe('нет даты, нет числа, нет имени, нет результата: пост читается как декларативный');
+    expect(ru?.verdict).toBe(
+      'нет даты, нет числа, нет имени, нет результата: пост читается как декларативный',
+    );
     expect(kk).toMatchObject({ language: 'kk', declarative: false });
     expect(kk?.verdict).toMatch(/^есть .*дата/);
     expect(kk?.groups.map((group) => group.title)).toContain('Конкретные факты');

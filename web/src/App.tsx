@@ -21,6 +21,7 @@ const DecisionsPage = lazy(() => import('./pages/DecisionsPage.js'));
 const ImportsPage = lazy(() => import('./pages/ImportsPage.js'));
 const BriefsPage = lazy(() => import('./pages/BriefsPage.js'));
 const SettingsPage = lazy(() => import('./pages/SettingsPage.js'));
+const PlanPage = lazy(() => import('./pages/PlanPage.js'));
 
 const loading = (
   <div style={{ padding: 48, textAlign: 'center' }}>
@@ -62,6 +63,7 @@ function SignedIn() {
           <Route path="/decisions" element={page(<DecisionsPage />)} />
           <Route path="/imports" element={page(<ImportsPage />)} />
           <Route path="/briefs" element={page(<BriefsPage />)} />
+          <Route path="/plan" element={page(<PlanPage />)} />
           <Route path="/settings" element={page(<SettingsPage />)} />
           <Route path="*" element={<Result status="404" title={t('common.notFound')} />} />
         </Routes>

@@ -16,7 +16,8 @@ export const postCheckRoutes: FastifyPluginAsyncZod = async (app) => {
   const check = {
     tags,
     operationId: 'checkPost',
-    summary: 'Check a draft while writing it: its analysis, the platforms’ limits, a missing language version',
+    summary:
+      'Check a draft while writing it: its analysis, the platforms’ limits, a missing language version',
     body: postCheckInput,
     response: replies({ 200: json('The checks', postCheckAnswer) }, 400, 401, 403, 404),
   };

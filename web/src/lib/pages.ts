@@ -17,6 +17,7 @@ export const PAGES: readonly AppPage[] = [
   { path: '/', label: 'nav.dashboard', uses: [['measures', 'read']] },
   { path: '/organizations', label: 'nav.organizations', uses: [['organizations', 'read']] },
   { path: '/publications', label: 'nav.publications', uses: [['publications', 'read']] },
+  { path: '/plan', label: 'nav.plan', uses: [['publications', 'read']] },
   { path: '/channels', label: 'nav.channels', uses: [['channels', 'read']] },
   { path: '/media', label: 'nav.media', uses: [['mentions', 'read']] },
   { path: '/materials', label: 'nav.materials', uses: [['materials', 'read']] },
