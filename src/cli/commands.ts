@@ -12,6 +12,7 @@ export const COMMANDS: readonly { names: readonly string[]; load: () => Promise<
   { names: ['migrate'], load: async () => (await import('./commands/migrate.command.js')).migrateCommand },
   { names: ['demo'], load: async () => (await import('./commands/demo.command.js')).demoCommand },
   { names: ['stats'], load: async () => (await import('./commands/stats.command.js')).statsCommand },
+  { names: ['rank'], load: async () => (await import('./commands/rank.command.js')).rankCommand },
   { names: ['start'], load: async () => (await import('./commands/start.command.js')).startCommand },
   { names: ['serve'], load: async () => (await import('./commands/serve.command.js')).serveCommand },
   { names: ['user'], load: async () => (await import('./commands/user.command.js')).userCommand },

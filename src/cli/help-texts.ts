@@ -36,6 +36,16 @@ export const HELP_TEXTS: Record<'ru' | 'kk', Record<string, string>> = {
       'дата численности членов и подписчиков (по умолчанию: --to или сегодня, если --to позже)',
     'subject, subject,platform (a column per platform) or one of: {values}':
       '«subject» (по организациям-субъектам), «subject,platform» (со столбцом на каждую площадку) или одно из: {values}',
+    'branches of an organization ranked by publications per 1,000 members, reach, concrete and legal shares and growth of followers':
+      'рейтинг филиалов организации: публикации на 1000 членов, охват, доли конкретных и правовых публикаций, прирост подписчиков',
+    'organization code, e.g. abai (default: your own, or the top of the tree)':
+      'код организации, например abai (по умолчанию: своя или верхняя в дереве)',
+    'first local date YYYY-MM-DD (default: 1 January of the year of --to)':
+      'первая местная дата ГГГГ-ММ-ДД (по умолчанию: 1 января года --to)',
+    'last local date YYYY-MM-DD (default: 31 December of the year of --from)':
+      'последняя местная дата ГГГГ-ММ-ДД (по умолчанию: 31 декабря года --from)',
+    'the measure the rows are ordered by, one of: {values}':
+      'показатель, по которому упорядочены строки, одно из: {values}',
     'build the demo data if absent, write the Abai brief (ru and kk) into a folder, start the server':
       'создать демо-данные, если их нет, записать справку области Абай (на русском и казахском) в папку и запустить сервер',
     'folder to write the brief into': 'папка для справки',
@@ -257,6 +267,16 @@ export const HELP_TEXTS: Record<'ru' | 'kk', Record<string, string>> = {
       'мүшелер мен жазылушылар саны алынатын күн (әдепкі: --to, ал ол кейінірек болса — бүгін)',
     'subject, subject,platform (a column per platform) or one of: {values}':
       '«subject» (субъект ұйымдар бойынша), «subject,platform» (әр алаңға бір баған) немесе мыналардың бірі: {values}',
+    'branches of an organization ranked by publications per 1,000 members, reach, concrete and legal shares and growth of followers':
+      'ұйым филиалдарының рейтингі: 1000 мүшеге шаққандағы жарияланымдар, қамту, нақты және құқықтық жарияланымдар үлесі, жазылушылар өсімі',
+    'organization code, e.g. abai (default: your own, or the top of the tree)':
+      'ұйым коды, мысалы abai (әдепкі: өз ұйымыңыз немесе ағаштың ең жоғарғысы)',
+    'first local date YYYY-MM-DD (default: 1 January of the year of --to)':
+      'бірінші жергілікті күн ЖЖЖЖ-АА-КК (әдепкі: --to жылының 1 қаңтары)',
+    'last local date YYYY-MM-DD (default: 31 December of the year of --from)':
+      'соңғы жергілікті күн ЖЖЖЖ-АА-КК (әдепкі: --from жылының 31 желтоқсаны)',
+    'the measure the rows are ordered by, one of: {values}':
+      'жолдар реттелетін көрсеткіш, мыналардың бірі: {values}',
     'build the demo data if absent, write the Abai brief (ru and kk) into a folder, start the server':
       'демо-деректер жоқ болса, оларды құру, Абай облысының анықтамасын (орыс және қазақ тілдерінде) қалтаға жазу және серверді іске қосу',
     'folder to write the brief into': 'анықтама жазылатын қалта',
