@@ -439,3 +439,14 @@ export async function exportList(
   const content = format === 'csv' ? renderCsv(sheet) : await renderXlsx(sheet, title);
   return { fileName, content };
 }
+
+/** A brief's file as a person would name it: «Справка_Абай облыстық ұйымы_2023.docx», in the brief's language. */
+export async function briefFileNameFor(
+  ctx: Context,
+  request: { org: string; from: string; to: string },
+  lang: UiLang,
+  format: string,
+): Promise<string> {
+  const org = await getOrganization(ctx, request.org);
+  return humanFileName(EXPORT_TITLES[lang].brief, org, request, lang, format);
+}

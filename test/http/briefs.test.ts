@@ -96,10 +96,10 @@ describe.each(DIALECTS)('briefs over HTTP (%s)', (dialect) => {
     const response = await download(admin, region, 'format=docx');
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toBe(DOCX);
-    const name = `brief-${region.code}-2023-01-01-2023-12-31-ru.docx`;
-    expect(response.headers['content-disposition']).toBe(
-      `attachment; filename="${name}"; filename*=UTF-8''${name}`,
-    );
+    // Named as a person would name it: «Справка», the organization's name, the period as written.
+    const name = `Справка_${region.shortNameRu ?? region.nameRu}_2023.docx`;
+    expect(response.headers['content-disposition']).toBe(contentDisposition(name));
+    expect(String(response.headers['content-disposition'])).toContain(encodeURIComponent(name));
     const text = await docxText(response.rawPayload);
     expect(text).toContain('СПРАВКА');
     expect(text).toContain(region.nameRu);
@@ -125,7 +125,7 @@ describe.each(DIALECTS)('briefs over HTTP (%s)', (dialect) => {
     const response = await download(admin, region, 'format=html&disposition=inline');
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toBe('text/html; charset=utf-8');
-    expect(String(response.headers['content-disposition'])).toMatch(/^inline; filename="brief-/);
+    expect(String(response.headers['content-disposition'])).toMatch(/^inline; filename="/);
     expect(response.headers['content-security-policy']).toContain('sandbox');
     expect(response.headers['x-content-type-options']).toBe('nosniff');
     expect(response.body).toContain('Филиал &lt;img src=x onerror=alert(1)&gt;');
@@ -164,8 +164,8 @@ describe.each(DIALECTS)('briefs over HTTP (%s)', (dialect) => {
     const body = response.json() as { files: { format: string; fileName: string; url: string }[] };
     expect(body).toMatchObject({ org: branchA.code, from: '2023-01-01', to: '2023-06-30', lang: 'kk' });
     expect(body.files.map((file) => [file.format, file.fileName])).toEqual([
-      ['docx', `brief-${branchA.code}-2023-01-01-2023-06-30-kk.docx`],
-      ['html', `brief-${branchA.code}-2023-01-01-2023-06-30-kk.html`],
+      ['docx', `Анықтама_${branchA.shortNameKk ?? branchA.nameKk}_2023-H1.docx`],
+      ['html', `Анықтама_${branchA.shortNameKk ?? branchA.nameKk}_2023-H1.html`],
     ]);
     const html = await viewerA.get(body.files[1]?.url ?? '');
     expect(html.statusCode).toBe(200);

@@ -12,6 +12,7 @@ import {
   type RenderedBrief,
   renderBrief,
 } from '../../services/brief.service.js';
+import { briefFileNameFor } from '../../services/export.service.js';
 import { briefPlanAnswer } from '../../shared/work.schema.js';
 import { REPORT_LANGS } from '../../shared/vocabulary.js';
 import { asOfParam, orgParam, periodParam } from './common.js';
@@ -87,17 +88,20 @@ export const briefRoutes: FastifyPluginAsyncZod = async (app) => {
       from: brief.from,
       to: brief.to,
       lang: request.body.lang,
-      files: files.map((file) => {
-        const query = new URLSearchParams({
-          org: brief.org,
-          period: `${brief.from}..${brief.to}`,
-          lang: file.lang,
-          format: file.format,
-          ...(brief.asOf ? { asOf: brief.asOf } : {}),
-          ...(brief.compareYears !== undefined ? { compareYears: String(brief.compareYears) } : {}),
-        });
-        return { format: file.format, fileName: file.fileName, url: `/api/v1/briefs/download?${query}` };
-      }),
+      files: await Promise.all(
+        files.map(async (file) => {
+          const query = new URLSearchParams({
+            org: brief.org,
+            period: `${brief.from}..${brief.to}`,
+            lang: file.lang,
+            format: file.format,
+            ...(brief.asOf ? { asOf: brief.asOf } : {}),
+            ...(brief.compareYears !== undefined ? { compareYears: String(brief.compareYears) } : {}),
+          });
+          const fileName = await briefFileNameFor(request.ctx, brief, file.lang, file.format);
+          return { format: file.format, fileName, url: `/api/v1/briefs/download?${query}` };
+        }),
+      ),
     };
   });
 
@@ -115,8 +119,11 @@ export const briefRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const { lang, format, disposition } = request.query;
       // One language and one format asked: one file.
-      const [file] = await renderBrief(request.ctx, briefRequest(request.query), [lang], [format]);
-      return sendFile(reply, file as RenderedBrief, disposition);
+      const brief = briefRequest(request.query);
+      const [file] = await renderBrief(request.ctx, brief, [lang], [format]);
+      // The name a person would give it, rather than the command line's (`brief-abai-….docx`).
+      const fileName = await briefFileNameFor(request.ctx, brief, lang, format);
+      return sendFile(reply, { ...(file as RenderedBrief), fileName }, disposition);
     },
   );
 };

@@ -7,7 +7,9 @@ import { GridComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import type { EChartsOption } from 'echarts';
 import { CanvasRenderer } from 'echarts/renderers';
+import { Button } from 'antd';
 import { useEffect, useRef } from 'react';
+import { useLang } from '../i18n/index.js';
 
 echarts.use([BarChart, LineChart, GridComponent, TooltipComponent, CanvasRenderer]);
 
@@ -32,5 +34,35 @@ export function Chart({ option, height, label }: { option: EChartsOption; height
     chart.current?.setOption(option, { notMerge: true });
   }, [option]);
 
-  return <div ref={element} role="img" aria-label={label} style={{ height, width: '100%' }} />;
+  return (
+    <div style={{ position: 'relative' }}>
+      <div ref={element} role="img" aria-label={label} style={{ height, width: '100%' }} />
+      <PngButton chart={chart} label={label} />
+    </div>
+  );
+}
+
+/** Saves the chart as it is drawn, at twice its size on a white ground, named by its label. */
+function PngButton({ chart, label }: { chart: React.RefObject<echarts.ECharts | null>; label: string }) {
+  const { t } = useLang();
+  const save = () => {
+    const url = chart.current?.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#fff' });
+    if (!url) return;
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = `${label.replace(/[\\/:*?"<>|]/g, ' ').trim()}.png`;
+    link.click();
+  };
+  return (
+    <Button
+      size="small"
+      type="text"
+      onClick={save}
+      title={t('export.png')}
+      aria-label={`${t('export.png')}: ${label}`}
+      style={{ position: 'absolute', top: 0, right: 0 }}
+    >
+      PNG
+    </Button>
+  );
 }

@@ -4,6 +4,7 @@
  * desktop table scrolled sideways.
  */
 import { Table, type TableColumnsType, type TableProps } from 'antd';
+import { ExportButton, type ExportOf } from './ExportButton.js';
 
 /**
  * The columns with each cell labelled by its column's title (where the title is text), and every column shown
@@ -22,12 +23,27 @@ function labelled<T>(columns: TableColumnsType<T>): TableColumnsType<T> {
   });
 }
 
-export function ListTable<T extends object>({ columns = [], className, ...props }: TableProps<T>) {
+/** `exportOf`: the list this table shows, downloadable as a spreadsheet with every row (a button above it). */
+export function ListTable<T extends object>({
+  columns = [],
+  className,
+  exportOf,
+  'aria-label': label,
+  ...props
+}: TableProps<T> & { exportOf?: ExportOf | undefined; 'aria-label'?: string }) {
   return (
-    <Table<T>
-      {...props}
-      className={className ? `phone-cards ${className}` : 'phone-cards'}
-      columns={labelled(columns)}
-    />
+    <>
+      {exportOf && (
+        <div style={{ display: 'flex', justifyContent: 'flex-end', marginBottom: 8 }}>
+          <ExportButton {...exportOf} {...(label ? { label } : {})} />
+        </div>
+      )}
+      <Table<T>
+        {...props}
+        aria-label={label}
+        className={className ? `phone-cards ${className}` : 'phone-cards'}
+        columns={labelled(columns)}
+      />
+    </>
   );
 }

@@ -74,6 +74,7 @@ export function RecordTable<K extends RegistryKind>({
         loading={records.isFetching}
         dataSource={records.data?.items ?? []}
         columns={[...columns, ...actions]}
+        exportOf={{ list: kind, query }}
         scroll={{ x: true }}
         {...(rowClassName ? { rowClassName } : {})}
         {...(expandable ? { expandable: { expandedRowRender: expandable } } : {})}

@@ -1,11 +1,13 @@
 /** The web application's words in English. */
 import { analyticsEn } from './analytics.texts.js';
+import { exportsEn } from './exports.texts.js';
 import { planEn } from './plan.texts.js';
 import { rankingsEn } from './rankings.texts.js';
 import type { Texts } from './ru.js';
 
 export const en: Texts = {
   ...analyticsEn,
+  ...exportsEn,
   ...planEn,
   ...rankingsEn,
   'app.name': 'Aqparat',

@@ -1,11 +1,13 @@
 /** The web application's words in Kazakh. */
 import { analyticsKk } from './analytics.texts.js';
+import { exportsKk } from './exports.texts.js';
 import { planKk } from './plan.texts.js';
 import { rankingsKk } from './rankings.texts.js';
 import type { Texts } from './ru.js';
 
 export const kk: Texts = {
   ...analyticsKk,
+  ...exportsKk,
   ...planKk,
   ...rankingsKk,
   'app.name': 'Ақпарат',

@@ -1,9 +1,11 @@
 /** The web application's words in Russian: the source of the keys every language must have. */
 import { analyticsRu } from './analytics.texts.js';
+import { exportsRu } from './exports.texts.js';
 import { planRu } from './plan.texts.js';
 import { rankingsRu } from './rankings.texts.js';
 export const ru = {
   ...analyticsRu,
+  ...exportsRu,
   ...planRu,
   ...rankingsRu,
   'app.name': 'Ақпарат',

@@ -3,7 +3,7 @@
  * (in a sandboxed frame: nothing in it can run), download the Word and Excel files; and have it e-mailed on a
  * schedule.
  */
-import { Button, Card, Checkbox, Col, Form, Radio, Row, Space, Typography } from 'antd';
+import { Button, Card, Checkbox, Col, Form, Radio, Row, Space, Spin, Typography } from 'antd';
 import { useState } from 'react';
 import { REPORT_LANGS, type ReportLang } from '../../../src/shared/vocabulary.js';
 import { BRIEF_FORMATS, type BriefFormat, previewUrl, usePlanBrief } from '../api/briefs.js';
@@ -23,6 +23,10 @@ export default function BriefsPage() {
   const plan = usePlanBrief();
   const files = plan.data?.files ?? [];
   const html = files.find((file) => file.format === 'html');
+  const previewSrc = html ? previewUrl(html.url) : undefined;
+  // The frame's page is written when the frame asks for it: a brief takes a moment, shown as loading until then.
+  const [loadedSrc, setLoadedSrc] = useState<string>();
+  const previewLoading = plan.isPending || (previewSrc !== undefined && loadedSrc !== previewSrc);
   return (
     <>
       <PageTitle title={t('nav.briefs')} />
@@ -80,14 +84,29 @@ export default function BriefsPage() {
           </Card>
         </Col>
         <Col xs={24} lg={16}>
-          {html && (
+          {(previewSrc || plan.isPending) && (
             <Card size="small" title={t('brief.preview')}>
-              <iframe
-                title={t('brief.previewTitle')}
-                src={previewUrl(html.url)}
-                sandbox=""
-                style={{ width: '100%', height: '75vh', border: '1px solid #f0f0f0', background: '#fff' }}
-              />
+              <Spin spinning={previewLoading} description={t('export.previewLoading')}>
+                <div aria-busy={previewLoading} data-brief-preview={previewLoading ? 'loading' : 'ready'}>
+                  {previewSrc ? (
+                    <iframe
+                      key={previewSrc}
+                      title={t('brief.previewTitle')}
+                      src={previewSrc}
+                      sandbox=""
+                      onLoad={() => setLoadedSrc(previewSrc)}
+                      style={{
+                        width: '100%',
+                        height: '75vh',
+                        border: '1px solid #f0f0f0',
+                        background: '#fff',
+                      }}
+                    />
+                  ) : (
+                    <div style={{ height: 240 }} />
+                  )}
+                </div>
+              </Spin>
             </Card>
           )}
         </Col>

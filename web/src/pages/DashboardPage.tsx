@@ -4,6 +4,7 @@ import { orgName } from '../../../src/shared/org-name.js';
 import { useDashboard } from '../api/measures.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { DashboardCharts } from '../features/dashboard/DashboardCharts.js';
+import { BriefButton } from '../features/briefs/BriefButton.js';
 import { FigureCards } from '../features/dashboard/FigureCards.js';
 import { FigureComparison } from '../features/dashboard/FigureComparison.js';
 import { FindingList } from '../features/dashboard/FindingList.js';
@@ -30,6 +31,7 @@ export default function DashboardPage() {
         <Typography.Text type="secondary">
           {f.date(data.period.from)} – {f.date(data.period.to)}
         </Typography.Text>
+        <BriefButton orgCode={data.org.code} period={period} />
       </div>
       <FigureCards data={data} />
       <FigureComparison data={data} />

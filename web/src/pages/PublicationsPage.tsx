@@ -49,6 +49,7 @@ export default function PublicationsPage() {
       <ErrorAlert error={publications.error} />
       <ListTable<PublicationItem>
         aria-label={t('nav.publications')}
+        exportOf={{ list: 'publications', query: { ...filter, org: orgCode, period } }}
         size="small"
         rowKey="id"
         loading={publications.isFetching}
