@@ -5,6 +5,9 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
+import { en } from '../../web/src/i18n/en.js';
+import { kk } from '../../web/src/i18n/kk.js';
+import { ru } from '../../web/src/i18n/ru.js';
 
 export const CHROMIUM = '/usr/bin/chromium';
 
@@ -89,4 +92,26 @@ export async function screenshots(page: Page, name: string): Promise<void> {
     await page.screenshot({ path: join(SCREENSHOTS, `${name}-${size}.png`), fullPage: true });
   }
   await page.setViewportSize(VIEWPORTS.desktop);
+}
+
+/** The languages' names as the header's language switch lists them. */
+const LANGUAGE_NAMES = { ru: 'Русский', kk: 'Қазақша', en: 'English' } as const;
+/** What the language switch is labelled in each language. */
+const LANGUAGE_LABELS = { ru: ru['common.language'], kk: kk['common.language'], en: en['common.language'] };
+
+/** Switches the signed-in user's language with the switch in the header, as a user does. */
+export async function switchLanguage(page: Page, to: keyof typeof LANGUAGE_NAMES): Promise<void> {
+  const from = (await page.locator('html').getAttribute('lang')) as keyof typeof LANGUAGE_NAMES;
+  if (from === to) return;
+  await choose(page, LANGUAGE_LABELS[from], LANGUAGE_NAMES[to]);
+  await page.locator(`html[lang="${to}"]`).waitFor({ state: 'attached' });
+  await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
+  await page.waitForLoadState('networkidle');
+}
+
+/** How wide the page's content is against the window: wider is a sideways scroll. */
+export async function pageWidths(page: Page): Promise<{ scrollWidth: number; innerWidth: number }> {
+  return (await page.evaluate(
+    '({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth })',
+  )) as { scrollWidth: number; innerWidth: number };
 }

@@ -22,6 +22,7 @@ const ImportsPage = lazy(() => import('./pages/ImportsPage.js'));
 const BriefsPage = lazy(() => import('./pages/BriefsPage.js'));
 const SettingsPage = lazy(() => import('./pages/SettingsPage.js'));
 const PlanPage = lazy(() => import('./pages/PlanPage.js'));
+const RankingsPage = lazy(() => import('./pages/RankingsPage.js'));
 
 const loading = (
   <div style={{ padding: 48, textAlign: 'center' }}>
@@ -55,6 +56,7 @@ function SignedIn() {
         <Routes>
           <Route path="/" element={page(<DashboardPage />)} />
           <Route path="/organizations/:code?" element={page(<OrganizationsPage />)} />
+          <Route path="/rankings" element={page(<RankingsPage />)} />
           <Route path="/publications/:id?" element={page(<PublicationsPage />)} />
           <Route path="/channels/:code?" element={page(<ChannelsPage />)} />
           <Route path="/media" element={page(<MediaPage />)} />

@@ -15,6 +15,7 @@ export interface AppPage {
 
 export const PAGES: readonly AppPage[] = [
   { path: '/', label: 'nav.dashboard', uses: [['measures', 'read']] },
+  { path: '/rankings', label: 'nav.rankings', uses: [['measures', 'read']] },
   { path: '/organizations', label: 'nav.organizations', uses: [['organizations', 'read']] },
   { path: '/publications', label: 'nav.publications', uses: [['publications', 'read']] },
   { path: '/plan', label: 'nav.plan', uses: [['publications', 'read']] },
