@@ -4,10 +4,13 @@ import { orgName } from '../../../src/shared/org-name.js';
 import { useDashboard } from '../api/measures.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { DashboardCharts } from '../features/dashboard/DashboardCharts.js';
+import { EngagementSection } from '../features/dashboard/EngagementSection.js';
 import { BriefButton } from '../features/briefs/BriefButton.js';
 import { FigureCards } from '../features/dashboard/FigureCards.js';
 import { FigureComparison } from '../features/dashboard/FigureComparison.js';
 import { FindingList } from '../features/dashboard/FindingList.js';
+import { FollowerGrowthTable } from '../features/dashboard/FollowerGrowthTable.js';
+import { PostingTimeHeatmap } from '../features/dashboard/PostingTimeHeatmap.js';
 import { PresenceMatrix } from '../features/dashboard/PresenceMatrix.js';
 import { SubjectPlatformTable } from '../features/dashboard/SubjectPlatformTable.js';
 import { useLang } from '../i18n/index.js';
@@ -37,6 +40,9 @@ export default function DashboardPage() {
       <FigureComparison data={data} />
       <DashboardCharts data={data} />
       <SubjectPlatformTable orgCode={data.org.code} period={period} />
+      <EngagementSection orgCode={data.org.code} period={period} />
+      <PostingTimeHeatmap orgCode={data.org.code} period={period} />
+      <FollowerGrowthTable orgCode={data.org.code} period={period} />
       <PresenceMatrix matrix={data.presence} />
       <FindingList findings={data.findings} />
     </Space>
