@@ -18,6 +18,8 @@ export const postSendingAnswer = z.object({
     })
     .nullable(),
   attemptedAt: z.string().nullable(),
+  /** Every message a Telegram album was sent as, in order; the first is `externalId`. */
+  messageIds: z.array(z.string()),
 });
 
 export const planPostAnswer = z.object({
@@ -28,6 +30,8 @@ export const planPostAnswer = z.object({
   plannedAt: z.string(),
   topic: z.enum(TOPICS).nullable(),
   hasImage: z.boolean(),
+  /** How many images; more than one goes to Telegram as an album. */
+  imageCount: z.number().int(),
   state: z.enum(PLAN_POST_STATES),
   comment: z.string().nullable(),
   authorId: z.number().int().nullable(),

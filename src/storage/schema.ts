@@ -547,6 +547,16 @@ export interface PlanPostChannelTable {
   error: DbJson;
   attemptedAt: string | null;
   attempts: Generated<number>;
+  /** Every message of an album, in order (JSON array of ids); the first is `externalId`. */
+  messageIds: DbJson;
+}
+
+/** A post's images after the first (kept in plan_post), by position 1 to 9: a Telegram album's. */
+export interface PlanPostImageTable {
+  postId: number;
+  position: number;
+  image: Buffer;
+  imageType: string;
 }
 
 export interface Database {
@@ -589,6 +599,7 @@ export interface Database {
   briefSending: BriefSendingTable;
   planPost: PlanPostTable;
   planPostChannel: PlanPostChannelTable;
+  planPostImage: PlanPostImageTable;
 }
 
 export type OrganizationRow = Selectable<OrganizationTable>;

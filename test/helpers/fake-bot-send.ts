@@ -15,6 +15,8 @@ import { real } from './real-files.js';
 export const BOT_SEND_FILES = {
   sendMessage: 'telegram-bot/nadia_vcr_sendMessage.json',
   sendPhoto: 'telegram-bot/nadia_vcr_sendPhoto.json',
+  /** A received album's photo message (an update): what sendMediaGroup's messages are made after. */
+  mediaGroup: 'telegram-bot/silikidi_update_mediagroup_photo.json',
   count: 'telegram-bot/silikidi_getChatMemberCount.json',
   unauthorized: 'telegram-bot/tgruby_vcr_401_unauthorized.yml',
 };
@@ -40,6 +42,8 @@ export interface BotSent {
   text: string;
   parseMode: string | null;
   photo?: { type: string; size: number };
+  /** An album's photos, in order (sendMediaGroup). */
+  photos?: { type: string; size: number }[];
 }
 
 export async function fakeBotSender() {
@@ -74,7 +78,7 @@ export async function fakeBotSender() {
             result: updates.filter((update) => Number(update['update_id']) >= offset),
           });
         }
-        if (method !== 'sendMessage' && method !== 'sendPhoto')
+        if (method !== 'sendMessage' && method !== 'sendPhoto' && method !== 'sendMediaGroup')
           return send(404, { ok: false, error_code: 404, description: 'Not Found' });
         const body = Buffer.concat(chunks);
         const contentType = request.headers['content-type'] ?? '';
@@ -82,12 +86,21 @@ export async function fakeBotSender() {
         if (contentType.startsWith('multipart/form-data')) {
           const form = await new Response(body, { headers: { 'content-type': contentType } }).formData();
           const photo = form.get('photo') as Blob | null;
+          // An album: its media's attached files in order, the caption on the first.
+          const media = JSON.parse(String(form.get('media') ?? '[]')) as {
+            media: string;
+            caption?: string;
+          }[];
+          const photos = media.map((item) => form.get(item.media.replace('attach://', '')) as Blob);
           hit = {
             method,
             chatId: String(form.get('chat_id')),
-            text: String(form.get('caption') ?? ''),
+            text: String(form.get('caption') ?? media[0]?.caption ?? ''),
             parseMode: form.get('parse_mode') as string | null,
             ...(photo ? { photo: { type: photo.type, size: photo.size } } : {}),
+            ...(photos.length > 0
+              ? { photos: photos.map((blob) => ({ type: blob.type, size: blob.size })) }
+              : {}),
           };
         } else {
           const json = JSON.parse(body.toString('utf8')) as Json;
@@ -109,6 +122,30 @@ export async function fakeBotSender() {
           });
         if (hit.chatId !== `@${BOT_CHANNEL.username}`)
           return send(400, { ok: false, error_code: 400, description: 'Bad Request: chat not found' });
+        if (method === 'sendMediaGroup') {
+          const update = JSON.parse(readFileSync(real(BOT_SEND_FILES.mediaGroup), 'utf8')) as {
+            message: Json;
+          };
+          const { from: _sender, ...photoMessage } = update.message;
+          const date = Math.floor(Date.now() / 1000);
+          const group = String(Number(photoMessage['media_group_id']) + nextId);
+          const messages = (hit.photos ?? []).map((_, index) => ({
+            ...photoMessage,
+            message_id: nextId++,
+            date,
+            chat: BOT_CHANNEL,
+            sender_chat: BOT_CHANNEL,
+            media_group_id: group,
+            ...(index === 0 ? { caption: hit.text } : {}),
+          }));
+          for (const message of messages)
+            updates.push({ update_id: 900_000 + updates.length, channel_post: message });
+          if (lose.next) {
+            lose.next = false;
+            return send(502, { ok: false, error_code: 502, description: 'Bad Gateway' });
+          }
+          return send(200, { ok: true, result: messages });
+        }
         const { from: _from, ...base } = recorded(
           method === 'sendPhoto' ? BOT_SEND_FILES.sendPhoto : BOT_SEND_FILES.sendMessage,
         );

@@ -29,7 +29,7 @@ interface AddOptions extends CommonOptions {
   channel: string;
   text: string;
   textKk?: string;
-  image?: string;
+  image?: string[];
   at: string;
   topic?: string;
   json?: boolean;
@@ -90,7 +90,11 @@ export function postCommand(program: Command): void {
       .requiredOption('--channel <codes>', 'the channels to publish to, comma-separated channel codes')
       .requiredOption('--text <text>', "the post's text (its Russian version where there are two)")
       .option('--text-kk <text>', "the post's Kazakh version")
-      .option('--image <file>', 'an image to publish with it (JPEG or PNG, up to 10 MB)')
+      .option(
+        '--image <file>',
+        'an image to publish with it (JPEG or PNG, up to 10 MB); repeated, up to 10: a Telegram album',
+        (file: string, files: string[] = []) => [...files, file],
+      )
       .requiredOption(
         '--at <instant>',
         'when to publish: an ISO instant with its zone, e.g. 2026-12-08T10:00:00+05:00',
@@ -109,7 +113,9 @@ export function postCommand(program: Command): void {
           ...(options.textKk !== undefined ? { textKk: options.textKk } : {}),
           plannedAt: options.at,
           ...(topic !== undefined ? { topic } : {}),
-          ...(options.image !== undefined ? { image: readFileSync(options.image).toString('base64') } : {}),
+          ...(options.image !== undefined
+            ? { images: options.image.map((file) => readFileSync(file).toString('base64')) }
+            : {}),
         });
         console.log(
           options.json ? JSON.stringify({ id: created.id, state: created.state }) : String(created.id),

@@ -102,7 +102,8 @@ export function graphRefusal(platform: string, step: string, status: number, ans
   const error = objectOf(answer?.['error']);
   const code = typeof error?.['code'] === 'number' ? error['code'] : undefined;
   const message = String(error?.['message'] ?? `HTTP ${status}`);
-  if (code === TOKEN_EXPIRED_CODE) return new DomainError('publish_token_refused', { platform, detail: message });
+  if (code === TOKEN_EXPIRED_CODE)
+    return new DomainError('publish_token_refused', { platform, detail: message });
   if ((code !== undefined && RATE_LIMIT_CODES.has(code)) || status === 429)
     return new DomainError('publish_rate_limited', { platform, seconds: 60 });
   if (isTransientStatus(status) || answer === undefined)

@@ -68,7 +68,12 @@ export async function sendToInstagram(
       limit: INSTAGRAM_CAPTION_LIMIT,
     });
   const base = `${policy.graphApiUrl.replace(/\/+$/, '')}/${policy.graphVersion}`;
-  const how = (step: string) => ({ token: target.token, timeoutMs: policy.timeoutMs, platform: PLATFORM, step });
+  const how = (step: string) => ({
+    token: target.token,
+    timeoutMs: policy.timeoutMs,
+    platform: PLATFORM,
+    step,
+  });
   const idOf = (answer: Json | undefined) =>
     !answer?.['error'] && typeof answer?.['id'] === 'string' ? answer['id'] : undefined;
 

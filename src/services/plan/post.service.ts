@@ -31,6 +31,7 @@ import {
   listPlanPosts,
   movePlanPost,
   type PlanPostRow,
+  planPostMoreImages,
   planSendings,
   resetFailedSendings,
   updateEditablePost,
@@ -46,6 +47,8 @@ const RESOURCE = 'posts';
 /** Telegram's limit of a message's text; a caption's (1,024) is checked when the post has an image. */
 export const TEXT_LIMIT = 4096;
 export const IMAGE_LIMIT_MB = 10;
+/** A Telegram album's most images (sendMediaGroup takes 2 to 10). */
+export const IMAGES_LIMIT = 10;
 /** The image types every platform takes, by their first bytes. */
 const IMAGE_TYPES: readonly { type: string; magic: number[] }[] = [
   { type: 'image/jpeg', magic: [0xff, 0xd8, 0xff] },
@@ -64,6 +67,8 @@ export const postInput = z
     topic: z.enum(TOPICS).nullable().optional(),
     /** The image's bytes, base64 (the CLI reads the file and sends it so too). */
     image: z.base64().nullable().optional(),
+    /** An album's images, base64, in order (after `image` when both are given): ten at most in all. */
+    images: z.array(z.base64()).max(IMAGES_LIMIT).nullable().optional(),
   })
   .refine((post) => Boolean(post.textRu || post.textKk), {
     path: ['textRu'],
@@ -91,6 +96,8 @@ export interface PostSending {
   url: string | null;
   error: { code: string; params: Record<string, string | number> } | null;
   attemptedAt: string | null;
+  /** Every message an album was sent as, in order; the first is `externalId`. */
+  messageIds: string[];
 }
 
 export interface PlanPost {
@@ -101,6 +108,8 @@ export interface PlanPost {
   plannedAt: string;
   topic: Topic | null;
   hasImage: boolean;
+  /** How many images: more than one is sent to Telegram as an album. */
+  imageCount: number;
   state: PlanPostState;
   comment: string | null;
   authorId: number | null;
@@ -124,10 +133,9 @@ function imageOf(value: string | null | undefined): { bytes: Buffer; type: strin
 }
 
 async function presented(ctx: Context, rows: PlanPostRow[]): Promise<PlanPost[]> {
-  const sendings = await planSendings(
-    ctx.db.kysely,
-    rows.map((row) => row.id),
-  );
+  const ids = rows.map((row) => row.id);
+  const sendings = await planSendings(ctx.db.kysely, ids);
+  const more = await planPostMoreImages(ctx.db.kysely, ids);
   return rows.map((row) => ({
     id: row.id,
     org: row.orgCode,
@@ -136,6 +144,7 @@ async function presented(ctx: Context, rows: PlanPostRow[]): Promise<PlanPost[]>
     plannedAt: new Date(row.plannedAt).toISOString(),
     topic: row.topic,
     hasImage: row.imageType !== null,
+    imageCount: row.imageType === null ? 0 : 1 + (more.get(row.id) ?? 0),
     state: row.state,
     comment: row.comment,
     authorId: row.authorId,
@@ -151,6 +160,7 @@ async function presented(ctx: Context, rows: PlanPostRow[]): Promise<PlanPost[]>
         url: sending.url,
         error: fromJson<PostSending['error']>(sending.error),
         attemptedAt: sending.attemptedAt,
+        messageIds: fromJson<string[]>(sending.messageIds) ?? [],
       })),
   }));
 }
@@ -189,7 +199,12 @@ export async function createPost(ctx: Context, input: PostInput): Promise<PlanPo
   const data = parseInput(postInput, input, `post ${typeof input?.org === 'string' ? input.org : '?'}`);
   const org = await getOrganization(ctx, data.org);
   authorize(ctx.actor, 'write', 'publications');
-  const image = imageOf(data.image);
+  const given = [...(data.image ? [data.image] : []), ...(data.images ?? [])];
+  if (given.length > IMAGES_LIMIT)
+    throw new ValidationError(`post ${org.code}`, [
+      { path: 'images', code: 'too_big', params: { maximum: IMAGES_LIMIT } },
+    ]);
+  const [image, ...more] = given.map((value) => imageOf(value) as { bytes: Buffer; type: string });
   const codes = [...new Set(data.channels)];
   const channels = await channelsAbove(ctx.db.kysely, org.id, codes);
   const missing = codes.find((wanted) => !channels.some((channel) => channel.code === wanted));
@@ -216,6 +231,7 @@ export async function createPost(ctx: Context, input: PostInput): Promise<PlanPo
         updatedAt: now,
       },
       channels.map((channel) => channel.id),
+      more.map((extra) => ({ image: extra.bytes, type: extra.type })),
     );
     const post = await getPost(tx, id);
     await recordChange(tx, {

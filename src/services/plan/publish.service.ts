@@ -20,8 +20,8 @@ import {
   finishPlanSending,
   movePlanPost,
   type PlanPostRow,
-  planPostImage,
   planPostImageByToken,
+  planPostImages,
   type PlanSendingRow,
   planSendings,
 } from '../../storage/repositories/plan-post.repository.js';
@@ -139,12 +139,13 @@ async function deliver(
   const token =
     (await tokenState(ctx, sending.channelId)) === 'set' ? await tokenOf(ctx, sending.channelId) : undefined;
   if (!token) throw new DomainError('publish_no_token', { channel: sending.channelCode });
-  const stored = await planPostImage(ctx.db.kysely, post.id);
-  const common = {
-    token,
-    text: textOf(post),
-    ...(stored ? { image: { bytes: stored.image, type: stored.type } } : {}),
-  };
+  const images = (await planPostImages(ctx.db.kysely, post.id)).map((image) => ({
+    bytes: image.image,
+    type: image.type,
+  }));
+  const [stored] = images;
+  // Facebook and Instagram take the first image; Telegram all of an album.
+  const common = { token, text: textOf(post), ...(stored ? { image: stored } : {}) };
   const since = claim === 'uncertain' ? sending.attemptedAt : null;
   if ('instagram' in address) {
     const publicUrl = (options.publicUrl ?? process.env['AQPARAT_PUBLIC_URL'] ?? '').replace(/\/+$/, '');
@@ -172,7 +173,11 @@ async function deliver(
       (since && (await findOnPage(policy, target, since))) || sendToFacebook(policy, target, ctx.clock())
     );
   }
-  const target = { ...common, username: address.telegram };
+  const target = {
+    ...common,
+    username: address.telegram,
+    ...(images.length > 1 ? { album: images } : {}),
+  };
   return (since && (await findSent(policy, target, since))) || sendToTelegram(policy, target);
 }
 
@@ -198,6 +203,7 @@ async function record(ctx: Context, post: PlanPostRow, sending: PlanSendingRow, 
     await finishPlanSending(tx.db.kysely, post.id, sending.channelId, {
       externalId: sent.externalId,
       url: sent.url,
+      messageIds: sent.messageIds ? toJson(sent.messageIds) : null,
     });
   });
 }

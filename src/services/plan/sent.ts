@@ -12,6 +12,8 @@ export interface Sent {
   source: string;
   hash: string;
   format: ImportFormat;
+  /** Every message an album was sent as, in order, where it is more than one. */
+  messageIds?: string[];
 }
 
 /** A post found on the channel may be this much older than the attempt that sent it (clocks differ). */

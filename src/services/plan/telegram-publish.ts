@@ -40,26 +40,33 @@ export interface TelegramTarget {
   token: string;
   text: string;
   image?: { bytes: Buffer; type: string };
+  /** Two to ten images: sent as an album (sendMediaGroup), the text the first one's caption. */
+  album?: { bytes: Buffer; type: string }[];
 }
 
-async function sentOf(policy: CollectPolicy, username: string, message: Json): Promise<Sent> {
+/** The post as the collector maps the channel's messages: an album's messages join as one publication. */
+async function sentOf(policy: CollectPolicy, username: string, messages: Json[]): Promise<Sent> {
   const channelUrl = `https://t.me/${username}`;
   const source = `${policy.telegramBotApiUrl} channel ${username}`;
-  const items = await mapBotPosts([message], { file: source, channelUrl, chat: {} });
-  const externalId = String(message['message_id']);
+  const items = await mapBotPosts(messages, { file: source, channelUrl, chat: {} });
+  const ids = messages.map((message) => String(message['message_id']));
+  const externalId = ids[0] ?? '';
   return {
     externalId,
     url: `${channelUrl}/${externalId}`,
     items,
     source,
-    hash: createHash('sha256').update(JSON.stringify(message)).digest('hex'),
+    hash: createHash('sha256').update(JSON.stringify(messages)).digest('hex'),
     format: 'telegram-bot',
+    ...(ids.length > 1 ? { messageIds: ids } : {}),
   };
 }
 
-/** The text, checked against the limit of what carries it: the message or the photo's caption. */
+const extensionOf = (type: string) => (type === 'image/png' ? 'png' : 'jpg');
+
+/** The text, checked against the limit of what carries it: the message or the photo's (album's) caption. */
 function checkedText(target: TelegramTarget): string {
-  const limit = target.image ? CAPTION_LIMIT : MESSAGE_LIMIT;
+  const limit = target.image || target.album ? CAPTION_LIMIT : MESSAGE_LIMIT;
   if (target.text.length > limit)
     throw new DomainError('publish_text_too_long', { platform: PLATFORM, length: target.text.length, limit });
   return target.text;
@@ -75,16 +82,39 @@ export async function sendToTelegram(
   wait: (ms: number) => Promise<void> = sleep,
 ): Promise<Sent> {
   const text = checkedText(target);
-  const method = target.image ? 'sendPhoto' : 'sendMessage';
+  const { album } = target;
+  const method = album ? 'sendMediaGroup' : target.image ? 'sendPhoto' : 'sendMessage';
   const url = `${policy.telegramBotApiUrl.replace(/\/+$/, '')}/bot${target.token}/${method}`;
   const chatId = `@${target.username}`;
   const body = (): FormData | string => {
+    if (album) {
+      const form = new FormData();
+      form.set('chat_id', chatId);
+      // Each photo an attached file; the caption on the first is the album's.
+      const media = album.map((_, index) => ({
+        type: 'photo',
+        media: `attach://photo${index}`,
+        ...(index === 0 ? { caption: text } : {}),
+      }));
+      form.set('media', JSON.stringify(media));
+      album.forEach((image, index) =>
+        form.set(
+          `photo${index}`,
+          new Blob([image.bytes], { type: image.type }),
+          `photo${index}.${extensionOf(image.type)}`,
+        ),
+      );
+      return form;
+    }
     if (!target.image) return JSON.stringify({ chat_id: chatId, text });
     const form = new FormData();
     form.set('chat_id', chatId);
     form.set('caption', text);
-    const extension = target.image.type === 'image/png' ? 'png' : 'jpg';
-    form.set('photo', new Blob([target.image.bytes], { type: target.image.type }), `post.${extension}`);
+    form.set(
+      'photo',
+      new Blob([target.image.bytes], { type: target.image.type }),
+      `post.${extensionOf(target.image.type)}`,
+    );
     return form;
   };
   for (let attempt = 0; ; attempt++) {
@@ -109,8 +139,10 @@ export async function sendToTelegram(
       const detail = error instanceof Error ? error.message.replaceAll(target.token, '…') : 'no answer';
       throw new DomainError('publish_uncertain', { platform: PLATFORM, detail: `${method}: ${detail}` });
     }
-    const message = objectOf(answer?.['result']);
-    if (answer?.['ok'] === true && message) return sentOf(policy, target.username, message);
+    const result = answer?.['result'];
+    const messages = (Array.isArray(result) ? result : [result]).map(objectOf);
+    if (answer?.['ok'] === true && messages.length > 0 && messages.every((message) => message !== undefined))
+      return sentOf(policy, target.username, messages as Json[]);
     const description = String(answer?.['description'] ?? `HTTP ${status}`);
     const code = Number(answer?.['error_code'] ?? status);
     if (code === 401 || code === 404)
@@ -146,14 +178,22 @@ export async function findSent(
       timeout: '0',
       allowed_updates: JSON.stringify(['channel_post']),
     });
-    for (const update of Array.isArray(updates) ? updates : []) {
-      const message = objectOf(objectOf(update)?.['channel_post']);
-      const chat = objectOf(message?.['chat']);
-      if (!message || String(chat?.['username'] ?? '').toLowerCase() !== target.username.toLowerCase())
-        continue;
+    const posts = (Array.isArray(updates) ? updates : [])
+      .map((update) => objectOf(objectOf(update)?.['channel_post']))
+      .filter((message): message is Json => {
+        const chat = objectOf(message?.['chat']);
+        return String(chat?.['username'] ?? '').toLowerCase() === target.username.toLowerCase();
+      });
+    for (const message of posts) {
       const text = String(message['text'] ?? message['caption'] ?? '');
-      if (normalized(text) === wanted && Number(message['date']) * 1000 >= from)
-        return await sentOf(policy, target.username, message);
+      if (normalized(text) !== wanted || Number(message['date']) * 1000 < from) continue;
+      // An album's caption is on its first message; its others share the media group.
+      const group = message['media_group_id'];
+      return await sentOf(
+        policy,
+        target.username,
+        group === undefined ? [message] : posts.filter((other) => other['media_group_id'] === group),
+      );
     }
   } catch {
     // No updates to read (a webhook is set, the token refused): the preview may still show it.

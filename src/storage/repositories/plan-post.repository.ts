@@ -39,6 +39,7 @@ export interface PlanSendingRow {
   error: unknown;
   attemptedAt: string | null;
   attempts: number;
+  messageIds: unknown;
 }
 
 function posts(db: Kysely<Database>, scope: OrgScope) {
@@ -99,8 +100,22 @@ export async function insertPlanPost(
   db: Kysely<Database>,
   row: Omit<PlanPostTable, 'id'>,
   channelIds: readonly number[],
+  /** The album's images after the first (which is the row's). */
+  more: readonly { image: Buffer; type: string }[] = [],
 ): Promise<number> {
   const { id } = await db.insertInto('planPost').values(row).returning('id').executeTakeFirstOrThrow();
+  if (more.length > 0)
+    await db
+      .insertInto('planPostImage')
+      .values(
+        more.map((image, index) => ({
+          postId: id,
+          position: index + 1,
+          image: image.image,
+          imageType: image.type,
+        })),
+      )
+      .execute();
   await db
     .insertInto('planPostChannel')
     .values(
@@ -121,6 +136,37 @@ export async function planPostImage(
     .where('id', '=', id)
     .executeTakeFirst();
   return row?.image && row.imageType ? { image: Buffer.from(row.image), type: row.imageType } : undefined;
+}
+
+/** The post's images in order: the first (the post's own), then the album's others. */
+export async function planPostImages(
+  db: Kysely<Database>,
+  id: number,
+): Promise<{ image: Buffer; type: string }[]> {
+  const first = await planPostImage(db, id);
+  if (!first) return [];
+  const rows = await db
+    .selectFrom('planPostImage')
+    .select(['image', 'imageType'])
+    .where('postId', '=', id)
+    .orderBy('position')
+    .execute();
+  return [first, ...rows.map((row) => ({ image: Buffer.from(row.image), type: row.imageType }))];
+}
+
+/** How many images each post has beyond the first, by post id (none: absent). */
+export async function planPostMoreImages(
+  db: Kysely<Database>,
+  ids: readonly number[],
+): Promise<Map<number, number>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('planPostImage')
+    .select((eb) => ['postId', eb.fn.countAll<number | string>().as('count')])
+    .where('postId', 'in', [...ids])
+    .groupBy('postId')
+    .execute();
+  return new Map(rows.map((row) => [row.postId, Number(row.count)]));
 }
 
 /**
@@ -217,6 +263,7 @@ export async function planSendings(
       's.error',
       's.attemptedAt',
       's.attempts',
+      's.messageIds',
     ])
     .where('s.postId', 'in', [...postIds])
     .orderBy('s.postId')
@@ -268,14 +315,20 @@ export async function finishPlanSending(
   db: Kysely<Database>,
   postId: number,
   channelId: number,
-  outcome: { externalId: string; url: string | null } | { error: string },
+  outcome: { externalId: string; url: string | null; messageIds?: string | null } | { error: string },
 ): Promise<void> {
   await db
     .updateTable('planPostChannel')
     .set(
       'error' in outcome
         ? { state: 'failed', error: outcome.error }
-        : { state: 'published', externalId: outcome.externalId, url: outcome.url, error: null },
+        : {
+            state: 'published',
+            externalId: outcome.externalId,
+            url: outcome.url,
+            messageIds: outcome.messageIds ?? null,
+            error: null,
+          },
     )
     .where('postId', '=', postId)
     .where('channelId', '=', channelId)
