@@ -116,7 +116,8 @@ describe.skipIf(reason !== undefined)(skippedBecause('the content plan in the br
     const checked = await checks.innerText();
     expect(checked).toContain(kk['contentLang.kk']);
     expect(checked).toContain(`${kk['plan.textKk']}: `);
-    await shot(editor, 'kk-drawer-checks');
+    await checks.scrollIntoViewIfNeeded();
+    await checks.screenshot({ path: `${SHOTS}/kk-post-checks.png` });
     await drawer.getByRole('button', { name: kk['plan.submit'] }).click();
     await drawer.waitFor({ state: 'hidden' });
     const [post] = (await postsOf()).filter((row) => row.textKk === text);
@@ -139,9 +140,15 @@ describe.skipIf(reason !== undefined)(skippedBecause('the content plan in the br
     expect(sent).toMatchObject([{ post: post?.id, channel: CHANNEL, state: 'published' }]);
     expect(bot.sent.map((hit) => hit.text)).toEqual([text]);
 
-    await manager.goto(`${server.url}/?org=${ORG}`);
+    // The dashboard reads it at once: each look loads the page afresh.
     await expect
-      .poll(async () => Number((await figure(manager, 'Публикаций в соцсетях')).replace(/\s/g, '')))
+      .poll(
+        async () => {
+          await manager.goto(`${server.url}/?org=${ORG}`);
+          return Number((await figure(manager, 'Публикаций в соцсетях')).replace(/\s/g, ''));
+        },
+        { timeout: 60_000 },
+      )
       .toBe(before + 1);
     await manager.goto(`${server.url}/plan?org=${ORG}`);
     await manager.locator(`[data-post="${post?.id}"]`).getByText(ru['plan.state.published']).waitFor();
@@ -186,6 +193,7 @@ describe.skipIf(reason !== undefined)(skippedBecause('the content plan in the br
       await shot(page, `${lang}-month`);
       await page.getByText(words['plan.week'], { exact: true }).click();
       await page.locator('.plan-grid-week').waitFor();
+      await page.waitForTimeout(400);
       await shot(page, `${lang}-week`);
       await page.setViewportSize(VIEWPORTS.phone);
       await page.locator('.plan-list').waitFor();
@@ -193,6 +201,8 @@ describe.skipIf(reason !== undefined)(skippedBecause('the content plan in the br
       await shot(page, `${lang}-phone-list`);
       await page.locator('[data-post]').first().click();
       await page.getByRole('dialog').waitFor();
+      // The drawer slides in: the picture waits for it to stand.
+      await page.waitForTimeout(600);
       expect(await noSidewaysScroll(page)).toBe(true);
       await shot(page, `${lang}-phone-post`);
     }

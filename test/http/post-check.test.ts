@@ -28,7 +28,7 @@ describe.each(DIALECTS)('checks while writing a post (%s)', (dialect) => {
   let branch: Organization;
   let russianOnly: Organization;
   let editor: Client;
-  const channels = { telegram: '', instagram: '', facebook: '', branch: '', sibling: '' };
+  const channels = { telegram: '', instagram: '', facebook: '', website: '', branch: '', sibling: '' };
 
   const check = (client: Client, body: Record<string, unknown>) =>
     client.post('/api/v1/posts/check', { org: branch.code, ...body });
@@ -46,6 +46,7 @@ describe.each(DIALECTS)('checks while writing a post (%s)', (dialect) => {
     channels.telegram = await buildChannel(server.ctx, region, 'telegram');
     channels.instagram = await buildChannel(server.ctx, region, 'instagram');
     channels.facebook = await buildChannel(server.ctx, region, 'facebook');
+    channels.website = await buildChannel(server.ctx, region, 'website');
     channels.branch = await buildChannel(server.ctx, branch, 'telegram');
     channels.sibling = await buildChannel(server.ctx, russianOnly, 'telegram');
     // The branch published in both languages last month; its sibling in Russian alone.
@@ -153,7 +154,9 @@ describe.each(DIALECTS)('checks while writing a post (%s)', (dialect) => {
     expect(codes.toSorted()).toEqual(
       [channels.branch, channels.telegram, channels.instagram, channels.facebook].toSorted(),
     );
+    // Not a sibling's channel, nor a website, which aqparat does not publish to.
     expect(codes).not.toContain(channels.sibling);
+    expect(codes).not.toContain(channels.website);
     expect((await editor.get(`/api/v1/posts/channels?org=${russianOnly.code}`)).statusCode).toBe(404);
     expect((await check(editor, { org: russianOnly.code, textRu: CONCRETE_RU })).statusCode).toBe(404);
     const viewer = await signIn(server.app, await addUser(server.ctx, 'viewer', branch.code));

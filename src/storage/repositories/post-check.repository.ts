@@ -3,7 +3,13 @@ import type { Kysely } from 'kysely';
 import type { ContentLang, Platform } from '../../shared/vocabulary.js';
 import type { Database } from '../schema.js';
 
-/** The open channels of the organization and of its ancestors, the nearest organization's first. */
+/** The platforms aqparat publishes to (services/plan/publish.service.ts). */
+export const PUBLISHING_PLATFORMS: readonly Platform[] = ['telegram', 'facebook', 'instagram'];
+
+/**
+ * The open channels of the organization and of its ancestors on the platforms aqparat publishes to, the nearest
+ * organization's first.
+ */
 export function channelsOfOrgAndAbove(
   db: Kysely<Database>,
   orgId: number,
@@ -15,6 +21,7 @@ export function channelsOfOrgAndAbove(
     .select(['channel.code', 'channel.name', 'channel.platform', 'o.code as org'])
     .where('c.descendantId', '=', orgId)
     .where('channel.closedOn', 'is', null)
+    .where('channel.platform', 'in', [...PUBLISHING_PLATFORMS])
     .orderBy('c.depth')
     .orderBy('channel.code')
     .execute();

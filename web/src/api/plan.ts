@@ -20,6 +20,8 @@ export interface PostDraft {
   textKk: string | null;
   plannedAt: string;
   topic: Topic | null;
+  /** A JPEG or PNG image, base64. */
+  image?: string | null;
 }
 
 const POSTS = 'posts';

@@ -18,6 +18,7 @@ import {
   Space,
   Tag,
   Typography,
+  Upload,
 } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { PLATFORM_LABELS, TOPIC_LABELS } from '../../../../src/shared/labels.js';
@@ -175,6 +176,7 @@ export function PostDrawer({
   const role = session.user.role;
   const [fields, setFields] = useState<Fields>(() => fieldsOf(target, zoneOf));
   const [comment, setComment] = useState('');
+  const [image, setImage] = useState<{ name: string; base64: string } | null>(null);
   const create = useCreatePost();
   const change = useChangePost();
   const move = useMovePost();
@@ -189,10 +191,10 @@ export function PostDrawer({
             textKk: fields.textKk,
             textRu: fields.textRu,
             channels: fields.channels,
-            imageCount: post?.hasImage ? 1 : 0,
+            imageCount: post?.hasImage || image ? 1 : 0,
           }
         : undefined,
-    [fields, editable, post?.hasImage],
+    [fields, editable, post?.hasImage, image],
   );
   const check = usePostCheck(useSettled(checkInput));
   const set = (change: Partial<Fields>) => setFields({ ...fields, ...change });
@@ -210,7 +212,7 @@ export function PostDrawer({
     const { org: _org, channels: _channels, ...editableFields } = draft();
     const saved = post
       ? await change.mutateAsync({ id: post.id, change: editableFields })
-      : await create.mutateAsync(draft());
+      : await create.mutateAsync({ ...draft(), ...(image ? { image: image.base64 } : {}) });
     if (submit) await move.mutateAsync({ id: saved.id, step: 'submit' });
     onClose();
   };
@@ -300,6 +302,27 @@ export function PostDrawer({
             />
           )}
         </Form.Item>
+        {!post && (
+          <Form.Item label={t('plan.image')}>
+            <Upload
+              accept="image/jpeg,image/png"
+              maxCount={1}
+              fileList={image ? [{ uid: 'image', name: image.name, status: 'done' }] : []}
+              beforeUpload={(file) => {
+                const reader = new FileReader();
+                reader.onload = () =>
+                  setImage({ name: file.name, base64: String(reader.result).replace(/^data:[^,]*,/, '') });
+                reader.readAsDataURL(file);
+                // Sent with the post, not on its own.
+                return false;
+              }}
+              onRemove={() => setImage(null)}
+            >
+              <Button>{t('plan.addImage')}</Button>
+            </Upload>
+          </Form.Item>
+        )}
+        {post?.hasImage && <Tag>{t('plan.hasImage')}</Tag>}
         <Space wrap>
           <Form.Item label={t('common.date')} htmlFor="post-date">
             <Input
