@@ -36,8 +36,10 @@ describe.skipIf(reason !== undefined)(skippedBecause('the content plan in the br
 
   const shot = (page: Page, name: string) =>
     page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
-  const noSidewaysScroll = (page: Page) =>
-    page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth);
+  const noSidewaysScroll = async (page: Page) =>
+    (await page.evaluate(
+      'document.documentElement.scrollWidth <= document.documentElement.clientWidth',
+    )) as boolean;
   const toKazakh = async (page: Page) => {
     await page.goto(`${server.url}/?org=${ORG}`);
     await choose(page, 'Язык', 'Қазақша');
