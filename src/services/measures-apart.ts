@@ -16,7 +16,10 @@ import { reviveTaskError, type TaskError } from './task-error.js';
 /** Which measure, of which query: the query resolved, so that no default depends on where it runs. */
 export type MeasureTask =
   | { measure: 'dashboard' | 'findings'; query: MeasureQuery; lang: UiLang }
-  | { measure: 'reach' | 'presence' | 'subject-platform' | 'rankings'; query: MeasureQuery }
+  | {
+      measure: 'reach' | 'presence' | 'subject-platform' | 'rankings' | 'channel-activity';
+      query: MeasureQuery;
+    }
   | { measure: 'counts'; query: CountsQuery };
 
 export interface ToWorker {

@@ -16,6 +16,7 @@ import {
   reachMeasure,
   subjectPlatformMeasure,
 } from './dashboard.service.js';
+import { channelActivityMeasure } from './channel-activity.service.js';
 import { DataCache } from './data-cache.js';
 import { rankingMeasure } from './ranking.service.js';
 import type { FromWorker, MeasureTask, ToWorker } from './measures-apart.js';
@@ -46,6 +47,8 @@ function measure(ctx: Context, task: MeasureTask): Promise<unknown> {
       return subjectPlatformMeasure(ctx, task.query);
     case 'rankings':
       return rankingMeasure(ctx, task.query);
+    case 'channel-activity':
+      return channelActivityMeasure(ctx, task.query);
   }
 }
 

@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { auditRoutes } from './audit.routes.js';
 import { briefScheduleRoutes } from './brief-schedules.routes.js';
 import { briefRoutes } from './briefs.routes.js';
+import { channelActivityRoutes } from './channel-activity.routes.js';
 import { channelTokenRoutes } from './channel-token.routes.js';
 import { collectRoutes } from './collect.routes.js';
 import { exportRoutes } from './exports.routes.js';
@@ -13,6 +14,7 @@ import { organizationRoutes } from './organizations.routes.js';
 import { postCheckRoutes } from './post-check.routes.js';
 import { postRoutes } from './posts.routes.js';
 import { publicationRoutes } from './publications.routes.js';
+import { rankingRoutes } from './rankings.routes.js';
 import { registryRoutes } from './registry.routes.js';
 import { sessionRoutes } from './session.routes.js';
 import { settingsRoutes } from './settings.routes.js';
@@ -35,5 +37,7 @@ export const ROUTES: readonly FastifyPluginAsyncZod[] = [
   postRoutes,
   measureRoutes,
   exportRoutes,
+  rankingRoutes,
+  channelActivityRoutes,
   engagementRoutes,
 ];

@@ -1,4 +1,4 @@
-/** The words of the rankings of branches, in ru (the source of the keys), kk and en; spread into each language's texts. */
+/** The words of the rankings of branches and of the Channels page's activity columns, in ru (the source of the keys), kk and en; spread into each language's texts. */
 export const rankingsRu = {
   'nav.rankings': 'Рейтинги',
   'rankings.title': 'Рейтинг филиалов',
@@ -24,6 +24,13 @@ export const rankingsRu = {
   'rankings.none.concreteShare': 'Нет оценённых публикаций',
   'rankings.none.legalShare': 'Нет публикаций',
   'rankings.none.followerGrowth': 'Подписчиков не считали',
+  'channels.followers': 'Подписчики',
+  'channels.posts': 'Публикаций за период',
+  'channels.lastPost': 'Последняя публикация',
+  'channels.activity': 'Активность',
+  'channels.active': 'Активна',
+  'channels.inactive': 'Неактивна',
+  'channels.activeRule': 'Активна, если публиковала за {{days}} дней до {{date}}',
 } as const;
 
 type RankingsTexts = Readonly<Record<keyof typeof rankingsRu, string>>;
@@ -53,6 +60,13 @@ export const rankingsKk: RankingsTexts = {
   'rankings.none.concreteShare': 'Бағаланған жарияланым жоқ',
   'rankings.none.legalShare': 'Жарияланым жоқ',
   'rankings.none.followerGrowth': 'Жазылушылар саналмаған',
+  'channels.followers': 'Жазылушылар',
+  'channels.posts': 'Кезеңдегі жарияланымдар',
+  'channels.lastPost': 'Соңғы жарияланым',
+  'channels.activity': 'Белсенділік',
+  'channels.active': 'Белсенді',
+  'channels.inactive': 'Белсенді емес',
+  'channels.activeRule': '{{date}} дейінгі {{days}} күнде жарияланым болса, белсенді',
 };
 
 export const rankingsEn: RankingsTexts = {
@@ -80,4 +94,11 @@ export const rankingsEn: RankingsTexts = {
   'rankings.none.concreteShare': 'No judged posts',
   'rankings.none.legalShare': 'No posts',
   'rankings.none.followerGrowth': 'Followers never counted',
+  'channels.followers': 'Followers',
+  'channels.posts': 'Posts in the period',
+  'channels.lastPost': 'Last post',
+  'channels.activity': 'Activity',
+  'channels.active': 'Active',
+  'channels.inactive': 'Inactive',
+  'channels.activeRule': 'Active when it posted within {{days}} days before {{date}}',
 };

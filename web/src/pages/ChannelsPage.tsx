@@ -2,11 +2,12 @@
  * The registry of pages and channels with each one's collection (status, last success, next run, followers' trend,
  * "Collect now", its runs in the expanded row); a channel's followers over time, and recording a new count.
  */
-import { Card, Col, Row, Space, Tag } from 'antd';
+import { Card, Col, Row, Space, Tag, Tooltip } from 'antd';
 import { ListTable } from '../components/ListTable.js';
 import { Link, useParams } from 'react-router';
 import { PLATFORM_LABELS } from '../../../src/shared/labels.js';
 import { PLATFORMS } from '../../../src/shared/vocabulary.js';
+import { useChannelActivity } from '../api/channel-activity.js';
 import { useCollections } from '../api/collect.js';
 import { useRecords } from '../api/registry.js';
 import type { AudienceRow, ChannelRow } from '../api/types.js';
@@ -99,13 +100,16 @@ export default function ChannelsPage() {
   const names = useOrgNames();
   const search = useCarriedSearch();
   const { code } = useParams();
-  const { orgCode } = useOrgPeriod();
+  const { orgCode, period } = useOrgPeriod();
   const canWrite = useCan('channels');
   // The chosen channel is looked up among the subtree's; a region has tens of channels.
   const channels = useRecords('channels', { org: orgCode, pageSize: 500 }, orgCode !== undefined);
   const chosen = channels.data?.items.find((channel) => channel.code === code);
   const collections = useCollections(orgCode);
   const healthOf = new Map(collections.data?.items.map((health) => [health.channel, health]));
+  // Followers, posts and activity for the period chosen, as the dashboard counts them.
+  const activity = useChannelActivity(orgCode, period);
+  const activityOf = new Map(activity.data?.channels.map((channel) => [channel.code, channel]));
   if (!orgCode) return null;
   return (
     <>
@@ -165,6 +169,46 @@ export default function ChannelsPage() {
                       checkedAt={collections.dataUpdatedAt}
                     />
                   ) : null;
+                },
+              },
+              {
+                key: 'followers',
+                title: t('channels.followers'),
+                align: 'right',
+                className: 'nowrap',
+                render: (_, row) => f.number(activityOf.get(row.code)?.followers),
+              },
+              {
+                key: 'posts',
+                title: t('channels.posts'),
+                align: 'right',
+                render: (_, row) => f.number(activityOf.get(row.code)?.posts),
+              },
+              {
+                key: 'lastPost',
+                title: t('channels.lastPost'),
+                className: 'nowrap',
+                responsive: ['md'],
+                render: (_, row) => f.date(activityOf.get(row.code)?.lastPublished),
+              },
+              {
+                key: 'activity',
+                title: t('channels.activity'),
+                responsive: ['md'],
+                render: (_, row) => {
+                  const channel = activityOf.get(row.code);
+                  if (!channel || !activity.data) return null;
+                  const rule = t('channels.activeRule', {
+                    days: activity.data.activeDays,
+                    date: f.date(activity.data.asOf),
+                  });
+                  return (
+                    <Tooltip title={rule}>
+                      <Tag color={channel.active ? 'green' : undefined}>
+                        {t(channel.active ? 'channels.active' : 'channels.inactive')}
+                      </Tag>
+                    </Tooltip>
+                  );
                 },
               },
               // A phone's width keeps the name and the collection (which names the platform's collector); the rest is on
