@@ -30,7 +30,8 @@ export function followerGrowth(
   end: FollowerCount | null,
 ): FollowerGrowth {
   const start = atStart ?? firstWithin;
-  if (!start || !end) return { start, end, delta: null, ratio: null, trend: null };
+  // One count at both ends (a channel counted once) measures no growth: it is no "±0".
+  if (!start || !end || start.asOf === end.asOf) return { start, end, delta: null, ratio: null, trend: null };
   const change = changeOf(end.followers, start.followers);
   return { start, end, delta: change.delta, ratio: change.ratio, trend: change.trend };
 }

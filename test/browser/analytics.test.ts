@@ -114,6 +114,13 @@ describe.skipIf(NO_BROWSER !== undefined)(
           expect(await shown.innerText(), `${cell.weekday}-${cell.hour}`).toBe(String(cell.posts));
           expect(await shown.getAttribute('data-verdict')).toBe(String(cell.verdict));
         }
+        // Each weekday over all its hours, beside its row.
+        const days = heatmap.locator('td[data-day]');
+        const withPosts = posting.byWeekday.filter((day) => day.posts > 0);
+        expect(await days.allInnerTexts()).toEqual(withPosts.map((day) => String(day.posts)));
+        expect(
+          await days.evaluateAll((cells) => cells.map((cell) => cell.getAttribute('data-verdict'))),
+        ).toEqual(withPosts.map((day) => String(day.verdict)));
         // Some cells hold too few posts for a verdict, and are shown so.
         expect(posting.grid.some((cell) => !cell.verdict)).toBe(true);
 

@@ -141,6 +141,16 @@ describe('followers’ growth', () => {
     expect(growth.ratio).toBeCloseTo(-0.25, 12);
   });
 
+  it('measures no growth from a single count, taken as both start and end', () => {
+    const once = { followers: 120, asOf: '2024-11-01' };
+    expect(followerGrowth(null, once, once)).toMatchObject({
+      start: once,
+      end: once,
+      delta: null,
+      trend: null,
+    });
+  });
+
   it('has no change without both counts, and no percentage from nothing', () => {
     expect(followerGrowth(null, null, { followers: 10, asOf: '2024-06-01' })).toMatchObject({
       delta: null,

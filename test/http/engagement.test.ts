@@ -191,7 +191,8 @@ describe.each(DIALECTS)('engagement measures over HTTP (%s)', (dialect) => {
     for (const channel of body.channels) {
       const id = ids.get(channel.code) ?? 0;
       expect(channel.end, channel.code).toBe(atEnd.get(id));
-      if (channel.start !== null && channel.end !== null) {
+      if (channel.startAsOf === channel.endAsOf) expect(channel.delta, channel.code).toBeNull();
+      else if (channel.start !== null && channel.end !== null) {
         expect(channel.delta).toBe(channel.end - channel.start);
         if (channel.start > 0)
           expect(channel.ratio).toBeCloseTo((channel.end - channel.start) / channel.start, 12);

@@ -28,7 +28,10 @@ function useFigureColumns<T extends EngagementFiguresAnswer>(): ColumnsType<T> {
     key,
     title,
     align: 'right' as const,
-    render: (_: unknown, row: T) => <span data-figure={key}>{f.number(row[key])}</span>,
+    render: (_: unknown, row: T) => (
+      // Views are counted on some platforms only: none counted is no figure, not zero views.
+      <span data-figure={key}>{key === 'views' && row.postsWithViews === 0 ? '—' : f.number(row[key])}</span>
+    ),
   });
   const rate = (key: 'engagementByFollowers' | 'engagementByViews', title: string) => ({
     key,
@@ -129,7 +132,7 @@ export function EngagementSection({ orgCode, period }: { orgCode: string; period
                     ['reactions', f.number(data.total.reactions)],
                     ['comments', f.number(data.total.comments)],
                     ['shares', f.number(data.total.shares)],
-                    ['views', f.number(data.total.views)],
+                    ['views', data.total.postsWithViews === 0 ? '—' : f.number(data.total.views)],
                     ['engagementByFollowers', f.percent(data.total.engagementByFollowers)],
                     ['engagementByViews', f.percent(data.total.engagementByViews)],
                   ] as const
@@ -152,8 +155,12 @@ export function EngagementSection({ orgCode, period }: { orgCode: string; period
               {
                 key: 'org',
                 title: t('common.organization'),
-                render: (_, row) =>
-                  row.org ? <span data-user-text>{subjectName(row)}</span> : subjectName(row),
+                // Long branch names wrap at word ends so that a phone shows the figures beside them.
+                render: (_, row) => (
+                  <div style={{ minWidth: 120, maxWidth: 200 }}>
+                    {row.org ? <span data-user-text>{subjectName(row)}</span> : subjectName(row)}
+                  </div>
+                ),
               },
               ...subjectColumns,
             ]}

@@ -21,9 +21,9 @@ function Count({ value, asOf }: { value: number | null; asOf: string | null }) {
     <span style={{ whiteSpace: 'nowrap' }}>
       {f.number(value)}
       {asOf && (
-        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-          {' '}
-          · {f.date(asOf)}
+        // The count's date under it keeps the column narrow on a phone.
+        <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
+          {f.date(asOf)}
         </Typography.Text>
       )}
     </span>
@@ -67,7 +67,7 @@ export function FollowerGrowthTable({ orgCode, period }: { orgCode: string; peri
               key: 'channel',
               title: t('analytics.channel'),
               render: (_, row) => (
-                <div style={{ minWidth: 140, maxWidth: 260 }}>
+                <div style={{ minWidth: 130, maxWidth: 240 }}>
                   <Tag>{PLATFORM_LABELS[lang][row.platform]}</Tag>
                   {row.url ? (
                     <Typography.Link href={row.url} target="_blank" rel="noreferrer" data-user-text>

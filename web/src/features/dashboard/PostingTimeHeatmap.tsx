@@ -28,8 +28,14 @@ function Grid({ data }: { data: PostingTimeAnswer }) {
   const last = Math.max(...hours);
   const columns = Array.from({ length: last - first + 1 }, (_, index) => first + index);
   const max = Math.max(0, ...data.grid.filter((cell) => cell.verdict).map((cell) => cell.meanInteractions));
+  // A weekday over all its hours has posts enough for a verdict more often than one hour of it.
+  const days = new Map(data.byWeekday.map((day) => [day.weekday, day]));
+  const dayMax = Math.max(
+    0,
+    ...data.byWeekday.filter((day) => day.verdict).map((day) => day.meanInteractions),
+  );
   const dayName = (weekday: number) => t(`analytics.weekday.${weekday}` as 'analytics.weekday.1');
-  const cellStyle = { width: 30, minWidth: 30, height: 28, textAlign: 'center' as const, fontSize: 12 };
+  const cellStyle = { width: 28, minWidth: 28, height: 28, textAlign: 'center' as const, fontSize: 12 };
   return (
     // The grid scrolls within its card on a phone; the page itself never scrolls sideways.
     <div style={{ overflowX: 'auto', maxWidth: '100%' }}>
@@ -40,7 +46,10 @@ function Grid({ data }: { data: PostingTimeAnswer }) {
       >
         <thead>
           <tr>
-            <th scope="col" style={{ fontWeight: 'normal', textAlign: 'left', paddingRight: 4 }}>
+            <th
+              scope="col"
+              style={{ fontWeight: 'normal', textAlign: 'left', paddingRight: 4, whiteSpace: 'nowrap' }}
+            >
               <Typography.Text type="secondary">{t('analytics.hour')}</Typography.Text>
             </th>
             {columns.map((hour) => (
@@ -48,6 +57,9 @@ function Grid({ data }: { data: PostingTimeAnswer }) {
                 <Typography.Text type="secondary">{hour}</Typography.Text>
               </th>
             ))}
+            <th scope="col" style={{ fontWeight: 'normal', paddingLeft: 6, whiteSpace: 'nowrap' }}>
+              <Typography.Text type="secondary">{t('analytics.allHours')}</Typography.Text>
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -63,7 +75,7 @@ function Grid({ data }: { data: PostingTimeAnswer }) {
                   day: dayName(weekday),
                   hour,
                   posts: f.number(cell.posts),
-                  mean: f.number(Math.round(cell.meanInteractions * 10) / 10),
+                  mean: f.number(cell.meanInteractions),
                 });
                 return (
                   <td
@@ -82,11 +94,44 @@ function Grid({ data }: { data: PostingTimeAnswer }) {
                   </td>
                 );
               })}
+              <DayTotal cell={days.get(weekday)} max={dayMax} label={dayName(weekday)} />
             </tr>
           ))}
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** A weekday's posts over all hours, shaded on the weekdays' own scale. */
+function DayTotal({ cell, max, label }: { cell: PostingCellAnswer | undefined; max: number; label: string }) {
+  const { t } = useLang();
+  const f = useFormat();
+  if (!cell || cell.posts === 0) return <td />;
+  const text = t(cell.verdict ? 'analytics.dayCell' : 'analytics.dayCellNoVerdict', {
+    day: label,
+    posts: f.number(cell.posts),
+    mean: f.number(cell.meanInteractions),
+  });
+  return (
+    <td
+      title={text}
+      aria-label={text}
+      data-day={label}
+      data-verdict={cell.verdict}
+      style={{
+        minWidth: 44,
+        height: 28,
+        paddingLeft: 6,
+        textAlign: 'center',
+        fontSize: 12,
+        fontWeight: 600,
+        background: cell.verdict ? shadeOf(cell.meanInteractions, max) : NO_VERDICT,
+        color: cell.verdict ? undefined : '#8c8c8c',
+      }}
+    >
+      {cell.posts}
+    </td>
   );
 }
 
@@ -129,10 +174,12 @@ function SplitTable<T extends PostingCellAnswer>({
         {
           key: 'mean',
           title: t('analytics.meanInteractions'),
+          // A set width lets the long heading wrap at word ends on a phone.
+          width: 130,
           align: 'right',
           render: (_, row) =>
             row.verdict ? (
-              f.number(Math.round(row.meanInteractions * 10) / 10)
+              f.number(row.meanInteractions)
             ) : (
               <Typography.Text type="secondary" style={{ whiteSpace: 'nowrap' }}>
                 {t('analytics.noVerdict')}
@@ -142,6 +189,7 @@ function SplitTable<T extends PostingCellAnswer>({
         {
           key: 'erViews',
           title: t('analytics.erViews'),
+          width: 110,
           align: 'right',
           render: (_, row) => muted(row, row.verdict ? f.percent(row.engagementByViews) : '—'),
         },
