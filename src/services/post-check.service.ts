@@ -17,7 +17,10 @@ import {
 } from '../shared/post-check.schema.js';
 import { factsSummary, reasonGroups } from '../shared/reason-phrases.js';
 import type { UiLang } from '../shared/vocabulary.js';
-import { channelsOfOrgAndAbove, languagesSince } from '../storage/repositories/post-check.repository.js';
+import {
+  channelsOfOrgAndAbove,
+  languagesOfLatestYear,
+} from '../storage/repositories/post-check.repository.js';
 import { analysisSettings, loadModel } from './analysis.service.js';
 import type { Context } from './context.js';
 import { getOrganization } from './org.service.js';
@@ -28,9 +31,8 @@ import { parseInput } from './validate.js';
 type Texts = Readonly<Record<UiLang, string>>;
 type Say = (params: Record<string, string | number>) => Texts;
 
-/** A share of each language among the past year's publications from which the organization publishes in it. */
+/** A share of each language among the organization's latest year of publications from which it publishes in it. */
 const LANGUAGE_SHARE = 0.1;
-const YEAR_MS = 365 * 24 * 3600 * 1000;
 const LINK_RE = /\bhttps?:\/\/\S+/i;
 
 const NOTES: Readonly<Record<PostNoteCode, Say>> = {
@@ -166,8 +168,7 @@ export async function checkPost(ctx: Context, input: PostCheckInput, lang: UiLan
       notes.push(note('text_language_differs', 'warning', lang, { field: text.field }));
   }
 
-  const since = new Date(ctx.clock().getTime() - YEAR_MS).toISOString();
-  const languages = await languagesSince(ctx.db.kysely, org.id, since);
+  const languages = await languagesOfLatestYear(ctx.db.kysely, org.id);
   const total = Object.values(languages).reduce((sum, n) => sum + n, 0);
   const share = (n: number | undefined) => (total === 0 ? 0 : ((n ?? 0) + (languages.mixed ?? 0)) / total);
   const bilingual = share(languages.ru) >= LANGUAGE_SHARE && share(languages.kk) >= LANGUAGE_SHARE;

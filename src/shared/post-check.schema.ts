@@ -64,7 +64,7 @@ export type TextCheck = z.infer<typeof textCheck>;
 export const postCheckAnswer = z.object({
   texts: z.array(textCheck),
   notes: z.array(postNote),
-  /** Whether the organization's publications of the past year are in both Russian and Kazakh. */
+  /** Whether the organization's publications of its latest year are in both Russian and Kazakh. */
   bilingual: z.boolean(),
 });
 export type PostCheckAnswer = z.infer<typeof postCheckAnswer>;

@@ -118,6 +118,8 @@ describe.skipIf(reason !== undefined)(skippedBecause('the content plan in the br
     const checked = await checks.innerText();
     expect(checked).toContain(kk['contentLang.kk']);
     expect(checked).toContain(`${kk['plan.textKk']}: `);
+    // The Abai region's publications are in both languages: the Russian version is asked for.
+    expect(checked).toContain('орысша нұсқасы жоқ');
     await checks.scrollIntoViewIfNeeded();
     await checks.screenshot({ path: `${SHOTS}/kk-post-checks.png` });
     await drawer.getByRole('button', { name: kk['plan.submit'] }).click();

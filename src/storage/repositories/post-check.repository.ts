@@ -27,12 +27,21 @@ export function channelsOfOrgAndAbove(
     .execute();
 }
 
-/** The languages of the publications about the organization since the instant, with how many each. */
-export async function languagesSince(
+/**
+ * The languages of the publications about the organization in the year up to its latest one, with how many
+ * each: an installation whose imports stopped a while ago still knows which languages it publishes in.
+ */
+export async function languagesOfLatestYear(
   db: Kysely<Database>,
   orgId: number,
-  since: string,
 ): Promise<Partial<Record<ContentLang, number>>> {
+  const latest = await db
+    .selectFrom('publication')
+    .select((eb) => eb.fn.max('publishedAt').as('at'))
+    .where('subjectOrgId', '=', orgId)
+    .executeTakeFirst();
+  if (!latest?.at) return {};
+  const since = new Date(Date.parse(String(latest.at)) - YEAR_MS).toISOString();
   const rows = await db
     .selectFrom('publication')
     .select(['language', (eb) => eb.fn.countAll<string | number>().as('n')])
@@ -43,3 +52,5 @@ export async function languagesSince(
     .execute();
   return Object.fromEntries(rows.map((row) => [row.language, Number(row.n)]));
 }
+
+const YEAR_MS = 365 * 24 * 3600 * 1000;
