@@ -93,6 +93,7 @@ export const ERROR_CODES = [
   'publish_media_rejected',
   'publish_media_not_ready',
   'plan_media_unknown',
+  'notification_unknown',
   'internal_error',
   'web_not_built',
 ] as const;
@@ -270,6 +271,7 @@ export const ERROR_TEXTS: Texts<ErrorCode> = {
     publish_media_not_ready:
       '{platform} не подготовил изображение к публикации за {seconds} с; одобрите пост снова, чтобы повторить',
     plan_media_unknown: 'Изображения по этому адресу нет: пост не одобрен, уже опубликован или адрес неверен',
+    notification_unknown: 'Уведомления № {id} у вас нет',
     internal_error: 'Внутренняя ошибка сервера; сообщите администратору номер запроса {requestId}',
     web_not_built:
       'Веб-приложение ещё не собрано: выполните {command} в папке aqparat и обновите страницу (API уже работает: /api/docs)',
@@ -397,6 +399,7 @@ export const ERROR_TEXTS: Texts<ErrorCode> = {
     publish_media_not_ready:
       '{platform} суретті {seconds} с ішінде жариялауға дайындамады; қайталау үшін жазбаны қайта бекітіңіз',
     plan_media_unknown: 'Бұл мекенжай бойынша сурет жоқ: жазба бекітілмеген, жарияланып қойған немесе мекенжай қате',
+    notification_unknown: 'Сізде № {id} хабарлама жоқ',
     internal_error: 'Сервердің ішкі қатесі; әкімшіге сұрау нөмірін {requestId} хабарлаңыз',
     web_not_built:
       'Веб-қосымша әлі жиналмаған: aqparat қалтасында {command} командасын орындап, бетті жаңартыңыз (API жұмыс істеп тұр: /api/docs)',
@@ -525,6 +528,7 @@ export const ERROR_TEXTS: Texts<ErrorCode> = {
     publish_media_not_ready:
       '{platform} did not get the image ready for publishing within {seconds} s; approve the post again to retry',
     plan_media_unknown: 'No image at this address: the post is not approved, already published, or the address is wrong',
+    notification_unknown: 'You have no notification No. {id}',
     internal_error: 'Internal server error; tell the administrator the request id {requestId}',
     web_not_built:
       'The web application has not been built: run {command} in the aqparat folder and reload the page (the API already works: /api/docs)',
@@ -674,3 +678,30 @@ export function describeError(
   const fields = (error.fields ?? []).map((issue) => describeFieldIssue(issue, lang));
   return [`${head}${record}`, ...fields].join('; ');
 }
+
+/** The kinds of notification a user gets, each a subject and a text (the content plan's failed sending). */
+export const NOTIFICATION_KINDS = ['publish_failed'] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+export const NOTIFICATION_TEXTS: Readonly<
+  Record<UiLang, Readonly<Record<NotificationKind, { subject: string; text: string }>>>
+> = {
+  ru: {
+    publish_failed: {
+      subject: 'aqparat: пост № {post} не опубликован в «{channel}»',
+      text: 'Пост № {post} не опубликован в канале «{channel}»: {reason}',
+    },
+  },
+  kk: {
+    publish_failed: {
+      subject: 'aqparat: № {post} жазба «{channel}» арнасында жарияланбады',
+      text: '№ {post} жазба «{channel}» арнасында жарияланбады: {reason}',
+    },
+  },
+  en: {
+    publish_failed: {
+      subject: 'aqparat: post No. {post} was not published to "{channel}"',
+      text: 'Post No. {post} was not published to channel "{channel}": {reason}',
+    },
+  },
+};

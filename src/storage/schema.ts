@@ -551,6 +551,17 @@ export interface PlanPostChannelTable {
   messageIds: DbJson;
 }
 
+/** A notification to a user: its kind names the text, its params fill it; unread while `readAt` is null. */
+export interface NotificationTable {
+  id: Generated<number>;
+  userId: number;
+  postId: number | null;
+  kind: string;
+  params: DbJson;
+  readAt: string | null;
+  createdAt: string;
+}
+
 /** A post's images after the first (kept in plan_post), by position 1 to 9: a Telegram album's. */
 export interface PlanPostImageTable {
   postId: number;
@@ -600,6 +611,7 @@ export interface Database {
   planPost: PlanPostTable;
   planPostChannel: PlanPostChannelTable;
   planPostImage: PlanPostImageTable;
+  notification: NotificationTable;
 }
 
 export type OrganizationRow = Selectable<OrganizationTable>;

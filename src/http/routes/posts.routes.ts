@@ -3,7 +3,9 @@
  * scope, `GET /posts/:id` one, `POST /posts` drafts one, `PATCH /posts/:id` changes a draft or a returned post,
  * and `POST /posts/:id/submit|approve|return` moves it (an editor submits; a manager of the organization or above
  * approves or returns with a comment; an administrator may approve a draft at once). A post outside the caller's
- * subtree is 404. A channel's failure comes with the platform's reason in the user's language.
+ * subtree is 404. A channel's failure comes with the platform's reason in the user's language, and notifies the
+ * post's author (notifications.routes.ts, registered here). `GET /media/plan/:token` serves an approved post's
+ * image without a sign-in, for Instagram to fetch.
  */
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -26,6 +28,7 @@ import type { UiLang } from '../../shared/vocabulary.js';
 import { NotFoundError } from '../../domain/errors.js';
 import { publicImage } from '../../services/plan/publish.service.js';
 import { idParams, orgParam } from './common.js';
+import { notificationRoutes } from './notifications.routes.js';
 import { file, json, replies } from './replies.js';
 
 const isErrorCode = (value: string): value is ErrorCode => (ERROR_CODES as readonly string[]).includes(value);
@@ -122,6 +125,8 @@ export const postRoutes: FastifyPluginAsyncZod = async (app) => {
       answered(await movePost(request.ctx, request.params.id, step, request.body ?? {}), request.lang),
     );
   }
+  // A failed sending's notification to the post's author goes with the plan's routes.
+  await app.register(notificationRoutes);
   // Public, for Instagram to fetch the image it publishes: the token is unguessable, and only an approved post's
   // (or one being published) is served, never a draft's.
   const media = {

@@ -36,6 +36,7 @@ import { telegramAddressOf } from '../collect/telegram-web.js';
 import { sourceOf } from '../collect.service.js';
 import { type Context, inTransaction } from '../context.js';
 import { runImport } from '../import/runner.js';
+import { notifyPublishFailed } from './notification.service.js';
 import { getPost } from './post.service.js';
 import { findOnPage, sendToFacebook } from './facebook-publish.js';
 import type { Sent } from './sent.js';
@@ -285,6 +286,14 @@ export async function publishDue(ctx: Context, options: PublishOptions = {}): Pr
           });
           if (result.error.code === 'publish_token_refused')
             await markTokenExpired(ctx, channelRefOf(sending), 'collect_token_expired');
+          try {
+            await notifyPublishFailed(ctx, post, sending.channelCode, result.error);
+          } catch (error) {
+            ctx.log.warn(
+              { err: error, post: postId },
+              'the author could not be notified of a failed sending',
+            );
+          }
         }
       }
       results.push(result);

@@ -28,6 +28,7 @@ import * as planPosts from './202612070700_plan_posts.js';
 import * as publicationBandUnchecked from './202612070800_publication_band_unchecked.js';
 import * as planPostMediaToken from './202612070900_plan_post_media_token.js';
 import * as planPostAlbum from './202612071000_plan_post_album.js';
+import * as notification from './202612071100_notification.js';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '202611260600_initial_model': initialModel,
@@ -58,4 +59,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '202612070800_publication_band_unchecked': publicationBandUnchecked,
   '202612070900_plan_post_media_token': planPostMediaToken,
   '202612071000_plan_post_album': planPostAlbum,
+  '202612071100_notification': notification,
 };
