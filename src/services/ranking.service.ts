@@ -9,8 +9,8 @@ import { followerGrowth, type FollowerCount } from '../domain/follower-growth.me
 import { membersIndex } from '../domain/members.measure.js';
 import { type BranchFigures, rankBranches } from '../domain/ranking.measure.js';
 import type { RankingAnswer } from '../shared/ranking.schema.js';
-import { listFirstCountsAfter } from '../storage/repositories/audience-growth.repository.js';
 import { listContentRows } from '../storage/repositories/brief.repository.js';
+import { listFirstCountsWithin } from '../storage/repositories/engagement.repository.js';
 import { listSubtreeChannels, type SubtreeChannel } from '../storage/repositories/channel.repository.js';
 import { listSubtreeMembership, mapToChildOf } from '../storage/repositories/org.repository.js';
 import { isOwnPageOn, SOCIAL_PLATFORMS } from './brief.service.js';
@@ -72,15 +72,11 @@ async function rankingOf(ctx: Context, { org, period, asOf }: Resolved): Promise
   const pagesOf = (orgId: number) =>
     atEnd.filter((channel) => isOwnPageOn(channel, channel.orgId, orgId, asOf));
   const branchPages = branches.flatMap((branch) => pagesOf(branch.id));
-  const firstWithin = new Map(
-    (
-      await listFirstCountsAfter(
-        db,
-        branchPages.map((page) => page.id),
-        period.from,
-        asOf,
-      )
-    ).map((row) => [row.channelId, row]),
+  const firstWithin = await listFirstCountsWithin(
+    db,
+    branchPages.map((page) => page.id),
+    period.from,
+    asOf,
   );
 
   const figuresOf = async (branch: Organization): Promise<BranchFigures> => {

@@ -91,7 +91,8 @@ export async function expectedBranches(
         counts
           .filter((row) => row.asOf > period.from && row.asOf <= asOf)
           .sort((a, b) => a.asOf.localeCompare(b.asOf))[0];
-      return start && end ? [{ start: start.followers, end: end.followers }] : [];
+      // A page counted once has no growth to state.
+      return start && end && start.asOf !== end.asOf ? [{ start: start.followers, end: end.followers }] : [];
     });
     return {
       code: branch.code,

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parsePeriod } from '../../src/domain/period.js';
 import { buildDashboard } from '../../src/services/dashboard.service.js';
 import { buildDemo } from '../../src/services/demo.service.js';
+import { followerGrowthMeasure } from '../../src/services/engagement.service.js';
 import { type RankingAnswer, rankingAnswer } from '../../src/shared/ranking.schema.js';
 import { DIALECTS } from '../helpers/databases.js';
 import { expectedBranches, expectedValues } from '../helpers/ranking-figures.js';
@@ -135,6 +136,10 @@ describe.each(DIALECTS)('rankings of branches over HTTP (%s)', (dialect) => {
       denominator: 204,
       rank: 1,
     });
+    // The dashboard's growth per channel says the same of the region's own pages.
+    const growth = await followerGrowthMeasure(server.ctx, { org: 'abai', period: parsePeriod('2024') });
+    const own = growth.channels.filter((channel) => channel.ownPage && channel.delta !== null);
+    expect(own.reduce((sum, channel) => sum + (channel.delta ?? 0), 0)).toBe(57);
   });
 
   it('ranks a branch viewer’s own primaries, 404 outside their subtree, 400 and 401 as the other measures', async () => {
