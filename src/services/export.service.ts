@@ -73,7 +73,7 @@ export function periodLabel(period: Period): string {
 const UNSAFE = '\\/:*?"<>|';
 
 /**
- * A file's name as a person would give it: «Публикации_Абай облыстық ұйымы_2023.xlsx». Characters that no file
+ * A file's name as a person would give it: «Публикации_<the organization's full name>_2023.xlsx». Characters that no file
  * system takes are left out; the parts are joined by `_`, as the names users exchange by e-mail are.
  */
 export function humanFileName(
@@ -83,7 +83,12 @@ export function humanFileName(
   lang: UiLang,
   extension: string,
 ): string {
-  const parts = [title, org ? orgName(org, lang) : undefined, period ? periodLabel(period) : undefined];
+  // The full name: short ones («Областная организация») are alike across regions.
+  const parts = [
+    title,
+    org ? orgName(org, lang, 'full') : undefined,
+    period ? periodLabel(period) : undefined,
+  ];
   const name = parts
     .filter((part): part is string => Boolean(part))
     .map((part) => [...part].map((char) => (char < ' ' || UNSAFE.includes(char) ? ' ' : char)).join(''))
@@ -440,7 +445,7 @@ export async function exportList(
   return { fileName, content };
 }
 
-/** A brief's file as a person would name it: «Справка_Абай облыстық ұйымы_2023.docx», in the brief's language. */
+/** A brief's file as a person would name it: «Справка_<the organization's full name>_2023.docx», in its language. */
 export async function briefFileNameFor(
   ctx: Context,
   request: { org: string; from: string; to: string },

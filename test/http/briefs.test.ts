@@ -96,8 +96,8 @@ describe.each(DIALECTS)('briefs over HTTP (%s)', (dialect) => {
     const response = await download(admin, region, 'format=docx');
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toBe(DOCX);
-    // Named as a person would name it: «Справка», the organization's name, the period as written.
-    const name = `Справка_${region.shortNameRu ?? region.nameRu}_2023.docx`;
+    // Named as a person would name it: «Справка», the organization's full name, the period as written.
+    const name = `Справка_${region.nameRu}_2023.docx`;
     expect(response.headers['content-disposition']).toBe(contentDisposition(name));
     expect(String(response.headers['content-disposition'])).toContain(encodeURIComponent(name));
     const text = await docxText(response.rawPayload);
@@ -164,8 +164,8 @@ describe.each(DIALECTS)('briefs over HTTP (%s)', (dialect) => {
     const body = response.json() as { files: { format: string; fileName: string; url: string }[] };
     expect(body).toMatchObject({ org: branchA.code, from: '2023-01-01', to: '2023-06-30', lang: 'kk' });
     expect(body.files.map((file) => [file.format, file.fileName])).toEqual([
-      ['docx', `Анықтама_${branchA.shortNameKk ?? branchA.nameKk}_2023-H1.docx`],
-      ['html', `Анықтама_${branchA.shortNameKk ?? branchA.nameKk}_2023-H1.html`],
+      ['docx', `Анықтама_${branchA.nameKk}_2023-H1.docx`],
+      ['html', `Анықтама_${branchA.nameKk}_2023-H1.html`],
     ]);
     const html = await viewerA.get(body.files[1]?.url ?? '');
     expect(html.statusCode).toBe(200);

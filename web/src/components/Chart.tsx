@@ -35,9 +35,12 @@ export function Chart({ option, height, label }: { option: EChartsOption; height
   }, [option]);
 
   return (
-    <div style={{ position: 'relative' }}>
+    <div>
+      {/* Above the drawing, not over it: a button on the canvas would hide the largest bar's end. */}
+      <div style={{ display: 'flex', justifyContent: 'flex-end' }}>
+        <PngButton chart={chart} label={label} />
+      </div>
       <div ref={element} role="img" aria-label={label} style={{ height, width: '100%' }} />
-      <PngButton chart={chart} label={label} />
     </div>
   );
 }
@@ -60,7 +63,6 @@ function PngButton({ chart, label }: { chart: React.RefObject<echarts.ECharts | 
       onClick={save}
       title={t('export.png')}
       aria-label={`${t('export.png')}: ${label}`}
-      style={{ position: 'absolute', top: 0, right: 0 }}
     >
       PNG
     </Button>
