@@ -44,7 +44,7 @@ async function showDashboard(page: Page, base: string): Promise<void> {
   await page.goto(`${base}/?${QUERY}`);
   await page.locator('[data-testid="posting-heatmap"]').waitFor();
   await page.locator('[data-top-post]').first().waitFor();
-  await page.locator('tr[data-channel]').first().waitFor();
+  await page.locator('[data-channel]').first().waitFor();
   await page.waitForLoadState('networkidle');
   await page.waitForTimeout(300);
 }
@@ -125,6 +125,7 @@ describe.skipIf(NO_BROWSER !== undefined)(
         expect(posting.grid.some((cell) => !cell.verdict)).toBe(true);
 
         const rows = admin.locator('tr[data-channel]');
+        await rows.first().waitFor();
         expect(await rows.count()).toBe(growth.channels.length);
         const region = growth.channels.find((channel) => channel.code === 'abai-facebook');
         expect(region?.delta).not.toBeNull();
@@ -152,6 +153,8 @@ describe.skipIf(NO_BROWSER !== undefined)(
           await showDashboard(admin, server.url);
           await shoot(admin, `dashboard-analytics-${lang}-desktop`, lang);
           await admin.setViewportSize(VIEWPORTS.phone);
+          // On a phone the channels' growth is a list of cards, not a table.
+          await admin.locator('.ant-list-item[data-channel]').first().waitFor();
           await admin.waitForTimeout(400);
           const { scrollWidth, innerWidth } = (await admin.evaluate(
             '({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth })',

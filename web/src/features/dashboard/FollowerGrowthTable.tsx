@@ -3,7 +3,7 @@
  * first day, else the channel's first count within it, dated), at the end (the dashboard's date), and the change
  * with its percentage and trend mark. The organization's own pages come first.
  */
-import { Card, Table, Tag, Typography } from 'antd';
+import { Card, Grid, List, Table, Tag, Typography } from 'antd';
 import { TREND_MARKS } from '../../../../src/shared/change.js';
 import type { FollowerGrowthChannel } from '../../../../src/shared/engagement.schema.js';
 import { PLATFORM_LABELS } from '../../../../src/shared/labels.js';
@@ -44,15 +44,69 @@ function ChangeText({ row }: { row: FollowerGrowthChannel }) {
   );
 }
 
-export function FollowerGrowthTable({ orgCode, period }: { orgCode: string; period: string }) {
+function ChannelName({ row }: { row: FollowerGrowthChannel }) {
   const { lang, t } = useLang();
+  return (
+    <>
+      <Tag>{PLATFORM_LABELS[lang][row.platform]}</Tag>
+      {row.url ? (
+        <Typography.Link href={row.url} target="_blank" rel="noreferrer" data-user-text>
+          {row.name}
+        </Typography.Link>
+      ) : (
+        <span data-user-text>{row.name}</span>
+      )}
+      <br />
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        <span data-user-text>{orgName(row.owner, lang)}</span>
+        {row.ownPage && ` · ${t('analytics.ownPage')}`}
+      </Typography.Text>
+    </>
+  );
+}
+
+/** On a phone each channel is a card: its name, then start → end and the change on one line. */
+function GrowthCards({ channels }: { channels: FollowerGrowthChannel[] }) {
+  const { t } = useLang();
+  return (
+    <List<FollowerGrowthChannel>
+      size="small"
+      dataSource={channels}
+      rowKey="code"
+      locale={{ emptyText: t('analytics.noFollowers') }}
+      renderItem={(row) => (
+        <List.Item data-channel={row.code}>
+          <div style={{ width: '100%' }}>
+            <ChannelName row={row} />
+            <div style={{ display: 'flex', flexWrap: 'wrap', gap: '4px 16px', marginTop: 4 }}>
+              <span>
+                <Typography.Text type="secondary">{t('analytics.start')}: </Typography.Text>
+                <Count value={row.start} asOf={null} />
+              </span>
+              <span>
+                <Typography.Text type="secondary">{t('analytics.end')}: </Typography.Text>
+                <Count value={row.end} asOf={null} />
+              </span>
+              <ChangeText row={row} />
+            </div>
+          </div>
+        </List.Item>
+      )}
+    />
+  );
+}
+
+export function FollowerGrowthTable({ orgCode, period }: { orgCode: string; period: string }) {
+  const { t } = useLang();
+  const screens = Grid.useBreakpoint();
   const answer = useFollowerGrowth(orgCode, period);
   if (answer.error) return <ErrorAlert error={answer.error} />;
   const data = answer.data;
   const title = t('analytics.followerGrowth');
   return (
     <Card size="small" title={title} role="region" aria-label={title} loading={!data}>
-      {data && (
+      {data && !screens.sm && <GrowthCards channels={data.channels} />}
+      {data && screens.sm && (
         <Table<FollowerGrowthChannel>
           aria-label={title}
           size="small"
@@ -68,19 +122,7 @@ export function FollowerGrowthTable({ orgCode, period }: { orgCode: string; peri
               title: t('analytics.channel'),
               render: (_, row) => (
                 <div style={{ minWidth: 130, maxWidth: 240 }}>
-                  <Tag>{PLATFORM_LABELS[lang][row.platform]}</Tag>
-                  {row.url ? (
-                    <Typography.Link href={row.url} target="_blank" rel="noreferrer" data-user-text>
-                      {row.name}
-                    </Typography.Link>
-                  ) : (
-                    <span data-user-text>{row.name}</span>
-                  )}
-                  <br />
-                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    <span data-user-text>{orgName(row.owner, lang)}</span>
-                    {row.ownPage && ` · ${t('analytics.ownPage')}`}
-                  </Typography.Text>
+                  <ChannelName row={row} />
                 </div>
               ),
             },
