@@ -166,10 +166,9 @@ describe.skipIf(NO_BROWSER !== undefined)(skippedBecause('downloads in Chromium'
         for (const [size, viewport] of Object.entries(VIEWPORTS)) {
           await admin.setViewportSize(viewport);
           await admin.waitForTimeout(300);
-          const [scrollWidth, innerWidth] = await admin.evaluate(() => [
-            document.documentElement.scrollWidth,
-            window.innerWidth,
-          ]);
+          const { scrollWidth, innerWidth } = (await admin.evaluate(
+            '({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth })',
+          )) as { scrollWidth: number; innerWidth: number };
           expect(scrollWidth, `${lang} ${size}`).toBeLessThanOrEqual(innerWidth);
           await admin.screenshot({ path: join(SHOTS, `briefs-${lang}-${size}.png`), fullPage: true });
         }
