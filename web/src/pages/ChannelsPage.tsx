@@ -71,6 +71,7 @@ function FollowerHistory({ channel }: { channel: ChannelRow }) {
       />
       <ListTable<AudienceRow>
         aria-label={t('channel.history')}
+        exportOf={{ list: 'audience', query: { parentId: channel.id } }}
         size="small"
         rowKey="id"
         dataSource={[...points].reverse()}

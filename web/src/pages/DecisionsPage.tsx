@@ -64,6 +64,7 @@ function Tasks({ decisionId }: { decisionId: number }) {
   return (
     <ListTable<TaskRow>
       aria-label={t('decision.tasks')}
+      exportOf={{ list: 'tasks', query: { parentId: decisionId } }}
       size="small"
       rowKey="id"
       loading={tasks.isFetching}
