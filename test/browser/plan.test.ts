@@ -134,7 +134,11 @@ describe.skipIf(reason !== undefined)(skippedBecause('the content plan in the br
     const before = Number((await figure(manager, 'Публикаций в соцсетях')).replace(/\s/g, ''));
     await manager.goto(`${server.url}/plan?org=${ORG}`);
     await manager.locator(`[data-post="${post?.id}"]`).click();
-    await manager.getByRole('dialog').getByRole('button', { name: ru['plan.approve'] }).click();
+    const approval = manager.getByRole('dialog');
+    await approval.getByRole('button', { name: ru['plan.approve'] }).waitFor();
+    await manager.waitForTimeout(600);
+    await shot(manager, 'ru-approval');
+    await approval.getByRole('button', { name: ru['plan.approve'] }).click();
     await manager.locator(`[data-post="${post?.id}"]`).getByText(ru['plan.state.approved']).waitFor();
 
     // A minute before its instant nothing goes; at its minute the fake Telegram gets the Kazakh text.

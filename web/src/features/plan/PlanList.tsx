@@ -6,6 +6,10 @@ import { useFormat } from '../../lib/format.js';
 import type { PlacedPost } from './PlanCalendar.js';
 import { PostCard } from './PostCard.js';
 
+/** 1 for Monday to 7 for Sunday. */
+const weekdayOf = (date: string) =>
+  (((new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7) + 1) as 1 | 2 | 3 | 4 | 5 | 6 | 7;
+
 export function PlanList({
   posts,
   onOpen,
@@ -23,7 +27,7 @@ export function PlanList({
       {days.map((date) => (
         <section key={date} data-date={date}>
           <Typography.Title level={5} style={{ margin: '12px 0 6px' }}>
-            {f.date(date)}
+            {f.date(date)}, {t(`plan.weekday.${weekdayOf(date)}`)}
           </Typography.Title>
           {sorted
             .filter((entry) => entry.date === date)

@@ -8,6 +8,7 @@ import {
   Alert,
   Button,
   Checkbox,
+  Descriptions,
   Divider,
   Drawer,
   Form,
@@ -267,7 +268,8 @@ export function PostDrawer({
             .join('\n')}
         />
       )}
-      <Form layout="vertical" disabled={!editable || busy}>
+      {/* A post the user may not change reads as text, not as greyed fields. */}
+      <Form layout="vertical" disabled={busy}>
         {!post && (
           <Form.Item label={t('common.organization')}>
             <OrgPicker value={fields.org} onChange={(org) => set({ org, channels: [] })} />
@@ -323,63 +325,88 @@ export function PostDrawer({
           </Form.Item>
         )}
         {post?.hasImage && <Tag>{t('plan.hasImage')}</Tag>}
-        <Space wrap>
-          <Form.Item label={t('common.date')} htmlFor="post-date">
-            <Input
-              id="post-date"
-              type="date"
-              value={fields.date}
-              onChange={(e) => set({ date: e.target.value })}
-            />
-          </Form.Item>
-          <Form.Item label={t('plan.time')} htmlFor="post-time">
-            <Input
-              id="post-time"
-              type="time"
-              value={fields.time}
-              onChange={(e) => set({ time: e.target.value })}
-            />
-          </Form.Item>
-          <Form.Item label={t('pub.topic')}>
-            <Select
-              aria-label={t('pub.topic')}
-              style={{ minWidth: 200 }}
-              allowClear
-              value={fields.topic ?? undefined}
-              onChange={(topic?: Topic) => set({ topic: topic ?? null })}
-              options={TOPICS.map((topic) => ({ value: topic, label: TOPIC_LABELS[lang][topic] }))}
-            />
-          </Form.Item>
-        </Space>
-        {editable && (
-          <Form.Item label={t('plan.template')}>
-            <TemplateFields
-              onFill={(field, text, topic) =>
-                set(
-                  field === 'kk'
-                    ? { textKk: text, topic: fields.topic ?? topic }
-                    : { textRu: text, topic: fields.topic ?? topic },
-                )
-              }
-            />
-          </Form.Item>
+        {editable ? (
+          <>
+            <Space wrap>
+              <Form.Item label={t('common.date')} htmlFor="post-date">
+                <Input
+                  id="post-date"
+                  type="date"
+                  value={fields.date}
+                  onChange={(e) => set({ date: e.target.value })}
+                />
+              </Form.Item>
+              <Form.Item label={t('plan.time')} htmlFor="post-time">
+                <Input
+                  id="post-time"
+                  type="time"
+                  value={fields.time}
+                  onChange={(e) => set({ time: e.target.value })}
+                />
+              </Form.Item>
+              <Form.Item label={t('pub.topic')}>
+                <Select
+                  aria-label={t('pub.topic')}
+                  style={{ minWidth: 200 }}
+                  allowClear
+                  value={fields.topic ?? undefined}
+                  onChange={(topic?: Topic) => set({ topic: topic ?? null })}
+                  options={TOPICS.map((topic) => ({ value: topic, label: TOPIC_LABELS[lang][topic] }))}
+                />
+              </Form.Item>
+            </Space>
+            {editable && (
+              <Form.Item label={t('plan.template')}>
+                <TemplateFields
+                  onFill={(field, text, topic) =>
+                    set(
+                      field === 'kk'
+                        ? { textKk: text, topic: fields.topic ?? topic }
+                        : { textRu: text, topic: fields.topic ?? topic },
+                    )
+                  }
+                />
+              </Form.Item>
+            )}
+            <Form.Item label={t('plan.textKk')} htmlFor="post-text-kk">
+              <Input.TextArea
+                id="post-text-kk"
+                autoSize={{ minRows: 3, maxRows: 12 }}
+                value={fields.textKk}
+                onChange={(e) => set({ textKk: e.target.value })}
+              />
+            </Form.Item>
+            <Form.Item label={t('plan.textRu')} htmlFor="post-text-ru">
+              <Input.TextArea
+                id="post-text-ru"
+                autoSize={{ minRows: 3, maxRows: 12 }}
+                value={fields.textRu}
+                onChange={(e) => set({ textRu: e.target.value })}
+              />
+            </Form.Item>
+          </>
+        ) : (
+          <>
+            <Descriptions size="small" column={1} style={{ marginBottom: 12 }}>
+              <Descriptions.Item label={t('common.date')}>
+                {fields.date.split('-').reverse().join('.')} {fields.time}
+              </Descriptions.Item>
+              <Descriptions.Item label={t('pub.topic')}>
+                {fields.topic ? TOPIC_LABELS[lang][fields.topic] : '—'}
+              </Descriptions.Item>
+            </Descriptions>
+            {(['textKk', 'textRu'] as const)
+              .filter((key) => fields[key].trim())
+              .map((key) => (
+                <section key={key} aria-label={t(`plan.${key}`)} style={{ marginBottom: 12 }}>
+                  <Typography.Text strong>{t(`plan.${key}`)}</Typography.Text>
+                  <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginTop: 4 }}>
+                    {fields[key]}
+                  </Typography.Paragraph>
+                </section>
+              ))}
+          </>
         )}
-        <Form.Item label={t('plan.textKk')} htmlFor="post-text-kk">
-          <Input.TextArea
-            id="post-text-kk"
-            autoSize={{ minRows: 3, maxRows: 12 }}
-            value={fields.textKk}
-            onChange={(e) => set({ textKk: e.target.value })}
-          />
-        </Form.Item>
-        <Form.Item label={t('plan.textRu')} htmlFor="post-text-ru">
-          <Input.TextArea
-            id="post-text-ru"
-            autoSize={{ minRows: 3, maxRows: 12 }}
-            value={fields.textRu}
-            onChange={(e) => set({ textRu: e.target.value })}
-          />
-        </Form.Item>
       </Form>
       {editable && Boolean(fields.textKk.trim() || fields.textRu.trim()) && (
         <PostChecks answer={check.data} loading={check.isFetching} error={check.error} />
