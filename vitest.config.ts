@@ -5,7 +5,7 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts', 'src/**/*.test.ts'],
     // Tests run in UTC so that nothing depends on the machine's zone; zones are exercised explicitly.
-    env: { TZ: 'UTC', AQPARAT_LOG_LEVEL: 'silent' },
+    env: { TZ: 'UTC', AQPARAT_LOG_LEVEL: 'silent', AQPARAT_ANSWER_CHECK: 'strict' },
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',

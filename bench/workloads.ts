@@ -10,10 +10,13 @@ import { classify } from '../src/analysis/classify.js';
 import { WHOLE_TREE } from '../src/domain/scope.js';
 import { periodBetween } from '../src/domain/period.js';
 import { presenceMatrix } from '../src/domain/presence.measure.js';
+import { answerChecker } from '../src/http/api-document.js';
 import { renderBrief } from '../src/services/brief.service.js';
 import type { Context } from '../src/services/context.js';
 import { getOrganization } from '../src/services/org.service.js';
+import { searchPublications } from '../src/services/publication.service.js';
 import { organizationFigures } from '../src/services/stats.service.js';
+import { type PublicationPage, publicationPageAnswer } from '../src/shared/dashboard.js';
 import { listPresenceChannels } from '../src/storage/repositories/brief.repository.js';
 import { countPublications } from '../src/storage/repositories/publication.repository.js';
 import type { Check, Unit } from './figures.js';
@@ -253,6 +256,38 @@ function classifyWorkload(limit: number): Workload {
   };
 }
 
+/**
+ * The check of every JSON answer against the API document (http/api-document.ts) on the largest page the API
+ * serves, 500 publications: the product's serializer against JSON.stringify alone, on the same page.
+ */
+function answerCheckWorkload(code: string): Workload {
+  let page: PublicationPage | undefined;
+  const load = async (ctx: Context) =>
+    (page ??= await searchPublications(ctx, { org: code, period: PERIOD, page: 1, pageSize: 500 }));
+  const serialize = answerChecker({
+    strict: false,
+    warn: (fields) => {
+      throw new Error(`the publications page has fields its schema does not declare: ${fields.join(', ')}`);
+    },
+  })({ schema: publicationPageAnswer, method: 'GET', url: '/api/v1/publications', httpStatus: '200' });
+  const digest = (json: string) => ({
+    bytes: json.length,
+    items: (JSON.parse(json) as PublicationPage).items.length,
+  });
+  return {
+    name: 'answer check (500 publications)',
+    unit: 'ms',
+    // A ratio only: both sides are the same CPU work's kind, so the machine's load moves them alike.
+    target: { text: '≤ 4× JSON.stringify', check: (_product, ratio) => ratio !== null && ratio <= 4 },
+    async run(ctx) {
+      return { digest: digest(serialize(await load(ctx))) };
+    },
+    async baseline(ctx) {
+      return { digest: digest(JSON.stringify(await load(ctx))) };
+    },
+  };
+}
+
 export function workloads(scale: Pick<Scale, 'region' | 'nation' | 'classifyPosts'>): Workload[] {
   return [
     countsWorkload('region', scale.region),
@@ -264,5 +299,6 @@ export function workloads(scale: Pick<Scale, 'region' | 'nation' | 'classifyPost
     briefWorkload('region', scale.region, 500),
     briefWorkload('nation', scale.nation, 5_000),
     classifyWorkload(scale.classifyPosts),
+    answerCheckWorkload(scale.region),
   ];
 }

@@ -28,8 +28,8 @@ export interface Period {
   to: LocalDate;
 }
 
-export const GRANULARITIES = ['year', 'half', 'quarter', 'month'] as const;
-export type Granularity = (typeof GRANULARITIES)[number];
+export { GRANULARITIES, type Granularity } from '../shared/vocabulary.js';
+import type { Granularity } from '../shared/vocabulary.js';
 
 const AS_OF_START = '0001-01-01';
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;

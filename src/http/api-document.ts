@@ -17,16 +17,55 @@ import { SESSION_COOKIE } from './request-context.js';
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /**
- * Checks the answer against the route's schema and sends it as the route made it: fields beyond the schema are
- * not dropped (the document says so: its answers allow more properties), a missing or mistyped one fails.
+ * The paths of an answer's fields that its checked form dropped: the fields its schema does not declare (zod's
+ * objects strip what they do not name).
  */
-export const checkedSerializer: FastifySerializerCompiler<z.ZodType> =
-  ({ schema, method, url }) =>
-  (data) => {
-    const result = z.safeEncode(schema, data);
-    if (!result.success) throw new ResponseSerializationError(method, url, { cause: result.error });
-    return JSON.stringify(data);
-  };
+export function undeclaredFields(given: unknown, checked: unknown, path = ''): string[] {
+  if (Array.isArray(given) && Array.isArray(checked)) {
+    return given.flatMap((item, index) => undeclaredFields(item, checked[index], `${path}[${index}]`));
+  }
+  if (!isPlainObject(given) || !isPlainObject(checked)) return [];
+  return Object.entries(given).flatMap(([key, value]) => {
+    if (value === undefined) return [];
+    const at = path ? `${path}.${key}` : key;
+    return key in checked ? undeclaredFields(value, checked[key], at) : [at];
+  });
+}
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * Checks each answer against the route's schema and sends it as the route made it: a missing or mistyped field
+ * fails (500). A field the schema does not declare is sent all the same, so a gap in the document never breaks a
+ * user's page, and logged; under `strict` (the tests) it fails too, so the document must name every field.
+ */
+export function answerChecker(options: {
+  strict: boolean;
+  warn: (fields: readonly string[], route: string) => void;
+}): FastifySerializerCompiler<z.ZodType> {
+  return ({ schema, method, url }) =>
+    (data) => {
+      const result = z.safeEncode(schema, data);
+      if (!result.success) throw new ResponseSerializationError(method, url, { cause: result.error });
+      const undeclared = undeclaredFields(data, result.data);
+      if (undeclared.length > 0) {
+        if (options.strict) {
+          // Each field once, whatever the array items it was found in.
+          const fields = [...new Set(undeclared.map((field) => field.replace(/\[\d+\]/g, '[]')))];
+          const issues = fields.map((field) => ({
+            code: 'custom' as const,
+            path: [field],
+            message: 'a field the API document does not declare',
+            input: undefined,
+          }));
+          throw new ResponseSerializationError(method, url, { cause: new z.ZodError(issues) });
+        }
+        options.warn(undeclared, `${method} ${url}`);
+      }
+      return JSON.stringify(data);
+    };
+}
 
 /**
  * An answer's schema as the document states it: without `additionalProperties: false`, since answers may carry

@@ -16,7 +16,7 @@ import type { z } from 'zod';
 import { ValidationError } from '../domain/errors.js';
 import { asNobody, type Context } from '../services/context.js';
 import { fieldIssuesOf } from '../shared/field-issue.js';
-import { checkedSerializer, swaggerOptions } from './api-document.js';
+import { answerChecker, swaggerOptions } from './api-document.js';
 import { envelope, replyWithError } from './errors.js';
 import { authenticateWith } from './request-context.js';
 import { healthRoutes } from './routes/health.routes.js';
@@ -30,6 +30,11 @@ export interface AppOptions {
   uploadLimitMb?: number;
   /** The built web application's folder (web/dist by default). */
   webRoot?: string;
+  /**
+   * Whether an answer field the API document does not declare fails the request (500) rather than being logged;
+   * by default `AQPARAT_ANSWER_CHECK=strict`, which the tests set.
+   */
+  strictAnswers?: boolean;
 }
 
 declare module 'fastify' {
@@ -92,7 +97,13 @@ export async function buildApp(options: AppOptions) {
     if (result.success) return { value: result.data };
     return { error: new ValidationError(httpPart ?? 'request', fieldIssuesOf(result.error, data)) };
   });
-  app.setSerializerCompiler(checkedSerializer);
+  app.setSerializerCompiler(
+    answerChecker({
+      strict: options.strictAnswers ?? process.env['AQPARAT_ANSWER_CHECK'] === 'strict',
+      warn: (fields, route) =>
+        app.log.warn({ route, fields }, 'answer fields the API document does not declare'),
+    }),
+  );
   app.setErrorHandler((error, request, reply) => replyWithError(error as Error, request, reply));
   app.setNotFoundHandler((request, reply) =>
     reply.status(404).send(envelope(request.lang ?? 'ru', 'not_found')),

@@ -4,11 +4,9 @@
  * organization's time zone. Each period's sending is claimed in the database before anything is sent, so that of
  * several server processes (or a cron run beside them) exactly one sends it.
  */
-import { z } from 'zod';
 import { NotFoundError } from '../domain/errors.js';
 import {
   bucketOf,
-  GRANULARITIES,
   type Granularity,
   type LocalDate,
   localDateOf,
@@ -17,8 +15,12 @@ import {
 } from '../domain/period.js';
 import { authorize } from '../policies/abilities.js';
 import { userIdOf } from '../policies/actor.js';
-import { code } from '../shared/schemas.js';
-import { REPORT_LANGS, type ReportLang } from '../shared/vocabulary.js';
+import {
+  briefScheduleInput,
+  type BriefScheduleInput,
+  type ScheduleFormat,
+} from '../shared/brief-schedule.schema.js';
+import type { ReportLang } from '../shared/vocabulary.js';
 import {
   type BriefScheduleRow,
   type BriefSendingRow,
@@ -31,7 +33,7 @@ import {
   listBriefSchedules as listScheduleRows,
 } from '../storage/repositories/brief-schedule.repository.js';
 import { recordChange } from './audit.service.js';
-import { BRIEF_FORMATS, type BriefFormat, renderBrief } from './brief.service.js';
+import { type BriefFormat, renderBrief } from './brief.service.js';
 import { type Context, inTransaction, scopeOfContext } from './context.js';
 import { attachmentName, briefMail, type PdfMissing } from './mail/brief-mail.js';
 import { docxToPdf, findSoffice } from './mail/pdf.js';
@@ -39,29 +41,10 @@ import { type MailAttachment, sendMail, smtpUrlOf } from './mail/smtp.js';
 import { getOrganization } from './org.service.js';
 import { parseInput } from './validate.js';
 
-/** The brief's own formats, and PDF made from its Word file. */
-export const SCHEDULE_FORMATS = [...BRIEF_FORMATS, 'pdf'] as const;
-export type ScheduleFormat = (typeof SCHEDULE_FORMATS)[number];
-
 /** A sending that failed, or whose process ended before it finished, is tried again this long after. */
 const RETRY_AFTER_MS = 60 * 60 * 1000;
 /** The audit log's name of the kind of record. */
 const RESOURCE = 'brief-schedules';
-
-const distinct = <T>(values: readonly T[]) => [...new Set(values)];
-
-export const briefScheduleInput = z.strictObject({
-  org: code,
-  every: z.enum(GRANULARITIES),
-  langs: z.array(z.enum(REPORT_LANGS)).min(1).max(REPORT_LANGS.length).transform(distinct),
-  formats: z.array(z.enum(SCHEDULE_FORMATS)).min(1).max(SCHEDULE_FORMATS.length).transform(distinct),
-  to: z
-    .array(z.email().max(254))
-    .min(1)
-    .max(50)
-    .transform((addresses) => distinct(addresses.map((address) => address.toLowerCase()))),
-});
-export type BriefScheduleInput = z.input<typeof briefScheduleInput>;
 
 export interface BriefSchedule {
   id: number;

@@ -6,6 +6,7 @@
 import { ConflictError, DomainError, NotFoundError } from '../domain/errors.js';
 import type { ImportNote } from '../shared/import-notes.js';
 import type { Rejection } from '../shared/import-report.js';
+import type { ImportStatus } from '../shared/vocabulary.js';
 import { type ChannelRef, findChannelByCode } from '../storage/repositories/channel.repository.js';
 import {
   type BatchRow,
@@ -109,7 +110,7 @@ export interface ImportBatch {
   file: string | null;
   fileHash: string | null;
   channel: string | null;
-  status: string;
+  status: ImportStatus;
   startedAt: string;
   finishedAt: string | null;
   undoneAt: string | null;

@@ -26,6 +26,7 @@ import {
   type TaskInput,
 } from '../shared/schemas.js';
 import { hasText } from '../shared/bilingual.js';
+import type { RegistryRows } from '../shared/records.schema.js';
 import { markRestored } from '../storage/repositories/audit.repository.js';
 import {
   deleteRow,
@@ -191,7 +192,7 @@ export interface RegistryListQuery {
   pageSize: number;
 }
 
-export async function listRecords(ctx: Context, kind: RegistryKind, query: RegistryListQuery) {
+export async function listRecords<K extends RegistryKind>(ctx: Context, kind: K, query: RegistryListQuery) {
   const def: Kind = REGISTRY[kind];
   authorize(ctx.actor, 'read', def.resource);
   const rootId = query.org === undefined ? undefined : await new References(ctx, 'query').org(query.org);
@@ -204,13 +205,25 @@ export async function listRecords(ctx: Context, kind: RegistryKind, query: Regis
     limit: query.pageSize,
     offset: (query.page - 1) * query.pageSize,
   });
-  const items = kind === 'channels' ? await withTokenStatus(ctx, rows) : rows;
+  const items = asAnswers(kind, kind === 'channels' ? await withTokenStatus(ctx, rows) : rows);
   return { items, total, page: query.page, pageSize: query.pageSize };
 }
 
+/**
+ * Rows as the API declares them (src/shared/records.schema.ts). The table is chosen at run time, so the compiler
+ * cannot see that a table's row is its kind's answer; the answer check (http/api-document.ts) verifies every one.
+ */
+const asAnswers = <K extends RegistryKind>(_kind: K, rows: readonly RegistryRow[]) =>
+  rows as unknown as RegistryRows[K][];
+
 /** A channel is served with whether its token is set and until when (channel-token.ts), never the token. */
-async function served(ctx: Context, kind: RegistryKind, row: RegistryRow): Promise<RegistryRow> {
-  return kind === 'channels' ? ((await withTokenStatus(ctx, [row]))[0] as RegistryRow) : row;
+async function served<K extends RegistryKind>(
+  ctx: Context,
+  kind: K,
+  row: RegistryRow,
+): Promise<RegistryRows[K]> {
+  const [answer] = asAnswers(kind, kind === 'channels' ? await withTokenStatus(ctx, [row]) : [row]);
+  return answer as RegistryRows[K];
 }
 
 /** The record if the caller's scope holds it; otherwise 404, whether or not it exists. */
@@ -220,7 +233,7 @@ async function findInScope(ctx: Context, def: Kind, id: number): Promise<Registr
   return row;
 }
 
-export async function getRecord(ctx: Context, kind: RegistryKind, id: number): Promise<RegistryRow> {
+export async function getRecord<K extends RegistryKind>(ctx: Context, kind: K, id: number) {
   const def: Kind = REGISTRY[kind];
   authorize(ctx.actor, 'read', def.resource);
   return served(ctx, kind, await findInScope(ctx, def, id));
@@ -237,7 +250,11 @@ async function mayChange(ctx: Context, row: RegistryRow): Promise<void> {
   }
 }
 
-export async function createRecord(ctx: Context, kind: Exclude<RegistryKind, 'tasks'>, input: unknown) {
+export async function createRecord<K extends Exclude<RegistryKind, 'tasks'>>(
+  ctx: Context,
+  kind: K,
+  input: unknown,
+) {
   const def = REGISTRY[kind];
   authorize(ctx.actor, 'write', def.resource);
   return inTransaction(ctx, async (tx) => {
@@ -269,7 +286,12 @@ export async function addTask(ctx: Context, decisionId: number, input: TaskInput
 }
 
 /** Changes the fields given; the record stays where it is (its organization, channel or code). */
-export async function updateRecord(ctx: Context, kind: RegistryKind, id: number, input: unknown) {
+export async function updateRecord<K extends RegistryKind>(
+  ctx: Context,
+  kind: K,
+  id: number,
+  input: unknown,
+) {
   const def: Kind = REGISTRY[kind];
   authorize(ctx.actor, 'write', def.resource);
   const before = await findInScope(ctx, def, id);
@@ -318,7 +340,10 @@ export async function deleteRecord(ctx: Context, kind: RegistryKind, id: number)
 }
 
 /** Puts a deleted record back from the audit log, under its old id. */
-export async function restoreRecord(ctx: Context, auditId: number): Promise<RegistryRow> {
+export async function restoreRecord(
+  ctx: Context,
+  auditId: number,
+): Promise<{ kind: RegistryKind; row: RegistryRow }> {
   const entry = await getAuditEntry(ctx, auditId);
   const kind = REGISTRY_KINDS.find((name) => name === entry.resource);
   if (entry.action !== 'delete' || entry.restoredAt || !entry.before || !kind) {
@@ -344,6 +369,6 @@ export async function restoreRecord(ctx: Context, auditId: number): Promise<Regi
       orgId: row.orgId,
       after: row,
     });
-    return row;
+    return { kind, row };
   });
 }

@@ -4,7 +4,7 @@
  * rule (published within the settings' days before that date): the dashboard's figures, a row per channel.
  */
 import { z } from 'zod';
-import { orgRef } from './subject-platform.schema.js';
+import { orgRef } from './dashboard.js';
 
 export const channelActivity = z.object({
   code: z.string(),

@@ -1,311 +1,372 @@
 /**
- * Shapes of the dashboard's and the publications' API answers, shared by the server and the web. Figures come
+ * Shapes of the dashboard's, the measures' and the publications' API answers as zod schemas, shared by the server
+ * (which documents and checks its answers with them) and the web (which takes its types from them). Figures come
  * from the same measures and facts as the brief, so both agree. Changed only additively.
  */
 import { z } from 'zod';
-import type { Finding } from './finding.js';
-import type { PublicationLink } from './links.js';
+import { type Finding, RULE_IDS } from './finding.js';
 import { code } from './schemas.js';
 import {
   CONTENT_LANGS,
-  type ContentLang,
-  type CorrectableField,
-  type OrgKind,
-  type Platform,
-  type RepostFinding,
+  CORRECTABLE_FIELDS,
+  GRANULARITIES,
+  ORG_KINDS,
+  PLATFORMS,
+  REPOST_FINDINGS,
   TOPICS,
-  type Topic,
 } from './vocabulary.js';
 
+const count = z.number().int().min(0);
+/** A share 0…1, `null` when there is nothing to divide by. */
+const share = z.number().nullable();
+
 /** An inclusive range of local dates `YYYY-MM-DD`. */
-export interface DateRange {
-  from: string;
-  to: string;
-}
+export const dateRange = z.object({ from: z.string(), to: z.string() });
+export type DateRange = z.infer<typeof dateRange>;
 
 /** An organization as answers name it; the web links to it by code. */
-export interface OrgRef {
-  code: string;
-  kind: OrgKind;
-  nameRu: string;
-  nameKk: string;
-  shortNameRu: string | null;
-  shortNameKk: string | null;
-}
+export const orgRef = z.object({
+  code: z.string(),
+  kind: z.enum(ORG_KINDS),
+  nameRu: z.string(),
+  nameKk: z.string(),
+  shortNameRu: z.string().nullable(),
+  shortNameKk: z.string().nullable(),
+});
+export type OrgRef = z.infer<typeof orgRef>;
 
-export interface DashboardOrg extends OrgRef {
-  timeZone: string;
-}
+export const dashboardOrg = orgRef.extend({ timeZone: z.string() });
+export type DashboardOrg = z.infer<typeof dashboardOrg>;
 
 /** A figure in the period, in the previous period of the same length and in the same period a year before. */
-export interface Compared {
-  current: number;
-  previous: number;
-  yearBefore: number;
-}
+export const compared = z.object({ current: count, previous: count, yearBefore: count });
+export type Compared = z.infer<typeof compared>;
 
-/** Shares are fractions 0…1, `null` when there is nothing to divide by. */
-export interface ContentShares {
+export const contentShares = z.object({
   /** Publications on social platforms (not the website, not the app) with the subtree's subject: the base. */
-  posts: number;
-  legal: number;
-  legalShare: number | null;
+  posts: count,
+  legal: count,
+  legalShare: share,
   /** Publications judged declarative or concrete, and the declarative ones among them. */
-  judged: number;
-  declarative: number;
-  declarativeShare: number | null;
-  reposts: number;
-  repostShare: number | null;
-}
+  judged: count,
+  declarative: count,
+  declarativeShare: share,
+  reposts: count,
+  repostShare: share,
+});
+export type ContentShares = z.infer<typeof contentShares>;
 
 /** One bar of publications by branch: the organization's own, a child branch, or the primaries directly under it. */
-export interface BranchCount {
-  group: 'self' | 'child' | 'direct_primaries';
+export const branchCount = z.object({
+  group: z.enum(['self', 'child', 'direct_primaries']),
   /** Absent for `direct_primaries`. */
-  org?: OrgRef;
-  count: number;
-}
+  org: orgRef.optional(),
+  count,
+});
+export type BranchCount = z.infer<typeof branchCount>;
 
-export interface MonthCount {
-  /** `YYYY-MM`. */
-  month: string;
-  count: number;
-}
+/** `month`: `YYYY-MM`. */
+export const monthCount = z.object({ month: z.string(), count });
+export type MonthCount = z.infer<typeof monthCount>;
 
-export interface PresenceChannelCell {
-  code: string;
-  name: string;
-  url: string | null;
+export const presenceChannelCell = z.object({
+  code: z.string(),
+  name: z.string(),
+  url: z.string().nullable(),
   /** Published within the settings' active window before `asOf`. */
-  active: boolean;
-  lastPublished: string | null;
-}
+  active: z.boolean(),
+  lastPublished: z.string().nullable(),
+});
+export type PresenceChannelCell = z.infer<typeof presenceChannelCell>;
 
-export interface PresenceMatrixCell {
-  platform: Platform;
+export const presenceMatrixCell = z.object({
+  platform: z.enum(PLATFORMS),
   /** No open page of the organization on this platform: the web makes it stand out. */
-  empty: boolean;
+  empty: z.boolean(),
   /** The latest publication of any of the cell's channels on or before `asOf`. */
-  lastPublished: string | null;
-  channels: PresenceChannelCell[];
-}
+  lastPublished: z.string().nullable(),
+  channels: z.array(presenceChannelCell),
+});
+export type PresenceMatrixCell = z.infer<typeof presenceMatrixCell>;
 
-export interface PresenceMatrixRow {
-  org: OrgRef;
+export const presenceMatrixRow = z.object({
+  org: orgRef,
   /** Whether the organization has a page on any platform measured. */
-  present: boolean;
-  cells: PresenceMatrixCell[];
-}
+  present: z.boolean(),
+  cells: z.array(presenceMatrixCell),
+});
+export type PresenceMatrixRow = z.infer<typeof presenceMatrixRow>;
 
-/** Branches (children that are not primaries) × platforms. */
-export interface PresenceMatrix {
-  asOf: string;
-  platforms: Platform[];
-  activeDays: number;
-  rows: PresenceMatrixRow[];
-}
+/** Branches (children that are not primaries) × platforms: `GET /api/v1/measures/presence` and the dashboard's. */
+export const presenceMatrix = z.object({
+  asOf: z.string(),
+  platforms: z.array(z.enum(PLATFORMS)),
+  activeDays: count,
+  rows: z.array(presenceMatrixRow),
+});
+export type PresenceMatrix = z.infer<typeof presenceMatrix>;
 
 /** Query of the publications list that shows the records behind a finding. */
-export interface PublicationFilter {
-  org?: string;
-  channel?: string;
-  platform?: Platform;
+export const publicationFilter = z.object({
+  org: z.string().optional(),
+  channel: z.string().optional(),
+  platform: z.enum(PLATFORMS).optional(),
   /** A period in the API's notation, e.g. `2023` or `2024-01-01..2024-06-30`. */
-  period?: string;
-  topic?: Topic;
-  repost?: boolean;
-  declarative?: boolean;
-  q?: string;
-}
+  period: z.string().optional(),
+  topic: z.enum(TOPICS).optional(),
+  repost: z.boolean().optional(),
+  declarative: z.boolean().optional(),
+  q: z.string().optional(),
+});
+export type PublicationFilter = z.infer<typeof publicationFilter>;
 
 /** Where the records behind a finding are, for links. */
-export interface FindingLinks {
+export const findingLinks = z.object({
   /** Organizations the finding names. */
-  orgs: string[];
+  orgs: z.array(z.string()),
   /** Channels the finding names. */
-  channels: string[];
+  channels: z.array(z.string()),
   /** The publications list filtered to the finding's publications, when it is about publications. */
-  publications?: PublicationFilter;
-}
+  publications: publicationFilter.optional(),
+});
+export type FindingLinks = z.infer<typeof findingLinks>;
 
-/** A finding with its texts in the asked language (ru or kk; English readers get Russian). */
-export interface DashboardFinding extends Finding {
-  title: string;
-  text: string;
-  recommendation: string;
-  links: FindingLinks;
-}
+const names = <T extends z.ZodType>(item: T) =>
+  z.object({
+    ru: z.array(item).readonly(),
+    kk: z.array(item).readonly(),
+    en: z.array(item).readonly().optional(),
+  });
 
-export interface DashboardResponse {
-  org: DashboardOrg;
-  period: DateRange;
-  previousPeriod: DateRange;
+/** A finding as finding.ts makes it: the rule, its threshold, the values its text states and the records behind. */
+const finding = z.object({
+  ruleId: z.enum(RULE_IDS),
+  threshold: z.record(z.string(), z.unknown()).readonly(),
+  params: z
+    .record(
+      z.string(),
+      z.union([
+        z.object({ number: z.number() }),
+        z.object({ percent: z.number() }),
+        z.object({ text: z.string() }),
+        z.object({ names: names(z.string()) }),
+        z.object({ groups: names(z.object({ label: z.string(), names: z.array(z.string()).readonly() })) }),
+      ]),
+    )
+    .readonly(),
+  records: z
+    .array(
+      z.object({
+        kind: z.enum([
+          'publication',
+          'organization',
+          'channel',
+          'task',
+          'decision',
+          'mention',
+          'person',
+          'material',
+        ]),
+        id: z.number().int(),
+        label: z.string(),
+        labelKk: z.string().optional(),
+        date: z.string().optional(),
+        url: z.string().nullable().optional(),
+      }),
+    )
+    .readonly(),
+}) satisfies z.ZodType<Finding>;
+
+/** A finding with its texts in the asked language. */
+export const dashboardFinding = finding.extend({
+  title: z.string(),
+  text: z.string(),
+  recommendation: z.string(),
+  links: findingLinks,
+});
+export type DashboardFinding = z.infer<typeof dashboardFinding>;
+
+export const dashboardAnswer = z.object({
+  org: dashboardOrg,
+  period: dateRange,
+  previousPeriod: dateRange,
   /** The same period a year before. */
-  yearBeforePeriod: DateRange;
+  yearBeforePeriod: dateRange,
   /** The date members, followers, presence and overdue tasks are taken at. */
-  asOf: string;
-  members: number | null;
+  asOf: z.string(),
+  members: z.number().nullable(),
   /** Primaries and branches anywhere under the organization; primaries directly under it among them. */
-  primaries: number;
-  branches: number;
-  directPrimaries: number;
+  primaries: count,
+  branches: count,
+  directPrimaries: count,
   /** Followers of the organization's own social pages as of `asOf`. */
-  followers: number;
+  followers: z.number(),
   /** Followers per member; `null` without members or pages. */
-  reach: number | null;
+  reach: z.number().nullable(),
   /** Social-platform publications with the subtree's subject (the base of the shares). */
-  publications: Compared;
+  publications: compared,
   /** Publications on websites with the subtree's subject. */
-  websitePublications: Compared;
-  content: ContentShares;
-  mediaMentions: Compared;
-  byBranch: BranchCount[];
-  byMonth: MonthCount[];
-  presence: PresenceMatrix;
-  findings: DashboardFinding[];
-}
+  websitePublications: compared,
+  content: contentShares,
+  mediaMentions: compared,
+  byBranch: z.array(branchCount),
+  byMonth: z.array(monthCount),
+  presence: presenceMatrix,
+  findings: z.array(dashboardFinding),
+});
+export type DashboardResponse = z.infer<typeof dashboardAnswer>;
 
 /** `GET /api/v1/measures/counts`: publications by organization × period bucket × platform. */
-export interface CountsRow {
+export const countsRow = z.object({
   /** Absent for the primaries directly under the organization, counted together (`by=subject`). */
-  org?: OrgRef;
-  group: 'self' | 'child' | 'direct_primaries' | 'all';
+  org: orgRef.optional(),
+  group: z.enum(['self', 'child', 'direct_primaries', 'all']),
   /** Year `2024`, half `2024-H1`, quarter `2024-Q3` or month `2024-05`. */
-  bucket: string;
-  platform: Platform | null;
-  count: number;
-}
+  bucket: z.string(),
+  platform: z.enum(PLATFORMS).nullable(),
+  count,
+});
+export type CountsRow = z.infer<typeof countsRow>;
 
-export interface CountsResponse {
-  org: OrgRef;
-  period: DateRange;
-  granularity: 'year' | 'half' | 'quarter' | 'month';
-  by: 'subject' | 'platform';
-  total: number;
-  rows: CountsRow[];
-}
+export const countsAnswer = z.object({
+  org: orgRef,
+  period: dateRange,
+  granularity: z.enum(GRANULARITIES),
+  by: z.enum(['subject', 'platform']),
+  total: count,
+  rows: z.array(countsRow),
+});
+export type CountsResponse = z.infer<typeof countsAnswer>;
 
 /** `GET /api/v1/measures/reach`. */
-export interface ReachChannel {
-  code: string;
-  name: string;
-  platform: Platform;
-  url: string | null;
-  owner: OrgRef;
-  followers: number | null;
-  followersAsOf: string | null;
+export const reachChannel = z.object({
+  code: z.string(),
+  name: z.string(),
+  platform: z.enum(PLATFORMS),
+  url: z.string().nullable(),
+  owner: orgRef,
+  followers: z.number().nullable(),
+  followersAsOf: z.string().nullable(),
   /** Followers per member of the channel's owner. */
-  reach: number | null;
-}
+  reach: z.number().nullable(),
+});
+export type ReachChannel = z.infer<typeof reachChannel>;
 
-export interface ReachResponse {
-  org: OrgRef;
-  asOf: string;
-  members: number | null;
+export const reachAnswer = z.object({
+  org: orgRef,
+  asOf: z.string(),
+  members: z.number().nullable(),
   /** Followers of the organization's own social pages and their reach, as on the dashboard. */
-  followers: number;
-  reach: number | null;
-  channels: ReachChannel[];
-}
+  followers: z.number(),
+  reach: z.number().nullable(),
+  channels: z.array(reachChannel),
+});
+export type ReachResponse = z.infer<typeof reachAnswer>;
 
-export interface FindingsResponse {
-  org: OrgRef;
-  period: DateRange;
-  asOf: string;
-  findings: DashboardFinding[];
-}
+export const findingsAnswer = z.object({
+  org: orgRef,
+  period: dateRange,
+  asOf: z.string(),
+  findings: z.array(dashboardFinding),
+});
+export type FindingsResponse = z.infer<typeof findingsAnswer>;
 
 // Publications
 
 /** A topic with the analysis' score 0…1 (1 for a topic a user set). */
-export interface TopicScore {
-  topic: Topic;
-  score: number;
-}
+export const topicScore = z.object({ topic: z.enum(TOPICS), score: z.number() });
+export type TopicScore = z.infer<typeof topicScore>;
 
-export interface PublicationLabels {
-  language: ContentLang | null;
-  primaryTopic: Topic | null;
+export const publicationLabels = z.object({
+  language: z.enum(CONTENT_LANGS).nullable(),
+  primaryTopic: z.enum(TOPICS).nullable(),
   /** The topics found, the primary first. */
-  topics: TopicScore[];
+  topics: z.array(topicScore),
   /** 0…1, higher is more concrete; `null` before analysis. */
-  concreteness: number | null;
-  declarative: boolean | null;
-  isRepost: boolean;
-  repostSource: string | null;
-}
+  concreteness: z.number().nullable(),
+  declarative: z.boolean().nullable(),
+  isRepost: z.boolean(),
+  repostSource: z.string().nullable(),
+});
+export type PublicationLabels = z.infer<typeof publicationLabels>;
 
-export interface Engagement {
-  views: number | null;
-  reactions: number | null;
-  comments: number | null;
-  shares: number | null;
-  asOf: string | null;
-}
+export const engagement = z.object({
+  views: z.number().nullable(),
+  reactions: z.number().nullable(),
+  comments: z.number().nullable(),
+  shares: z.number().nullable(),
+  asOf: z.string().nullable(),
+});
+export type Engagement = z.infer<typeof engagement>;
 
-export interface PublicationItem {
-  id: number;
-  channel: { code: string; name: string; platform: Platform };
-  subject: OrgRef;
+export const publicationItem = z.object({
+  id: z.number().int(),
+  channel: z.object({ code: z.string(), name: z.string(), platform: z.enum(PLATFORMS) }),
+  subject: orgRef,
   /** The instant (UTC) and the local date in the channel owner's zone. */
-  publishedAt: string;
-  localDate: string;
-  url: string | null;
-  title: string | null;
+  publishedAt: z.string(),
+  localDate: z.string(),
+  url: z.string().nullable(),
+  title: z.string().nullable(),
   /** The start of the text, at most a few hundred characters. */
-  excerpt: string;
+  excerpt: z.string(),
   /** The post's links in text order, each with the words the reader saw. */
-  links: PublicationLink[];
+  links: z.array(z.object({ url: z.string(), text: z.string() })),
   /** Where the post's image is (an http(s) address; a video's thumbnail), where the source told it. */
-  mediaUrl: string | null;
-  labels: PublicationLabels;
-  engagement: Engagement;
-}
+  mediaUrl: z.string().nullable(),
+  labels: publicationLabels,
+  engagement,
+});
+export type PublicationItem = z.infer<typeof publicationItem>;
 
-export interface PublicationPage {
-  items: PublicationItem[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
+export const publicationPageAnswer = z.object({
+  items: z.array(publicationItem),
+  total: count,
+  page: count,
+  pageSize: count,
+});
+export type PublicationPage = z.infer<typeof publicationPageAnswer>;
 
 /** The analysis' evidence for each label (quotes from the post), as stored with the labels. */
-export interface PublicationReasons {
-  language: string[];
-  topics: Partial<Record<Topic, string[]>>;
-  concrete: string[];
-  declarative: string[];
-  repost: string[];
-  corrected?: string[];
-  model?: string[];
-}
+export const publicationReasons = z.object({
+  language: z.array(z.string()),
+  topics: z.partialRecord(z.enum(TOPICS), z.array(z.string())),
+  concrete: z.array(z.string()),
+  declarative: z.array(z.string()),
+  repost: z.array(z.string()),
+  corrected: z.array(z.string()).optional(),
+  model: z.array(z.string()).optional(),
+});
+export type PublicationReasons = z.infer<typeof publicationReasons>;
 
-export interface PublicationCorrectionEntry {
-  field: CorrectableField;
+export const publicationCorrectionEntry = z.object({
+  field: z.enum(CORRECTABLE_FIELDS),
   /** As set: a topic, a list of topics, a boolean, a language, or `{isRepost, source?}` for `isRepost`. */
-  value: unknown;
+  value: z.unknown(),
   /** The login of the user who set it, or who the operator's machine named. */
-  by: string;
-  at: string;
-}
+  by: z.string(),
+  at: z.string(),
+});
+export type PublicationCorrectionEntry = z.infer<typeof publicationCorrectionEntry>;
 
-export interface PublicationDetail extends PublicationItem {
+export const publicationAnswer = publicationItem.extend({
   /** The publication's id on its channel (a post number, a URL path). */
-  externalId: string;
-  text: string | null;
-  mediaKind: string | null;
+  externalId: z.string(),
+  text: z.string().nullable(),
+  mediaKind: z.string().nullable(),
   /** Whether a user set the subject organization by hand. */
-  subjectManual: boolean;
-  subjectRule: string | null;
-  repostBy: RepostFinding | null;
-  repostOfId: number | null;
-  analyzedAt: string | null;
+  subjectManual: z.boolean(),
+  subjectRule: z.string().nullable(),
+  repostBy: z.enum(REPOST_FINDINGS).nullable(),
+  repostOfId: z.number().int().nullable(),
+  analyzedAt: z.string().nullable(),
   /** How sure the analysis was of `labels.language`, 0 to 1 (short posts low; a user's correction 1). */
-  languageConfidence: number | null;
-  reasons: PublicationReasons | null;
+  languageConfidence: z.number().nullable(),
+  reasons: publicationReasons.nullable(),
   /** Every correction, oldest first; the latest per field wins. */
-  corrections: PublicationCorrectionEntry[];
-}
+  corrections: z.array(publicationCorrectionEntry),
+});
+export type PublicationDetail = z.infer<typeof publicationAnswer>;
 
 /** `PATCH /api/v1/publications/:id`: any of these; absent ones stay. */
 export const publicationPatch = z.strictObject({
@@ -325,7 +386,5 @@ export type PublicationPatch = z.infer<typeof publicationPatch>;
  * The answer to a PATCH: the values of the fields given as they were before (send them back to undo; a value that
  * was not set, e.g. the declarative flag of a publication not yet analysed, is left out) and the publication after.
  */
-export interface PublicationPatchResult {
-  before: PublicationPatch;
-  publication: PublicationDetail;
-}
+export const publicationChangeAnswer = z.object({ before: publicationPatch, publication: publicationAnswer });
+export type PublicationPatchResult = z.infer<typeof publicationChangeAnswer>;

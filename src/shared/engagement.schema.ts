@@ -5,7 +5,7 @@
  * `null` when there is nothing to divide by, defined as the brief's (content.measure.ts).
  */
 import { z } from 'zod';
-import { orgRef } from './subject-platform.schema.js';
+import { orgRef } from './dashboard.js';
 import { MEDIA_KINDS, PLATFORMS } from './vocabulary.js';
 
 const count = z.number().int().min(0);

@@ -23,6 +23,7 @@ export const channelFigure = z.object({
   url: z.string().nullable(),
   ownerId: z.number().int(),
   createdOn: z.string().nullable(),
+  closedOn: z.string().nullable(),
   followers: z.number().nullable(),
   followersAsOf: z.string().nullable(),
   reach: z.number().nullable(),

@@ -5,7 +5,7 @@
  * `aqparat rank --json` states the same.
  */
 import { z } from 'zod';
-import { orgRef } from './subject-platform.schema.js';
+import { orgRef } from './dashboard.js';
 
 /** A value, the two figures it is made of, and its rank: 1 for the highest, equal values sharing one. */
 const rankedValue = z.object({

@@ -9,6 +9,7 @@ import {
   OUTLET_LEVELS,
   PLATFORMS,
   SNAPSHOT_SOURCES,
+  TARGET_METRICS,
   TASK_STATUSES,
   TOPICS,
 } from './vocabulary.js';
@@ -16,6 +17,9 @@ import {
 const id = z.number().int();
 const date = z.string();
 const text = z.string().nullable();
+
+/** The import that created a record; none when it was entered by hand. */
+const importBatchId = id.nullable();
 
 /** Every plain record carries its organization. */
 const record = { id, orgId: id.nullable(), orgCode: text };
@@ -25,12 +29,26 @@ export const tokenStatusAnswer = z.object({ set: z.boolean(), setAt: text, expir
 export type TokenStatus = z.infer<typeof tokenStatusAnswer>;
 
 export const RECORD_ANSWERS = {
-  // Membership and app usage figures, people and targets: named by what every record carries; their other
-  // fields are those of their inputs (src/shared/schemas.ts).
-  membership: z.object(record),
-  people: z.object(record),
-  'app-usage': z.object(record),
-  targets: z.object(record),
+  membership: z.object({
+    ...record,
+    asOf: date,
+    members: z.number(),
+    primaries: z.number().nullable(),
+    source: z.enum(SNAPSHOT_SOURCES),
+    importBatchId,
+  }),
+  people: z.object({
+    ...record,
+    fullName: z.string(),
+    positionRu: text,
+    positionKk: text,
+    infoResponsible: z.boolean(),
+    isLeader: z.boolean(),
+    email: text,
+    phone: text,
+  }),
+  'app-usage': z.object({ ...record, asOf: date, registered: z.number(), active: z.number().nullable() }),
+  targets: z.object({ ...record, metric: z.enum(TARGET_METRICS), year: z.number().int(), value: z.number() }),
   channels: z.object({
     ...record,
     code: z.string(),
@@ -41,6 +59,9 @@ export const RECORD_ANSWERS = {
     isOfficial: z.boolean(),
     createdOn: text,
     closedOn: text,
+    /** How often live collection reads the channel's posts and its followers, in minutes; none: the default. */
+    collectPostsEveryMinutes: z.number().int().nullable(),
+    collectFollowersEveryMinutes: z.number().int().nullable(),
     token: tokenStatusAnswer.optional(),
   }),
   audience: z.object({
@@ -49,6 +70,7 @@ export const RECORD_ANSWERS = {
     asOf: date,
     followers: z.number(),
     source: z.enum(SNAPSHOT_SOURCES),
+    importBatchId,
   }),
   outlets: z.object({
     ...record,
@@ -65,6 +87,9 @@ export const RECORD_ANSWERS = {
     title: z.string(),
     kind: z.enum(MENTION_KINDS),
     url: text,
+    /** The person the mention is about or quotes, where one is named. */
+    personId: id.nullable(),
+    importBatchId,
   }),
   subscriptions: z.object({ ...record, outletId: id, year: z.number().int(), copies: z.number() }),
   materials: z.object({
@@ -76,6 +101,7 @@ export const RECORD_ANSWERS = {
     issuedOn: date,
     copies: z.number().nullable(),
     url: text,
+    importBatchId,
   }),
   events: z.object({
     ...record,
@@ -100,6 +126,7 @@ export const RECORD_ANSWERS = {
     textRu: text,
     textKk: text,
     responsibleOrgId: id.nullable(),
+    responsiblePersonId: id.nullable(),
     dueOn: text,
     status: z.enum(TASK_STATUSES),
     doneOn: text,

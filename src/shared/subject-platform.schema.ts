@@ -4,19 +4,10 @@
  * platform and a total. `aqparat stats --by subject,platform --json` states the same counts.
  */
 import { z } from 'zod';
-import type { OrgRef } from './dashboard.js';
-import { ORG_KINDS, PLATFORMS } from './vocabulary.js';
+import { orgRef } from './dashboard.js';
+import { PLATFORMS } from './vocabulary.js';
 
 const count = z.number().int().min(0);
-
-export const orgRef = z.object({
-  code: z.string(),
-  kind: z.enum(ORG_KINDS),
-  nameRu: z.string(),
-  nameKk: z.string(),
-  shortNameRu: z.string().nullable(),
-  shortNameKk: z.string().nullable(),
-}) satisfies z.ZodType<OrgRef>;
 
 /** A count for every platform of the vocabulary (zeros included), and their sum. */
 export const platformCounts = z.object({

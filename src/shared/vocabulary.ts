@@ -10,6 +10,10 @@ export type UiLang = (typeof UI_LANGS)[number];
 export const REPORT_LANGS = ['ru', 'kk'] as const;
 export type ReportLang = (typeof REPORT_LANGS)[number];
 
+/** The lengths of a period the briefs, schedules and comparisons know: a year, a half, a quarter, a month. */
+export const GRANULARITIES = ['year', 'half', 'quarter', 'month'] as const;
+export type Granularity = (typeof GRANULARITIES)[number];
+
 /** The brief's file formats; kept here, not beside its zod schema, so that the web can use them without zod. */
 export const BRIEF_FORMATS = ['docx', 'xlsx', 'html', 'md'] as const;
 export type BriefFormat = (typeof BRIEF_FORMATS)[number];

@@ -6,10 +6,9 @@
 import { z } from 'zod';
 import { NOTE_CODES } from './import-notes.js';
 import { RECORD_KINDS } from './import-report.js';
-import { BRIEF_FORMATS, PLATFORMS, REPORT_LANGS, RULE_KINDS } from './vocabulary.js';
+import { BRIEF_FORMATS, IMPORT_STATUSES, PLATFORMS, REPORT_LANGS, RULE_KINDS, TOPICS } from './vocabulary.js';
 import { tokenStatusAnswer } from './records.schema.js';
 import { settingsInput } from './settings.schema.js';
-import { orgRef } from './subject-platform.schema.js';
 
 const id = z.number().int();
 const count = z.number().int();
@@ -53,6 +52,7 @@ export const collectionRunAnswer = z.object({
   startedAt: instant,
   finishedAt: instant.nullable(),
   status: z.enum(['running', 'ok', 'failed', 'skipped']),
+  channelId: id,
   ...runCounts,
   batchId: id.nullable(),
   error: toldErrorAnswer.nullable(),
@@ -64,8 +64,13 @@ export const channelCollectionsAnswer = channelHealthAnswer.extend({ runs: z.arr
 export const channelCollectionAnswer = z.object({
   channel: z.string(),
   ...runCounts,
+  followersAsOf: z.string().nullable(),
   error: toldErrorAnswer.nullable(),
   skipped: z.string().nullable(),
+  /** The import batch the new posts were stored in; none when nothing was stored. */
+  batchId: id.nullable(),
+  /** Pages of the platform's answers read. */
+  pages: count,
 });
 export type ChannelCollection = z.infer<typeof channelCollectionAnswer>;
 
@@ -89,8 +94,11 @@ export const importBatchAnswer = z.object({
   id,
   format: z.string(),
   file: z.string().nullable(),
+  /** The file's SHA-256: the same file imported again into the same channel is told so. */
+  fileHash: z.string().nullable(),
   channel: z.string().nullable(),
-  status: z.string(),
+  orgId: id.nullable(),
+  status: z.enum(IMPORT_STATUSES),
   startedAt: instant,
   finishedAt: instant.nullable(),
   undoneAt: instant.nullable(),
@@ -99,17 +107,45 @@ export const importBatchAnswer = z.object({
   rejectionsTotal: count,
   notes: z.array(toldNote),
   progress: count.optional(),
-  error: z.object({ code: z.string(), message: z.string() }).nullable().optional(),
+  /** Renewed while the import runs; a running batch whose heartbeat has stopped was interrupted. */
+  heartbeatAt: instant.nullable(),
+  error: z.object({ code: z.string(), message: z.string(), params: params.optional() }).nullable().optional(),
 });
 
 /** A dry run's counts, told at once. */
 export const importCheckAnswer = z.object({
   ...importCounts,
+  /** Null for a dry run, which keeps nothing. */
+  batchId: id.nullable(),
+  format: z.string(),
+  /** What a spreadsheet held, as its columns told it. */
+  sheetKind: z.string().optional(),
+  file: z.string(),
+  fileHash: z.string(),
+  /** An earlier import of the same file into the same channel. */
+  previousBatchId: id.optional(),
+  skippedByReason: z.record(z.string(), count),
   rejections: z.array(toldRejection),
+  rejectionsTotal: count,
+  dryRun: z.boolean(),
+  strict: z.boolean(),
+  stored: z.boolean(),
+  /** What content analysis found in the publications stored, when it ran. */
+  analysis: z
+    .object({
+      publications: count,
+      byTopic: z.partialRecord(z.enum(TOPICS), count),
+      reposts: count,
+      nearCopies: count,
+      declarative: count,
+      corrected: count,
+    })
+    .optional(),
   notes: z.array(toldNote),
 });
 
 export const importStartedAnswer = z.object({ id, status: z.literal('running'), file: z.string() });
+export type ImportStarted = z.infer<typeof importStartedAnswer>;
 
 export type ImportBatchAnswer = z.infer<typeof importBatchAnswer>;
 
@@ -158,6 +194,7 @@ export const settingsAnswer = z.object({
   presence: z.object({ activeDays: count }),
   analysis: z.object({ repostJaccard: z.number(), declarativeBelow: z.number() }),
 });
+export type Settings = z.infer<typeof settingsAnswer>;
 
 export const attributionRuleAnswer = z.object({
   id,
@@ -180,72 +217,8 @@ export const auditEntryAnswer = z.object({
   resource: z.string(),
   recordId: id.nullable(),
   orgId: id.nullable(),
-});
-
-// Measures and publications: the fields every client reads; the rest as src/shared/dashboard.ts describes.
-
-const dateRange = z.object({ from: z.string(), to: z.string() });
-
-export const dashboardAnswer = z.object({
-  org: orgRef,
-  period: dateRange,
-  previousPeriod: dateRange,
-  asOf: z.string(),
-  members: z.number().nullable(),
-  followers: z.number(),
-  reach: z.number().nullable(),
-  findings: z.array(z.object({ ruleId: z.string(), title: z.string(), text: z.string() })),
-});
-export const countsAnswer = z.object({
-  org: orgRef,
-  period: dateRange,
-  granularity: z.enum(['year', 'half', 'quarter', 'month']),
-  by: z.enum(['subject', 'platform']),
-  total: count,
-  rows: z.array(z.object({ bucket: z.string(), platform: z.enum(PLATFORMS).nullable(), count })),
-});
-export const reachAnswer = z.object({
-  org: orgRef,
-  asOf: z.string(),
-  members: z.number().nullable(),
-  followers: z.number(),
-  reach: z.number().nullable(),
-  channels: z.array(
-    z.object({ code: z.string(), platform: z.enum(PLATFORMS), followers: z.number().nullable() }),
-  ),
-});
-export const presenceAnswer = z.object({
-  asOf: z.string(),
-  platforms: z.array(z.enum(PLATFORMS)),
-  activeDays: count,
-  /** An organization's row: its cells by platform. */
-  rows: z.array(z.object({ org: orgRef })),
-});
-export const findingsAnswer = z.object({
-  org: orgRef,
-  period: dateRange,
-  asOf: z.string(),
-  findings: z.array(z.object({ ruleId: z.string(), title: z.string(), text: z.string() })),
-});
-
-const publicationItem = z.object({
-  id,
-  channel: z.object({ code: z.string(), name: z.string(), platform: z.enum(PLATFORMS) }),
-  subject: orgRef,
-  publishedAt: instant,
-  localDate: z.string(),
-  url: z.string().nullable(),
-  title: z.string().nullable(),
-  excerpt: z.string(),
-});
-export const publicationPageAnswer = z.object({
-  items: z.array(publicationItem),
-  total: count,
-  page: count,
-  pageSize: count,
-});
-export const publicationAnswer = publicationItem.extend({ text: z.string().nullable() });
-export const publicationChangeAnswer = z.object({
-  before: z.record(z.string(), z.unknown()),
-  publication: publicationAnswer,
+  /** The record before and after the change (a delete keeps the whole record, for restore). */
+  before: z.record(z.string(), z.unknown()).nullable(),
+  after: z.record(z.string(), z.unknown()).nullable(),
+  restoredAt: instant.nullable(),
 });

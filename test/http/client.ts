@@ -23,7 +23,7 @@ export interface TestServer {
 
 export async function openTestServer(
   dialect: DialectName,
-  options: { uploadLimitMb?: number; webRoot?: string } = {},
+  options: { uploadLimitMb?: number; webRoot?: string; strictAnswers?: boolean } = {},
 ): Promise<TestServer> {
   const ctx = await openTestContext(dialect);
   const app = await buildApp({ context: ctx, ...options });

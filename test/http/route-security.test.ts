@@ -12,12 +12,23 @@ import { DIALECTS } from '../helpers/databases.js';
 import { addUser, openTestServerWithWebApp, PASSWORD, type TestApp } from './client.js';
 
 /** The routes answered without signing in (health and the sign-in); any other the document marks public fails. */
-const PUBLIC_OPERATIONS = ['GET /healthz', 'GET /readyz', 'POST /api/v1/session'];
+/** Public besides health and the sign-in: an approved post's image, for Instagram to fetch by its unguessable token. */
+const PUBLIC_OPERATIONS = [
+  'GET /healthz',
+  'GET /readyz',
+  'POST /api/v1/session',
+  'GET /api/v1/media/plan/no-such-token-0000000000',
+];
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /** A plausible value for each path parameter of the document. */
-const PARAM_VALUES: Readonly<Record<string, string>> = { id: '1', code: 'abai', kind: 'publications' };
+const PARAM_VALUES: Readonly<Record<string, string>> = {
+  id: '1',
+  code: 'abai',
+  kind: 'publications',
+  token: 'no-such-token-0000000000',
+};
 
 const API = '/api/v1/';
 
@@ -148,7 +159,7 @@ describe.each(DIALECTS)('every route’s authentication and CSRF (%s)', (dialect
     );
   });
 
-  it('reads the routes from the document; only health and the sign-in are public', () => {
+  it('reads the routes from the document; only health, the sign-in and a plan image are public', () => {
     expect(operations.length).toBeGreaterThan(50);
     expect(operations.filter((operation) => operation.public).map((o) => `${o.method} ${o.url}`)).toEqual(
       PUBLIC_OPERATIONS,

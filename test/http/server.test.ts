@@ -248,6 +248,7 @@ describe.each(DIALECTS)('the server (%s)', (dialect) => {
 
       const restored = await manager.post(`/api/v1/audit/${log[0]!.id}/restore`);
       expect(restored.statusCode).toBe(200);
+      expect(restored.json()).toEqual({ resource: 'events', id: event.id });
       expect((await manager.get(`/api/v1/events/${event.id}`)).json()).toMatchObject({ participants: 45 });
       expect((await manager.post(`/api/v1/audit/${log[0]!.id}/restore`)).statusCode).toBe(409);
     });

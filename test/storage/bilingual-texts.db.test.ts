@@ -71,7 +71,7 @@ describe.each(DIALECTS)('the migration to texts in two languages (%s)', (dialect
       { titleRu: 'Без языка', titleKk: null },
     ]);
 
-    const restored = await restoreRecord(ctx, audit);
+    const { row: restored } = await restoreRecord(ctx, audit);
     expect(restored).toMatchObject({ id: 9001, titleRu: null, titleKk: 'Удалённая жадынама' });
   });
 });

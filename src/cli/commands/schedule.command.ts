@@ -8,13 +8,12 @@ import { GRANULARITIES, type Granularity } from '../../domain/period.js';
 import {
   addBriefSchedule,
   type BriefSchedule,
-  type BriefScheduleInput,
   listBriefSchedules,
   removeBriefSchedule,
-  SCHEDULE_FORMATS,
   type ScheduledSending,
   sendDueBriefs,
 } from '../../services/brief-schedule.service.js';
+import { type BriefScheduleInput, SCHEDULE_FORMATS } from '../../shared/brief-schedule.schema.js';
 import { interpolate } from '../../shared/messages.js';
 import { REPORT_LANGS, UI_LANGS, type UiLang } from '../../shared/vocabulary.js';
 import {

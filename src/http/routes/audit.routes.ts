@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { getAuditEntry, listAudit } from '../../services/audit.service.js';
-import { restoreRecord } from '../../services/registry.service.js';
+import { REGISTRY_KINDS, restoreRecord } from '../../services/registry.service.js';
 import { AUDIT_ACTIONS } from '../../shared/vocabulary.js';
 import { auditEntryAnswer } from '../../shared/work.schema.js';
 import { idParams, paging } from './common.js';
@@ -53,7 +53,12 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
     summary: 'Restore the record a deletion in the audit log removed',
     params: idParams,
     response: replies(
-      { 200: json('The record restored', z.object({ id: z.number().int() })) },
+      {
+        200: json(
+          'The record restored: its kind and id, to read it at `/api/v1/{resource}/{id}`',
+          z.object({ resource: z.enum(REGISTRY_KINDS), id: z.number().int() }),
+        ),
+      },
       400,
       401,
       403,
@@ -61,7 +66,8 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
       409,
     ),
   };
-  app.post('/audit/:id/restore', { schema: restore }, (request) =>
-    restoreRecord(request.ctx, request.params.id),
-  );
+  app.post('/audit/:id/restore', { schema: restore }, async (request) => {
+    const { kind, row } = await restoreRecord(request.ctx, request.params.id);
+    return { resource: kind, id: row.id };
+  });
 };

@@ -7,10 +7,10 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   addBriefSchedule,
-  briefScheduleInput,
   listBriefSchedules,
   removeBriefSchedule,
 } from '../../services/brief-schedule.service.js';
+import { briefScheduleInput } from '../../shared/brief-schedule.schema.js';
 import { briefScheduleAnswer } from '../../shared/work.schema.js';
 import { idParams } from './common.js';
 import { json, noContent, replies } from './replies.js';

@@ -18,9 +18,9 @@ import {
   countsAnswer,
   dashboardAnswer,
   findingsAnswer,
-  presenceAnswer,
+  presenceMatrix,
   reachAnswer,
-} from '../../shared/work.schema.js';
+} from '../../shared/dashboard.js';
 import { subjectPlatformAnswer } from '../../shared/subject-platform.schema.js';
 import { PLATFORMS } from '../../shared/vocabulary.js';
 import { sharedAnswer } from '../shared-answer.js';
@@ -112,7 +112,7 @@ export const measureRoutes: FastifyPluginAsyncZod = async (app) => {
     'getPresence',
     'Which organizations are present and active on which platforms',
     measureQuery,
-    presenceAnswer,
+    presenceMatrix,
   );
   app.get('/measures/presence', { schema: presence }, (request) =>
     presenceMeasure(request.ctx, measureOf(request.query)),

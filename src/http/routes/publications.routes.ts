@@ -2,14 +2,14 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { changePublication, getPublication, searchPublications } from '../../services/publication.service.js';
-import { publicationPatch } from '../../shared/dashboard.js';
 import { code } from '../../shared/schemas.js';
 import { PLATFORMS, TOPICS } from '../../shared/vocabulary.js';
 import {
   publicationAnswer,
   publicationChangeAnswer,
   publicationPageAnswer,
-} from '../../shared/work.schema.js';
+  publicationPatch,
+} from '../../shared/dashboard.js';
 import { idParams, orgPeriod, paging, periodOf } from './common.js';
 import { json, replies } from './replies.js';
 

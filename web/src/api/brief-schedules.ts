@@ -1,24 +1,19 @@
 /** Briefs e-mailed on a schedule: `GET`/`POST /brief-schedules`, `DELETE /brief-schedules/:id`. */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ReportLang } from '../../../src/shared/vocabulary.js';
+import {
+  type BriefScheduleInput,
+  SCHEDULE_FORMATS,
+  type ScheduleFormat,
+} from '../../../src/shared/brief-schedule.schema.js';
+import { GRANULARITIES } from '../../../src/shared/vocabulary.js';
 import { askAgain } from './answers.js';
-import { BRIEF_FORMATS } from './briefs.js';
 import { api } from './client.js';
 import type { BriefSchedule } from '../../../src/shared/work.schema.js';
 
-export const SCHEDULE_EVERY = ['month', 'quarter', 'half', 'year'] as const;
-export type ScheduleEvery = (typeof SCHEDULE_EVERY)[number];
-/** The brief's formats, and PDF made from its Word file. */
-export const SCHEDULE_FORMATS = [...BRIEF_FORMATS, 'pdf'] as const;
-export type ScheduleFormat = (typeof SCHEDULE_FORMATS)[number];
-
-export interface BriefScheduleInput {
-  org: string;
-  every: ScheduleEvery;
-  langs: ReportLang[];
-  formats: ScheduleFormat[];
-  to: string[];
-}
+/** How often, the shortest first as the form offers it. */
+export const SCHEDULE_EVERY = [...GRANULARITIES].reverse();
+export type { BriefScheduleInput, ScheduleFormat };
+export { SCHEDULE_FORMATS };
 
 export type { BriefSchedule };
 

@@ -1,17 +1,15 @@
 /** Imports: uploading a file with progress, the batches with their counts and rejections, undo, templates. */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ImportStatus } from '../../../src/shared/vocabulary.js';
-import type { ImportBatchAnswer, RejectionPage, UndoAnswer } from '../../../src/shared/work.schema.js';
+import type {
+  ImportBatchAnswer as ImportBatch,
+  ImportStarted,
+  RejectionPage,
+  UndoAnswer,
+} from '../../../src/shared/work.schema.js';
 import { askAgain, SESSION_KEY } from './answers.js';
 import { api, upload, withQuery } from './client.js';
 
-/**
- * A batch as the server answers it; its status one of the import statuses (the server keeps them as text).
- */
-export type ImportBatch = Omit<ImportBatchAnswer, 'status'> & { status: ImportStatus };
-
-/** The answer to an upload: the batch that fills in the background (202), or a dry run's counts at once. */
-export type UploadAnswer = Pick<ImportBatch, 'id' | 'status'> & Partial<ImportBatch>;
+export type { ImportBatch };
 
 const refetchWhileRunning = (items: readonly ImportBatch[] | undefined) =>
   items?.some((batch) => batch.status === 'running') ? 1000 : false;
@@ -59,7 +57,7 @@ export function useUpload(onProgress: (fraction: number) => void) {
       if (channel) form.append('channel', channel);
       if (acceptChatType) form.append('acceptChatType', 'true');
       form.append('file', file, file.name);
-      return upload<UploadAnswer>('/imports', form, onProgress);
+      return upload<ImportStarted>('/imports', form, onProgress);
     },
   });
 }

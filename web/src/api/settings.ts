@@ -5,9 +5,9 @@ import type { RuleKind, UiLang, Role } from '../../../src/shared/vocabulary.js';
 import { askAgain } from './answers.js';
 import { api, withQuery } from './client.js';
 import type { User } from './types.js';
-import type { AttributionRule } from '../../../src/shared/work.schema.js';
+import type { AttributionRule, Settings } from '../../../src/shared/work.schema.js';
 
-export type Settings = Required<SettingsInput> & Record<string, unknown>;
+export type { Settings };
 
 /** `GET /settings`. */
 export function useSettings() {

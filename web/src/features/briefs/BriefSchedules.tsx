@@ -10,12 +10,12 @@ import {
   type BriefSchedule,
   SCHEDULE_EVERY,
   SCHEDULE_FORMATS,
-  type ScheduleEvery,
   type ScheduleFormat,
   useAddBriefSchedule,
   useBriefSchedules,
   useRemoveBriefSchedule,
 } from '../../api/brief-schedules.js';
+import type { Granularity } from '../../../../src/shared/vocabulary.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { OrgPicker } from '../../components/OrgPicker.js';
 import { useLang } from '../../i18n/index.js';
@@ -25,7 +25,7 @@ import { useCan } from '../../lib/session.js';
 
 interface Values {
   org: string;
-  every: ScheduleEvery;
+  every: Granularity;
   langs: ReportLang[];
   formats: ScheduleFormat[];
   to: string;
