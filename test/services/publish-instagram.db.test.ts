@@ -32,7 +32,10 @@ const PATHS = Object.values(FILES);
 const TOKEN = 'EAAB-instagram-token-of-the-union';
 const ACCOUNT = '17841406338772941';
 /** The first bytes of a PNG file, and some more. */
-const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 7)]);
+const PNG = Buffer.concat([
+  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+  Buffer.alloc(64, 7),
+]);
 
 type Json = Record<string, unknown>;
 const recorded = (file: string) => JSON.parse(readFileSync(real(file), 'utf8')) as Json;
@@ -89,7 +92,12 @@ async function fakeInstagram() {
           container.polls += 1;
           const status = recorded(FILES.status);
           if (container.caption.includes('[error]'))
-            return send(200, { ...status, id: node, status_code: 'ERROR', status: 'Error: Media download failed' });
+            return send(200, {
+              ...status,
+              id: node,
+              status_code: 'ERROR',
+              status: 'Error: Media download failed',
+            });
           return send(
             200,
             container.polls < 3
@@ -150,43 +158,47 @@ describe.each(DIALECTS)('publishing due posts to Instagram (%s)', (dialect) => {
     await server.close();
   });
 
-  itReal(PATHS, 'makes the container from the served image, waits until FINISHED, publishes once', async () => {
-    const channel = await account();
-    const text = 'Семинар по охране труда: 40 уполномоченных, 9 декабря';
-    const id = await approvedDuePost(server.ctx, branch.code, channel, text, PNG);
-    waits.length = 0;
-    const [result] = await publishDue(server.ctx, options());
-    const [published] = graph.media;
-    expect(result).toEqual({
-      post: id,
-      channel,
-      state: 'published',
-      externalId: published?.['id'],
-      url: published?.['permalink'],
-      error: null,
-    });
-    // Instagram got the post's own image from the public address, asked the status thrice, published once.
-    expect(graph.fetched.at(-1)).toEqual({ status: 200, bytes: PNG });
-    expect(waits).toEqual([1000, 2000]);
-    expect(graph.calls.filter((call) => call === `POST ${ACCOUNT}/media_publish`)).toHaveLength(1);
-    const stored = await server.ctx.db.kysely
-      .selectFrom('publication as p')
-      .innerJoin('channel as c', 'c.id', 'p.channelId')
-      .select(['p.externalId', 'p.url', 'p.subjectOrgId'])
-      .where('c.code', '=', channel)
-      .execute();
-    expect(stored).toMatchObject([
-      { externalId: published?.['id'], url: published?.['permalink'], subjectOrgId: branch.id },
-    ]);
-    expect(await publishDue(server.ctx, options())).toEqual([]);
-    // Published: its image is no longer public.
-    const { mediaToken } = await server.ctx.db.kysely
-      .selectFrom('planPost')
-      .select('mediaToken')
-      .where('id', '=', id)
-      .executeTakeFirstOrThrow();
-    expect((await fetch(`${publicUrl}api/v1/media/plan/${mediaToken}`)).status).toBe(404);
-  });
+  itReal(
+    PATHS,
+    'makes the container from the served image, waits until FINISHED, publishes once',
+    async () => {
+      const channel = await account();
+      const text = 'Семинар по охране труда: 40 уполномоченных, 9 декабря';
+      const id = await approvedDuePost(server.ctx, branch.code, channel, text, PNG);
+      waits.length = 0;
+      const [result] = await publishDue(server.ctx, options());
+      const [published] = graph.media;
+      expect(result).toEqual({
+        post: id,
+        channel,
+        state: 'published',
+        externalId: published?.['id'],
+        url: published?.['permalink'],
+        error: null,
+      });
+      // Instagram got the post's own image from the public address, asked the status thrice, published once.
+      expect(graph.fetched.at(-1)).toEqual({ status: 200, bytes: PNG });
+      expect(waits).toEqual([1000, 2000]);
+      expect(graph.calls.filter((call) => call === `POST ${ACCOUNT}/media_publish`)).toHaveLength(1);
+      const stored = await server.ctx.db.kysely
+        .selectFrom('publication as p')
+        .innerJoin('channel as c', 'c.id', 'p.channelId')
+        .select(['p.externalId', 'p.url', 'p.subjectOrgId'])
+        .where('c.code', '=', channel)
+        .execute();
+      expect(stored).toMatchObject([
+        { externalId: published?.['id'], url: published?.['permalink'], subjectOrgId: branch.id },
+      ]);
+      expect(await publishDue(server.ctx, options())).toEqual([]);
+      // Published: its image is no longer public.
+      const { mediaToken } = await server.ctx.db.kysely
+        .selectFrom('planPost')
+        .select('mediaToken')
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow();
+      expect((await fetch(`${publicUrl}api/v1/media/plan/${mediaToken}`)).status).toBe(404);
+    },
+  );
 
   itReal(PATHS, "a container Instagram marks ERROR fails the post with Instagram's status", async () => {
     const channel = await account();
@@ -230,37 +242,41 @@ describe.each(DIALECTS)('publishing due posts to Instagram (%s)', (dialect) => {
     expect(publishes()).toBe(from + 1);
   });
 
-  itReal(PATHS, 'a post without an image is refused for Instagram; a draft’s image is not public', async () => {
-    const channel = await account();
-    const bare = await createPost(server.ctx, {
-      org: branch.code,
-      channels: [channel],
-      textRu: 'Без картинки',
-      plannedAt: new Date().toISOString(),
-    });
-    await expect(movePost(server.ctx, bare.id, 'approve')).rejects.toMatchObject({
-      code: 'plan_instagram_image_required',
-      params: { channel },
-    });
-    const draft = await createPost(server.ctx, {
-      org: branch.code,
-      channels: [channel],
-      textRu: 'С картинкой',
-      plannedAt: new Date(Date.now() + 86_400_000).toISOString(),
-      image: PNG.toString('base64'),
-    });
-    const { mediaToken } = await server.ctx.db.kysely
-      .selectFrom('planPost')
-      .select('mediaToken')
-      .where('id', '=', draft.id)
-      .executeTakeFirstOrThrow();
-    const address = `${publicUrl}api/v1/media/plan/${mediaToken}`;
-    expect((await fetch(address)).status).toBe(404);
-    await movePost(server.ctx, draft.id, 'approve');
-    const served = await fetch(address);
-    expect(served.status).toBe(200);
-    expect(served.headers.get('content-type')).toBe('image/png');
-    expect(Buffer.from(await served.arrayBuffer())).toEqual(PNG);
-    expect((await fetch(`${publicUrl}api/v1/media/plan/${'x'.repeat(32)}`)).status).toBe(404);
-  });
+  itReal(
+    PATHS,
+    'a post without an image is refused for Instagram; a draft’s image is not public',
+    async () => {
+      const channel = await account();
+      const bare = await createPost(server.ctx, {
+        org: branch.code,
+        channels: [channel],
+        textRu: 'Без картинки',
+        plannedAt: new Date().toISOString(),
+      });
+      await expect(movePost(server.ctx, bare.id, 'approve')).rejects.toMatchObject({
+        code: 'plan_instagram_image_required',
+        params: { channel },
+      });
+      const draft = await createPost(server.ctx, {
+        org: branch.code,
+        channels: [channel],
+        textRu: 'С картинкой',
+        plannedAt: new Date(Date.now() + 86_400_000).toISOString(),
+        image: PNG.toString('base64'),
+      });
+      const { mediaToken } = await server.ctx.db.kysely
+        .selectFrom('planPost')
+        .select('mediaToken')
+        .where('id', '=', draft.id)
+        .executeTakeFirstOrThrow();
+      const address = `${publicUrl}api/v1/media/plan/${mediaToken}`;
+      expect((await fetch(address)).status).toBe(404);
+      await movePost(server.ctx, draft.id, 'approve');
+      const served = await fetch(address);
+      expect(served.status).toBe(200);
+      expect(served.headers.get('content-type')).toBe('image/png');
+      expect(Buffer.from(await served.arrayBuffer())).toEqual(PNG);
+      expect((await fetch(`${publicUrl}api/v1/media/plan/${'x'.repeat(32)}`)).status).toBe(404);
+    },
+  );
 });

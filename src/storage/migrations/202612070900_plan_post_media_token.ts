@@ -16,7 +16,12 @@ export async function up(db: MigrationDb): Promise<void> {
       .set({ media_token: randomBytes(24).toString('base64url') })
       .where('id', '=', id)
       .execute();
-  await db.schema.createIndex('plan_post_media_token').on('plan_post').column('media_token').unique().execute();
+  await db.schema
+    .createIndex('plan_post_media_token')
+    .on('plan_post')
+    .column('media_token')
+    .unique()
+    .execute();
 }
 
 export async function down(db: MigrationDb): Promise<void> {
