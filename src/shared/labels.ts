@@ -5,6 +5,7 @@ import type {
   MentionKind,
   OutletLevel,
   Platform,
+  TargetMetric,
   TaskStatus,
   Topic,
   UiLang,
@@ -134,3 +135,53 @@ export const MENTION_KIND_LABELS: Labels<MentionKind> = {
   kk: { article: 'Мақала', interview: 'Сұхбат', speech: 'Сөз сөйлеу', news: 'Жаңалық' },
   en: { article: 'Article', interview: 'Interview', speech: 'Speech', news: 'News' },
 };
+
+/** A target's metric other than posts a month on a platform, which reads by its own pattern. */
+type NamedTargetMetric = Exclude<TargetMetric, `posts_month_${string}`>;
+
+const TARGET_METRIC_LABELS: Labels<NamedTargetMetric | 'posts_month'> = {
+  ru: {
+    publications: 'Публикации',
+    followers: 'Подписчики',
+    reach: 'Охват',
+    media_mentions: 'Упоминания в СМИ',
+    app_registered: 'Регистрации в приложении',
+    legal_share: 'Правозащита',
+    concrete_share: 'Конкретные посты',
+    branch_posts: 'Посты о филиалах',
+    posts_month: 'Посты в {platform} за месяц',
+  },
+  kk: {
+    publications: 'Жарияланымдар',
+    followers: 'Жазылушылар',
+    reach: 'Қамту',
+    media_mentions: 'БАҚ-тағы аталымдар',
+    app_registered: 'Қосымшадағы тіркелулер',
+    legal_share: 'Құқықтық қорғау',
+    concrete_share: 'Нақты жазбалар',
+    branch_posts: 'Филиалдар туралы жазбалар',
+    posts_month: '{platform} жазбалары бір айда',
+  },
+  en: {
+    publications: 'Publications',
+    followers: 'Followers',
+    reach: 'Reach',
+    media_mentions: 'Media mentions',
+    app_registered: 'App registrations',
+    legal_share: 'Legal protection',
+    concrete_share: 'Concrete posts',
+    branch_posts: 'Posts about branches',
+    posts_month: 'Posts on {platform} a month',
+  },
+};
+
+/** How a target's metric reads: "Правозащита", "Посты в Facebook за месяц"; an unknown one as it is stored. */
+export function targetMetricLabel(metric: string, lang: UiLang): string {
+  const labels: Readonly<Record<string, string>> = TARGET_METRIC_LABELS[lang];
+  if (metric.startsWith('posts_month_')) {
+    const platform = metric.slice('posts_month_'.length);
+    const name = (PLATFORM_LABELS[lang] as Readonly<Record<string, string>>)[platform] ?? platform;
+    return TARGET_METRIC_LABELS[lang].posts_month.replace('{platform}', name);
+  }
+  return labels[metric] ?? metric;
+}

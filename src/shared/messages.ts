@@ -398,7 +398,8 @@ export const ERROR_TEXTS: Texts<ErrorCode> = {
     publish_media_rejected: '{platform} суретті қабылдамады (күйі {status}: {detail})',
     publish_media_not_ready:
       '{platform} суретті {seconds} с ішінде жариялауға дайындамады; қайталау үшін жазбаны қайта бекітіңіз',
-    plan_media_unknown: 'Бұл мекенжай бойынша сурет жоқ: жазба бекітілмеген, жарияланып қойған немесе мекенжай қате',
+    plan_media_unknown:
+      'Бұл мекенжай бойынша сурет жоқ: жазба бекітілмеген, жарияланып қойған немесе мекенжай қате',
     notification_unknown: 'Сізде № {id} хабарлама жоқ',
     internal_error: 'Сервердің ішкі қатесі; әкімшіге сұрау нөмірін {requestId} хабарлаңыз',
     web_not_built:
@@ -527,7 +528,8 @@ export const ERROR_TEXTS: Texts<ErrorCode> = {
     publish_media_rejected: '{platform} did not accept the image (status {status}: {detail})',
     publish_media_not_ready:
       '{platform} did not get the image ready for publishing within {seconds} s; approve the post again to retry',
-    plan_media_unknown: 'No image at this address: the post is not approved, already published, or the address is wrong',
+    plan_media_unknown:
+      'No image at this address: the post is not approved, already published, or the address is wrong',
     notification_unknown: 'You have no notification No. {id}',
     internal_error: 'Internal server error; tell the administrator the request id {requestId}',
     web_not_built:
@@ -703,5 +705,35 @@ export const NOTIFICATION_TEXTS: Readonly<
       subject: 'aqparat: post No. {post} was not published to "{channel}"',
       text: 'Post No. {post} was not published to channel "{channel}": {reason}',
     },
+  },
+};
+
+/**
+ * A plan-against-fact row: a count planned for the period (and due by today at its pace), a share, a level; then
+ * the days left, or that the period is over. `—` stands for a fact not measured.
+ */
+export const PLAN_FACT_TEXTS: Readonly<
+  Record<UiLang, Readonly<Record<'count' | 'share' | 'level' | 'left' | 'over', string>>>
+> = {
+  ru: {
+    count: '{metric}: {fact} из {planned} по плану на период (к этому дню — {expected})',
+    share: '{metric}: {fact} % при плане {planned} %',
+    level: '{metric}: {fact} при плане {planned}',
+    left: 'осталось дней: {days}',
+    over: 'период завершён',
+  },
+  kk: {
+    count: '{metric}: кезеңге жоспарланған {planned} ішінен {fact} (осы күнге дейін — {expected})',
+    share: '{metric}: жоспардағы {planned} % орнына {fact} %',
+    level: '{metric}: жоспардағы {planned} орнына {fact}',
+    left: 'қалған күн: {days}',
+    over: 'кезең аяқталды',
+  },
+  en: {
+    count: '{metric}: {fact} of {planned} planned for the period ({expected} by today)',
+    share: '{metric}: {fact}% of {planned}% planned',
+    level: '{metric}: {fact} of {planned} planned',
+    left: '{days} days left',
+    over: 'the period is over',
   },
 };

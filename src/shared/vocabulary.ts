@@ -120,13 +120,22 @@ export type SheetKind = (typeof SHEET_KINDS)[number];
 export const RULE_KINDS = ['hashtag', 'place', 'keyword'] as const;
 export type RuleKind = (typeof RULE_KINDS)[number];
 
-/** Metrics a Target may plan. */
+/** Content targets in per cent: legal protection's share of the posts, concrete posts' share of those judged. */
+export const SHARE_METRICS = ['legal_share', 'concrete_share'] as const;
+
+/**
+ * Metrics a Target may plan: the model's yearly counts and levels, and the content plan's posts per month on a
+ * platform, shares and posts about branches.
+ */
 export const TARGET_METRICS = [
   'publications',
   'followers',
   'reach',
   'media_mentions',
   'app_registered',
+  'branch_posts',
+  ...SHARE_METRICS,
+  ...PLATFORMS.map((platform) => `posts_month_${platform}` as const),
 ] as const;
 export type TargetMetric = (typeof TARGET_METRICS)[number];
 

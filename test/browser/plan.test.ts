@@ -2,7 +2,8 @@
  * The content plan in a real browser, on the Abai demo: an editor, in Kazakh, drafts a post from the legal
  * consultation template, sees the checks of the text and submits it; a manager approves it; publishing at the
  * planned minute (the scheduler's publishDue, its clock set to the minute) sends it to the local fake Bot API and
- * the dashboard's count of publications moves by one. A draft dragged to another day moves there. At 390 px the
+ * the dashboard's count of publications moves by one. A draft dragged to another day moves there. A manager sets a
+ * target, and the plan page and the dashboard state it against the fact as the server does. At 390 px the
  * plan is a list and nothing scrolls sideways. Screenshots of the month, the week and the phone list in ru and kk
  * go to /tmp/plan-shots.
  */
@@ -187,6 +188,49 @@ describe.skipIf(reason !== undefined)(skippedBecause('the content plan in the br
     const moved = (await postsOf()).find((row) => row.id === id);
     expect(moved?.plannedAt).toBe(instantIn(to, '15:30', zone));
     await editor.close();
+  }, 120_000);
+
+  it('takes a target on the plan page and shows it against the fact, there and on the dashboard', async () => {
+    const page = await signedInPage(browser, server.url, 'manager', PASSWORD);
+    await page.setViewportSize(VIEWPORTS.desktop);
+    await page.goto(`${server.url}/plan?org=${ORG}`);
+    const panel = page.locator('.ant-card', { hasText: ru['plan.fact.title'] });
+    await panel.getByRole('button', { name: ru['plan.targets'] }).click();
+    const editor = page.getByRole('dialog');
+    const year = Number(localParts(Date.now(), zone).date.slice(0, 4));
+    await editor.getByText(ru['plan.targets.title'].replace('{{year}}', String(year))).waitFor();
+    await choose(page, ru['plan.targets.metric'], 'Правозащита', editor);
+    await editor.getByLabel(ru['plan.targets.value']).fill('15');
+    await editor.getByRole('button', { name: ru['plan.targets.add'] }).click();
+    await editor.getByRole('spinbutton', { name: 'Правозащита' }).waitFor();
+    const stored = await server.ctx.db.kysely
+      .selectFrom('target')
+      .select(['metric', 'year', 'value'])
+      .where('metric', '=', 'legal_share')
+      .execute();
+    expect(stored.map((row) => ({ ...row, value: Number(row.value) }))).toEqual([
+      { metric: 'legal_share', year, value: 15 },
+    ]);
+    await page.keyboard.press('Escape');
+    await editor.waitFor({ state: 'hidden' });
+
+    // The month on screen against the server's statement of it, word for word.
+    const month = localParts(Date.now(), zone).date.slice(0, 7);
+    const answer = (await (
+      await page.request.get(`${server.url}/api/v1/plan/fact?org=${ORG}&period=${month}`)
+    ).json()) as { items: { metric: string; message: string; behind: boolean }[] };
+    const legal = answer.items.find((item) => item.metric === 'legal_share');
+    expect(legal?.message).toMatch(/^Правозащита: .* при плане 15 %; /);
+    await panel.getByText(legal?.message ?? '').waitFor();
+    await shot(page, 'ru-plan-fact');
+    // The dashboard states the year's, in the same words.
+    const yearly = (await (
+      await page.request.get(`${server.url}/api/v1/plan/fact?org=${ORG}&period=${year}`)
+    ).json()) as { items: { metric: string; message: string }[] };
+    await page.goto(`${server.url}/?org=${ORG}&period=${year}`);
+    const message = yearly.items.find((item) => item.metric === 'legal_share')?.message ?? '';
+    await page.getByText(message).waitFor();
+    await page.close();
   }, 120_000);
 
   it('shows the month, the week and the phone list in ru and kk, nothing sideways at 390 px', async () => {

@@ -23,11 +23,13 @@ import {
   type PostStep,
 } from '../../services/plan/post.service.js';
 import { describeError, ERROR_CODES, type ErrorCode } from '../../shared/messages.js';
+import { planFact, toldPlanFact } from '../../services/plan/plan-fact.service.js';
+import { planFactAnswer } from '../../shared/plan-fact.schema.js';
 import { type PlanPostAnswer, planPostAnswer } from '../../shared/plan-post.schema.js';
 import type { UiLang } from '../../shared/vocabulary.js';
 import { NotFoundError } from '../../domain/errors.js';
 import { publicImage } from '../../services/plan/publish.service.js';
-import { idParams, orgParam } from './common.js';
+import { idParams, orgParam, PERIOD_DESCRIPTION, periodParam } from './common.js';
 import { notificationRoutes } from './notifications.routes.js';
 import { file, json, replies } from './replies.js';
 
@@ -125,6 +127,29 @@ export const postRoutes: FastifyPluginAsyncZod = async (app) => {
       answered(await movePost(request.ctx, request.params.id, step, request.body ?? {}), request.lang),
     );
   }
+  const fact = {
+    tags,
+    operationId: 'getPlanFact',
+    summary:
+      'The organization’s targets for the period’s year against the facts the dashboard measures, pro-rated to today',
+    querystring: z.strictObject({
+      org: orgParam,
+      period: periodParam
+        .optional()
+        .meta({ description: `${PERIOD_DESCRIPTION} The current month by default.` }),
+    }),
+    response: replies({ 200: json('Plan against fact', planFactAnswer) }, 400, 401, 403, 404),
+  };
+  app.get('/plan/fact', { schema: fact }, async (request) => {
+    const result = await planFact(request.ctx, request.query);
+    return {
+      ...result,
+      items: result.items.map((row) => ({
+        ...row,
+        message: toldPlanFact(row, result.days.left, request.lang),
+      })),
+    };
+  });
   // A failed sending's notification to the post's author goes with the plan's routes.
   await app.register(notificationRoutes);
   // Public, for Instagram to fetch the image it publishes: the token is unguessable, and only an approved post's

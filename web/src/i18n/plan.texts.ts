@@ -53,6 +53,17 @@ export const planRu = {
   'plan.week': 'Неделя',
   'plan.dragHint':
     'Черновик или возвращённый пост можно перетащить на другой день; двойной щелчок по дню — новый пост.',
+  'plan.fact.title': 'План и факт',
+  'plan.fact.none': 'Целей на {{year}} год нет',
+  'plan.fact.behind': 'Отстаёт от плана',
+  'plan.fact.onTrack': 'Идёт по плану',
+  'plan.targets': 'Цели',
+  'plan.targets.title': 'Цели на {{year}} год',
+  'plan.targets.metric': 'Показатель',
+  'plan.targets.value': 'Значение',
+  'plan.targets.add': 'Добавить цель',
+  'plan.targets.hint':
+    'Публикации, посты о филиалах и упоминания в СМИ — число за год; посты в соцсети — число в месяц; правозащита и конкретные посты — доля в процентах.',
 } as const;
 
 type PlanTexts = Readonly<Record<keyof typeof planRu, string>>;
@@ -111,6 +122,17 @@ export const planKk: PlanTexts = {
   'plan.week': 'Апта',
   'plan.dragHint':
     'Жобаны не қайтарылған жазбаны басқа күнге сүйреп апаруға болады; күнді екі рет басса — жаңа жазба.',
+  'plan.fact.title': 'Жоспар мен факт',
+  'plan.fact.none': '{{year}} жылға мақсат қойылмаған',
+  'plan.fact.behind': 'Жоспардан қалып барады',
+  'plan.fact.onTrack': 'Жоспар бойынша',
+  'plan.targets': 'Мақсаттар',
+  'plan.targets.title': '{{year}} жылғы мақсаттар',
+  'plan.targets.metric': 'Көрсеткіш',
+  'plan.targets.value': 'Мәні',
+  'plan.targets.add': 'Мақсат қосу',
+  'plan.targets.hint':
+    'Жарияланымдар, филиалдар туралы жазбалар және БАҚ-тағы аталымдар — жылдық сан; әлеуметтік желідегі жазбалар — айлық сан; құқықтық қорғау мен нақты жазбалар — пайызбен үлес.',
 };
 
 export const planEn: PlanTexts = {
@@ -166,4 +188,15 @@ export const planEn: PlanTexts = {
   'plan.month': 'Month',
   'plan.week': 'Week',
   'plan.dragHint': 'Drag a draft or a returned post to another day; double-click a day for a new post.',
+  'plan.fact.title': 'Plan against fact',
+  'plan.fact.none': 'No targets for {{year}}',
+  'plan.fact.behind': 'Behind the plan',
+  'plan.fact.onTrack': 'On track',
+  'plan.targets': 'Targets',
+  'plan.targets.title': 'Targets for {{year}}',
+  'plan.targets.metric': 'Metric',
+  'plan.targets.value': 'Value',
+  'plan.targets.add': 'Add a target',
+  'plan.targets.hint':
+    'Publications, posts about branches and media mentions: a count a year; posts on a platform: a count a month; legal protection and concrete posts: a share in per cent.',
 };

@@ -10,6 +10,7 @@ import { FigureCards } from '../features/dashboard/FigureCards.js';
 import { FigureComparison } from '../features/dashboard/FigureComparison.js';
 import { FindingList } from '../features/dashboard/FindingList.js';
 import { FollowerGrowthTable } from '../features/dashboard/FollowerGrowthTable.js';
+import { PlanFactPanel } from '../features/plan/PlanFactPanel.js';
 import { PostingTimeHeatmap } from '../features/dashboard/PostingTimeHeatmap.js';
 import { PresenceMatrix } from '../features/dashboard/PresenceMatrix.js';
 import { SubjectPlatformTable } from '../features/dashboard/SubjectPlatformTable.js';
@@ -37,6 +38,7 @@ export default function DashboardPage() {
         <BriefButton orgCode={data.org.code} period={period} />
       </div>
       <FigureCards data={data} />
+      <PlanFactPanel orgCode={data.org.code} period={period} />
       <FigureComparison data={data} />
       <DashboardCharts data={data} />
       <SubjectPlatformTable orgCode={data.org.code} period={period} />

@@ -1,7 +1,7 @@
 /**
  * The content plan: the posts of the chosen organization's subtree on a month's or a week's calendar (a list on a
  * phone), filtered by channel, topic and state; a post opens to be written, submitted, approved or returned, and a
- * draft dragged to another day moves there.
+ * draft dragged to another day moves there. Above the calendar, the month's plan against fact and the targets.
  */
 import { Button, Grid, Segmented, Select, Space, Typography } from 'antd';
 import { useMemo, useState } from 'react';
@@ -12,6 +12,7 @@ import { type PlanPost, useChangePost, usePosts } from '../api/plan.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { PageTitle } from '../components/PageTitle.js';
 import { PlanCalendar, placed, weekDays } from '../features/plan/PlanCalendar.js';
+import { PlanFactPanel } from '../features/plan/PlanFactPanel.js';
 import { PlanList } from '../features/plan/PlanList.js';
 import { PostDrawer, type PostTarget } from '../features/plan/PostDrawer.js';
 import { addDays, instantIn, localParts, mondayOf, monthGrid } from '../features/plan/zone.js';
@@ -149,6 +150,7 @@ export default function PlanPage() {
         </Space>
       </div>
       <ErrorAlert error={posts.error ?? change.error} />
+      <PlanFactPanel orgCode={org?.code} period={month} />
       {phone ? (
         <PlanList posts={shown.filter((entry) => entry.date.startsWith(month))} onOpen={open} />
       ) : (
