@@ -1,18 +1,20 @@
 /**
  * The rankings page in Chromium on the Abai demo: the branches in the order of the measure, re-sorted by a click on
  * a column, each value with the figures behind it as the server computes them; cards at 390 px without a sideways
- * scroll in Russian and Kazakh. Screenshots in three languages at both widths.
+ * scroll in Russian and Kazakh. Screenshots in three languages at both widths. And the Channels page's columns
+ * of followers, posts in the period, last post and activity, as the server states them.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parsePeriod } from '../../src/domain/period.js';
+import { channelActivityMeasure } from '../../src/services/channel-activity.service.js';
 import { rankingMeasure } from '../../src/services/ranking.service.js';
 import { orgName } from '../../src/shared/org-name.js';
 import type { RankingAnswer, RankingMeasure } from '../../src/shared/ranking.schema.js';
 import { skippedBecause } from '../helpers/real-files.js';
-import { NO_BROWSER, pageWidths, switchLanguage, VIEWPORTS } from './browser.js';
+import { NO_BROWSER, pageWidths, switchLanguage, VIEWPORTS, visibleText } from './browser.js';
 import type { DemoServer } from './demo-server.js';
 import { closeDemoSession, openDemoSession } from './demo-session.js';
 
@@ -122,6 +124,38 @@ describe.skipIf(NO_BROWSER !== undefined)(skippedBecause('the rankings page in C
       await admin.setViewportSize(VIEWPORTS.desktop);
       await switchLanguage(admin, 'ru');
       expect(problems).toEqual([]);
+    },
+    SLOW,
+  );
+
+  it(
+    "shows each channel's followers, posts in the period, last post and activity as the server states them",
+    async () => {
+      const activity = await channelActivityMeasure(server.ctx, { org: 'abai', period: parsePeriod('2024') });
+      await admin.goto(`${server.url}/channels?org=abai&period=2024`);
+      const table = admin.getByRole('table', { name: 'Страницы и каналы' });
+      await table.getByRole('columnheader', { name: 'Активность' }).waitFor();
+      await table.locator('tbody tr.ant-table-row').first().waitFor();
+      const channel = activity.channels.find((row) => row.code === 'abai-facebook');
+      const row = table.locator('tbody tr.ant-table-row', { hasText: 'Профсоюз работников просвещения' });
+      const number = (value: number | null | undefined) =>
+        new Intl.NumberFormat('ru-RU').format(value ?? 0).replace(/[\u00a0\u202f]/g, ' ');
+      await expect
+        .poll(async () => (await row.innerText()).replace(/[\u00a0\u202f]/g, ' '))
+        .toContain(number(channel?.posts));
+      const text = (await row.innerText()).replace(/[\u00a0\u202f]/g, ' ');
+      expect(text).toContain(number(channel?.followers));
+      expect(text).toContain(channel?.active ? 'Активна' : 'Неактивна');
+      const [year, month, day] = (channel?.lastPublished ?? '').split('-');
+      expect(text).toContain(`${day}.${month}.${year}`);
+      const active = activity.channels.filter((row) => row.active).length;
+      expect((await visibleText(admin)).match(/Активна/g)?.length ?? 0).toBe(active);
+      mkdirSync(SHOTS, { recursive: true });
+      for (const [size, viewport] of Object.entries(VIEWPORTS)) {
+        await admin.setViewportSize(viewport);
+        await admin.screenshot({ path: join(SHOTS, `channels-ru-${size}.png`) });
+      }
+      await admin.setViewportSize(VIEWPORTS.desktop);
     },
     SLOW,
   );

@@ -176,7 +176,6 @@ export default function ChannelsPage() {
                 key: 'followers',
                 title: t('channels.followers'),
                 align: 'right',
-                className: 'nowrap',
                 render: (_, row) => f.number(activityOf.get(row.code)?.followers),
               },
               {
@@ -188,9 +187,11 @@ export default function ChannelsPage() {
               {
                 key: 'lastPost',
                 title: t('channels.lastPost'),
-                className: 'nowrap',
                 responsive: ['md'],
-                render: (_, row) => f.date(activityOf.get(row.code)?.lastPublished),
+                // The date never breaks; the title may, at a word's end.
+                render: (_, row) => (
+                  <span className="nowrap">{f.date(activityOf.get(row.code)?.lastPublished)}</span>
+                ),
               },
               {
                 key: 'activity',
@@ -224,7 +225,7 @@ export default function ChannelsPage() {
                 key: 'created',
                 className: 'nowrap',
                 title: t('channel.created'),
-                responsive: ['xl'],
+                responsive: ['xxl'],
                 render: (_, row) => f.date(row.createdOn),
               },
               {
@@ -241,7 +242,8 @@ export default function ChannelsPage() {
               {
                 key: 'closed',
                 title: t('channel.closed'),
-                responsive: ['md'],
+                // Rarely filled: on a laptop's width its room goes to the activity columns.
+                responsive: ['xxl'],
                 render: (_, row) => (row.closedOn ? <Tag>{f.date(row.closedOn)}</Tag> : null),
               },
             ]}
