@@ -32,6 +32,11 @@ export function useFormat() {
           minute: '2-digit',
           timeZone,
         }).format(new Date(iso)),
+      /** A time zone as the language names it ("Қазақстан уақыты"), its IANA name where the browser knows none. */
+      zone: (timeZone: string) =>
+        new Intl.DateTimeFormat(lang === 'kk' ? 'kk-KZ' : LOCALES[lang], { timeZone, timeZoneName: 'long' })
+          .formatToParts(new Date())
+          .find((part) => part.type === 'timeZoneName')?.value ?? timeZone,
       /** A month `YYYY-MM` on a chart's axis: "09.2024". */
       month: (month: string) => `${month.slice(5, 7)}.${month.slice(0, 4)}`,
     };

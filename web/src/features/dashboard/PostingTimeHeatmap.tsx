@@ -200,6 +200,7 @@ function SplitTable<T extends PostingCellAnswer>({
 
 export function PostingTimeHeatmap({ orgCode, period }: { orgCode: string; period: string }) {
   const { t } = useLang();
+  const f = useFormat();
   const answer = usePostingTime(orgCode, period);
   if (answer.error) return <ErrorAlert error={answer.error} />;
   const data = answer.data;
@@ -212,7 +213,7 @@ export function PostingTimeHeatmap({ orgCode, period }: { orgCode: string; perio
         ) : (
           <Space orientation="vertical" size={12} style={{ width: '100%' }}>
             <Typography.Text type="secondary">
-              {t('analytics.postingHint', { min: data.minPosts, zone: data.timeZone })}
+              {t('analytics.postingHint', { min: data.minPosts, zone: f.zone(data.timeZone) })}
             </Typography.Text>
             <Grid data={data} />
             <Row gutter={[16, 12]}>
