@@ -299,9 +299,12 @@ export const engagement = z.object({
 });
 export type Engagement = z.infer<typeof engagement>;
 
+/** A publication's channel as lists name it. */
+export const channelRef = z.object({ code: z.string(), name: z.string(), platform: z.enum(PLATFORMS) });
+
 export const publicationItem = z.object({
   id: z.number().int(),
-  channel: z.object({ code: z.string(), name: z.string(), platform: z.enum(PLATFORMS) }),
+  channel: channelRef,
   subject: orgRef,
   /** The instant (UTC) and the local date in the channel owner's zone. */
   publishedAt: z.string(),

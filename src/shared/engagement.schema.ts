@@ -5,7 +5,7 @@
  * `null` when there is nothing to divide by, defined as the brief's (content.measure.ts).
  */
 import { z } from 'zod';
-import { orgRef } from './dashboard.js';
+import { channelRef, orgRef } from './dashboard.js';
 import { MEDIA_KINDS, PLATFORMS } from './vocabulary.js';
 
 const count = z.number().int().min(0);
@@ -32,7 +32,7 @@ export type EngagementFiguresAnswer = z.infer<typeof engagementFigures>;
 
 export const topPost = z.object({
   id: z.number().int(),
-  channel: z.object({ code: z.string(), name: z.string(), platform: z.enum(PLATFORMS) }),
+  channel: channelRef,
   subject: orgRef,
   publishedAt: z.string(),
   localDate: z.string(),

@@ -2,9 +2,8 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { channelActivityMeasure } from '../../services/channel-activity.service.js';
-import type { MeasureQuery } from '../../services/dashboard.service.js';
 import { channelActivityAnswer } from '../../shared/channel-activity.schema.js';
-import { asOfParam, orgPeriod, periodOf } from './common.js';
+import { asOfParam, measureOf, orgPeriod } from './common.js';
 import { json, replies } from './replies.js';
 
 const summary =
@@ -23,15 +22,6 @@ export const channelActivityRoutes: FastifyPluginAsyncZod = async (app) => {
         response: replies({ 200: json(summary, channelActivityAnswer) }, 400, 401, 403, 404),
       },
     },
-    (request) => {
-      const { org, period, asOf } = request.query;
-      const parsed = periodOf(period);
-      const query: MeasureQuery = {
-        ...(org ? { org } : {}),
-        ...(parsed ? { period: parsed } : {}),
-        ...(asOf ? { asOf } : {}),
-      };
-      return channelActivityMeasure(request.ctx, query);
-    },
+    (request) => channelActivityMeasure(request.ctx, measureOf(request.query)),
   );
 };

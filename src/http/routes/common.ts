@@ -1,6 +1,7 @@
 /** Pieces of request schemas that many routes share: ids, paging, an organization, a period and a date. */
 import { z } from 'zod';
 import { type Period, parsePeriod } from '../../domain/period.js';
+import type { MeasureQuery } from '../../services/dashboard.service.js';
 import { code, localDate } from '../../shared/schemas.js';
 
 export const idParams = z.strictObject({
@@ -53,4 +54,18 @@ export const orgPeriod = {
 
 export function periodOf(text: string | undefined): Period | undefined {
   return text === undefined ? undefined : parsePeriod(text);
+}
+
+/** A measure's query from a route's `org`, `period` and `asOf`, with only the parts given. */
+export function measureOf(query: {
+  org?: string | undefined;
+  period?: string | undefined;
+  asOf?: string | undefined;
+}) {
+  const period = periodOf(query.period);
+  const measure: MeasureQuery = {};
+  if (query.org) measure.org = query.org;
+  if (period) measure.period = period;
+  if (query.asOf) measure.asOf = query.asOf;
+  return measure;
 }

@@ -9,7 +9,6 @@ import {
   buildDashboard,
   countsMeasure,
   findingsMeasure,
-  type MeasureQuery,
   presenceMeasure,
   reachMeasure,
   subjectPlatformMeasure,
@@ -24,7 +23,7 @@ import {
 import { subjectPlatformAnswer } from '../../shared/subject-platform.schema.js';
 import { PLATFORMS } from '../../shared/vocabulary.js';
 import { sharedAnswer } from '../shared-answer.js';
-import { asOfParam, orgPeriod, periodOf } from './common.js';
+import { asOfParam, measureOf, orgPeriod } from './common.js';
 import { json, replies } from './replies.js';
 
 const measureQuery = z.strictObject({
@@ -39,19 +38,6 @@ const countsQuery = z.strictObject({
   platform: z.enum(PLATFORMS).optional(),
   by: z.enum(['subject', 'platform']).default('subject'),
 });
-
-function measureOf(query: {
-  org?: string | undefined;
-  period?: string | undefined;
-  asOf?: string | undefined;
-}) {
-  const period = periodOf(query.period);
-  const measure: MeasureQuery = {};
-  if (query.org) measure.org = query.org;
-  if (period) measure.period = period;
-  if (query.asOf) measure.asOf = query.asOf;
-  return measure;
-}
 
 export const measureRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['measures'];

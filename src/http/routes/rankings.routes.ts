@@ -1,10 +1,9 @@
 /** Rankings of an organization's branches for a period: `GET /measures/rankings`. */
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { MeasureQuery } from '../../services/dashboard.service.js';
 import { rankingMeasure } from '../../services/ranking.service.js';
 import { rankingAnswer } from '../../shared/ranking.schema.js';
-import { asOfParam, orgPeriod, periodOf } from './common.js';
+import { asOfParam, measureOf, orgPeriod } from './common.js';
 import { json, replies } from './replies.js';
 
 const summary =
@@ -23,15 +22,6 @@ export const rankingRoutes: FastifyPluginAsyncZod = async (app) => {
         response: replies({ 200: json(summary, rankingAnswer) }, 400, 401, 403, 404),
       },
     },
-    (request) => {
-      const { org, period, asOf } = request.query;
-      const parsed = periodOf(period);
-      const query: MeasureQuery = {
-        ...(org ? { org } : {}),
-        ...(parsed ? { period: parsed } : {}),
-        ...(asOf ? { asOf } : {}),
-      };
-      return rankingMeasure(request.ctx, query);
-    },
+    (request) => rankingMeasure(request.ctx, measureOf(request.query)),
   );
 };
