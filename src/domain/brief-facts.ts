@@ -2,6 +2,7 @@
  * Everything the brief states about an organization and period, measured from records. Services gather it, rules
  * judge it and the report definition lays it out; nothing here is typed in.
  */
+import type { PlanStatement } from './plan-fact.measure.js';
 import type {
   GoverningBody,
   MaterialKind,
@@ -144,4 +145,6 @@ export interface BriefFacts {
   app: AppUsageFact[];
   /** The subtree's open channels some collector reads, and the instant their freshness is judged at (now). */
   collection: { checkedAt: string; channels: CollectedChannelFact[] };
+  /** The organization's targets for the period's year against these facts; null without targets. */
+  plan: PlanStatement | null;
 }

@@ -92,3 +92,10 @@ export function planAgainstFact(
     behind: fact !== null && days.elapsed > 0 && fact < expected,
   };
 }
+
+/** The plan against fact of a period: the organization's today, the period's days, each target's row. */
+export interface PlanStatement {
+  today: string;
+  days: PeriodDays;
+  items: PlanFact[];
+}

@@ -13,6 +13,7 @@ import {
   MENTION_KIND_LABELS,
   OUTLET_LEVEL_LABELS,
   PLATFORM_LABELS,
+  targetMetricLabel,
   TASK_STATUS_LABELS,
   TOPIC_LABELS,
 } from '../shared/labels.js';
@@ -396,7 +397,42 @@ function contentSection(w: Writer): Block[] {
             posts: w.n(content.postsWithViews),
           }),
   });
-  return blocks;
+  return [...blocks, ...planBlocks(w)];
+}
+
+/** The content plan's targets against the facts, where the organization has targets for the period's year. */
+function planBlocks(w: Writer): Block[] {
+  const { facts, t } = w;
+  const plan = facts.plan;
+  if (!plan) return [];
+  // A share is a per cent of the posts; a count, a number.
+  const value = (kind: string, number: number | null): Cell =>
+    number === null ? null : kind === 'share' ? { percent: number / 100 } : number;
+  return [
+    {
+      kind: 'table',
+      id: 'plan',
+      caption: t.content.planCaption,
+      columns: [
+        { label: t.content.planMetric, kind: 'text' },
+        { label: t.content.planPlanned, kind: 'number' },
+        { label: say(t.content.planExpected, { date: formatShortDate(plan.today, w.lang) }), kind: 'number' },
+        { label: t.content.planFact, kind: 'number' },
+        { label: t.content.planVerdict, kind: 'text' },
+      ],
+      rows: plan.items.map((row) => [
+        targetMetricLabel(row.metric, w.lang),
+        value(row.kind, row.planned),
+        value(row.kind, row.expected),
+        value(row.kind, row.fact),
+        row.behind ? t.content.planBehind : t.content.planOnTrack,
+      ]),
+    },
+    {
+      kind: 'paragraph',
+      text: plan.days.left > 0 ? say(t.content.planLeft, { days: w.n(plan.days.left) }) : t.content.planOver,
+    },
+  ];
 }
 
 function mediaSection(w: Writer): Block[] {

@@ -95,6 +95,16 @@ export interface BriefTexts {
     engagementViews: string;
     noViews: string;
     noFollowers: string;
+    planCaption: string;
+    planMetric: string;
+    planPlanned: string;
+    planExpected: string;
+    planFact: string;
+    planVerdict: string;
+    planBehind: string;
+    planOnTrack: string;
+    planLeft: string;
+    planOver: string;
   };
   media: {
     none: string;
@@ -249,6 +259,17 @@ export const BRIEF_TEXTS: Readonly<Record<ReportLang, BriefTexts>> = {
         'Вовлечённость по просмотрам (сумма реакций, комментариев и репостов, делённая на сумму просмотров публикаций с известным числом просмотров) — {value}; учтено публикаций: {posts}.',
       noViews: 'Число просмотров публикаций в социальных сетях не известно.',
       noFollowers: 'Число подписчиков страниц не известно: вовлечённость по подписчикам не рассчитана.',
+      planCaption: 'План и факт за период',
+      planMetric: 'Показатель',
+      planPlanned: 'План на период',
+      planExpected: 'По плану к {date}',
+      planFact: 'Факт',
+      planVerdict: 'Оценка',
+      planBehind: 'отстаёт от плана',
+      planOnTrack: 'по плану',
+      planLeft:
+        'Цели — годовые цели организации, пересчитанные на период; до конца периода осталось дней: {days}.',
+      planOver: 'Цели — годовые цели организации, пересчитанные на период; период завершён.',
     },
     media: {
       none: 'Публикаций в СМИ за период не зарегистрировано.',
@@ -403,6 +424,17 @@ export const BRIEF_TEXTS: Readonly<Record<ReportLang, BriefTexts>> = {
         'Қаралымдар бойынша тартылу (реакциялар, пікірлер және репосттар қосындысы қаралым саны белгілі жарияланымдардың қаралымдар қосындысына бөлінеді) — {value}; ескерілген жарияланымдар: {posts}.',
       noViews: 'Әлеуметтік желілердегі жарияланымдардың қаралым саны белгісіз.',
       noFollowers: 'Парақшалардың жазылушылар саны белгісіз: жазылушылар бойынша тартылу есептелмеді.',
+      planCaption: 'Кезеңдегі жоспар мен факт',
+      planMetric: 'Көрсеткіш',
+      planPlanned: 'Кезеңге жоспар',
+      planExpected: '{date} дейін жоспар бойынша',
+      planFact: 'Факт',
+      planVerdict: 'Бағасы',
+      planBehind: 'жоспардан қалып барады',
+      planOnTrack: 'жоспар бойынша',
+      planLeft:
+        'Мақсаттар — ұйымның жылдық мақсаттары, кезеңге қайта есептелген; кезеңнің аяғына дейін {days} күн қалды.',
+      planOver: 'Мақсаттар — ұйымның жылдық мақсаттары, кезеңге қайта есептелген; кезең аяқталды.',
     },
     media: {
       none: 'Кезеңде БАҚ-та жарияланымдар тіркелмеген.',

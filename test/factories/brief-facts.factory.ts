@@ -138,6 +138,7 @@ export function buildFacts(overrides: Partial<BriefFacts> = {}): BriefFacts {
         },
       ],
     },
+    plan: null,
     ...overrides,
   };
 }

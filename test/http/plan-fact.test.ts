@@ -8,6 +8,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/http/app.js';
 import { buildDemo } from '../../src/services/demo.service.js';
+import { formatNumber } from '../../src/shared/format.js';
 import type { DashboardResponse } from '../../src/shared/dashboard.js';
 import type { PlanFactAnswer } from '../../src/shared/plan-fact.schema.js';
 import type { SubjectPlatformAnswer } from '../../src/shared/subject-platform.schema.js';
@@ -121,6 +122,27 @@ describe.each(DIALECTS)('plan against fact over HTTP (%s)', (dialect) => {
     expect(over.items.find((item) => item.metric === 'legal_share')?.message).toMatch(
       /^Legal protection: [\d.]+% of 15% planned; the period is over$/,
     );
+  });
+
+  it('states the same plan against fact in the brief, in Russian and Kazakh', async () => {
+    const fact = json<PlanFactAnswer>(await manager.get('/api/v1/plan/fact?org=abai&period=2023'));
+    const legal = fact.items.find((item) => item.metric === 'legal_share');
+    const publications = fact.items.find((item) => item.metric === 'publications');
+    for (const [lang, caption, metric, left] of [
+      ['ru', 'План и факт за период', 'Правозащита', 'до конца периода осталось дней: 9'],
+      ['kk', 'Кезеңдегі жоспар мен факт', 'Құқықтық қорғау', 'кезеңнің аяғына дейін 9 күн қалды'],
+    ] as const) {
+      const brief = await manager.get(
+        `/api/v1/briefs/download?org=abai&period=2023&format=html&lang=${lang}`,
+      );
+      expect(brief.statusCode, brief.body).toBe(200);
+      const html = brief.body.replace(/[\u00a0\u202f]/g, ' ');
+      expect(html).toContain(caption);
+      expect(html).toContain(left);
+      const row = html.slice(html.indexOf(`<td>${metric}</td>`)).split('</tr>')[0] ?? '';
+      expect(row).toContain(`${formatNumber(legal?.fact ?? -1, lang)} %`);
+      expect(html).toContain(`>${formatNumber(publications?.fact ?? -1, lang)}<`);
+    }
   });
 
   it('refuses a metric no target may plan, and answers nothing outside the caller’s subtree', async () => {
