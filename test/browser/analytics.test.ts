@@ -17,7 +17,7 @@ import { en } from '../../web/src/i18n/en.js';
 import { kk } from '../../web/src/i18n/kk.js';
 import { ru } from '../../web/src/i18n/ru.js';
 import { skippedBecause } from '../helpers/real-files.js';
-import { choose, NO_BROWSER, VIEWPORTS } from './browser.js';
+import { choose, NO_BROWSER, revealCharts, VIEWPORTS } from './browser.js';
 import type { DemoServer } from './demo-server.js';
 import { closeDemoSession, openDemoSession } from './demo-session.js';
 
@@ -52,6 +52,7 @@ async function showDashboard(page: Page, base: string): Promise<void> {
 /** The whole page, and each analytics section alone so that it can be read. */
 async function shoot(page: Page, name: string, lang: Lang): Promise<void> {
   mkdirSync(SHOTS, { recursive: true });
+  await revealCharts(page);
   await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
   for (const key of ['analytics.engagement', 'analytics.postingTime', 'analytics.followerGrowth'] as const) {
     const section = page.getByRole('region', { name: TEXTS[lang][key], exact: true });

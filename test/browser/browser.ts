@@ -83,12 +83,26 @@ export async function figure(page: Page, title: string): Promise<string> {
   return (await card.locator('.ant-statistic-content').innerText()).replace(/[\u00a0\u202f]/g, ' ');
 }
 
-/** Screenshots of what the page shows, at desktop and at phone width. */
+/** Scrolls each chart not yet drawn into view, as a reader would, and waits until it is drawn. */
+export async function revealCharts(page: Page): Promise<void> {
+  const pending = page.locator('.chart-pending');
+  while ((await pending.count()) > 0) {
+    const chart = await pending.first().elementHandle();
+    if (!chart) break;
+    await chart.scrollIntoViewIfNeeded();
+    // The placeholder leaves the page once the chart is drawn in its place.
+    await chart.waitForElementState('hidden');
+  }
+  await page.evaluate('window.scrollTo(0, 0)');
+}
+
+/** Screenshots of what the page shows, at desktop and at phone width, its charts drawn. */
 export async function screenshots(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   for (const [size, viewport] of Object.entries(VIEWPORTS)) {
     await page.setViewportSize(viewport);
     await page.waitForTimeout(300);
+    await revealCharts(page);
     await page.screenshot({ path: join(SCREENSHOTS, `${name}-${size}.png`), fullPage: true });
   }
   await page.setViewportSize(VIEWPORTS.desktop);

@@ -6,7 +6,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { skippedBecause } from '../helpers/real-files.js';
-import { launchBrowser, newPage, NO_BROWSER, signedInPage } from './browser.js';
+import { launchBrowser, newPage, NO_BROWSER, revealCharts, signedInPage } from './browser.js';
 import { type DemoServer, PASSWORD, startDemoServer } from './demo-server.js';
 
 const SLOW = 120_000;
@@ -54,7 +54,8 @@ describe.skipIf(NO_BROWSER !== undefined)(
         await page.getByRole('navigation').first().waitFor();
         await page.goto(`${server.url}/?org=abai&period=2023`);
         await page.getByRole('heading', { name: /области Абай/ }).waitFor();
-        // The charts are drawn, not refused.
+        // The charts are drawn, not refused, once scrolled to.
+        await revealCharts(page);
         await page.locator('[_echarts_instance_] canvas, [_echarts_instance_] svg').first().waitFor();
         await page.goto(`${server.url}/briefs?org=abai&period=2023`);
         await page.getByRole('button', { name: 'Составить справку' }).click();

@@ -17,7 +17,7 @@ import { en } from '../../web/src/i18n/en.js';
 import { kk } from '../../web/src/i18n/kk.js';
 import { ru } from '../../web/src/i18n/ru.js';
 import { skippedBecause } from '../helpers/real-files.js';
-import { choose, NO_BROWSER, screenshots, VIEWPORTS } from './browser.js';
+import { choose, NO_BROWSER, revealCharts, screenshots, VIEWPORTS } from './browser.js';
 import type { DemoServer } from './demo-server.js';
 import { closeDemoSession, openDemoSession } from './demo-session.js';
 
@@ -119,6 +119,7 @@ describe.skipIf(NO_BROWSER !== undefined)(skippedBecause('downloads in Chromium'
         .toString(),
     ).toBe('PK');
     await screenshots(admin, 'export-dashboard');
+    await revealCharts(admin);
     const png = admin.getByRole('button', { name: /^Скачать PNG: / }).first();
     const [picture] = await Promise.all([admin.waitForEvent('download'), png.click()]);
     expect(picture.suggestedFilename()).toMatch(/\.png$/);

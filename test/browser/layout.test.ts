@@ -15,7 +15,15 @@ import { en } from '../../web/src/i18n/en.js';
 import { kk } from '../../web/src/i18n/kk.js';
 import { ru } from '../../web/src/i18n/ru.js';
 import { skippedBecause } from '../helpers/real-files.js';
-import { choose, NO_BROWSER, SCREENSHOTS, signedInPage, VIEWPORTS, visibleText } from './browser.js';
+import {
+  choose,
+  NO_BROWSER,
+  revealCharts,
+  SCREENSHOTS,
+  signedInPage,
+  VIEWPORTS,
+  visibleText,
+} from './browser.js';
 import { type DemoServer, PASSWORD } from './demo-server.js';
 import { closeDemoSession, openDemoSession } from './demo-session.js';
 
@@ -40,6 +48,8 @@ async function show(page: Page, url: string): Promise<void> {
   await page.locator('main, .ant-layout-content').first().waitFor();
   await page.waitForLoadState('networkidle');
   await page.locator('.ant-spin-spinning').first().waitFor({ state: 'detached', timeout: 20_000 });
+  // Charts are drawn once scrolled to: drawn here, so that their widths count too.
+  await revealCharts(page);
   await page.waitForTimeout(300);
 }
 

@@ -8,8 +8,11 @@ import { ErrorAlert } from './components/ErrorAlert.js';
 import { ANTD_LOCALES, applyLanguage, useLang } from './i18n/index.js';
 import { mayUse, pageOf } from './lib/pages.js';
 import { SessionContext, useCurrentSession } from './lib/session.js';
-import { LoginPage } from './pages/LoginPage.js';
 
+// The sign-in page only for those not signed in: its form stays out of a signed-in user's first view.
+const LoginPage = lazy(() =>
+  import('./pages/LoginPage.js').then((module) => ({ default: module.LoginPage })),
+);
 const DashboardPage = lazy(() => import('./pages/DashboardPage.js'));
 const OrganizationsPage = lazy(() => import('./pages/OrganizationsPage.js'));
 const PublicationsPage = lazy(() => import('./pages/PublicationsPage.js'));
@@ -48,7 +51,12 @@ function SignedIn() {
   }, [lang]);
   if (session.isPending) return loading;
   if (session.error) return <ErrorAlert error={session.error} />;
-  if (!session.data) return <LoginPage />;
+  if (!session.data)
+    return (
+      <Suspense fallback={loading}>
+        <LoginPage />
+      </Suspense>
+    );
   const page = (element: ReactNode) => <Allowed>{element}</Allowed>;
   return (
     <SessionContext.Provider value={session.data}>

@@ -1,70 +1,42 @@
 /**
- * An ECharts chart with only the parts the pages draw (bars and lines on a canvas), so the bundle stays small.
- * Own wrapper rather than echarts-for-react, whose build imports tslib without declaring it.
+ * A chart, drawn by ECharts once it comes into view: ECharts is the largest library the pages use (some 180 kB
+ * gzipped), so a page whose charts are below its first screen shows that screen without loading it.
  */
-import { BarChart, LineChart } from 'echarts/charts';
-import { GridComponent, TooltipComponent } from 'echarts/components';
-import * as echarts from 'echarts/core';
 import type { EChartsOption } from 'echarts';
-import { CanvasRenderer } from 'echarts/renderers';
-import { Button } from 'antd';
-import { useEffect, useRef } from 'react';
-import { useLang } from '../i18n/index.js';
+import { Spin } from 'antd';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 
-echarts.use([BarChart, LineChart, GridComponent, TooltipComponent, CanvasRenderer]);
-
-export function Chart({ option, height, label }: { option: EChartsOption; height: number; label: string }) {
-  const element = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts | null>(null);
-
-  useEffect(() => {
-    if (!element.current) return;
-    const instance = echarts.init(element.current);
-    chart.current = instance;
-    const observer = new ResizeObserver(() => instance.resize());
-    observer.observe(element.current);
-    return () => {
-      observer.disconnect();
-      instance.dispose();
-      chart.current = null;
-    };
-  }, []);
-
-  useEffect(() => {
-    chart.current?.setOption(option, { notMerge: true });
-  }, [option]);
-
-  return (
-    <div>
-      {/* Above the drawing, not over it: a button on the canvas would hide the largest bar's end. */}
-      <div style={{ display: 'flex', justifyContent: 'flex-end' }}>
-        <PngButton chart={chart} label={label} />
-      </div>
-      <div ref={element} role="img" aria-label={label} style={{ height, width: '100%' }} />
-    </div>
-  );
+export interface ChartProps {
+  option: EChartsOption;
+  height: number;
+  label: string;
 }
 
-/** Saves the chart as it is drawn, at twice its size on a white ground, named by its label. */
-function PngButton({ chart, label }: { chart: React.RefObject<echarts.ECharts | null>; label: string }) {
-  const { t } = useLang();
-  const save = () => {
-    const url = chart.current?.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#fff' });
-    if (!url) return;
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = `${label.replace(/[\\/:*?"<>|]/g, ' ').trim()}.png`;
-    link.click();
-  };
-  return (
-    <Button
-      size="small"
-      type="text"
-      onClick={save}
-      title={t('export.png')}
-      aria-label={`${t('export.png')}: ${label}`}
+const EChart = lazy(() => import('./EChart.js'));
+
+export function Chart(props: ChartProps) {
+  const placeholder = useRef<HTMLDivElement>(null);
+  const [seen, setSeen] = useState(false);
+  useEffect(() => {
+    const element = placeholder.current;
+    if (!element || seen) return;
+    const observer = new IntersectionObserver((entries) => {
+      if (entries.some((entry) => entry.isIntersecting)) setSeen(true);
+    });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [seen]);
+  const waiting = (
+    <div
+      ref={placeholder}
+      className="chart-pending"
+      role="img"
+      aria-label={props.label}
+      aria-busy
+      style={{ height: props.height + 24, display: 'grid', placeItems: 'center' }}
     >
-      PNG
-    </Button>
+      {seen && <Spin />}
+    </div>
   );
+  return seen ? <Suspense fallback={waiting}>{<EChart {...props} />}</Suspense> : waiting;
 }

@@ -4,12 +4,16 @@
  * targets, a button opens them.
  */
 import { Alert, Button, Card, Space, Typography } from 'antd';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { usePlanFact } from '../../api/plan-fact.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
 import { useLang } from '../../i18n/index.js';
 import { useCan } from '../../lib/session.js';
-import { TargetsEditor } from './TargetsEditor.js';
+
+/** Its dialog's inputs are loaded when a user opens it, not with every dashboard. */
+const TargetsEditor = lazy(() =>
+  import('./TargetsEditor.js').then((module) => ({ default: module.TargetsEditor })),
+);
 
 export function PlanFactPanel({ orgCode, period }: { orgCode: string | undefined; period: string }) {
   const { t } = useLang();
@@ -50,7 +54,11 @@ export function PlanFactPanel({ orgCode, period }: { orgCode: string | undefined
           ))}
         </Space>
       )}
-      {editing && orgCode && <TargetsEditor org={orgCode} year={year} onClose={() => setEditing(false)} />}
+      {editing && orgCode && (
+        <Suspense>
+          <TargetsEditor org={orgCode} year={year} onClose={() => setEditing(false)} />
+        </Suspense>
+      )}
     </Card>
   );
 }
