@@ -103,6 +103,8 @@ export interface PublicationListQuery {
   declarative?: boolean | undefined;
   /** Text searched for in titles and texts, any letter case. */
   q?: string | undefined;
+  /** Only the publications this import created. */
+  batch?: number | undefined;
   page: number;
   pageSize: number;
 }
@@ -228,6 +230,7 @@ export async function searchPublications(
       ...(query.repost === undefined ? {} : { isRepost: query.repost }),
       ...(query.declarative === undefined ? {} : { declarative: query.declarative }),
       ...(q ? { text: q } : {}),
+      ...(query.batch === undefined ? {} : { importBatchId: query.batch }),
     },
     { limit: query.pageSize, offset: (query.page - 1) * query.pageSize },
   );

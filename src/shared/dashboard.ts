@@ -117,6 +117,8 @@ export const publicationFilter = z.object({
   repost: z.boolean().optional(),
   declarative: z.boolean().optional(),
   q: z.string().optional(),
+  /** The import that created the publications. */
+  batch: z.number().int().optional(),
 });
 export type PublicationFilter = z.infer<typeof publicationFilter>;
 

@@ -159,6 +159,14 @@ describe.each(DIALECTS)('imports over HTTP (%s)', (dialect) => {
       rejections: [],
     });
     expect(await publicationsOf(channelA)).toBe(15);
+    // The summary's link: the publications this import created, whatever their dates.
+    const created = await editorA.get(`/api/v1/publications?batch=${id}&period=..2030-12-31&pageSize=50`);
+    expect(created.statusCode, created.body).toBe(200);
+    const page = created.json<{ total: number; items: { channel: { code: string } }[] }>();
+    expect(page.total).toBe(15);
+    expect(new Set(page.items.map((item) => item.channel.code))).toEqual(new Set([channelA]));
+    const none = await editorA.get(`/api/v1/publications?batch=${id + 1000}&period=..2030-12-31`);
+    expect(none.json<{ total: number }>().total).toBe(0);
 
     // Another server process on the same database: the batch is state in the database, not in memory.
     const other = await buildApp({ context: server.ctx });

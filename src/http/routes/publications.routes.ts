@@ -27,6 +27,12 @@ export const listQuery = z.strictObject({
   declarative: flag.optional(),
   /** Words searched for in titles and texts, any letter case. */
   q: z.string().max(200).optional(),
+  batch: z.coerce
+    .number()
+    .int()
+    .positive()
+    .meta({ description: 'Only the publications this import (its id) created', example: 12 })
+    .optional(),
 });
 
 export const publicationRoutes: FastifyPluginAsyncZod = async (app) => {

@@ -18,6 +18,8 @@ export interface PublicationListFilter {
   declarative?: boolean;
   /** Words searched for in the title or the text, any letter case. */
   text?: string;
+  /** The import that created the publications. */
+  importBatchId?: number;
 }
 
 /** Characters of the text a list item carries; the service cuts the excerpt from them. */
@@ -48,6 +50,7 @@ function filtered(db: Kysely<Database>, scope: OrgScope, filter: PublicationList
   if (filter.primaryTopic) query = query.where('p.primaryTopic', '=', filter.primaryTopic);
   if (filter.isRepost !== undefined) query = query.where('p.isRepost', '=', filter.isRepost);
   if (filter.declarative !== undefined) query = query.where('p.declarative', '=', filter.declarative);
+  if (filter.importBatchId !== undefined) query = query.where('p.importBatchId', '=', filter.importBatchId);
   if (filter.text) {
     // lower() folds Cyrillic and Kazakh letters on both engines: db.ts gives SQLite a Unicode-aware one.
     const pattern = containsPattern(filter.text);

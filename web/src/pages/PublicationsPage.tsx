@@ -46,6 +46,11 @@ export default function PublicationsPage() {
           {t('pub.channel')}: {filter.channel}
         </Tag>
       )}
+      {filter.batch !== undefined && (
+        <Tag closable onClose={() => setParam('batch', undefined)} style={{ marginBottom: 12 }}>
+          {t('import.batch', { id: filter.batch })}
+        </Tag>
+      )}
       <ErrorAlert error={publications.error} />
       <ListTable<PublicationItem>
         aria-label={t('nav.publications')}

@@ -24,6 +24,7 @@ export function useFilterParams(): { filter: Omit<PublicationFilter, 'org' | 'pe
       ...(flag('repost') !== undefined ? { repost: flag('repost') } : {}),
       ...(flag('declarative') !== undefined ? { declarative: flag('declarative') } : {}),
       ...(text('q') ? { q: text('q') } : {}),
+      ...(Number(text('batch')) > 0 ? { batch: Number(text('batch')) } : {}),
     },
     page: Number(params.get('page') ?? '1') || 1,
   };
