@@ -1,6 +1,7 @@
 /** How the vocabulary's words read in each language: platforms, topics, outlet levels, bodies, statuses. */
 import type {
   GoverningBody,
+  ImportFormat,
   MaterialKind,
   MentionKind,
   OutletLevel,
@@ -184,4 +185,56 @@ export function targetMetricLabel(metric: string, lang: UiLang): string {
     return TARGET_METRIC_LABELS[lang].posts_month.replace('{platform}', name);
   }
   return labels[metric] ?? metric;
+}
+
+/** Where an import's records came from, as the import history names it. */
+export const IMPORT_FORMAT_LABELS: Labels<ImportFormat> = {
+  ru: {
+    telegram: 'Экспорт Telegram Desktop',
+    facebook: 'Экспорт Facebook',
+    instagram: 'Экспорт Instagram',
+    feed: 'Лента RSS или Atom',
+    spreadsheet: 'Таблица Excel или CSV',
+    'telegram-web': 'Сбор со страницы t.me',
+    'facebook-graph': 'Сбор через Graph API Facebook',
+    'instagram-graph': 'Сбор через Graph API Instagram',
+    'website-feed': 'Сбор ленты сайта',
+    'wordpress-api': 'Сбор через API WordPress',
+    'youtube-feed': 'Сбор ленты YouTube',
+    'telegram-bot': 'Сбор ботом Telegram',
+  },
+  kk: {
+    telegram: 'Telegram Desktop экспорты',
+    facebook: 'Facebook экспорты',
+    instagram: 'Instagram экспорты',
+    feed: 'RSS не Atom таспасы',
+    spreadsheet: 'Excel не CSV кестесі',
+    'telegram-web': 't.me бетінен жинау',
+    'facebook-graph': 'Facebook Graph API арқылы жинау',
+    'instagram-graph': 'Instagram Graph API арқылы жинау',
+    'website-feed': 'Сайт таспасын жинау',
+    'wordpress-api': 'WordPress API арқылы жинау',
+    'youtube-feed': 'YouTube таспасын жинау',
+    'telegram-bot': 'Telegram ботымен жинау',
+  },
+  en: {
+    telegram: 'Telegram Desktop export',
+    facebook: 'Facebook export',
+    instagram: 'Instagram export',
+    feed: 'RSS or Atom feed',
+    spreadsheet: 'Excel or CSV spreadsheet',
+    'telegram-web': 'Collected from t.me',
+    'facebook-graph': 'Collected through Facebook’s Graph API',
+    'instagram-graph': 'Collected through Instagram’s Graph API',
+    'website-feed': 'Collected from a site’s feed',
+    'wordpress-api': 'Collected through the WordPress API',
+    'youtube-feed': 'Collected from a YouTube feed',
+    'telegram-bot': 'Collected by a Telegram bot',
+  },
+};
+
+/** An import's source in words; a format this version does not know, as it is stored. */
+export function importFormatLabel(format: string, lang: UiLang): string {
+  const labels: Readonly<Record<string, string>> = IMPORT_FORMAT_LABELS[lang];
+  return labels[format] ?? format;
 }

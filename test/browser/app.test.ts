@@ -16,6 +16,7 @@ import { RULE_TEXTS } from '../../src/shared/rule-texts.js';
 import { en } from '../../web/src/i18n/en.js';
 import { kk } from '../../web/src/i18n/kk.js';
 import { ru, type TextKey } from '../../web/src/i18n/ru.js';
+import { codeFromName } from '../../src/shared/code-from-name.js';
 import { docxText } from '../helpers/office.js';
 import { real } from '../importers/helpers.js';
 import { choose, figure, newPage, NO_BROWSER, screenshots, signedInPage, visibleText } from './browser.js';
@@ -78,18 +79,18 @@ describe.skipIf(NO_BROWSER !== undefined)(
         await open(admin, '/?org=abai&period=2025');
         expect(await figure(admin, 'Публикаций в соцсетях')).toBe('0');
 
-        // A Telegram channel of the region, added through the channels page.
-        await open(admin, '/channels?org=abai&period=2025');
-        await admin.getByRole('button', { name: 'Добавить' }).click();
+        // A Telegram channel of the region, added inline in the upload dialog: its code offered from its name.
+        await open(admin, '/imports?org=abai&period=2025');
+        await admin.getByRole('button', { name: 'Новый канал' }).click();
         const dialog = admin.getByRole('dialog');
-        await dialog.getByLabel('Название').fill('Телеграм областной организации');
-        await dialog.getByLabel('Код').fill('abai-telegram');
+        const name = 'Телеграм областной организации';
+        await dialog.getByLabel('Название').fill(name);
+        expect(await dialog.getByLabel('Код').inputValue()).toBe(codeFromName(name, 'abai'));
         await choose(admin, 'Платформа', 'Telegram', dialog);
         await dialog.getByRole('button', { name: 'Сохранить' }).click();
-        await admin.getByRole('link', { name: 'Телеграм областной организации' }).waitFor();
-
-        await open(admin, '/imports?org=abai&period=2025');
-        await choose(admin, 'Канал, в который загрузить', 'Телеграм областной организации');
+        await dialog.waitFor({ state: 'hidden' });
+        // Chosen for the upload at once.
+        await admin.locator('.ant-select-content', { hasText: name }).first().waitFor();
         await admin
           .locator('input[type=file]')
           .setInputFiles(real('telegram/htx-erg_private_supergroup_result.json'));
@@ -102,7 +103,18 @@ describe.skipIf(NO_BROWSER !== undefined)(
         const summary = admin.getByRole('region', { name: 'Итог импорта' });
         await summary.getByText('завершён').waitFor({ timeout: 60_000 });
         expect(await visibleText(admin, '[aria-label="Итог импорта"]')).toMatch(/Новых\s*15/);
+        // The history names the source in words.
+        await admin
+          .getByRole('table', { name: 'История импорта' })
+          .getByText('Экспорт Telegram Desktop')
+          .first()
+          .waitFor();
         await screenshots(admin, 'imports');
+        // The summary opens the publications the import created.
+        await summary.getByRole('link', { name: 'Открыть новые публикации (15)' }).click();
+        await admin.getByText(/^Импорт № \d+$/).waitFor();
+        const rows = admin.getByRole('table', { name: 'Публикации' }).locator('tbody tr.ant-table-row');
+        await expect.poll(() => rows.count()).toBe(15);
 
         await open(admin, '/?org=abai&period=2025');
         await admin.getByRole('heading', { name: /области Абай/ }).waitFor();

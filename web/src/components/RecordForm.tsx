@@ -38,17 +38,31 @@ function inputOf(values: Record<string, unknown>): Record<string, unknown> {
   return input;
 }
 
+/** A field filled from another as the user types it, until the user writes in it: a code from a name. */
+export interface DerivedField {
+  from: string;
+  to: string;
+  as: (value: string) => string;
+}
+
 export function RecordForm({
   kind,
   title,
   fields,
   fixed,
+  derive,
+  onCreated,
+  button = 'primary',
 }: {
   kind: RegistryKind;
   title: string;
   fields: readonly FieldSpec[];
   /** Values the form does not ask for, such as the organization chosen on the page. */
   fixed: Record<string, unknown>;
+  derive?: DerivedField;
+  /** The record the server made, e.g. to choose it where the form was opened. */
+  onCreated?: (record: Record<string, unknown>) => void;
+  button?: 'primary' | 'default' | 'link';
 }) {
   const { t } = useLang();
   const [open, setOpen] = useState(false);
@@ -56,7 +70,7 @@ export function RecordForm({
   const create = useCreateRecord(kind);
   return (
     <>
-      <Button type="primary" onClick={() => setOpen(true)}>
+      <Button type={button} onClick={() => setOpen(true)}>
         {title}
       </Button>
       <Modal
@@ -72,11 +86,18 @@ export function RecordForm({
         <Form
           form={form}
           layout="vertical"
+          onValuesChange={(changed: Record<string, unknown>) => {
+            const value = derive ? changed[derive.from] : undefined;
+            if (derive && typeof value === 'string' && !form.isFieldTouched(derive.to)) {
+              form.setFieldValue(derive.to, derive.as(value));
+            }
+          }}
           onFinish={(values: Record<string, unknown>) =>
             create.mutate(
               { ...fixed, ...inputOf(values) },
               {
-                onSuccess: () => {
+                onSuccess: (record) => {
+                  onCreated?.(record as Record<string, unknown>);
                   setOpen(false);
                   form.resetFields();
                 },

@@ -6,7 +6,6 @@ import { Card, Col, Row, Space, Tag, Tooltip } from 'antd';
 import { ListTable } from '../components/ListTable.js';
 import { Link, useParams } from 'react-router';
 import { PLATFORM_LABELS } from '../../../src/shared/labels.js';
-import { PLATFORMS } from '../../../src/shared/vocabulary.js';
 import { useChannelActivity } from '../api/channel-activity.js';
 import { useCollections } from '../api/collect.js';
 import { useRecords } from '../api/registry.js';
@@ -15,6 +14,7 @@ import { Chart } from '../components/Chart.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { PageTitle } from '../components/PageTitle.js';
 import { RecordForm } from '../components/RecordForm.js';
+import { channelCode, useChannelFields } from '../features/channels/channel-form.js';
 import { RecordTable } from '../components/RecordTable.js';
 import { ChannelToken } from '../features/channels/ChannelToken.js';
 import { CollectionRuns } from '../features/channels/CollectionRuns.js';
@@ -103,6 +103,7 @@ export default function ChannelsPage() {
   const { code } = useParams();
   const { orgCode, period } = useOrgPeriod();
   const canWrite = useCan('channels');
+  const channelFields = useChannelFields();
   // The chosen channel is looked up among the subtree's; a region has tens of channels.
   const channels = useRecords('channels', { org: orgCode, pageSize: 500 }, orgCode !== undefined);
   const chosen = channels.data?.items.find((channel) => channel.code === code);
@@ -120,22 +121,8 @@ export default function ChannelsPage() {
             kind="channels"
             title={t('common.add')}
             fixed={{ org: orgCode }}
-            fields={[
-              { name: 'name', label: t('common.name'), type: 'text', required: true },
-              { name: 'code', label: t('common.code'), type: 'text', required: true },
-              {
-                name: 'platform',
-                label: t('common.platform'),
-                type: 'select',
-                required: true,
-                options: PLATFORMS.map((platform) => ({
-                  value: platform,
-                  label: PLATFORM_LABELS[lang][platform],
-                })),
-              },
-              { name: 'url', label: t('common.link'), type: 'url' },
-              { name: 'createdOn', label: t('channel.created'), type: 'date' },
-            ]}
+            fields={channelFields}
+            derive={channelCode(orgCode)}
           />
         )}
       </PageTitle>

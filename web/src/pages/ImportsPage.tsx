@@ -20,8 +20,9 @@ import {
 } from 'antd';
 import { ListTable } from '../components/ListTable.js';
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { IMPORT_STATUS_TEXTS } from '../../../src/shared/import-report.js';
-import { PLATFORM_LABELS } from '../../../src/shared/labels.js';
+import { importFormatLabel, PLATFORM_LABELS } from '../../../src/shared/labels.js';
 import { CHAT_TYPE_REFUSALS } from '../../../src/shared/messages.js';
 import { SHEET_KINDS, type ImportStatus } from '../../../src/shared/vocabulary.js';
 import {
@@ -36,6 +37,8 @@ import {
 import { useRecords } from '../api/registry.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
 import { PageTitle } from '../components/PageTitle.js';
+import { RecordForm } from '../components/RecordForm.js';
+import { channelCode, useChannelFields } from '../features/channels/channel-form.js';
 import { RejectionTable } from '../components/RejectionTable.js';
 import { useLang } from '../i18n/index.js';
 import { useFormat } from '../lib/format.js';
@@ -57,9 +60,20 @@ const CHAT_REFUSALS: ReadonlySet<string> = new Set(Object.values(CHAT_TYPE_REFUS
 /** Batches that may be undone: finished, or stopped before the end (what they stored stays until undone). */
 const UNDOABLE: ReadonlySet<ImportStatus> = new Set(['done', 'failed', 'interrupted']);
 
+/** The publications list of what the import created, whatever their dates (up to the end of next year). */
+function newPublications(batch: ImportBatch, org: string | undefined): string {
+  const query = new URLSearchParams({
+    ...(org ? { org } : {}),
+    period: `..${new Date().getFullYear() + 1}-12-31`,
+    batch: String(batch.id),
+  });
+  return `/publications?${query.toString()}`;
+}
+
 function Summary({ batch }: { batch: ImportBatch }) {
   const { lang, t } = useLang();
   const f = useFormat();
+  const { orgCode } = useOrgPeriod();
   const figures = [
     ['import.new', batch.new],
     ['import.updated', batch.updated],
@@ -87,6 +101,13 @@ function Summary({ batch }: { batch: ImportBatch }) {
         <Alert key={note.code} type="info" showIcon title={note.message} style={{ marginTop: 12 }} />
       ))}
       {batch.error && <Alert type="error" showIcon title={batch.error.message} style={{ marginTop: 12 }} />}
+      {batch.new > 0 && (batch.format !== 'spreadsheet' || batch.channel !== null) && (
+        <Typography.Paragraph style={{ marginTop: 12 }}>
+          <Link to={newPublications(batch, orgCode)}>
+            {t('import.openNew', { count: f.number(batch.new) })}
+          </Link>
+        </Typography.Paragraph>
+      )}
       {batch.rejections.length > 0 && <RejectionTable batch={batch} />}
     </Card>
   );
@@ -119,12 +140,26 @@ function Uploader() {
     dismissed !== batch.data.id &&
     sent !== undefined;
   const channels = useRecords('channels', { org: orgCode, pageSize: 500 }, orgCode !== undefined);
+  const canAddChannel = useCan('channels');
+  const channelFields = useChannelFields();
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size={12}>
-      <label>
+      {/* Not a <label>: it would name the new-channel button by its whole text; the select has its own name. */}
+      <div>
         <div>
           {t('import.channel')}{' '}
           <Typography.Text type="secondary">({t('import.channelHint')})</Typography.Text>
+          {orgCode && canAddChannel && (
+            <RecordForm
+              kind="channels"
+              title={t('import.newChannel')}
+              button="link"
+              fixed={{ org: orgCode }}
+              fields={channelFields}
+              derive={channelCode(orgCode)}
+              onCreated={(record) => setChannel(String(record['code']))}
+            />
+          )}
         </div>
         <Select
           aria-label={t('import.channel')}
@@ -138,7 +173,7 @@ function Uploader() {
           }))}
           style={{ width: '100%', maxWidth: 520 }}
         />
-      </label>
+      </div>
       <Upload.Dragger
         name="file"
         multiple={false}
@@ -193,7 +228,11 @@ function History() {
         }}
         columns={[
           { key: 'file', title: t('import.file'), render: (_, batch) => batch.file ?? '—' },
-          { key: 'format', title: t('import.source'), dataIndex: 'format' },
+          {
+            key: 'format',
+            title: t('import.source'),
+            render: (_, batch) => importFormatLabel(batch.format, lang),
+          },
           {
             key: 'started',
             className: 'nowrap',
