@@ -1,7 +1,8 @@
 /**
  * Two server processes on one PostgreSQL database, started together on an empty database: the migrations run
  * once under their lock, a session made through one is honoured by the other, and an import uploaded to one is
- * seen through the other; their schedulers run each due collection once (against the local fake t.me).
+ * seen through the other; their schedulers run each due collection once (against the local fake t.me) and publish
+ * each due post of the content plan once (against the local fake Bot API).
  * PostgreSQL only: several processes on one SQLite file are not a deployment we offer.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -16,6 +17,9 @@ import { buildOrg } from '../factories/org.factory.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/databases.js';
 import { type FakeTelegram, fakeTelegram, TELEGRAM_PATHS } from '../helpers/fake-telegram.js';
 import { real } from '../importers/helpers.js';
+import { setChannelToken } from '../../src/services/channel-token.js';
+import { approvedDuePost } from '../factories/plan-post.factory.js';
+import { BOT_SEND_FILES, BOT_TOKEN, fakeBotSender } from '../helpers/fake-bot-send.js';
 
 const BIN = fileURLToPath(new URL('../../bin/aqparat.js', import.meta.url));
 const PASSWORD = 'two servers one base';
@@ -183,5 +187,69 @@ describe.skipIf(noPages !== undefined)(skippedBecause('two servers collecting on
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow();
     expect(Number(publications.n)).toBe(CHANNELS * 31);
+  }, 120_000);
+});
+
+const noBot = noPostgres ?? realAbsent(...Object.values(BOT_SEND_FILES));
+describe.skipIf(noBot !== undefined)(skippedBecause('two servers publishing due posts', noBot), () => {
+  const POSTS = 6;
+  const SECRET = 'f'.repeat(64);
+  let database: TestDatabase;
+  let servers: Server[];
+  let ctx: Context;
+  let bot: Awaited<ReturnType<typeof fakeBotSender>>;
+  const texts = Array.from({ length: POSTS }, (_, index) => `Семинар № ${index + 1}: 30 участников`);
+
+  beforeAll(async () => {
+    bot = await fakeBotSender();
+    database = await createTestDatabase('postgres');
+    ctx = await openContext({ db: database.target, env: { AQPARAT_SECRET_KEY: SECRET } });
+    const org = await buildOrg(ctx, 'region');
+    await addChannel(ctx, {
+      code: 'plan-telegram',
+      org: org.code,
+      platform: 'telegram',
+      name: 'Канал',
+      url: 'https://t.me/topwar_official',
+    });
+    const saved = process.env['AQPARAT_SECRET_KEY'];
+    process.env['AQPARAT_SECRET_KEY'] = SECRET;
+    try {
+      await setChannelToken(ctx, 'plan-telegram', { token: BOT_TOKEN });
+    } finally {
+      if (saved === undefined) delete process.env['AQPARAT_SECRET_KEY'];
+      else process.env['AQPARAT_SECRET_KEY'] = saved;
+    }
+    for (const text of texts) await approvedDuePost(ctx, org.code, 'plan-telegram', text);
+    const env = {
+      AQPARAT_SECRET_KEY: SECRET,
+      AQPARAT_TELEGRAM_BOT_API_URL: bot.url,
+      AQPARAT_COLLECT_DELAY_MS: '0',
+      AQPARAT_SCHEDULER_TICK_MS: '200',
+    };
+    servers = await Promise.all([serve(database.target, env), serve(database.target, env)]);
+  });
+  afterAll(async () => {
+    for (const server of servers ?? []) server.process.kill('SIGTERM');
+    await bot?.close();
+    await ctx?.db.close();
+    await database?.drop();
+  });
+
+  it('sends each due post once', async () => {
+    const published = () =>
+      ctx.db.kysely
+        .selectFrom('planPostChannel')
+        .select(['state', 'externalId'])
+        .where('state', '=', 'published')
+        .execute();
+    for (let attempt = 0; attempt < 600 && (await published()).length < POSTS; attempt++)
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    // Both schedulers keep ticking; nothing goes out again.
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    const sendings = await published();
+    expect(sendings).toHaveLength(POSTS);
+    expect(new Set(sendings.map((sending) => sending.externalId)).size).toBe(POSTS);
+    expect(bot.sent.map((hit) => hit.text).sort()).toEqual([...texts].sort());
   }, 120_000);
 });
