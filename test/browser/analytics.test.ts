@@ -7,6 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PublicationItem } from '../../src/shared/dashboard.js';
 import type {
   EngagementAnswer,
   FollowerGrowthAnswer,
@@ -140,6 +141,33 @@ describe.skipIf(NO_BROWSER !== undefined)(
           await shoot(admin, `dashboard-analytics-en-${size}`, 'en');
         }
         await admin.setViewportSize(VIEWPORTS.desktop);
+      },
+      SLOW,
+    );
+
+    it(
+      'shows each publication’s interactions and views in the list, as the API states them',
+      async () => {
+        await admin.setViewportSize(VIEWPORTS.desktop);
+        await switchLanguage(admin, 'ru');
+        const response = await admin.request.get(
+          `${server.url}/api/v1/publications?${QUERY}&platform=facebook&pageSize=20`,
+        );
+        const page = (await response.json()) as { items: PublicationItem[] };
+        const engaged = page.items.find((item) => item.engagement.reactions !== null);
+        expect(engaged).toBeDefined();
+        await admin.goto(`${server.url}/publications?${QUERY}&platform=facebook`);
+        const table = admin.getByRole('table', { name: 'Публикации' });
+        await table.locator('tbody tr.ant-table-row').first().waitFor();
+        const { reactions, comments, shares, views } = engaged!.engagement;
+        const row = table.locator('tbody tr.ant-table-row', {
+          has: admin.locator(`a[href="/publications/${engaged!.id}"]`),
+        });
+        const cells = clean(await row.innerText());
+        expect(cells).toContain(
+          clean(formatNumber((reactions ?? 0) + (comments ?? 0) + (shares ?? 0), 'ru')),
+        );
+        if (views !== null) expect(cells).toContain(clean(formatNumber(views, 'ru')));
       },
       SLOW,
     );

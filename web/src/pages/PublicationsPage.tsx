@@ -131,6 +131,32 @@ export default function PublicationsPage() {
               </>
             ),
           },
+          {
+            key: 'interactions',
+            title: t('analytics.interactions'),
+            align: 'right',
+            render: (_, row) => {
+              const { reactions, comments, shares } = row.engagement;
+              if (reactions === null && comments === null && shares === null) return '—';
+              const parts = [
+                [t('analytics.reactions'), reactions],
+                [t('analytics.comments'), comments],
+                [t('analytics.shares'), shares],
+              ] as const;
+              return (
+                <span title={parts.map(([label, value]) => `${label}: ${f.number(value)}`).join(', ')}>
+                  {f.number((reactions ?? 0) + (comments ?? 0) + (shares ?? 0))}
+                </span>
+              );
+            },
+          },
+          {
+            key: 'views',
+            title: t('analytics.views'),
+            align: 'right',
+            responsive: ['lg'],
+            render: (_, row) => f.number(row.engagement.views),
+          },
         ]}
       />
       <PublicationDetail id={id === undefined ? undefined : Number(id)} onClose={() => open(undefined)} />
