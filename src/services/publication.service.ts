@@ -16,7 +16,8 @@ import {
 } from '../shared/dashboard.js';
 import { linksOf } from '../shared/links.js';
 import { publicationInput, type PublicationInput } from '../shared/schemas.js';
-import type { Platform, Topic } from '../shared/vocabulary.js';
+import type { Platform, SubjectGroupName, Topic } from '../shared/vocabulary.js';
+import { listScopeRoots } from '../storage/repositories/org.repository.js';
 import { findChannelByCode } from '../storage/repositories/channel.repository.js';
 import { assignPublicationSubject } from '../storage/repositories/import.repository.js';
 import {
@@ -105,6 +106,8 @@ export interface PublicationListQuery {
   q?: string | undefined;
   /** Only the publications this import created. */
   batch?: number | undefined;
+  /** Only the organization's own publications, or those of the primaries directly under it. */
+  group?: SubjectGroupName | undefined;
   page: number;
   pageSize: number;
 }
@@ -217,6 +220,11 @@ export async function searchPublications(
 ): Promise<PublicationPage> {
   authorize(ctx.actor, 'read', 'publications');
   const rootId = query.org === undefined ? undefined : (await getOrganization(ctx, query.org)).id;
+  // A row of the organization × platform table: of the organization asked, else the caller's own.
+  const groupRoot =
+    query.group === undefined
+      ? undefined
+      : (rootId ?? (await listScopeRoots(ctx.db.kysely, scopeOfContext(ctx)))[0]?.id);
   const q = query.q?.trim();
   const { rows, total } = await listPublicationPage(
     ctx.db.kysely,
@@ -231,6 +239,7 @@ export async function searchPublications(
       ...(query.declarative === undefined ? {} : { declarative: query.declarative }),
       ...(q ? { text: q } : {}),
       ...(query.batch === undefined ? {} : { importBatchId: query.batch }),
+      ...(query.group === undefined ? {} : { subjectGroup: { kind: query.group, rootId: groupRoot ?? -1 } }),
     },
     { limit: query.pageSize, offset: (query.page - 1) * query.pageSize },
   );

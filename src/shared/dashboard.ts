@@ -13,6 +13,7 @@ import {
   ORG_KINDS,
   PLATFORMS,
   REPOST_FINDINGS,
+  SUBJECT_GROUPS,
   TOPICS,
 } from './vocabulary.js';
 
@@ -119,6 +120,8 @@ export const publicationFilter = z.object({
   q: z.string().optional(),
   /** The import that created the publications. */
   batch: z.number().int().optional(),
+  /** One row of the organization × platform table that is not a branch. */
+  group: z.enum(SUBJECT_GROUPS).optional(),
 });
 export type PublicationFilter = z.infer<typeof publicationFilter>;
 

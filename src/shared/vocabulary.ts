@@ -120,6 +120,13 @@ export type SheetKind = (typeof SHEET_KINDS)[number];
 export const RULE_KINDS = ['hashtag', 'place', 'keyword'] as const;
 export type RuleKind = (typeof RULE_KINDS)[number];
 
+/**
+ * Rows of the organization × platform table that are not a branch of their own: the organization's own publications
+ * and those of the primaries directly under it.
+ */
+export const SUBJECT_GROUPS = ['self', 'direct_primaries'] as const;
+export type SubjectGroupName = (typeof SUBJECT_GROUPS)[number];
+
 /** Content targets in per cent: legal protection's share of the posts, concrete posts' share of those judged. */
 export const SHARE_METRICS = ['legal_share', 'concrete_share'] as const;
 

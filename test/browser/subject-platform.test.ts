@@ -83,7 +83,7 @@ describe.skipIf(NO_BROWSER !== undefined)(
     );
 
     it(
-      "opens a branch's Facebook publications from its cell",
+      "opens a branch's and the region's own Facebook publications from their cells",
       async () => {
         await admin.goto(`${server.url}/?org=abai&period=2023`);
         await tableOf(admin);
@@ -105,6 +105,17 @@ describe.skipIf(NO_BROWSER !== undefined)(
         const text = await visibleText(admin);
         expect(text).toContain('(Facebook)');
         expect(text).not.toContain('(Сайт)');
+
+        // The region's own row opens its own 25, not its subtree's.
+        await admin.goto(`${server.url}/?org=abai&period=2023`);
+        await tableOf(admin);
+        await admin
+          .getByRole('link', {
+            name: `Открыть публикации: Областная организация, ${PLATFORM_LABELS.ru.facebook}`,
+          })
+          .click();
+        await admin.waitForURL(/group=self/);
+        await admin.getByText('Всего: 25', { exact: true }).waitFor();
       },
       SLOW,
     );

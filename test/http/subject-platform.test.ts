@@ -6,6 +6,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parsePeriod } from '../../src/domain/period.js';
 import { buildDemo } from '../../src/services/demo.service.js';
+import { addPublication } from '../../src/services/publication.service.js';
 import { SOCIAL_PLATFORMS } from '../../src/services/brief.service.js';
 import { publicationsBySubjectAndPlatform } from '../../src/services/stats.service.js';
 import type { DashboardResponse } from '../../src/shared/dashboard.js';
@@ -82,6 +83,40 @@ describe.each(DIALECTS)('publications by subject × platform over HTTP (%s)', (d
     expect(dashboard.byBranch.map((bar) => [bar.org?.code ?? bar.group, bar.count])).toEqual(
       body.rows.map((row) => [keyOf(row), row.counts.facebook]),
     );
+  });
+
+  it('opens each row of the table as a publications list of the same count', async () => {
+    // 2022, which the other cases do not count: a post of a primary directly under the region beside the demo's.
+    const direct = await server.ctx.db.kysely
+      .selectFrom('organization as o')
+      .innerJoin('organization as region', 'region.id', 'o.parentId')
+      .select('o.code')
+      .where('region.code', '=', 'abai')
+      .where('o.kind', '=', 'primary')
+      .executeTakeFirstOrThrow();
+    await addPublication(server.ctx, {
+      channel: 'abai-facebook',
+      externalId: 'direct-primary-2022',
+      publishedAt: '2022-06-01T06:00:00Z',
+      text: 'Собрание первичной организации: 40 участников',
+      subject: direct.code,
+    });
+    const body = json<SubjectPlatformAnswer>(await admin.get(`${ROUTE}?org=abai&period=2022`));
+    const listed = async (query: string) =>
+      json<{ total: number }>(await admin.get(`/api/v1/publications?period=2022&${query}`)).total;
+    for (const row of body.rows) {
+      const query = row.group === 'child' ? `org=${row.org?.code}` : `org=abai&group=${row.group}`;
+      expect(await listed(`${query}&platform=facebook`), keyOf(row)).toBe(row.counts.facebook);
+      expect(await listed(query), keyOf(row)).toBe(row.total);
+    }
+    for (const group of ['self', 'direct_primaries'])
+      expect(body.rows.find((row) => row.group === group)?.total, group).toBeGreaterThan(0);
+    // Without `org`, a row of the caller's own organization.
+    const semey = json<SubjectPlatformAnswer>(await semeyViewer.get(`${ROUTE}?period=2022`));
+    const own = semey.rows.find((row) => row.group === 'self');
+    expect(
+      json<{ total: number }>(await semeyViewer.get('/api/v1/publications?period=2022&group=self')).total,
+    ).toBe(own?.total);
   });
 
   it("compares the dashboard's publications with the previous quarter and the same quarter a year before", async () => {

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { changePublication, getPublication, searchPublications } from '../../services/publication.service.js';
 import { code } from '../../shared/schemas.js';
-import { PLATFORMS, TOPICS } from '../../shared/vocabulary.js';
+import { PLATFORMS, SUBJECT_GROUPS, TOPICS } from '../../shared/vocabulary.js';
 import {
   publicationAnswer,
   publicationChangeAnswer,
@@ -27,6 +27,14 @@ export const listQuery = z.strictObject({
   declarative: flag.optional(),
   /** Words searched for in titles and texts, any letter case. */
   q: z.string().max(200).optional(),
+  group: z
+    .enum(SUBJECT_GROUPS)
+    .meta({
+      description:
+        'Only the subjects of one row of the organization × platform table: `self` the organization itself, ' +
+        '`direct_primaries` the primaries directly under it (of `org`, else the caller’s own organization)',
+    })
+    .optional(),
   batch: z.coerce
     .number()
     .int()

@@ -2,7 +2,7 @@
 import { type Kysely, type SqlBool, sql } from 'kysely';
 import type { Period } from '../../domain/period.js';
 import type { OrgScope } from '../../domain/scope.js';
-import type { Platform, Topic } from '../../shared/vocabulary.js';
+import type { Platform, SubjectGroupName, Topic } from '../../shared/vocabulary.js';
 import type { Database } from '../schema.js';
 import { inScope } from '../scope.js';
 
@@ -20,6 +20,8 @@ export interface PublicationListFilter {
   text?: string;
   /** The import that created the publications. */
   importBatchId?: number;
+  /** The organization's own publications, or those of the primaries directly under it (the subject breakdown's rows). */
+  subjectGroup?: { kind: SubjectGroupName; rootId: number };
 }
 
 /** Characters of the text a list item carries; the service cuts the excerpt from them. */
@@ -51,6 +53,19 @@ function filtered(db: Kysely<Database>, scope: OrgScope, filter: PublicationList
   if (filter.isRepost !== undefined) query = query.where('p.isRepost', '=', filter.isRepost);
   if (filter.declarative !== undefined) query = query.where('p.declarative', '=', filter.declarative);
   if (filter.importBatchId !== undefined) query = query.where('p.importBatchId', '=', filter.importBatchId);
+  const group = filter.subjectGroup;
+  if (group?.kind === 'self') query = query.where('p.subjectOrgId', '=', group.rootId);
+  if (group?.kind === 'direct_primaries') {
+    // As groupBySubject takes them: anything under a primary child of the organization.
+    query = query.where('p.subjectOrgId', 'in', (eb) =>
+      eb
+        .selectFrom('orgClosure')
+        .innerJoin('organization as primary', 'primary.id', 'orgClosure.ancestorId')
+        .select('orgClosure.descendantId')
+        .where('primary.parentId', '=', group.rootId)
+        .where('primary.kind', '=', 'primary'),
+    );
+  }
   if (filter.text) {
     // lower() folds Cyrillic and Kazakh letters on both engines: db.ts gives SQLite a Unicode-aware one.
     const pattern = containsPattern(filter.text);

@@ -46,6 +46,11 @@ export default function PublicationsPage() {
           {t('pub.channel')}: {filter.channel}
         </Tag>
       )}
+      {filter.group !== undefined && (
+        <Tag closable onClose={() => setParam('group', undefined)} style={{ marginBottom: 12 }}>
+          {filter.group === 'self' ? t('dashboard.self') : t('dashboard.directPrimaries')}
+        </Tag>
+      )}
       {filter.batch !== undefined && (
         <Tag closable onClose={() => setParam('batch', undefined)} style={{ marginBottom: 12 }}>
           {t('import.batch', { id: filter.batch })}

@@ -1,7 +1,7 @@
 /**
  * Publications by organization × platform: the organization itself, each branch and the primaries directly under
- * it, a column per platform with publications and the total, each count a bar with its number. A branch's count
- * opens the publications list of that branch and platform.
+ * it, a column per platform with publications and the total, each count a bar with its number. Each count
+ * opens the publications list of its row and platform.
  */
 import { Card, Empty, Table, Typography } from 'antd';
 import { Link } from 'react-router';
@@ -48,11 +48,17 @@ export function SubjectPlatformTable({ orgCode, period }: { orgCode: string; per
   const maxTotal = Math.max(0, ...rows.map((row) => row.total));
   const nameOf = (row: SubjectPlatformRow) =>
     row.org ? orgName(row.org, lang) : t('dashboard.directPrimaries');
-  /** Only a branch is the root of a list of its own: the organization's own and the direct primaries are not. */
+  /** A branch's list is its subtree's; the organization's own and the direct primaries' are its rows (`group`). */
   const cell = (row: SubjectPlatformRow, count: number, platform?: Platform) => {
     const bar = <Bar count={count} max={platform ? max : maxTotal} />;
-    if (row.group !== 'child' || !row.org || count === 0) return bar;
-    const search = new URLSearchParams({ org: row.org.code, period, ...(platform ? { platform } : {}) });
+    if (count === 0 || !data) return bar;
+    const search = new URLSearchParams({
+      ...(row.group === 'child' && row.org
+        ? { org: row.org.code }
+        : { org: data.org.code, group: row.group }),
+      period,
+      ...(platform ? { platform } : {}),
+    });
     return (
       <Link
         to={`/publications?${search.toString()}`}

@@ -3,7 +3,14 @@ import { Input, Select } from 'antd';
 import { useSearchParams } from 'react-router';
 import type { PublicationFilter } from '../../../../src/shared/dashboard.js';
 import { PLATFORM_LABELS, TOPIC_LABELS } from '../../../../src/shared/labels.js';
-import { PLATFORMS, type Platform, TOPICS, type Topic } from '../../../../src/shared/vocabulary.js';
+import {
+  PLATFORMS,
+  type Platform,
+  SUBJECT_GROUPS,
+  type SubjectGroupName,
+  TOPICS,
+  type Topic,
+} from '../../../../src/shared/vocabulary.js';
 import { useLang } from '../../i18n/index.js';
 
 export const FILTER_NAMES = ['channel', 'platform', 'topic', 'repost', 'declarative', 'q'] as const;
@@ -25,6 +32,9 @@ export function useFilterParams(): { filter: Omit<PublicationFilter, 'org' | 'pe
       ...(flag('declarative') !== undefined ? { declarative: flag('declarative') } : {}),
       ...(text('q') ? { q: text('q') } : {}),
       ...(Number(text('batch')) > 0 ? { batch: Number(text('batch')) } : {}),
+      ...(SUBJECT_GROUPS.find((group) => group === text('group'))
+        ? { group: text('group') as SubjectGroupName }
+        : {}),
     },
     page: Number(params.get('page') ?? '1') || 1,
   };
