@@ -307,15 +307,21 @@ export type Engagement = z.infer<typeof engagement>;
 /** A publication's channel as lists name it. */
 export const channelRef = z.object({ code: z.string(), name: z.string(), platform: z.enum(PLATFORMS) });
 
-export const publicationItem = z.object({
+/** What every list of publications tells of one: where, about whom, when, its address and title. */
+export const publicationHead = {
   id: z.number().int(),
   channel: channelRef,
   subject: orgRef,
   /** The instant (UTC) and the local date in the channel owner's zone. */
   publishedAt: z.string(),
   localDate: z.string(),
+  /** The post on its platform. */
   url: z.string().nullable(),
   title: z.string().nullable(),
+};
+
+export const publicationItem = z.object({
+  ...publicationHead,
   /** The start of the text, at most a few hundred characters. */
   excerpt: z.string(),
   /** The post's links in text order, each with the words the reader saw. */

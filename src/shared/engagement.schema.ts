@@ -5,7 +5,7 @@
  * `null` when there is nothing to divide by, defined as the brief's (content.measure.ts).
  */
 import { z } from 'zod';
-import { channelRef, orgRef } from './dashboard.js';
+import { orgRef, publicationHead } from './dashboard.js';
 import { MEDIA_KINDS, PLATFORMS } from './vocabulary.js';
 
 const count = z.number().int().min(0);
@@ -31,14 +31,7 @@ export const engagementFigures = z.object({
 export type EngagementFiguresAnswer = z.infer<typeof engagementFigures>;
 
 export const topPost = z.object({
-  id: z.number().int(),
-  channel: channelRef,
-  subject: orgRef,
-  publishedAt: z.string(),
-  localDate: z.string(),
-  /** The post on its platform. */
-  url: z.string().nullable(),
-  title: z.string().nullable(),
+  ...publicationHead,
   /** The start of the text. */
   preview: z.string(),
   reactions: z.number().int().nullable(),
