@@ -214,7 +214,8 @@ export const HELP_TEXTS: Record<'ru' | 'kk', Record<string, string>> = {
     "the post's text (its Russian version where there are two)":
       'текст поста (его русская версия, если их две)',
     "the post's Kazakh version": 'казахская версия поста',
-    'an image to publish with it (JPEG or PNG, up to 10 MB)': 'изображение к посту (JPEG или PNG, до 10 МБ)',
+    'an image to publish with it (JPEG or PNG, up to 10 MB); repeated, up to 10: a Telegram album':
+      'изображение к посту (JPEG или PNG, до 10 МБ); можно повторить до 10 раз: альбом в Telegram',
     'when to publish: an ISO instant with its zone, e.g. 2026-12-08T10:00:00+05:00':
       'когда опубликовать: момент времени ISO с часовым поясом, например 2026-12-08T10:00:00+05:00',
     'the planned topic: {values}': 'запланированная тема: {values}',
@@ -447,8 +448,8 @@ export const HELP_TEXTS: Record<'ru' | 'kk', Record<string, string>> = {
     "the post's text (its Russian version where there are two)":
       'жазбаның мәтіні (екеуі болса, орысша нұсқасы)',
     "the post's Kazakh version": 'жазбаның қазақша нұсқасы',
-    'an image to publish with it (JPEG or PNG, up to 10 MB)':
-      'жазбаға сурет (JPEG немесе PNG, 10 МБ-қа дейін)',
+    'an image to publish with it (JPEG or PNG, up to 10 MB); repeated, up to 10: a Telegram album':
+      'жазбаға сурет (JPEG немесе PNG, 10 МБ-қа дейін); 10 ретке дейін қайталауға болады: Telegram альбомы',
     'when to publish: an ISO instant with its zone, e.g. 2026-12-08T10:00:00+05:00':
       'қашан жариялау: уақыт белдеуі көрсетілген ISO уақыт сәті, мысалы 2026-12-08T10:00:00+05:00',
     'the planned topic: {values}': 'жоспарланған тақырып: {values}',
