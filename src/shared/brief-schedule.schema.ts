@@ -1,11 +1,10 @@
 /** What a brief e-mailed on a schedule is made of: the organization, how often, its languages, formats and addresses. */
 import { z } from 'zod';
 import { code } from './schemas.js';
-import { BRIEF_FORMATS, GRANULARITIES, REPORT_LANGS } from './vocabulary.js';
+import { GRANULARITIES, REPORT_LANGS, SCHEDULE_FORMATS } from './vocabulary.js';
 
-/** The brief's own formats, and PDF made from its Word file. */
-export const SCHEDULE_FORMATS = [...BRIEF_FORMATS, 'pdf'] as const;
-export type ScheduleFormat = (typeof SCHEDULE_FORMATS)[number];
+// The formats live in the vocabulary, so that the web uses them without loading zod (its probe trips the CSP).
+export { SCHEDULE_FORMATS, type ScheduleFormat } from './vocabulary.js';
 
 const distinct = <T>(values: readonly T[]) => [...new Set(values)];
 

@@ -18,6 +18,10 @@ export type Granularity = (typeof GRANULARITIES)[number];
 export const BRIEF_FORMATS = ['docx', 'xlsx', 'html', 'md'] as const;
 export type BriefFormat = (typeof BRIEF_FORMATS)[number];
 
+/** A scheduled brief's formats: the brief's own, and PDF made from its Word file. */
+export const SCHEDULE_FORMATS = [...BRIEF_FORMATS, 'pdf'] as const;
+export type ScheduleFormat = (typeof SCHEDULE_FORMATS)[number];
+
 /** Language of a publication's text. */
 export const CONTENT_LANGS = ['ru', 'kk', 'mixed', 'other'] as const;
 export type ContentLang = (typeof CONTENT_LANGS)[number];

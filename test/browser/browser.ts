@@ -102,7 +102,8 @@ export async function revealCharts(page: Page): Promise<void> {
   while ((await pending.count()) > 0) {
     const chart = await pending.first().elementHandle();
     if (!chart) break;
-    await chart.scrollIntoViewIfNeeded();
+    // Drawn meanwhile (it came into view as the page settled): nothing left to scroll to.
+    await chart.scrollIntoViewIfNeeded().catch(() => undefined);
     // The placeholder leaves the page once the chart is drawn in its place.
     await chart.waitForElementState('hidden');
   }

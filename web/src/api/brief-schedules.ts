@@ -1,11 +1,7 @@
 /** Briefs e-mailed on a schedule: `GET`/`POST /brief-schedules`, `DELETE /brief-schedules/:id`. */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  type BriefScheduleInput,
-  SCHEDULE_FORMATS,
-  type ScheduleFormat,
-} from '../../../src/shared/brief-schedule.schema.js';
-import { GRANULARITIES } from '../../../src/shared/vocabulary.js';
+import type { BriefScheduleInput } from '../../../src/shared/brief-schedule.schema.js';
+import { GRANULARITIES, SCHEDULE_FORMATS, type ScheduleFormat } from '../../../src/shared/vocabulary.js';
 import { askAgain } from './answers.js';
 import { api } from './client.js';
 import type { BriefSchedule } from '../../../src/shared/work.schema.js';
