@@ -64,24 +64,10 @@ export async function signedInPage(browser: Browser, baseUrl: string, login: str
 
 /** Picks an option of the antd select labelled so (within the scope, such as a dialog). */
 export async function choose(page: Page, label: string, option: string, scope: Page | Locator = page) {
-  const combobox = scope.getByRole('combobox', { name: label });
-  // A click on an option while the list is still sliding in can go unheard: the choice is checked, and made again.
-  // The select is held by its element, since a choice may rename it (the language switch).
-  const select = await scope
-    .locator('.ant-select', { has: page.getByRole('combobox', { name: label }) })
-    .first()
-    .elementHandle();
-  for (let attempt = 1; ; attempt++) {
-    await combobox.click();
-    await page
-      .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option })
-      .first()
-      .click();
-    const shown = await select?.innerText().catch(() => undefined);
-    if (shown === undefined || shown.includes(option) || attempt === 3) return;
-    if ((await combobox.count()) === 0) return;
-    await page.waitForTimeout(200);
-  }
+  await scope.getByRole('combobox', { name: label }).click();
+  // The list slides in: a click on an option before it stands can go unheard (the choice then stays empty).
+  const list = page.locator('.ant-select-dropdown:visible:not([class*="-appear"]):not([class*="-enter"])');
+  await list.locator('.ant-select-item-option', { hasText: option }).first().click();
 }
 
 /** The text the user reads, with the no-break spaces of number formats as plain spaces. */
