@@ -5,7 +5,7 @@
  */
 import type { Period } from './period.js';
 import type { PlanMetricKind } from '../shared/plan-fact.schema.js';
-import { SHARE_METRICS } from '../shared/vocabulary.js';
+import { monthlyTargetPlatform, SHARE_METRICS } from '../shared/vocabulary.js';
 
 const DAY_MS = 86_400_000;
 const dayNumber = (date: string) => Date.parse(`${date}T00:00:00Z`) / DAY_MS;
@@ -43,7 +43,7 @@ export function monthsOf(period: Period): number {
 
 /** How a metric is planned over a period; undefined for one the plan does not know. */
 export function metricKindOf(metric: string): PlanMetricKind | undefined {
-  if (metric.startsWith('posts_month_')) return 'monthly';
+  if (monthlyTargetPlatform(metric)) return 'monthly';
   if ((SHARE_METRICS as readonly string[]).includes(metric)) return 'share';
   if (metric === 'followers' || metric === 'reach' || metric === 'app_registered') return 'level';
   if (metric === 'publications' || metric === 'media_mentions' || metric === 'branch_posts') return 'count';

@@ -11,6 +11,7 @@ import type {
   Topic,
   UiLang,
 } from './vocabulary.js';
+import { monthlyTargetPlatform } from './vocabulary.js';
 
 type Labels<K extends string> = Readonly<Record<UiLang, Readonly<Record<K, string>>>>;
 
@@ -179,11 +180,9 @@ const TARGET_METRIC_LABELS: Labels<NamedTargetMetric | 'posts_month'> = {
 /** How a target's metric reads: "Правозащита", "Посты в Facebook за месяц"; an unknown one as it is stored. */
 export function targetMetricLabel(metric: string, lang: UiLang): string {
   const labels: Readonly<Record<string, string>> = TARGET_METRIC_LABELS[lang];
-  if (metric.startsWith('posts_month_')) {
-    const platform = metric.slice('posts_month_'.length);
-    const name = (PLATFORM_LABELS[lang] as Readonly<Record<string, string>>)[platform] ?? platform;
-    return TARGET_METRIC_LABELS[lang].posts_month.replace('{platform}', name);
-  }
+  const platform = monthlyTargetPlatform(metric);
+  if (platform)
+    return TARGET_METRIC_LABELS[lang].posts_month.replace('{platform}', PLATFORM_LABELS[lang][platform]);
   return labels[metric] ?? metric;
 }
 

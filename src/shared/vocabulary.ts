@@ -148,6 +148,10 @@ export const TARGET_METRICS = [
   ...SHARE_METRICS,
   ...PLATFORMS.map((platform) => `posts_month_${platform}` as const),
 ] as const;
+
+/** The platform of a target of posts a month on it (`posts_month_facebook`); none for another metric. */
+export const monthlyTargetPlatform = (metric: string): Platform | undefined =>
+  PLATFORMS.find((platform) => metric === `posts_month_${platform}`);
 export type TargetMetric = (typeof TARGET_METRICS)[number];
 
 export const DEFAULT_TIME_ZONE = 'Asia/Almaty';

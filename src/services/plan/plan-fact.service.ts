@@ -18,13 +18,10 @@ import type { BriefFacts } from '../../domain/brief-facts.js';
 import { formatNumber } from '../../shared/format.js';
 import { targetMetricLabel } from '../../shared/labels.js';
 import { interpolate, PLAN_FACT_TEXTS } from '../../shared/messages.js';
-import { PLATFORMS, type Platform, type UiLang } from '../../shared/vocabulary.js';
+import { monthlyTargetPlatform, type UiLang } from '../../shared/vocabulary.js';
 import { targetsOf } from '../../storage/repositories/target.repository.js';
 import type { Context } from '../context.js';
 import { publicationsBySubjectAndPlatform, type SubjectPlatformBreakdown } from '../stats.service.js';
-
-const platformOf = (metric: string): Platform | undefined =>
-  PLATFORMS.find((platform) => metric === `posts_month_${platform}`);
 
 type FactsWithoutPlan = Omit<BriefFacts, 'plan'>;
 
@@ -35,7 +32,7 @@ function factsFor(ctx: Context, org: string, period: Period, facts: FactsWithout
   const percent = (value: number | null) => (value === null ? null : value * 100);
   const { content } = facts;
   return async (metric: string): Promise<number | null> => {
-    const platform = platformOf(metric);
+    const platform = monthlyTargetPlatform(metric);
     if (platform) return (await countsOf()).totals.counts[platform];
     switch (metric) {
       case 'publications':
