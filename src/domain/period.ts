@@ -278,3 +278,26 @@ export interface ComparisonPeriods {
 export function comparisonPeriodsOf(period: Period): ComparisonPeriods {
   return { previous: previousPeriodOf(period), yearBefore: yearBeforeOf(period) };
 }
+
+/**
+ * The date a comparison period's snapshots (members, followers) are taken at: the period's own date moved back as
+ * the period was: by its months (whole months, and any period a year back) or by its days. A running year as of
+ * 7 December is compared with the year before as of its 7 December; the seed's brief of 2023 as of 2024-09-01
+ * with 2022 as of 2023-09-01.
+ */
+export function comparisonAsOf(
+  period: Period,
+  asOf: LocalDate,
+  comparison: keyof ComparisonPeriods,
+): LocalDate {
+  if (comparison === 'previous' && period.from === AS_OF_START) return AS_OF_START;
+  const [from, to, date] = [parseISO(period.from), parseISO(period.to), parseISO(asOf)];
+  const moved =
+    comparison === 'yearBefore'
+      ? addMonths(date, -12)
+      : wholeMonths(period)
+        ? addMonths(date, -(differenceInCalendarMonths(to, from) + 1))
+        : addDays(date, -(differenceInCalendarDays(to, from) + 1));
+  // Nothing lies before the beginning of time.
+  return moved.getFullYear() < 1 ? AS_OF_START : dayOf(moved);
+}

@@ -11,6 +11,8 @@ import { NotFoundError } from '../domain/errors.js';
 import {
   bucketOf,
   bucketsOf,
+  comparisonAsOf,
+  type ComparisonPeriods,
   comparisonPeriodsOf,
   type Granularity,
   type LocalDate,
@@ -21,6 +23,7 @@ import { countBySubject, total } from '../domain/publications.measure.js';
 import { authorize } from '../policies/abilities.js';
 import type {
   BranchCount,
+  Comparisons,
   CountsResponse,
   CountsRow,
   DashboardFinding,
@@ -255,14 +258,69 @@ export async function buildDashboard(
     ctx,
     query,
     ({ org, period, asOf }) => ['dashboard', org.id, rangeText(period), asOf, lang],
-    async (resolved, memo) => dashboardOf(ctx, await measure(ctx, memo, resolved), lang),
+    async (resolved, memo) => dashboardOf(ctx, memo, await measure(ctx, memo, resolved), lang),
     (resolved) => ({ measure: 'dashboard', query: resolvedQuery(resolved), lang }),
   );
 }
 
-async function dashboardOf(ctx: Context, measured: Measured, lang: UiLang): Promise<DashboardResponse> {
+/** The figures of a measure that the dashboard compares across periods. */
+function comparedFiguresOf({ facts }: Measured) {
+  const { content } = facts;
+  return {
+    members: facts.members,
+    ...audienceOf(facts.pages, facts.members),
+    legalShare: share(content.topics.legal, content.posts),
+    declarativeShare: share(content.declarative, content.judged),
+    repostShare: share(content.reposts, content.posts),
+  };
+}
+type ComparedFigures = ReturnType<typeof comparedFiguresOf>;
+
+/**
+ * Members, followers, reach and the content shares in the comparison periods: each period measured as the brief
+ * would measure it, as of the date as far from its end as the period's own.
+ */
+async function comparisonsOf(
+  ctx: Context,
+  memo: Memo,
+  measured: Measured,
+  current: ComparedFigures,
+  periods: ComparisonPeriods,
+): Promise<Comparisons> {
+  const { org, period, asOf } = measured;
+  const atDate = (comparison: keyof ComparisonPeriods) => comparisonAsOf(period, asOf, comparison);
+  const figuresIn = async (comparison: keyof ComparisonPeriods) =>
+    comparedFiguresOf(
+      await measure(ctx, memo, { org, period: periods[comparison], asOf: atDate(comparison) }),
+    );
+  const previous = await figuresIn('previous');
+  const yearBefore = await figuresIn('yearBefore');
+  const each = (key: keyof ComparedFigures) => ({
+    current: current[key],
+    previous: previous[key],
+    yearBefore: yearBefore[key],
+  });
+  return {
+    previousAsOf: atDate('previous'),
+    yearBeforeAsOf: atDate('yearBefore'),
+    members: each('members'),
+    followers: each('followers'),
+    reach: each('reach'),
+    legalShare: each('legalShare'),
+    declarativeShare: each('declarativeShare'),
+    repostShare: each('repostShare'),
+  };
+}
+
+async function dashboardOf(
+  ctx: Context,
+  memo: Memo,
+  measured: Measured,
+  lang: UiLang,
+): Promise<DashboardResponse> {
   const { org, period, facts } = measured;
-  const { previous, yearBefore } = comparisonPeriodsOf(period);
+  const periods = comparisonPeriodsOf(period);
+  const { previous, yearBefore } = periods;
   const social = { org: org.code, platforms: SOCIAL_PLATFORMS };
   const bySubject = await publicationsBySubject(ctx, { ...social, period });
   const byMonth = await publicationsByPeriod(ctx, { ...social, period, granularity: 'month' });
@@ -272,6 +330,7 @@ async function dashboardOf(ctx: Context, measured: Measured, lang: UiLang): Prom
   const website = { org: org.code, platform: 'website' as const };
   const mentionsIn = async (within: Period) => total((await mentionsByYear(ctx, org.code, within)).counts);
   const { content } = facts;
+  const figures = comparedFiguresOf(measured);
   return {
     org: { ...refOf(org), timeZone: org.timeZone },
     period,
@@ -282,7 +341,8 @@ async function dashboardOf(ctx: Context, measured: Measured, lang: UiLang): Prom
     primaries: facts.structure.primaries,
     branches: facts.structure.branches,
     directPrimaries: facts.structure.directPrimaries,
-    ...audienceOf(facts.pages, facts.members),
+    followers: figures.followers,
+    reach: figures.reach,
     publications: {
       current: bySubject.total,
       previous: await publicationsIn(social, previous),
@@ -296,18 +356,19 @@ async function dashboardOf(ctx: Context, measured: Measured, lang: UiLang): Prom
     content: {
       posts: content.posts,
       legal: content.topics.legal,
-      legalShare: share(content.topics.legal, content.posts),
+      legalShare: figures.legalShare,
       judged: content.judged,
       declarative: content.declarative,
-      declarativeShare: share(content.declarative, content.judged),
+      declarativeShare: figures.declarativeShare,
       reposts: content.reposts,
-      repostShare: share(content.reposts, content.posts),
+      repostShare: figures.repostShare,
     },
     mediaMentions: {
       current: total(facts.media.counts),
       previous: await mentionsIn(previous),
       yearBefore: await mentionsIn(yearBefore),
     },
+    comparisons: await comparisonsOf(ctx, memo, measured, figures, periods),
     byBranch: bySubject.rows.map((row): BranchCount => ({
       group: row.group.kind,
       ...(row.org ? { org: refOf(row.org) } : {}),

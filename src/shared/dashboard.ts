@@ -43,6 +43,30 @@ export type DashboardOrg = z.infer<typeof dashboardOrg>;
 export const compared = z.object({ current: count, previous: count, yearBefore: count });
 export type Compared = z.infer<typeof compared>;
 
+/** A figure that may be unknown (members without a snapshot, a share without posts), compared the same way. */
+export const comparedValue = z.object({
+  current: z.number().nullable(),
+  previous: z.number().nullable(),
+  yearBefore: z.number().nullable(),
+});
+export type ComparedValue = z.infer<typeof comparedValue>;
+
+/**
+ * The figures taken at a date (members, followers, reach) and the content shares, against the comparison
+ * periods: their snapshots taken as far from their ends as the period's "as of" is from its end.
+ */
+export const comparisons = z.object({
+  previousAsOf: z.string(),
+  yearBeforeAsOf: z.string(),
+  members: comparedValue,
+  followers: comparedValue,
+  reach: comparedValue,
+  legalShare: comparedValue,
+  declarativeShare: comparedValue,
+  repostShare: comparedValue,
+});
+export type Comparisons = z.infer<typeof comparisons>;
+
 export const contentShares = z.object({
   /** Publications on social platforms (not the website, not the app) with the subtree's subject: the base. */
   posts: count,
@@ -214,6 +238,7 @@ export const dashboardAnswer = z.object({
   websitePublications: compared,
   content: contentShares,
   mediaMentions: compared,
+  comparisons,
   byBranch: z.array(branchCount),
   byMonth: z.array(monthCount),
   presence: presenceMatrix,

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parsePeriod } from '../../src/domain/period.js';
 import { publicationsBySubjectAndPlatform } from '../../src/services/stats.service.js';
 import { changeOf, TREND_MARKS } from '../../src/shared/change.js';
+import { formatNumber, formatPercent } from '../../src/shared/format.js';
 import type { DashboardResponse } from '../../src/shared/dashboard.js';
 import { PLATFORM_LABELS } from '../../src/shared/labels.js';
 import { skippedBecause } from '../helpers/real-files.js';
@@ -137,10 +138,11 @@ describe.skipIf(NO_BROWSER !== undefined)(
           ['Публикаций в соцсетях', dashboard.publications],
           ['Материалов на сайтах', dashboard.websitePublications],
         ] as const;
+        const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
+        const cellsOf = async (title: string) =>
+          (await table.locator('tr', { hasText: title }).locator('td').allInnerTexts()).map(plain);
         for (const [title, figure] of figures) {
-          const cells = (await table.locator('tr', { hasText: title }).locator('td').allInnerTexts()).map(
-            (text) => text.replace(/[\u00a0\u202f]/g, ' '),
-          );
+          const cells = await cellsOf(title);
           expect(cells[1]).toBe(String(figure.current));
           for (const [index, base] of [
             [2, figure.previous],
@@ -155,6 +157,21 @@ describe.skipIf(NO_BROWSER !== undefined)(
         }
         // Nothing on social networks a year before the page opened: growth from nothing has no percentage.
         expect(dashboard.publications.yearBefore).toBe(0);
+        // Followers and members change by a count; the legal share, itself a percentage, by percentage points.
+        const { followers, legalShare } = dashboard.comparisons;
+        const followerCells = await cellsOf('Подписчиков');
+        expect(followerCells[1]).toBe(plain(formatNumber(followers.current!, 'ru')));
+        expect(followerCells[3]).toMatch(
+          new RegExp(`^${plain(formatNumber(followers.yearBefore!, 'ru'))} ▲ \\+`),
+        );
+        const legalCells = await cellsOf('Правовая защита');
+        expect(legalCells[1]).toBe(plain(formatPercent(legalShare.current!, 'ru')));
+        const points = Math.round(Math.abs(legalShare.current! - legalShare.previous!) * 1000) / 10;
+        expect(legalCells[2]).toContain(`${plain(formatPercent(legalShare.previous!, 'ru'))} `);
+        expect(legalCells[2]).toContain(`${plain(formatNumber(points, 'ru'))} п. п.`);
+        await admin
+          .getByText(/^Члены профсоюза и подписчики — на 31\.03\.2024, 31\.12\.2023 и 31\.03\.2023$/)
+          .waitFor();
         await screenshots(admin, 'dashboard-comparison');
       },
       SLOW,

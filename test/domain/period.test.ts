@@ -5,6 +5,7 @@ import {
   splitByWholeMonths,
   bucketOf,
   bucketsOf,
+  comparisonAsOf,
   comparisonPeriodsOf,
   localDateOf,
   parsePeriod,
@@ -226,5 +227,30 @@ describe('periods of comparison', () => {
       previous: { from: '0001-01-01', to: '0001-01-01' },
       yearBefore: { from: '0001-01-01', to: '2023-09-01' },
     });
+  });
+});
+
+describe('the date a comparison period is taken at', () => {
+  const at = (text: string, asOf: string) => {
+    const period = parsePeriod(text);
+    return [comparisonAsOf(period, asOf, 'previous'), comparisonAsOf(period, asOf, 'yearBefore')];
+  };
+
+  it("takes a closed period's comparisons at their ends, and a running one's as far from their ends", () => {
+    expect(at('2023', '2023-12-31')).toEqual(['2022-12-31', '2022-12-31']);
+    // A running year as of 7 December: the years before as of their 7 December.
+    expect(at('2026', '2026-12-07')).toEqual(['2025-12-07', '2025-12-07']);
+    // A date after the period's end (the seed's brief of 2023 as of 2024-09-01) moves theirs as far.
+    expect(at('2023', '2024-09-01')).toEqual(['2023-09-01', '2023-09-01']);
+    expect(at('2024-Q2', '2024-06-20')).toEqual(['2024-03-20', '2023-06-20']);
+    // A range of days moves by its days; a 31st falls to the month's last day a year back.
+    expect(at('2024-02-10..2024-02-29', '2024-02-20')).toEqual(['2024-01-31', '2023-02-20']);
+    expect(at('2024-Q1', '2024-03-31')).toEqual(['2023-12-31', '2023-03-31']);
+    expect(at('2024-05', '2024-05-31')).toEqual(['2024-04-30', '2023-05-31']);
+  });
+
+  it('goes no further back than the beginning of time', () => {
+    expect(at('..2024-09-01', '2024-09-01')).toEqual(['0001-01-01', '2023-09-01']);
+    expect(at('0001-01-01..0001-06-30', '0001-03-01')).toEqual(['0001-01-01', '0001-01-01']);
   });
 });

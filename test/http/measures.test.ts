@@ -154,6 +154,83 @@ describe.each(DIALECTS)('measures over HTTP (%s)', (dialect) => {
     expect(body.publications.current + body.publications.previous).toBeGreaterThan(0);
   });
 
+  it('compares members, followers, reach and shares with the periods before, each as of its own date', async () => {
+    const body = json<DashboardResponse>(
+      await admin.get('/api/v1/measures/dashboard?org=abai&period=2024-Q2&asOf=2024-06-20'),
+    );
+    // On the 20th of the quarter's last month: the quarters compared are taken on the 20th of theirs.
+    expect(body.comparisons).toMatchObject({ previousAsOf: '2024-03-20', yearBeforeAsOf: '2023-06-20' });
+    const { kysely } = server.ctx.db;
+    const region = await getOrganization(server.ctx, 'abai');
+    /** Members at the date: an organization's latest snapshot by then, else its children's members summed. */
+    const tree = await listOrganizationSubtree(server.ctx, region);
+    const snapshots = await kysely
+      .selectFrom('membershipSnapshot')
+      .select(['orgId', 'asOf', 'members'])
+      .execute();
+    const membersOf = (orgId: number, date: string): number | null => {
+      const own = snapshots
+        .filter((row) => row.orgId === orgId && row.asOf <= date)
+        .sort((a, b) => b.asOf.localeCompare(a.asOf))[0];
+      if (own) return own.members;
+      const children = tree.filter((org) => org.parentId === orgId).map((org) => membersOf(org.id, date));
+      return children.some((figure) => figure !== null)
+        ? children.reduce<number>((sum, figure) => sum + (figure ?? 0), 0)
+        : null;
+    };
+    const membersAt = async (date: string) => membersOf(region.id, date);
+    /** Followers of the region's own social pages open at the date, each page's latest count by then. */
+    const followersAt = async (date: string) => {
+      const pages = await kysely
+        .selectFrom('channel')
+        .select(['id', 'platform', 'createdOn', 'closedOn'])
+        .where('orgId', '=', region.id)
+        .execute();
+      let sum = 0;
+      for (const page of pages) {
+        if (['website', 'mobile_app'].includes(page.platform)) continue;
+        if ((page.createdOn && page.createdOn > date) || (page.closedOn && page.closedOn <= date)) continue;
+        const latest = await kysely
+          .selectFrom('audienceSnapshot')
+          .select('followers')
+          .where('channelId', '=', page.id)
+          .where('asOf', '<=', date)
+          .orderBy('asOf', 'desc')
+          .limit(1)
+          .executeTakeFirst();
+        sum += latest?.followers ?? 0;
+      }
+      return sum;
+    };
+    const dates = { current: '2024-06-20', previous: '2024-03-20', yearBefore: '2023-06-20' };
+    for (const [key, date] of Object.entries(dates) as [keyof typeof dates, string][]) {
+      expect(body.comparisons.members[key], `members ${key}`).toBe(await membersAt(date));
+      expect(body.comparisons.followers[key], `followers ${key}`).toBe(await followersAt(date));
+      const members = body.comparisons.members[key];
+      expect(body.comparisons.reach[key], `reach ${key}`).toBeCloseTo(
+        body.comparisons.followers[key]! / members!,
+        9,
+      );
+    }
+    // The region's page opened in May 2023: fewer followers a year before than now.
+    expect(body.comparisons.followers.yearBefore).toBeLessThan(body.comparisons.followers.current!);
+    expect(body.comparisons.members.current).toBe(body.members);
+    expect(body.comparisons.followers.current).toBe(body.followers);
+    // Each comparison period's shares are that period's own, as its dashboard states them at the same date.
+    const periods = { previous: '2024-Q1&asOf=2024-03-20', yearBefore: '2023-Q2&asOf=2023-06-20' };
+    for (const [key, query] of Object.entries(periods) as [keyof typeof periods, string][]) {
+      const other = json<DashboardResponse>(
+        await admin.get(`/api/v1/measures/dashboard?org=abai&period=${query}`),
+      );
+      expect(other.content.posts, key).toBe(body.publications[key]);
+      for (const figure of ['legalShare', 'declarativeShare', 'repostShare'] as const)
+        expect(body.comparisons[figure][key], `${figure} ${key}`).toBe(other.content[figure]);
+    }
+    for (const figure of ['legalShare', 'declarativeShare', 'repostShare'] as const)
+      expect(body.comparisons[figure].current).toBe(body.content[figure]);
+    expect(body.content.legal / body.content.posts).toBeCloseTo(body.comparisons.legalShare.current!, 9);
+  });
+
   it("shows a branch viewer their own branch for the current year by default, and nothing of a sibling's", async () => {
     const body = json<DashboardResponse>(await semeyViewer.get('/api/v1/measures/dashboard'));
     const year = localDateOf(new Date(), 'Asia/Almaty').slice(0, 4);

@@ -116,6 +116,10 @@ export const en: Texts = {
   'dashboard.currentPeriod': 'Period',
   'dashboard.previousPeriod': 'Previous period',
   'dashboard.yearBefore': 'A year before',
+  'dashboard.reachFigure': 'Reach, % of members',
+  'dashboard.points': '{{points}} pp',
+  'dashboard.comparisonAsOf':
+    'Union members and followers as of {{current}}, {{previous}} and {{yearBefore}}',
   'dashboard.self': 'The organization itself',
   'dashboard.directPrimaries': 'Primaries directly under it',
   'dashboard.presence': 'Social media presence',

@@ -116,6 +116,10 @@ export const kk: Texts = {
   'dashboard.currentPeriod': 'Кезең',
   'dashboard.previousPeriod': 'Алдыңғы кезең',
   'dashboard.yearBefore': 'Бір жыл бұрын',
+  'dashboard.reachFigure': 'Қамту, мүшелерден %',
+  'dashboard.points': '{{points}} пайыздық тармақ',
+  'dashboard.comparisonAsOf':
+    'Кәсіподақ мүшелері мен жазылушылар — {{current}}, {{previous}} және {{yearBefore}} күнгі',
   'dashboard.self': 'Ұйымның өзі',
   'dashboard.directPrimaries': 'Тікелей бастауыш ұйымдар',
   'dashboard.presence': 'Әлеуметтік желілерде болуы',

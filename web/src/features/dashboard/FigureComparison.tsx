@@ -1,33 +1,44 @@
 /**
- * The dashboard's publication and mention figures against the previous period of the same length and the same
- * period a year before: each base with the difference, its percentage and a trend mark.
+ * The dashboard's figures against the previous period of the same length and the same period a year before: each
+ * base with the difference, its percentage and a trend mark. Counts change by a percentage of the base; shares and
+ * reach, themselves percentages, by percentage points. Members and followers of a comparison period are taken as
+ * far from its end as the period's own "as of" is from the period's end.
  */
 import { Card, Table, Typography } from 'antd';
 import { type Change, changeOf, TREND_MARKS } from '../../../../src/shared/change.js';
-import type { Compared, DashboardResponse, DateRange } from '../../../../src/shared/dashboard.js';
+import type { ComparedValue, DashboardResponse, DateRange } from '../../../../src/shared/dashboard.js';
 import { useLang } from '../../i18n/index.js';
 import { useFormat } from '../../lib/format.js';
 
 const TREND_COLORS = { up: '#389e0d', down: '#cf1322', flat: undefined } as const;
 
+/** A count changes by a percentage of its base; a share by percentage points. */
+type FigureKind = 'count' | 'share';
+
 interface FigureRow {
   key: string;
   title: string;
-  figure: Compared;
+  kind: FigureKind;
+  figure: ComparedValue;
 }
 
-function Against({ current, base }: { current: number; base: number }) {
+function Against({ current, base, kind }: { current: number | null; base: number | null; kind: FigureKind }) {
+  const { t } = useLang();
   const f = useFormat();
+  const shown = kind === 'share' ? f.percent(base) : f.number(base);
+  if (current === null || base === null) return <span style={{ whiteSpace: 'nowrap' }}>{shown}</span>;
   const change: Change = changeOf(current, base);
   const sign = change.delta > 0 ? '+' : change.delta < 0 ? '−' : '±';
-  const percent = change.ratio === null ? '' : ` (${sign}${f.percent(Math.abs(change.ratio))})`;
+  const amount =
+    kind === 'share'
+      ? t('dashboard.points', { points: f.number(Math.round(Math.abs(change.delta) * 1000) / 10) })
+      : `${f.number(Math.abs(change.delta))}${change.ratio === null ? '' : ` (${sign}${f.percent(Math.abs(change.ratio))})`}`;
   return (
     <span style={{ whiteSpace: 'nowrap' }}>
-      {f.number(base)}{' '}
+      {shown}{' '}
       <Typography.Text style={{ color: TREND_COLORS[change.trend] }} data-trend={change.trend}>
         {TREND_MARKS[change.trend]} {sign}
-        {f.number(Math.abs(change.delta))}
-        {percent}
+        {amount}
       </Typography.Text>
     </span>
   );
@@ -47,10 +58,22 @@ export function FigureComparison({ data }: { data: DashboardResponse }) {
       </Typography.Text>
     </>
   );
+  const { comparisons } = data;
   const rows: FigureRow[] = [
-    { key: 'publications', title: t('dashboard.publications'), figure: data.publications },
-    { key: 'website', title: t('dashboard.website'), figure: data.websitePublications },
-    { key: 'mentions', title: t('dashboard.mentions'), figure: data.mediaMentions },
+    { key: 'publications', title: t('dashboard.publications'), kind: 'count', figure: data.publications },
+    { key: 'website', title: t('dashboard.website'), kind: 'count', figure: data.websitePublications },
+    { key: 'mentions', title: t('dashboard.mentions'), kind: 'count', figure: data.mediaMentions },
+    { key: 'members', title: t('dashboard.members'), kind: 'count', figure: comparisons.members },
+    { key: 'followers', title: t('dashboard.followers'), kind: 'count', figure: comparisons.followers },
+    { key: 'reach', title: t('dashboard.reachFigure'), kind: 'share', figure: comparisons.reach },
+    { key: 'legalShare', title: t('dashboard.legalShare'), kind: 'share', figure: comparisons.legalShare },
+    {
+      key: 'declarativeShare',
+      title: t('dashboard.declarativeShare'),
+      kind: 'share',
+      figure: comparisons.declarativeShare,
+    },
+    { key: 'repostShare', title: t('dashboard.repostShare'), kind: 'share', figure: comparisons.repostShare },
   ];
   return (
     <Card size="small" title={title}>
@@ -66,22 +89,37 @@ export function FigureComparison({ data }: { data: DashboardResponse }) {
             key: 'current',
             title: heading(t('dashboard.currentPeriod'), data.period),
             align: 'right',
-            render: (_, row) => <strong>{f.number(row.figure.current)}</strong>,
+            render: (_, row) => (
+              <strong>
+                {row.kind === 'share' ? f.percent(row.figure.current) : f.number(row.figure.current)}
+              </strong>
+            ),
           },
           {
             key: 'previous',
             title: heading(t('dashboard.previousPeriod'), data.previousPeriod),
             align: 'right',
-            render: (_, row) => <Against current={row.figure.current} base={row.figure.previous} />,
+            render: (_, row) => (
+              <Against current={row.figure.current} base={row.figure.previous} kind={row.kind} />
+            ),
           },
           {
             key: 'yearBefore',
             title: heading(t('dashboard.yearBefore'), data.yearBeforePeriod),
             align: 'right',
-            render: (_, row) => <Against current={row.figure.current} base={row.figure.yearBefore} />,
+            render: (_, row) => (
+              <Against current={row.figure.current} base={row.figure.yearBefore} kind={row.kind} />
+            ),
           },
         ]}
       />
+      <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0' }}>
+        {t('dashboard.comparisonAsOf', {
+          current: f.date(data.asOf),
+          previous: f.date(comparisons.previousAsOf),
+          yearBefore: f.date(comparisons.yearBeforeAsOf),
+        })}
+      </Typography.Paragraph>
     </Card>
   );
 }
