@@ -30,6 +30,8 @@ export interface OrgInfo {
   nameKk: string;
   shortNameRu: string | null;
   shortNameKk: string | null;
+  nameEn: string | null;
+  shortNameEn: string | null;
 }
 
 /** A record behind a figure, so a reader can check it. */

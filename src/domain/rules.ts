@@ -6,7 +6,8 @@ import type { EvidenceRecord, Finding, FindingParam, RuleIdName } from '../share
 import { RULE_IDS } from '../shared/finding.js';
 import { textFor } from '../shared/bilingual.js';
 import { PLATFORM_LABELS } from '../shared/labels.js';
-import type { Platform, ReportLang, UiLang } from '../shared/vocabulary.js';
+import { orgName } from '../shared/org-name.js';
+import type { Platform, UiLang } from '../shared/vocabulary.js';
 import type { BriefFacts, OrgInfo } from './brief-facts.js';
 import { isStale, lastSuccessDay } from './collection.measure.js';
 import { share } from './content.measure.js';
@@ -18,19 +19,18 @@ type Rule<K extends RuleIdName> = (facts: BriefFacts, settings: RuleSettings[K])
 const count = (value: number): FindingParam => ({ number: value });
 const percent = (value: number): FindingParam => ({ percent: value });
 
-const orgNames = (orgs: readonly OrgInfo[], lang: ReportLang) =>
-  orgs.map((org) => (lang === 'kk' ? (org.shortNameKk ?? org.nameKk) : (org.shortNameRu ?? org.nameRu)));
+const orgNames = (orgs: readonly OrgInfo[], lang: UiLang) => orgs.map((org) => orgName(org, lang));
 
 function names(orgs: readonly OrgInfo[]): FindingParam {
-  return { names: { ru: orgNames(orgs, 'ru'), kk: orgNames(orgs, 'kk') } };
+  return { names: { ru: orgNames(orgs, 'ru'), kk: orgNames(orgs, 'kk'), en: orgNames(orgs, 'en') } };
 }
 
-/** The organizations under each platform's name (in English, the organizations' Russian names). */
+/** The organizations under each platform's name. */
 function namesByPlatform(entries: readonly { platform: Platform; orgs: readonly OrgInfo[] }[]): FindingParam {
   const of = (lang: UiLang) =>
     entries.map(({ platform, orgs }) => ({
       label: PLATFORM_LABELS[lang][platform],
-      names: orgNames(orgs, lang === 'en' ? 'ru' : lang),
+      names: orgNames(orgs, lang),
     }));
   return { groups: { ru: of('ru'), kk: of('kk'), en: of('en') } };
 }

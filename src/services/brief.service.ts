@@ -81,6 +81,8 @@ const orgInfo = (org: OrgInfo): OrgInfo => ({
   nameKk: org.nameKk,
   shortNameRu: org.shortNameRu,
   shortNameKk: org.shortNameKk,
+  nameEn: org.nameEn,
+  shortNameEn: org.shortNameEn,
 });
 
 const yearOf = (date: string) => Number(date.slice(0, 4));

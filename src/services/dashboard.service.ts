@@ -73,6 +73,8 @@ export const refOf = (org: OrgInfo): OrgRef => ({
   nameKk: org.nameKk,
   shortNameRu: org.shortNameRu,
   shortNameKk: org.shortNameKk,
+  nameEn: org.nameEn,
+  shortNameEn: org.shortNameEn,
 });
 
 const rangeText = (period: Period) => `${period.from}..${period.to}`;

@@ -42,6 +42,8 @@ const refOf = (org: OrgRef): OrgRef => ({
   nameKk: org.nameKk,
   shortNameRu: org.shortNameRu,
   shortNameKk: org.shortNameKk,
+  nameEn: org.nameEn,
+  shortNameEn: org.shortNameEn,
 });
 
 const rangeText = ({ period }: Resolved) => `${period.from}..${period.to}`;
@@ -118,6 +120,8 @@ export async function engagementMeasure(ctx: Context, query: MeasureQuery): Prom
           nameKk: post.subjectNameKk,
           shortNameRu: post.subjectShortNameRu,
           shortNameKk: post.subjectShortNameKk,
+          nameEn: post.subjectNameEn,
+          shortNameEn: post.subjectShortNameEn,
         },
         publishedAt: post.publishedAt,
         localDate: post.localDate,

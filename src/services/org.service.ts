@@ -71,6 +71,8 @@ export async function createOrganization(ctx: Context, input: OrganizationInput)
       nameKk: data.nameKk,
       shortNameRu: data.shortNameRu ?? null,
       shortNameKk: data.shortNameKk ?? null,
+      nameEn: data.nameEn ?? null,
+      shortNameEn: data.shortNameEn ?? null,
       timeZone: data.timeZone ?? parent?.timeZone ?? DEFAULT_TIME_ZONE,
       sortOrder: data.sortOrder ?? 0,
     };

@@ -119,6 +119,8 @@ interface SubjectColumns {
   subjectNameKk: string;
   subjectShortNameRu: string | null;
   subjectShortNameKk: string | null;
+  subjectNameEn: string | null;
+  subjectShortNameEn: string | null;
 }
 
 interface ItemColumns extends SubjectColumns {
@@ -186,6 +188,8 @@ function itemOf(row: ItemColumns, text: string | null): PublicationItem {
       nameKk: row.subjectNameKk,
       shortNameRu: row.subjectShortNameRu,
       shortNameKk: row.subjectShortNameKk,
+      nameEn: row.subjectNameEn,
+      shortNameEn: row.subjectShortNameEn,
     },
     publishedAt: row.publishedAt,
     localDate: row.localDate,

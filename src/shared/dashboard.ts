@@ -33,6 +33,8 @@ export const orgRef = z.object({
   nameKk: z.string(),
   shortNameRu: z.string().nullable(),
   shortNameKk: z.string().nullable(),
+  nameEn: z.string().nullable(),
+  shortNameEn: z.string().nullable(),
 });
 export type OrgRef = z.infer<typeof orgRef>;
 

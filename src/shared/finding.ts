@@ -32,8 +32,8 @@ export type FindingParam =
   | { groups: Names<NameGroup> };
 
 /**
- * Names in each language. English is given where the names are words of the application (platforms); records'
- * names (organizations, channels) have none, and English shows them as Russian does.
+ * Names in each language. English, where absent (findings stored before organizations had English names), shows
+ * the Russian names.
  */
 export interface Names<T> {
   ru: readonly T[];

@@ -11,6 +11,8 @@ export const organizationAnswer = z.object({
   nameKk: z.string(),
   shortNameRu: z.string().nullable(),
   shortNameKk: z.string().nullable(),
+  nameEn: z.string().nullable(),
+  shortNameEn: z.string().nullable(),
   timeZone: z.string(),
   sortOrder: z.number(),
 });

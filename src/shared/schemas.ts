@@ -35,6 +35,14 @@ export const instant = z.iso.datetime({ offset: true });
 const count = z.number().int().min(0);
 const name = z.string().trim().min(1).max(500);
 const optionalText = z.string().trim().max(500).optional();
+/** A name that may be given, changed or taken away: empty or `null` is none. */
+const clearableText = z
+  .string()
+  .trim()
+  .max(500)
+  .transform((text) => (text === '' ? null : text))
+  .nullable()
+  .optional();
 /** One language's version of what a person writes on a record; an empty one is stored as none. */
 const version = z
   .string()
@@ -73,6 +81,9 @@ export const organizationInput = z.strictObject({
   nameKk: name,
   shortNameRu: optionalText,
   shortNameKk: optionalText,
+  /** English names, where given: the English UI shows the Russian ones without them. */
+  nameEn: clearableText,
+  shortNameEn: clearableText,
   timeZone: timeZone.optional(),
   sortOrder: z.number().int().optional(),
 });

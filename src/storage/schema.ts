@@ -46,6 +46,9 @@ export interface OrganizationTable {
   nameKk: string;
   shortNameRu: string | null;
   shortNameKk: string | null;
+  /** English names, where given (migration 202612071200). */
+  nameEn: ColumnType<string | null, string | null | undefined, string | null>;
+  shortNameEn: ColumnType<string | null, string | null | undefined, string | null>;
   timeZone: string;
   sortOrder: Generated<number>;
   createdAt: string;

@@ -260,15 +260,17 @@ describe.skipIf(NO_BROWSER !== undefined)(
           await phoneScreenshot(admin, `layout-dashboard-en-${size}`);
         }
         await admin.setViewportSize(VIEWPORTS.desktop);
-        // Records' own texts are their authors' words: titles, channels' names, organizations' names (which
-        // have no English name in the demo).
+        // Records' own texts are their authors' words: titles and channels' names. Organizations are named in
+        // English (the demo's region and branches have English names); only those without one keep theirs.
         await admin.evaluate(
           `document.querySelectorAll('[data-user-text]').forEach((element) => (element.style.display = 'none'))`,
         );
         const orgs = await listVisibleOrganizations(server.ctx);
         const channels = await server.ctx.db.kysely.selectFrom('channel').select('name').execute();
         const names = [
-          ...orgs.flatMap((org) => [org.nameRu, org.nameKk, org.shortNameRu, org.shortNameKk]),
+          ...orgs
+            .filter((org) => org.nameEn === null)
+            .flatMap((org) => [org.nameRu, org.nameKk, org.shortNameRu, org.shortNameKk]),
           ...channels.map((channel) => channel.name),
         ]
           .filter((name): name is string => Boolean(name))

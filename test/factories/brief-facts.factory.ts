@@ -10,6 +10,8 @@ const org = (id: number, kind: OrgInfo['kind'], parentId: number | null, name: s
   parentId,
   nameRu: name,
   nameKk: `${name} (kk)`,
+  nameEn: null,
+  shortNameEn: null,
   shortNameRu: null,
   shortNameKk: null,
 });

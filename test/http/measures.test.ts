@@ -317,4 +317,31 @@ describe.each(DIALECTS)('measures over HTTP (%s)', (dialect) => {
       expect(finding).toMatchObject({ title: kk.title, text: kk.text, recommendation: kk.recommendation });
     }
   });
+
+  it('names organizations in English where they have English names, in the refs and in the findings', async () => {
+    const login = `en-viewer-${process.pid}`;
+    await createUser(server.ctx, { login, role: 'viewer', org: 'abai', password: PASSWORD, lang: 'en' });
+    const english = await signIn(server.app, login);
+    const body = json<DashboardResponse>(await english.get('/api/v1/measures/dashboard?period=2023'));
+    const ayagoz = body.byBranch.find((row) => row.org?.code === 'abai-ayagoz')?.org;
+    expect(ayagoz).toMatchObject({
+      nameRu: 'Аягозский районный комитет профсоюза',
+      nameEn: 'Ayagoz District Committee of the Union',
+      shortNameEn: 'Ayagoz District',
+    });
+    const missing = body.findings.find((finding) => finding.ruleId === 'platform_missing');
+    expect(missing?.text).toContain('Ayagoz District');
+    const texts = body.findings.map(
+      (finding) => `${finding.title} ${finding.text} ${finding.recommendation}`,
+    );
+    for (const text of texts) expect(text).not.toMatch(/Аягоз|Кокпект|Жарм|Семей/);
+    // A manager gives a name in English; the English reader sees it, the Russian one the Russian name.
+    const changed = await admin.patch('/api/v1/organizations/abai-zharma-002', {
+      nameEn: 'School No. 2 Primary Organization',
+    });
+    expect(changed.statusCode, changed.body).toBe(200);
+    expect(changed.json()).toMatchObject({ nameEn: 'School No. 2 Primary Organization', shortNameEn: null });
+    const cleared = await admin.patch('/api/v1/organizations/abai-zharma-002', { nameEn: null });
+    expect(cleared.json()).toMatchObject({ nameEn: null });
+  });
 });

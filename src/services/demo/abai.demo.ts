@@ -58,7 +58,9 @@ import {
   type NameForms,
   PERSON_NAMES,
   REGION_NAME,
+  REGION_NAME_EN,
   UNION_NAME,
+  UNION_NAME_EN,
 } from './abai.places.js';
 import { type PrimaryKind, primaryName } from './abai.primaries.js';
 import {
@@ -203,6 +205,8 @@ async function buildTree(ctx: Context, random: Random) {
     nameKk: UNION_NAME.kk.nom,
     shortNameRu: 'Отраслевой профсоюз',
     shortNameKk: 'Салалық кәсіподақ',
+    nameEn: UNION_NAME_EN.name,
+    shortNameEn: UNION_NAME_EN.short,
   });
   const region = await createOrganization(ctx, {
     code: REGION_CODE,
@@ -212,6 +216,8 @@ async function buildTree(ctx: Context, random: Random) {
     nameKk: REGION_NAME.kk.nom,
     shortNameRu: 'Областная организация',
     shortNameKk: 'Облыстық ұйым',
+    nameEn: REGION_NAME_EN.name,
+    shortNameEn: REGION_NAME_EN.short,
   });
   const branches = new Map<BranchKey, { org: Organization; place: BranchPlace }>();
   const primaries: { code: string; kind: PrimaryKind }[] = [];
@@ -246,6 +252,8 @@ async function buildTree(ctx: Context, random: Random) {
       nameRu: place.name.ru.nom,
       nameKk: place.name.kk.nom,
       shortNameRu: place.seedLabel,
+      nameEn: place.english.name,
+      shortNameEn: place.english.short,
       sortOrder: order + 1,
     });
     branches.set(place.key, { org, place });

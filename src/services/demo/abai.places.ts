@@ -34,6 +34,8 @@ export interface BranchPlace {
   name: Bilingual<NameForms>;
   /** How the seed brief's Facebook breakdown names the branch. */
   seedLabel: string;
+  /** The branch's name in English, full and as the English UI's tables show it. */
+  english: { name: string; short: string };
   /** District centre or city. */
   center: Bilingual;
   /** Settlements served by the branch, the centre first. */
@@ -41,6 +43,12 @@ export interface BranchPlace {
 }
 
 const place = (ru: string, kk: string = ru): Bilingual => ({ ru, kk });
+
+/** A district committee in English: "Abai District Committee of the Union", shown as "Abai District". */
+const districtEnglish = (district: string) => ({
+  name: `${district} District Committee of the Union`,
+  short: `${district} District`,
+});
 
 /** A district committee: ru «<adj> районный комитет профсоюза», kk «<name> аудандық кәсіподақ комитеті». */
 const districtCommittee = (ruAdjNom: string, ruAdjGen: string, kkName: string): Bilingual<NameForms> => ({
@@ -59,6 +67,7 @@ export const BRANCH_PLACES: readonly BranchPlace[] = [
     key: 'abai',
     name: districtCommittee('Абайский', 'Абайского', 'Абай'),
     seedLabel: 'Абайская',
+    english: districtEnglish('Abai'),
     center: place('Караул', 'Қарауыл'),
     localities: [
       place('Караул', 'Қарауыл'),
@@ -77,6 +86,7 @@ export const BRANCH_PLACES: readonly BranchPlace[] = [
     key: 'aksuat',
     name: districtCommittee('Аксуатский', 'Аксуатского', 'Ақсуат'),
     seedLabel: 'Аксуатская',
+    english: districtEnglish('Aksuat'),
     center: place('Аксуат', 'Ақсуат'),
     localities: [
       place('Аксуат', 'Ақсуат'),
@@ -96,6 +106,7 @@ export const BRANCH_PLACES: readonly BranchPlace[] = [
     key: 'ayagoz',
     name: districtCommittee('Аягозский', 'Аягозского', 'Аягөз'),
     seedLabel: 'Аягозская',
+    english: districtEnglish('Ayagoz'),
     center: place('Аягоз', 'Аягөз'),
     localities: [
       place('Аягоз', 'Аягөз'),
@@ -115,6 +126,7 @@ export const BRANCH_PLACES: readonly BranchPlace[] = [
     key: 'beskaragai',
     name: districtCommittee('Бескарагайский', 'Бескарагайского', 'Бесқарағай'),
     seedLabel: 'Бескарагайская',
+    english: districtEnglish('Beskaragai'),
     center: place('Бескарагай', 'Бесқарағай'),
     localities: [
       place('Бескарагай', 'Бесқарағай'),
@@ -133,6 +145,7 @@ export const BRANCH_PLACES: readonly BranchPlace[] = [
     key: 'borodulikha',
     name: districtCommittee('Бородулихинский', 'Бородулихинского', 'Бородулиха'),
     seedLabel: 'Бородулихинская',
+    english: districtEnglish('Borodulikha'),
     center: place('Бородулиха'),
     localities: [
       place('Бородулиха'),
@@ -153,6 +166,7 @@ export const BRANCH_PLACES: readonly BranchPlace[] = [
     key: 'zharma',
     name: districtCommittee('Жарминский', 'Жарминского', 'Жарма'),
     seedLabel: 'Жарминская',
+    english: districtEnglish('Zharma'),
     center: place('Калбатау', 'Қалбатау'),
     localities: [
       place('Калбатау', 'Қалбатау'),
@@ -171,6 +185,7 @@ export const BRANCH_PLACES: readonly BranchPlace[] = [
     key: 'kokpekti',
     name: districtCommittee('Кокпектинский', 'Кокпектинского', 'Көкпекті'),
     seedLabel: 'Кокпектинская',
+    english: districtEnglish('Kokpekti'),
     center: place('Кокпекты', 'Көкпекті'),
     localities: [
       place('Кокпекты', 'Көкпекті'),
@@ -190,6 +205,7 @@ export const BRANCH_PLACES: readonly BranchPlace[] = [
     key: 'urdzhar',
     name: districtCommittee('Урджарский', 'Урджарского', 'Үржар'),
     seedLabel: 'Урджарская',
+    english: districtEnglish('Urzhar'),
     center: place('Урджар', 'Үржар'),
     localities: [
       place('Урджар', 'Үржар'),
@@ -218,6 +234,7 @@ export const BRANCH_PLACES: readonly BranchPlace[] = [
       },
     },
     seedLabel: 'Городская организация',
+    english: { name: 'Semey City Organization of the Union', short: 'City organization' },
     center: place('Семей'),
     // The city itself and the settlements around it that the city organization serves.
     localities: [
@@ -234,6 +251,16 @@ export const BRANCH_PLACES: readonly BranchPlace[] = [
     ],
   },
 ];
+
+/** The region's and the union's names in English, full and short. */
+export const REGION_NAME_EN = {
+  name: "Abai Region Organization of the Education Workers' Union",
+  short: 'Regional organization',
+};
+export const UNION_NAME_EN = {
+  name: 'Kazakhstan Sectoral Union of Education and Science Workers',
+  short: 'Sectoral union',
+};
 
 export const REGION_NAME: Bilingual<NameForms> = {
   ru: {

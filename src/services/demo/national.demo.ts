@@ -220,6 +220,8 @@ function linkNodes(meta: ReturnType<typeof treeOf>['meta'], ids: ReadonlyMap<str
       nameKk: item.name.kk.nom,
       shortNameRu: null,
       shortNameKk: null,
+      nameEn: null,
+      shortNameEn: null,
       timeZone: DEFAULT_TIME_ZONE,
       sortOrder: 0,
     };

@@ -69,6 +69,8 @@ export async function listPublications(
       nameKk: row.subjectNameKk,
       shortNameRu: row.subjectShortNameRu,
       shortNameKk: row.subjectShortNameKk,
+      nameEn: row.subjectNameEn,
+      shortNameEn: row.subjectShortNameEn,
     },
     subjectRule: row.subjectRule,
     subjectManual: toBool(row.subjectManual),

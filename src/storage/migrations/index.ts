@@ -29,6 +29,7 @@ import * as publicationBandUnchecked from './202612070800_publication_band_unche
 import * as planPostMediaToken from './202612070900_plan_post_media_token.js';
 import * as planPostAlbum from './202612071000_plan_post_album.js';
 import * as notification from './202612071100_notification.js';
+import * as organizationNameEn from './202612071200_organization_name_en.js';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '202611260600_initial_model': initialModel,
@@ -60,4 +61,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '202612070900_plan_post_media_token': planPostMediaToken,
   '202612071000_plan_post_album': planPostAlbum,
   '202612071100_notification': notification,
+  '202612071200_organization_name_en': organizationNameEn,
 };

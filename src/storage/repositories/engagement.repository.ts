@@ -104,6 +104,8 @@ export async function listTopPosts(
       's.nameKk as subjectNameKk',
       's.shortNameRu as subjectShortNameRu',
       's.shortNameKk as subjectShortNameKk',
+      's.nameEn as subjectNameEn',
+      's.shortNameEn as subjectShortNameEn',
     ])
     .where(sql<SqlBool>`${interactions} > 0`)
     .orderBy(sql`${interactions}`, 'desc')

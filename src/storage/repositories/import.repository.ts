@@ -434,7 +434,7 @@ export async function assignPublicationSubject(
 export async function listTemplateChoices(db: Kysely<Database>, scope: OrgScope) {
   const organizations = await db
     .selectFrom('organization')
-    .select(['code', 'nameRu', 'nameKk', 'shortNameRu', 'shortNameKk'])
+    .select(['code', 'nameRu', 'nameKk', 'shortNameRu', 'shortNameKk', 'nameEn', 'shortNameEn'])
     .where(inScope(scope, 'id'))
     .orderBy('sortOrder')
     .orderBy('code')

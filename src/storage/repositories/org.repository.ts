@@ -19,6 +19,8 @@ const COLUMNS = [
   'organization.nameKk',
   'organization.shortNameRu',
   'organization.shortNameKk',
+  'organization.nameEn',
+  'organization.shortNameEn',
   'organization.timeZone',
   'organization.sortOrder',
 ] as const;
@@ -177,7 +179,17 @@ export async function updateOrganization(
   db: Kysely<Database>,
   id: number,
   values: Partial<
-    Pick<Organization, 'nameRu' | 'nameKk' | 'shortNameRu' | 'shortNameKk' | 'timeZone' | 'sortOrder'>
+    Pick<
+      Organization,
+      | 'nameRu'
+      | 'nameKk'
+      | 'shortNameRu'
+      | 'shortNameKk'
+      | 'nameEn'
+      | 'shortNameEn'
+      | 'timeZone'
+      | 'sortOrder'
+    >
   >,
 ): Promise<void> {
   if (Object.keys(values).length > 0)

@@ -116,6 +116,8 @@ export async function listPublicationPage(
       's.nameKk as subjectNameKk',
       's.shortNameRu as subjectShortNameRu',
       's.shortNameKk as subjectShortNameKk',
+      's.nameEn as subjectNameEn',
+      's.shortNameEn as subjectShortNameEn',
     ])
     .orderBy('p.publishedAt', 'desc')
     .orderBy('p.id', 'desc')
@@ -142,6 +144,8 @@ export function findPublicationDetail(db: Kysely<Database>, scope: OrgScope, id:
       's.nameKk as subjectNameKk',
       's.shortNameRu as subjectShortNameRu',
       's.shortNameKk as subjectShortNameKk',
+      's.nameEn as subjectNameEn',
+      's.shortNameEn as subjectShortNameEn',
     ])
     .where('p.id', '=', id)
     .executeTakeFirst();

@@ -156,6 +156,8 @@ export async function listChannelPublications(
       's.nameKk as subjectNameKk',
       's.shortNameRu as subjectShortNameRu',
       's.shortNameKk as subjectShortNameKk',
+      's.nameEn as subjectNameEn',
+      's.shortNameEn as subjectShortNameEn',
     ])
     .where('p.channelId', '=', channelId)
     .where(inScope(scope, 'p.subjectOrgId'));
