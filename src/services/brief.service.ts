@@ -7,8 +7,7 @@ import { appUsageBySubject } from '../domain/app-usage.measure.js';
 import { reach } from '../domain/audience.measure.js';
 import { contentQuality } from '../domain/content.measure.js';
 import { latestBy, membersIndex, structureOf } from '../domain/members.measure.js';
-import { type LocalDate, localDateOf, type Period, parsePeriod, periodBetween } from '../domain/period.js';
-import { periodDays, type PlanStatement } from '../domain/plan-fact.measure.js';
+import { type LocalDate, localDateOf, type Period, periodBetween } from '../domain/period.js';
 import { isOpenOn, presenceMatrix } from '../domain/presence.measure.js';
 import { countByBucket, countBySubject, total } from '../domain/publications.measure.js';
 import { evaluateRules } from '../domain/rules.js';
@@ -321,22 +320,6 @@ export async function gatherBriefFacts(
     collection: { checkedAt: ctx.clock().toISOString(), channels: collected },
   };
   return { ...facts, plan: await planAgainstFacts(ctx, org, facts) };
-}
-
-/**
- * The plan against fact of an organization and a period (the current month by default), as the brief's facts
- * state it: `GET /plan/fact`.
- */
-export async function planFact(
-  ctx: Context,
-  query: { org: string; period?: string | undefined },
-): Promise<{ org: string; period: Period } & PlanStatement> {
-  authorize(ctx.actor, 'read', 'measures');
-  const org = await getOrganization(ctx, query.org);
-  const today = localDateOf(ctx.clock(), org.timeZone);
-  const period = parsePeriod(query.period ?? today.slice(0, 7));
-  const { plan } = await gatherBriefFacts(ctx, { org: org.code, from: period.from, to: period.to });
-  return { org: org.code, period, today, days: periodDays(period, today), items: plan?.items ?? [] };
 }
 
 export interface PreparedBrief {

@@ -17,8 +17,10 @@ import {
   type Granularity,
   type LocalDate,
   localDateOf,
+  parsePeriod,
   type Period,
 } from '../domain/period.js';
+import { periodDays, type PlanStatement } from '../domain/plan-fact.measure.js';
 import { countBySubject, total } from '../domain/publications.measure.js';
 import { authorize } from '../policies/abilities.js';
 import type {
@@ -380,6 +382,42 @@ async function dashboardOf(
     presence: presenceOf(measured),
     findings: describeFindings(measured, lang),
   };
+}
+
+/**
+ * The plan against fact of an organization and a period (the current month by default), as the brief's facts
+ * state it (`GET /plan/fact`): the same facts the dashboard's figures come from, worked out once for both.
+ */
+export async function planFact(
+  ctx: Context,
+  query: { org: string; period?: string | undefined },
+): Promise<{ org: string; period: Period } & PlanStatement> {
+  const org = await getOrganization(ctx, query.org);
+  const period = parsePeriod(query.period ?? localDateOf(ctx.clock(), org.timeZone).slice(0, 7));
+  return planFactMeasure(ctx, { org: org.code, period });
+}
+
+export function planFactMeasure(
+  ctx: Context,
+  query: MeasureQuery,
+): Promise<{ org: string; period: Period } & PlanStatement> {
+  return remembered(
+    ctx,
+    query,
+    ({ org, period, asOf }) => ['plan-fact', org.id, rangeText(period), asOf],
+    async (resolved, memo) => {
+      const { org, period, facts } = await measure(ctx, memo, resolved);
+      const today = localDateOf(ctx.clock(), org.timeZone);
+      return {
+        org: org.code,
+        period,
+        today,
+        days: periodDays(period, today),
+        items: facts.plan?.items ?? [],
+      };
+    },
+    (resolved) => ({ measure: 'plan-fact', query: resolvedQuery(resolved) }),
+  );
 }
 
 /** The presence matrix alone, as the dashboard shows it. */

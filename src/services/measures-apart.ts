@@ -17,7 +17,7 @@ import { reviveTaskError, type TaskError } from './task-error.js';
 export type MeasureTask =
   | { measure: 'dashboard' | 'findings'; query: MeasureQuery; lang: UiLang }
   | {
-      measure: 'reach' | 'presence' | 'subject-platform' | 'rankings' | 'channel-activity';
+      measure: 'reach' | 'presence' | 'subject-platform' | 'rankings' | 'channel-activity' | 'plan-fact';
       query: MeasureQuery;
     }
   | { measure: 'counts'; query: CountsQuery };

@@ -12,6 +12,7 @@ import {
   buildDashboard,
   countsMeasure,
   findingsMeasure,
+  planFactMeasure,
   presenceMeasure,
   reachMeasure,
   subjectPlatformMeasure,
@@ -49,6 +50,8 @@ function measure(ctx: Context, task: MeasureTask): Promise<unknown> {
       return rankingMeasure(ctx, task.query);
     case 'channel-activity':
       return channelActivityMeasure(ctx, task.query);
+    case 'plan-fact':
+      return planFactMeasure(ctx, task.query);
   }
 }
 

@@ -15,6 +15,7 @@ import {
   type MeasureQuery,
   presenceMeasure,
   reachMeasure,
+  planFactMeasure,
   subjectPlatformMeasure,
 } from '../../src/services/dashboard.service.js';
 import { LAG_MS } from '../../src/services/data-cache.js';
@@ -61,6 +62,7 @@ describe.each(DIALECTS)('lagging measures computed off the thread (%s)', (dialec
       (c: Context) =>
         countsMeasure(c, { ...q, granularity: 'quarter', by: 'platform', platform: 'telegram' }),
       (c: Context) => subjectPlatformMeasure(c, q),
+      (c: Context) => planFactMeasure(c, q),
     ] as const;
 
   beforeAll(async () => {

@@ -23,7 +23,7 @@ import {
   type PostStep,
 } from '../../services/plan/post.service.js';
 import { describeError, ERROR_CODES, type ErrorCode } from '../../shared/messages.js';
-import { planFact } from '../../services/brief.service.js';
+import { planFact } from '../../services/dashboard.service.js';
 import { toldPlanFact } from '../../services/plan/plan-fact.service.js';
 import { planFactAnswer } from '../../shared/plan-fact.schema.js';
 import { type PlanPostAnswer, planPostAnswer } from '../../shared/plan-post.schema.js';
