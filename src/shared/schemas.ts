@@ -79,8 +79,8 @@ export const organizationInput = z.strictObject({
   parent: code.optional(),
   nameRu: name,
   nameKk: name,
-  shortNameRu: optionalText,
-  shortNameKk: optionalText,
+  shortNameRu: clearableText,
+  shortNameKk: clearableText,
   /** English names, where given: the English UI shows the Russian ones without them. */
   nameEn: clearableText,
   shortNameEn: clearableText,

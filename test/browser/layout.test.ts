@@ -204,6 +204,44 @@ describe.skipIf(NO_BROWSER !== undefined)(
     );
 
     it(
+      "gives an organization its names in three languages on its page; each language's UI shows its own",
+      async () => {
+        await show(admin, `${server.url}/organizations/abai-zharma-001?org=abai&period=2023`);
+        await admin.getByRole('button', { name: ru['org.rename'] }).click();
+        const dialog = admin.getByRole('dialog');
+        const russian = (await listVisibleOrganizations(server.ctx)).find(
+          (org) => org.code === 'abai-zharma-001',
+        )!;
+        expect(await dialog.getByLabel(ru['org.nameRu'], { exact: true }).inputValue()).toBe(russian.nameRu);
+        await dialog
+          .getByLabel(ru['org.nameEn'], { exact: true })
+          .fill('Zharma District Department of Education');
+        await dialog.getByLabel(ru['org.shortNameEn'], { exact: true }).fill('Zharma education department');
+        await phoneScreenshot(admin, 'layout-organization-names-ru');
+        await dialog.getByRole('button', { name: ru['common.save'] }).click();
+        await dialog.waitFor({ state: 'hidden' });
+        const stored = async () =>
+          (await listVisibleOrganizations(server.ctx)).find((org) => org.code === 'abai-zharma-001');
+        await expect.poll(async () => (await stored())?.shortNameEn).toBe('Zharma education department');
+        expect(await stored()).toMatchObject({
+          nameRu: russian.nameRu,
+          nameEn: 'Zharma District Department of Education',
+        });
+        // The Russian UI keeps the Russian name; the English one shows the English names, short in the tree.
+        await admin.locator('.ant-card-head-title', { hasText: russian.nameRu }).waitFor();
+        await switchLanguage(admin, 'en');
+        await admin
+          .locator('.ant-tree-treenode-selected', { hasText: 'Zharma education department' })
+          .waitFor();
+        await admin
+          .locator('.ant-card-head-title', { hasText: 'Zharma District Department of Education' })
+          .waitFor();
+        await phoneScreenshot(admin, 'layout-organization-names-en');
+      },
+      SLOW,
+    );
+
+    it(
       'shows and takes the thresholds as percents in the language’s format',
       async () => {
         await show(admin, `${server.url}/settings?org=abai`);

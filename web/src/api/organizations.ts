@@ -1,5 +1,6 @@
-/** The organization tree the user sees, and one organization's figures. */
-import { useQuery } from '@tanstack/react-query';
+/** The organization tree the user sees, one organization's figures, and its names changed. */
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { askAgain } from './answers.js';
 import { api } from './client.js';
 import type { Organization, OrganizationFigures } from './types.js';
 
@@ -18,5 +19,25 @@ export function useOrganizationFigures(code: string | undefined) {
     queryKey: ['organizations', code],
     queryFn: () => api<OrganizationFigures>('GET', `/organizations/${encodeURIComponent(code ?? '')}`),
     enabled: code !== undefined,
+  });
+}
+
+/** An organization's names in each language; an empty short or English name is none. */
+export interface OrganizationNames {
+  nameRu: string;
+  nameKk: string;
+  nameEn: string;
+  shortNameRu: string;
+  shortNameKk: string;
+  shortNameEn: string;
+}
+
+/** `PATCH /organizations/:code` with its names: every answer naming organizations is asked again. */
+export function useRenameOrganization(code: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (names: OrganizationNames) =>
+      api<Organization>('PATCH', `/organizations/${encodeURIComponent(code)}`, names),
+    onSuccess: () => askAgain(client),
   });
 }

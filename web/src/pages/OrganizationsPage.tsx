@@ -1,5 +1,5 @@
 /** The organization tree the user sees; one organization's members, structure, pages and responsible people. */
-import { Card, Col, Descriptions, Empty, Grid, Row, Spin, Tree } from 'antd';
+import { Card, Col, Descriptions, Empty, Grid, Row, Space, Spin, Tree } from 'antd';
 import { ListTable } from '../components/ListTable.js';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -8,9 +8,11 @@ import { orgName } from '../../../src/shared/org-name.js';
 import { useOrganizationFigures, useOrganizations } from '../api/organizations.js';
 import type { ChannelFigure } from '../api/types.js';
 import { ErrorAlert } from '../components/ErrorAlert.js';
+import { OrganizationNames } from '../features/organizations/OrganizationNames.js';
 import { PageTitle } from '../components/PageTitle.js';
 import { useLang } from '../i18n/index.js';
 import { useFormat } from '../lib/format.js';
+import { useCan } from '../lib/session.js';
 import { useCarriedSearch, useOrgPeriod } from '../lib/org-period.js';
 import { ancestorCodes, type OrgNode, orgTree } from '../lib/org-tree.js';
 import type { UiLang } from '../../../src/shared/vocabulary.js';
@@ -36,6 +38,7 @@ function Figures({ code }: { code: string }) {
   const figures = useOrganizationFigures(code);
   const screens = Grid.useBreakpoint();
   const { data: orgs } = useOrganizations();
+  const canRename = useCan('organizations');
   if (figures.error) return <ErrorAlert error={figures.error} />;
   if (!figures.data) return <Spin />;
   const { org, structure } = figures.data;
@@ -48,7 +51,12 @@ function Figures({ code }: { code: string }) {
   return (
     <Card
       title={orgName(org, lang, 'full')}
-      extra={<Link to={`/?${dashboard.toString()}`}>{t('org.dashboard')}</Link>}
+      extra={
+        <Space wrap>
+          {canRename && <OrganizationNames org={org} />}
+          <Link to={`/?${dashboard.toString()}`}>{t('org.dashboard')}</Link>
+        </Space>
+      }
     >
       <Descriptions
         size="small"
