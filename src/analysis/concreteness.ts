@@ -2,8 +2,8 @@
  * Concreteness of a post in 0..1 and the `declarative` flag. A post is concrete when it reports checkable facts
  * beyond the mere occurrence of an event: quantities, sums, shares, named people and institutions, specific
  * norms, results achieved. It is declarative when it states effort, importance or good wishes without them
- * («работа ведется», «особое внимание уделяется»). The score is a logistic function of the evidence; its weights
- * were fitted on the development part of the evaluation set (data/eval).
+ * («работа ведется», «особое внимание уделяется»). The score is a logistic function of the evidence, weighted so
+ * that one fact suffices (docs/LABELLING.md).
  */
 import type { Signal } from './lexicons/signals.js';
 import { numberValue, type Token } from './tokens.js';
@@ -27,20 +27,24 @@ export interface ConcretenessResult {
 /** Below this concreteness a post is declarative (a setting: `DEFAULT_SETTINGS.declarativeBelow`). */
 export const DECLARATIVE_BELOW = 0.5;
 
-/** The fitted weights of the evidence (logistic regression on the development part). */
+/**
+ * The weights of the evidence. One checkable fact makes a post concrete (docs/LABELLING.md): each kind of fact
+ * outweighs the bias alone, except a date and a rule word («в течение», «обязан»), which need another fact; a
+ * declarative formula («жұмыстары жүргізіліп жатыр») weighs less than a count beside it, which stays a fact.
+ */
 const WEIGHTS = {
   bias: -1.1,
   quantity: 2.2,
-  money: 0.6,
-  percent: 0.7,
+  money: 1.5,
+  percent: 1.5,
   date: 1.0,
-  person: 0.5,
-  institution: 0.7,
+  person: 1.5,
+  institution: 1.5,
   outcome: 1.4,
-  norm: 0.4,
+  norm: 1.2,
   rule: 0.7,
-  numberWord: 0.5,
-  declarative: -1.2,
+  numberWord: 1.5,
+  declarative: -0.6,
   appeal: -1.2,
 } as const;
 
@@ -66,6 +70,60 @@ function isYear(token: Token, next: Token | undefined, text: string): boolean {
 
 function precededBy(text: string, token: Token, mark: string): boolean {
   return text.slice(Math.max(0, token.start - 3), token.start).includes(mark);
+}
+
+/**
+ * A number, neither a date, a sum nor a share, that counts nothing: «1» is the indefinite «бір», «один» («1
+ * баланың өзін»); «3D» is a name; «5)» opening a line numbers an item; «@screened-147» is part of an account.
+ */
+function countsNothing(text: string, token: Token, previous: Token | undefined): boolean {
+  if (token.norm === '1') return true;
+  if (/\p{Lu}/u.test(text[token.end] ?? '')) return true;
+  if (text[token.end] === ')' && /(?:^|\n)\s*$/.test(text.slice(0, token.start))) return true;
+  return previous?.markup === 'link' && /^[-_]$/.test(text.slice(previous.end, token.start));
+}
+
+const ORDINAL_RE =
+  /^(?:бір|екі|үш|төрт|бес|алты|жеті|сегіз|тоғыз|он|жиырма|отыз|қырық|елу|алпыс|жетпіс|сексен|тоқсан)(?:ыншы|інші|ншы|нші)/;
+
+/**
+ * Whether the number word at `index` is part of a year spelled out: a run of number words with «мың» (thousand)
+ * before «жыл» («екі мың тоғызыншы жылғы»). A date alone is no fact.
+ */
+function spellsYear(tokens: readonly Token[], signalAt: ReadonlyMap<number, Signal>, index: number): boolean {
+  let first = index;
+  while (signalAt.get(first - 1) === 'number_word') first--;
+  let last = index;
+  while (signalAt.get(last + 1) === 'number_word') last++;
+  let thousand = false;
+  for (let i = first; i <= last; i++) if ((tokens[i] as Token).norm.startsWith('мың')) thousand = true;
+  // The year's last word is an ordinal: «тоғызыншы».
+  if (ORDINAL_RE.test(tokens[last + 1]?.norm ?? '')) last++;
+  return thousand && (tokens[last + 1]?.norm.startsWith('жыл') ?? false);
+}
+
+/**
+ * The index of a name just before the noun at `index` (one word, such as «мемлекеттік», may come between): a
+ * capitalized word within a sentence («Мәскеу мемлекеттік университетінің»), or a quoted one («Еңбек»
+ * бағдарламасы). A sentence's first word is capitalized anyway («Біздің мектеп»), so it names nothing.
+ */
+function nameBefore(text: string, tokens: readonly Token[], index: number): number | undefined {
+  for (let back = index - 1; back >= Math.max(0, index - 2); back--) {
+    const token = tokens[back] as Token;
+    const gap = text.slice(token.end, (tokens[back + 1] as Token).start);
+    // Not across a sentence or a comma: «3D модельдеу, бағдарлама жасау».
+    if ((tokens[back + 1] as Token).sentenceStart || !/^[\s»"-]*$/.test(gap)) break;
+    if (gap.includes('»') || gap.includes('"')) return back;
+    const named = token.kind === 'word' && token.capital && token.norm.length > 1;
+    if (named && !token.sentenceStart && !token.markup) return back;
+  }
+  return undefined;
+}
+
+/** Whether the sentence around `offset` ends with a question mark. */
+function inQuestion(text: string, offset: number): boolean {
+  const end = text.slice(offset).search(/[.!?\n]/);
+  return end >= 0 && text[offset + end] === '?';
 }
 
 type Feature = Exclude<keyof typeof WEIGHTS, 'bias'>;
@@ -132,7 +190,7 @@ function collectEvidence(text: string, tokens: readonly Token[], hits: readonly 
       ) {
         counts.percent++;
         concrete.push(`percent:${token.norm}%`);
-      } else {
+      } else if (!countsNothing(text, token, tokens[index - 1])) {
         counts.quantity++;
         concrete.push(`quantity:${token.norm}`);
       }
@@ -160,19 +218,26 @@ function collectEvidence(text: string, tokens: readonly Token[], hits: readonly 
   }
   for (const hit of hits) {
     if (hit.label === 'outcome') {
+      // A result asked about («почему правительство решило…?») is not reported.
+      if (inQuestion(text, (tokens[hit.last] as Token).end)) continue;
       counts.outcome++;
       concrete.push(`outcome:${quote(hit.first, hit.last)}`);
     } else if (hit.label === 'institution') {
-      // A named institution: «детский сад «Балапан»».
+      // A named institution: «детский сад «Балапан»», «Еңбек министрлігі», «Серебрянск қаласындағы зауыт».
       const after = text.slice((tokens[hit.last] as Token).end, tokens[hit.last + 1]?.start ?? text.length);
+      const name = nameBefore(text, tokens, hit.first);
       if (after.includes('«') || after.includes('"')) {
         counts.institution++;
         concrete.push(`institution:${quote(hit.first, Math.min(hit.last + 1, tokens.length - 1))}`);
+      } else if (name !== undefined) {
+        counts.institution++;
+        concrete.push(`institution:${quote(name, hit.last)}`);
       }
     } else if (hit.label === 'rule') {
       counts.rule++;
       concrete.push(`rule:${quote(hit.first, hit.last)}`);
     } else if (hit.label === 'number_word') {
+      if (spellsYear(tokens, signalAt, hit.first)) continue;
       counts.numberWord++;
       concrete.push(`quantity:${quote(hit.first, hit.last)}`);
     } else if (hit.label === 'declarative') {

@@ -142,13 +142,11 @@ export class Lexicon<L extends string> {
     if (!KAZAKH_LETTER_RE.test(word)) ids.push(...(this.russian.get(russianStem(word)) ?? NO_PATTERNS));
     ids.push(...(this.exact.get(word) ?? NO_PATTERNS));
     for (const { prefix, id } of this.prefixes) if (word.startsWith(prefix)) ids.push(id);
-    // The longest Kazakh root the word starts with and continues with suffixes.
+    // Every Kazakh root the word starts with and continues with suffixes: «ұстаздармен» is «ұстаз» (a context of
+    // its own) as well as the «ұстаздар» of «ұстаздар күні».
     for (let length = Math.min(word.length, this.longestRoot); length >= 2; length--) {
       const slot = this.kazakh.get(word.slice(0, length));
-      if (slot && isSuffixChain(word.slice(length), slot.rootLength)) {
-        ids.push(...slot.ids);
-        break;
-      }
+      if (slot && isSuffixChain(word.slice(length), slot.rootLength)) ids.push(...slot.ids);
     }
     return ids.length === 0 ? NO_PATTERNS : ids;
   }

@@ -116,7 +116,8 @@ describe.each(DIALECTS)("an import's analysis written per chunk (%s)", (dialect)
     // Labels that differ from post to post, so that one post's labels stored as another's would show.
     const { publications } = afterImport;
     expect(new Set(publications.map((row) => row.language)).size).toBeGreaterThan(1);
-    expect(new Set(publications.map((row) => row.primaryTopic)).size).toBeGreaterThan(2);
+    expect(new Set(publications.map((row) => row.primaryTopic)).size).toBeGreaterThan(1);
+    expect(new Set(publications.map((row) => JSON.stringify(row.reasons))).size).toBeGreaterThan(10);
     // Near-copies found, forwards the source marked (no finding of ours), and posts of their own.
     expect(new Set(publications.map((row) => `${String(row.isRepost)}:${String(row.repostBy)}`)).size).toBe(
       3,

@@ -7,6 +7,93 @@
 import type { Topic } from '../../shared/vocabulary.js';
 import type { TermList } from '../lexicon.js';
 
+type Context = NonNullable<TermList<Topic>['requires']>;
+
+/** A union named: a meeting, an election or a ministry is the union's own business only beside it. */
+const UNION: Context = {
+  ru: ['профсоюз*', 'профком*', 'первичн* профсоюзн*', 'первичн* организац*', 'центральн* комитет*'],
+  kk: ['кәсіподақ', 'бастауыш ұйым', 'орталық комитет'],
+};
+
+/**
+ * A union or the people of a workplace: sport, a holiday or an award is a union's or an employer's support to its
+ * people beside them (docs/LABELLING.md), and other news without them («a state award», «pupils' sport»).
+ */
+const STAFF: Context = {
+  ru: [
+    ...(UNION.ru ?? []),
+    'работник*',
+    'сотрудник*',
+    'коллектив*',
+    'коллег*',
+    'педагог*',
+    'учител*',
+    'воспитател*',
+    'работодател*',
+  ],
+  kk: [
+    ...(UNION.kk ?? []),
+    'қызметкер',
+    'жұмысшы',
+    'ұжым',
+    'әріптес',
+    'педагог',
+    'мұғалім',
+    'ұстаз',
+    'тәрбиеші',
+  ],
+};
+
+/**
+ * Work and workers: a law, a court or a complaint is labour law beside them; without them it is a criminal case, a
+ * party's statute or a traffic rule (`legal` means workers' rights).
+ */
+const LABOUR: Context = {
+  ru: [
+    ...(STAFF.ru ?? []),
+    'труд',
+    'трудов*',
+    'трудящ*',
+    'уволь*',
+    'увольн*',
+    'уволен*',
+    'зарплат*',
+    'заработн*',
+    'на работе',
+    'на работу',
+    'с работы',
+  ],
+  kk: [...(STAFF.kk ?? []), 'еңбек', 'жалақы', 'еңбекақы', 'жұмыс беруші', 'жұмыстан'],
+};
+
+/** A union or its media named: «канал», «сайт», «ақпарат» are a union's information work beside them. */
+const INFO: Context = {
+  ru: [
+    ...(UNION.ru ?? []),
+    'подписчик*',
+    'подписывайтесь',
+    'подпишитесь',
+    'соцсет*',
+    'социальн* сет*',
+    'информационн* работ*',
+    'сми',
+  ],
+  kk: [
+    ...(UNION.kk ?? []),
+    'жазылушы',
+    'әлеуметтік желі',
+    'парақша',
+    'ақпараттық жұмыс',
+    'бұқаралық ақпарат',
+    'арнамыз',
+    // Readers asked to like and share: a channel speaking of itself.
+    '=бөлісіңіздер',
+    '=бөлісіңіз',
+    '=ұнатыңыздар',
+    '=ұнатыңыз',
+  ],
+};
+
 export const TOPIC_TERMS: readonly TermList<Topic>[] = [
   {
     label: 'legal',
@@ -38,22 +125,6 @@ export const TOPIC_TERMS: readonly TermList<Topic>[] = [
       'юридическ* защит*',
       'юридическ* поддержк*',
       'юридическ* сопровождени*',
-      'юрист',
-      'юристы',
-      // Forms of «суд», not its stem: «судя по…», «судья» of a contest, «судить».
-      '=суд',
-      '=суда',
-      '=суду',
-      '=судом',
-      '=суде',
-      '=суды',
-      '=судов',
-      '=судам',
-      '=судами',
-      '=судах',
-      'судебн*',
-      'исков*',
-      'иск',
       'трудовой кодекс',
       'трудового кодекса',
       'трудового законодательства',
@@ -78,9 +149,6 @@ export const TOPIC_TERMS: readonly TermList<Topic>[] = [
       'құқықтарын қорға',
       'еңбек құқық',
       'еңбек дау',
-      'сот',
-      'талап арыз',
-      'заңгер',
       'заң кеңес',
       'еңбек заңнама',
       'еңбек кодекс',
@@ -94,20 +162,36 @@ export const TOPIC_TERMS: readonly TermList<Topic>[] = [
   },
   {
     label: 'legal',
+    weight: 3,
+    ru: [
+      'юрист',
+      'юристы',
+      // Forms of «суд», not its stem: «судя по…», «судья» of a contest, «судить».
+      '=суд',
+      '=суда',
+      '=суду',
+      '=судом',
+      '=суде',
+      '=суды',
+      '=судов',
+      '=судам',
+      '=судами',
+      '=судах',
+      'судебн*',
+      'исков*',
+      'иск',
+    ],
+    kk: ['сот', 'талап арыз', 'заңгер'],
+    requires: LABOUR,
+  },
+  {
+    label: 'legal',
     weight: 2,
     ru: [
-      'правов*',
-      'законодательств*',
-      'законопроект*',
-      'закон',
-      'незаконн*',
-      'нарушени*',
       'увольнени*',
       'уволен*',
       'уволить',
       'сокращени* штат*',
-      'обжалова*',
-      'апелляционн*',
       'выговор',
       'трудовой договор',
       'трудового договора',
@@ -115,11 +199,8 @@ export const TOPIC_TERMS: readonly TermList<Topic>[] = [
       'трудовых договоров',
       'трудовых отношений',
       'трудовые отношения',
-      'консультаци*',
-      'жалоб*',
       'горячая линия',
       'горячую линию',
-      'кодекс*',
       // An article of a law is numbered: «статья 81», «по статье № 52», «ст. 80».
       '=статья #',
       '=статьи #',
@@ -128,6 +209,24 @@ export const TOPIC_TERMS: readonly TermList<Topic>[] = [
       '=статьей #',
       '=ст #',
       'проверка соблюдения',
+    ],
+    kk: ['жұмыстан шығар', 'сөгіс', 'еңбек шарт', 'еңбек қатынас', 'сенім телефон'],
+  },
+  {
+    label: 'legal',
+    weight: 2,
+    ru: [
+      'правов*',
+      'законодательств*',
+      'законопроект*',
+      'закон',
+      'незаконн*',
+      'нарушени*',
+      'обжалова*',
+      'апелляционн*',
+      'консультаци*',
+      'жалоб*',
+      'кодекс*',
       'проведена проверка',
       'вмешательств*',
       'взыскан*',
@@ -141,17 +240,13 @@ export const TOPIC_TERMS: readonly TermList<Topic>[] = [
       'заң',
       'кодекс',
       'бұзушылық',
-      'жұмыстан шығар',
-      'сөгіс',
       'шағым',
       'шағымдан',
       'апелляциялық',
-      'еңбек шарт',
-      'еңбек қатынас',
-      'сенім телефон',
       'қорға',
       'араласу',
     ],
+    requires: LABOUR,
   },
   {
     // «Статья» is as often a newspaper's or a blog's article: it counts only beside a law.
@@ -191,6 +286,7 @@ export const TOPIC_TERMS: readonly TermList<Topic>[] = [
       '=қайтарылды',
       'өндір',
     ],
+    requires: LABOUR,
     // Forms that share a stem with «право», «обратились»: rules, «правы» (right, correct), «обратите внимание».
     except: [
       'правила',
@@ -260,7 +356,6 @@ export const TOPIC_TERMS: readonly TermList<Topic>[] = [
       'стимулирующ*',
       'индексац*',
       'коэффициент*',
-      'выплат*',
       'замещени* урок*',
       'классное руководство',
       'проверку тетрадей',
@@ -277,8 +372,6 @@ export const TOPIC_TERMS: readonly TermList<Topic>[] = [
       'сыйақы',
       'мөлшерлеме',
       'жүктеме',
-      'жәрдемақы',
-      'төлем',
       'коэффициент',
       'бухгалтерия',
       'сынып жетекшілігі',
@@ -286,12 +379,25 @@ export const TOPIC_TERMS: readonly TermList<Topic>[] = [
     ],
   },
   {
-    // Payment by card, a mortgage's rate, an award («национальной премии») and a cognitive load are no one's pay:
-    // these count beside work.
+    // Payment by card, a mortgage's rate, an award («национальной премии»), a cognitive load, a kindergarten's fee
+    // («төлемақы») and the unemployed's benefit («жәрдемақы») are no one's pay: these count beside workers.
     label: 'pay',
     weight: 2,
-    ru: ['преми*', 'нагрузк*', 'ставк*', 'оплат*'],
+    ru: ['преми*', 'нагрузк*', 'ставк*', 'оплат*', 'выплат*'],
+    kk: ['төлем', 'жәрдемақы'],
     requires: {
+      kk: [
+        'жалақы',
+        'еңбекақы',
+        'қызметкер',
+        'жұмысшы',
+        'педагог',
+        'мұғалім',
+        'ұстаз',
+        'тәрбиеші',
+        'кәсіподақ',
+        'жұмыс беруші',
+      ],
       ru: [
         'труд*',
         'работник*',
@@ -328,6 +434,7 @@ export const TOPIC_TERMS: readonly TermList<Topic>[] = [
       'безопасные условия',
       'техники безопасности',
       'техника безопасности',
+      'пожарн* безопасност*',
       'несчастн* случа*',
       'травм*',
       'технический инспектор',
@@ -350,6 +457,7 @@ export const TOPIC_TERMS: readonly TermList<Topic>[] = [
       '=еңбекті қорға',
       'еңбек қауіпсіздік',
       'қауіпсіздік техника',
+      'өрт қауіпсіздік',
       'жазатайым',
       'жарақат',
       'жарақаттан',
@@ -366,11 +474,16 @@ export const TOPIC_TERMS: readonly TermList<Topic>[] = [
   {
     label: 'safety',
     weight: 2,
+    ru: ['условия труда', 'условиям труда', 'условий труда'],
+    kk: ['еңбек жағдай'],
+  },
+  {
+    // A fire, a frost of minus thirty, a window or the nation's security is a workplace's safety only beside a
+    // workplace or its people.
+    label: 'safety',
+    weight: 2,
     ru: [
       'безопасн*',
-      'условия труда',
-      'условиям труда',
-      'условий труда',
       'проводк*',
       'отоплени*',
       'вентиляц*',
@@ -387,7 +500,6 @@ export const TOPIC_TERMS: readonly TermList<Topic>[] = [
     kk: [
       'қауіпсіз',
       'қауіпсіздік',
-      'еңбек жағдай',
       'нұсқаулық',
       'нұсқама',
       'өрт',
@@ -406,6 +518,34 @@ export const TOPIC_TERMS: readonly TermList<Topic>[] = [
       'санитарлық',
       'терезе',
     ],
+    requires: {
+      ru: [
+        ...(STAFF.ru ?? []),
+        'труд',
+        'трудов*',
+        'рабоч*',
+        'кабинет*',
+        'класс*',
+        'цех*',
+        'производств*',
+        'предприяти*',
+        'школ*',
+        'детск* сад*',
+      ],
+      kk: [
+        ...(STAFF.kk ?? []),
+        'еңбек',
+        'жұмыс орын',
+        'жұмыс орн',
+        'кабинет',
+        'сынып',
+        'цех',
+        'өндіріс',
+        'кәсіпорын',
+        'мектеп',
+        'балабақша',
+      ],
+    },
   },
   {
     // A job («сохраняется прежнее рабочее место», «новые рабочие места») is no workplace's safety: it counts beside
@@ -461,22 +601,17 @@ export const TOPIC_TERMS: readonly TermList<Topic>[] = [
       'региональное соглашение',
       'региональное отраслевое соглашение',
       'социальн* партнерств*',
-      'трехсторонн*',
-      'переговор*',
-      'меморандум*',
-      'дополнительн* соглашени*',
     ],
-    kk: [
-      'өңірлік келісім',
-      'әлеуметтік әріптестік',
-      'әріптестік',
-      'әлеуметтік серіктестік',
-      'серіктестік',
-      'үшжақты',
-      'келіссөз',
-      'меморандум',
-      'қосымша келісім',
-    ],
+    kk: ['өңірлік келісім', 'әлеуметтік әріптестік', 'әлеуметтік серіктестік'],
+  },
+  {
+    // Talks, memoranda and partners are as often two states' or two companies' («серіктестік» is also a limited
+    // partnership, a firm's form): social partnership beside work and workers.
+    label: 'partnership',
+    weight: 3,
+    ru: ['трехсторонн*', 'переговор*', 'меморандум*', 'дополнительн* соглашени*'],
+    kk: ['әріптестік', 'серіктестік', 'үшжақты', 'келіссөз', 'меморандум', 'қосымша келісім'],
+    requires: LABOUR,
   },
   {
     label: 'partnership',
@@ -509,12 +644,14 @@ export const TOPIC_TERMS: readonly TermList<Topic>[] = [
       'серіктес',
       'жұмыс кездесу',
     ],
+    requires: LABOUR,
   },
   {
     label: 'partnership',
     weight: 1,
     ru: ['работодател*', 'гарант*', 'обязательств*', 'партнер*', 'министерств*'],
     kk: ['жұмыс беруші', 'кепілдік', 'міндеттеме', 'басшылығымен'],
+    requires: LABOUR,
   },
 
   {
@@ -568,39 +705,53 @@ export const TOPIC_TERMS: readonly TermList<Topic>[] = [
     ru: [
       'исполнительн* комитет*',
       'исполком*',
-      'конференци*',
-      'собрани*',
-      'делегат*',
-      'избран*',
-      'переизбран*',
       'членств*',
-      // «Взнос» alone is as often a mortgage's down payment: see the contextual list below.
-      'отчетност*',
-      'отчетн*',
       'учет членов',
-      'сверк*',
-      'документаци*',
-      'протокол*',
-      'устав*',
-      'смет*',
       'профактив*',
       'профсоюзного актива',
       'профсоюзный актив',
-      'рабочая поездка',
-      'рабочей поездки',
-      'организационн*',
       'создана новая первичная',
       'новая первичная профсоюзная организация',
       'новых членов',
       'списки членов',
     ],
+    kk: ['атқару комитет', 'жарна', 'жаңа бастауыш', 'мүшелер тізім'],
+  },
+  {
+    // A party's council, a library's staff meeting, a presidential election are a union's meetings, elections and
+    // nominations only where a union is named.
+    label: 'organizational',
+    weight: 2,
+    ru: [
+      'конференци*',
+      'собрани*',
+      'делегат*',
+      'избран*',
+      'переизбран*',
+      'выборы',
+      'выборах',
+      'кандидат*',
+      'выдвинул*',
+      'выдвинут*',
+      'отчетност*',
+      'отчетн*',
+      'сверк*',
+      'документаци*',
+      'протокол*',
+      'устав*',
+      'смет*',
+      'рабочая поездка',
+      'рабочей поездки',
+      'организационн*',
+      // «Взнос» alone is as often a mortgage's down payment.
+      'взнос*',
+    ],
     kk: [
-      'атқару комитет',
       'конференция',
       'жиналыс',
       'делегат',
       'сайла',
-      'жарна',
+      'кандидат',
       'есептілік',
       'есепті',
       'хаттама',
@@ -609,16 +760,9 @@ export const TOPIC_TERMS: readonly TermList<Topic>[] = [
       'белсенді',
       'жұмыс сапар',
       'ұйымдастыру',
-      'жаңа бастауыш',
       'салыстыр',
-      'мүшелер тізім',
     ],
-  },
-  {
-    label: 'organizational',
-    weight: 2,
-    ru: ['взнос*'],
-    requires: { ru: ['член*', 'профсоюз*'] },
+    requires: { ru: [...(UNION.ru ?? []), 'член*'], kk: [...(UNION.kk ?? []), 'мүше'] },
   },
   {
     label: 'organizational',
@@ -652,6 +796,7 @@ export const TOPIC_TERMS: readonly TermList<Topic>[] = [
       'нығайт',
       'филиал',
     ],
+    requires: { ru: [...(UNION.ru ?? []), 'член*'], kk: [...(UNION.kk ?? []), 'мүше'] },
   },
 
   {
@@ -671,15 +816,6 @@ export const TOPIC_TERMS: readonly TermList<Topic>[] = [
       'день знаний',
       'санатори*',
       'спартакиад*',
-      'турнир*',
-      'соревновани*',
-      'волейбол*',
-      'футбол*',
-      'мини футбол*',
-      'шахмат*',
-      'тогызкумалак*',
-      'концерт*',
-      'экскурси*',
       'благотворительн*',
       'утренник*',
       'соболезновани*',
@@ -706,14 +842,6 @@ export const TOPIC_TERMS: readonly TermList<Topic>[] = [
       'шипажай',
       'сауықтыр',
       'спартакиада',
-      'турнир',
-      'жарыс',
-      'волейбол',
-      'футбол',
-      'шахмат',
-      'тоғызқұмалақ',
-      'дойбы',
-      'концерт',
       'қайырымдылық',
       'ертеңгілік',
       'көңіл айт',
@@ -721,14 +849,30 @@ export const TOPIC_TERMS: readonly TermList<Topic>[] = [
       'құрмет грамота',
       'материалдық көмек',
       'денсаулық күн',
-      'оркестр',
     ],
+  },
+  {
+    // A football championship, a concert or a tour is culture and sport a union gives its people only beside them.
+    label: 'social',
+    weight: 3,
+    ru: [
+      'турнир*',
+      'соревновани*',
+      'волейбол*',
+      'футбол*',
+      'мини футбол*',
+      'шахмат*',
+      'тогызкумалак*',
+      'концерт*',
+      'экскурси*',
+    ],
+    kk: ['турнир', 'жарыс', 'волейбол', 'футбол', 'шахмат', 'тоғызқұмалақ', 'дойбы', 'концерт', 'оркестр'],
+    requires: STAFF,
   },
   {
     label: 'social',
     weight: 2,
     ru: [
-      'праздник*',
       'путевк*',
       'материальн* помощ*',
       // A children's or summer camp, not a refugees' or a prison camp.
@@ -740,6 +884,17 @@ export const TOPIC_TERMS: readonly TermList<Topic>[] = [
       'профильн* лагер*',
       'лагер* отдыха',
       'лагерн* смен*',
+      'дорога в школу',
+    ],
+    kk: ['жолдама', 'мектепке жол'],
+  },
+  {
+    // Sport, culture, awards, gifts and dynasties are the news of any country (a state prize, pupils' sport, a royal
+    // dynasty): a union's or an employer's support beside a union or a workplace's people.
+    label: 'social',
+    weight: 2,
+    ru: [
+      'праздник*',
       'спорт*',
       'фестивал*',
       'хор',
@@ -755,11 +910,9 @@ export const TOPIC_TERMS: readonly TermList<Topic>[] = [
       'бассейн*',
       'забег*',
       'конкурс*',
-      'дорога в школу',
       'многодетн*',
     ],
     kk: [
-      'жолдама',
       'демалыс',
       'спорт',
       'спорттық',
@@ -777,10 +930,10 @@ export const TOPIC_TERMS: readonly TermList<Topic>[] = [
       'жүгір',
       'тілейміз',
       'байқау',
-      'мектепке жол',
       'көп балалы',
       'наурыз мейрам',
     ],
+    requires: STAFF,
   },
   {
     // A camp counts beside children, a summer or a rest: the Kazakh root also matches Russian «лагере», «лагеря».
@@ -807,6 +960,7 @@ export const TOPIC_TERMS: readonly TermList<Topic>[] = [
       'праздничн*',
     ],
     kk: ['денсаулық', 'бақыт', 'аяулы', 'диплом', 'жеңімпаз', 'команда'],
+    requires: STAFF,
   },
 
   {
@@ -817,7 +971,6 @@ export const TOPIC_TERMS: readonly TermList<Topic>[] = [
       'молод* специалист*',
       'молод* учител*',
       'молод* воспитател*',
-      'молодеж*',
       'наставничеств*',
       'наставник*',
       // Beginners in the profession, not «начинающие школьники» or «курсы для начинающих».
@@ -833,12 +986,20 @@ export const TOPIC_TERMS: readonly TermList<Topic>[] = [
       'жас педагог',
       'жас маман',
       'жас мұғалім',
-      'жастар',
       'жас ұстаз',
       'тәлімгер',
       'педагогикалық дебют',
       'дипломмен ауыл',
     ],
+  },
+  {
+    // Youth at large (a disease spreading among the young, students, a state's Year of Youth) is not young workers.
+    label: 'youth',
+    weight: 3,
+    ru: ['молодеж*'],
+    kk: ['жастар'],
+    // Not beside «специалисты», «мамандар» alone: experts quoted in any news.
+    requires: { ru: [...(STAFF.ru ?? []), 'наставни*'], kk: [...(STAFF.kk ?? []), 'тәлімгер'] },
   },
   {
     label: 'youth',
@@ -876,7 +1037,6 @@ export const TOPIC_TERMS: readonly TermList<Topic>[] = [
       'bilim kasipodagy',
       'информационн* стенд*',
       'профсоюзн* уголк*',
-      'бюллетен*',
       'медиашкол*',
       'лайк*',
       'telegram канал*',
@@ -890,16 +1050,18 @@ export const TOPIC_TERMS: readonly TermList<Topic>[] = [
       'мобильді қосымша',
       'ақпараттық стенд',
       'кәсіподақ бұрыш',
-      'бюллетень',
       'telegram арна',
       '=арнамызға',
       '=арнамыз',
     ],
   },
   {
+    // An election's ballot, a water canal, a network, impressions or plans shared: a union's media beside a union
+    // or its pages and subscribers.
     label: 'info',
     weight: 2,
     ru: [
+      'бюллетен*',
       'информационн*',
       'страниц*',
       'facebook',
@@ -929,6 +1091,7 @@ export const TOPIC_TERMS: readonly TermList<Topic>[] = [
       'постов',
     ],
     kk: [
+      'бюллетень',
       'ақпарат',
       'желі',
       'telegram',
@@ -947,6 +1110,7 @@ export const TOPIC_TERMS: readonly TermList<Topic>[] = [
       '=қосымша =арқылы',
       'жазба',
     ],
+    requires: INFO,
   },
   {
     label: 'info',
@@ -954,6 +1118,7 @@ export const TOPIC_TERMS: readonly TermList<Topic>[] = [
     // The stem, not the start: not «новостройка».
     ru: ['материал', 'новость'],
     kk: ['=материал', '=материалдар', '=материалдарды', '=материалы', '=материалын', 'жаңалық', 'жарияла'],
+    requires: INFO,
   },
 
   {
@@ -965,15 +1130,17 @@ export const TOPIC_TERMS: readonly TermList<Topic>[] = [
   {
     label: 'sector',
     weight: 2,
-    ru: [
-      'отраслев* профсоюз*',
-      'республиканск*',
-      'министерств* просвещения',
-      'министр*',
-      'всех регионов',
-      '=областных =организаций',
-    ],
-    kk: ['салалық кәсіподақ', 'республикалық', 'оқу ағарту министр', 'министр', 'өңір', 'облыстық ұйымдар'],
+    ru: ['отраслев* профсоюз*', '=областных =организаций'],
+    kk: ['салалық кәсіподақ', 'облыстық ұйымдар'],
+  },
+  {
+    // A ministry, a republic, the regions and the country are any state news: a sector union's own business
+    // beside a union.
+    label: 'sector',
+    weight: 2,
+    ru: ['республиканск*', 'министерств* просвещения', 'министр*', 'всех регионов'],
+    kk: ['республикалық', 'оқу ағарту министр', 'министр', 'өңір'],
+    requires: UNION,
   },
   {
     label: 'sector',
@@ -992,6 +1159,7 @@ export const TOPIC_TERMS: readonly TermList<Topic>[] = [
       'регион*',
     ],
     kk: ['астана', 'ел'],
+    requires: UNION,
   },
 
   {
@@ -1019,6 +1187,21 @@ export const TOPIC_TERMS: readonly TermList<Topic>[] = [
     weight: 2,
     ru: ['родител*', 'книг*', 'природ*', 'мусор*', 'дорожн*', 'новая школа'],
     kk: ['кітап', 'табиғат', 'қоқыс', 'жол', 'жаңа мектеп', 'ата ана'],
+  },
+  {
+    // A state's title or order, and the congratulation on it, is no union's award (docs/LABELLING.md).
+    label: 'other',
+    weight: 4,
+    ru: ['орден*', 'почетн* звани*', 'звани* геро*'],
+    kk: ['атақ', 'орден'],
+  },
+  {
+    // Pensions, stipends and tuition fees are no pay for work (docs/LABELLING.md): they compete with the payment
+    // words they come with («зейнетақылар ... төленеді», «оқу ақысын төлемегендіктен»).
+    label: 'other',
+    weight: 3,
+    ru: ['пенси*', 'стипенди*', 'плата за обучение', 'платы за обучение', 'оплата обучения'],
+    kk: ['зейнетақы', 'шәкіртақы', 'оқу ақы'],
   },
   { label: 'other', weight: 1, ru: ['уроки', 'урок'], kk: ['сабақ'] },
 ];
