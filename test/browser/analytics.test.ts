@@ -18,7 +18,7 @@ import { en } from '../../web/src/i18n/en.js';
 import { kk } from '../../web/src/i18n/kk.js';
 import { ru } from '../../web/src/i18n/ru.js';
 import { skippedBecause } from '../helpers/real-files.js';
-import { choose, NO_BROWSER, revealCharts, VIEWPORTS } from './browser.js';
+import { choose, NO_BROWSER, revealCharts, revealDashboard, VIEWPORTS } from './browser.js';
 import type { DemoServer } from './demo-server.js';
 import { closeDemoSession, openDemoSession } from './demo-session.js';
 
@@ -43,6 +43,7 @@ async function switchLanguage(page: Page, to: Lang): Promise<void> {
 /** The dashboard with its three analytics sections drawn. */
 async function showDashboard(page: Page, base: string): Promise<void> {
   await page.goto(`${base}/?${QUERY}`);
+  await revealDashboard(page);
   await page.locator('[data-testid="posting-heatmap"]').waitFor();
   await page.locator('[data-top-post]').first().waitFor();
   await page.locator('[data-channel]').first().waitFor();

@@ -84,16 +84,30 @@ export async function figure(page: Page, title: string): Promise<string> {
 
 /** Scrolls each chart not yet drawn into view, as a reader would, and waits until it is drawn. */
 export async function revealCharts(page: Page): Promise<void> {
-  const pending = page.locator('.chart-pending');
+  // The dashboard's part below its first screen is drawn once scrolled to, then each of its charts.
+  const pending = page.locator('.chart-pending, .details-pending');
   while ((await pending.count()) > 0) {
-    const chart = await pending.first().elementHandle();
-    if (!chart) break;
+    // Gone meanwhile (drawn, or replaced by its loading state): count again.
+    const chart = await pending
+      .first()
+      .elementHandle({ timeout: 2_000 })
+      .catch(() => null);
+    if (!chart) continue;
     // Drawn meanwhile (it came into view as the page settled): nothing left to scroll to.
     await chart.scrollIntoViewIfNeeded().catch(() => undefined);
     // The placeholder leaves the page once the chart is drawn in its place.
     await chart.waitForElementState('hidden');
   }
   await page.evaluate('window.scrollTo(0, 0)');
+}
+
+/**
+ * The dashboard drawn to its end, as a reader scrolling down sees it: its part below the first screen (loaded once
+ * scrolled to) and each chart.
+ */
+export async function revealDashboard(page: Page): Promise<void> {
+  await page.locator('.details-pending, [data-dashboard-details]').first().waitFor({ state: 'attached' });
+  await revealCharts(page);
 }
 
 /** Screenshots of what the page shows, at desktop and at phone width, its charts drawn. */

@@ -12,7 +12,7 @@ import { formatNumber, formatPercent } from '../../src/shared/format.js';
 import type { DashboardResponse } from '../../src/shared/dashboard.js';
 import { PLATFORM_LABELS } from '../../src/shared/labels.js';
 import { skippedBecause } from '../helpers/real-files.js';
-import { NO_BROWSER, screenshots, visibleText } from './browser.js';
+import { NO_BROWSER, revealDashboard, screenshots, visibleText } from './browser.js';
 import type { DemoServer } from './demo-server.js';
 import { closeDemoSession, openDemoSession } from './demo-session.js';
 
@@ -48,6 +48,7 @@ describe.skipIf(NO_BROWSER !== undefined)(
       "shows the seed's Facebook per branch for 2023 in one view, each cell the server's count",
       async () => {
         await admin.goto(`${server.url}/?org=abai&period=2023`);
+        await revealDashboard(admin);
         const { head, rows } = await tableOf(admin);
         expect(head).toEqual(['Организация', 'Сайт', 'Facebook', 'Всего']);
         const facebook = (name: string) => rows.get(name)?.[1];
@@ -87,6 +88,7 @@ describe.skipIf(NO_BROWSER !== undefined)(
       "opens a branch's and the region's own Facebook publications from their cells",
       async () => {
         await admin.goto(`${server.url}/?org=abai&period=2023`);
+        await revealDashboard(admin);
         await tableOf(admin);
         await admin
           .getByRole('link', {
@@ -109,6 +111,7 @@ describe.skipIf(NO_BROWSER !== undefined)(
 
         // The region's own row opens its own 25, not its subtree's.
         await admin.goto(`${server.url}/?org=abai&period=2023`);
+        await revealDashboard(admin);
         await tableOf(admin);
         await admin
           .getByRole('link', {
@@ -130,7 +133,7 @@ describe.skipIf(NO_BROWSER !== undefined)(
         const dashboard = (await answer.json()) as DashboardResponse;
         await admin.goto(`${server.url}/?org=abai&period=2024-Q1`);
         const table = admin.getByRole('table', { name: 'Сравнение с прошлыми периодами' });
-        await table.locator('tbody tr.ant-table-row').first().waitFor();
+        await table.locator('tbody tr').first().waitFor();
         const head = (await table.locator('thead th').allInnerTexts()).join(' | ');
         expect(head).toContain('Предыдущий период\n01.10.2023 – 31.12.2023');
         expect(head).toContain('Год назад\n01.01.2023 – 31.03.2023');

@@ -120,6 +120,7 @@ export const en: Texts = {
   'dashboard.points': '{{points}} pp',
   'dashboard.comparisonAsOf':
     'Union members and followers as of {{current}}, {{previous}} and {{yearBefore}}',
+  'dashboard.details': 'Charts, tables and findings',
   'dashboard.self': 'The organization itself',
   'dashboard.directPrimaries': 'Primaries directly under it',
   'dashboard.presence': 'Social media presence',

@@ -120,6 +120,7 @@ export const kk: Texts = {
   'dashboard.points': '{{points}} пайыздық тармақ',
   'dashboard.comparisonAsOf':
     'Кәсіподақ мүшелері мен жазылушылар — {{current}}, {{previous}} және {{yearBefore}} күнгі',
+  'dashboard.details': 'Графиктер, кестелер және қорытындылар',
   'dashboard.self': 'Ұйымның өзі',
   'dashboard.directPrimaries': 'Тікелей бастауыш ұйымдар',
   'dashboard.presence': 'Әлеуметтік желілерде болуы',

@@ -117,6 +117,7 @@ export const ru = {
   'dashboard.reachFigure': 'Охват, % от членов',
   'dashboard.points': '{{points}} п. п.',
   'dashboard.comparisonAsOf': 'Члены профсоюза и подписчики — на {{current}}, {{previous}} и {{yearBefore}}',
+  'dashboard.details': 'Графики, таблицы и выводы',
   'dashboard.self': 'Сама организация',
   'dashboard.directPrimaries': 'Первичные напрямую',
   'dashboard.presence': 'Присутствие в соцсетях',

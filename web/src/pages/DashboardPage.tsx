@@ -2,24 +2,22 @@
 import { Space, Spin, Typography } from 'antd';
 import { orgName } from '../../../src/shared/org-name.js';
 import { useDashboard } from '../api/measures.js';
+import { lazy } from 'react';
 import { ErrorAlert } from '../components/ErrorAlert.js';
-import { DashboardCharts } from '../features/dashboard/DashboardCharts.js';
-import { EngagementSection } from '../features/dashboard/EngagementSection.js';
+import { WhenSeen } from '../components/WhenSeen.js';
 import { BriefButton } from '../features/briefs/BriefButton.js';
 import { FigureCards } from '../features/dashboard/FigureCards.js';
 import { FigureComparison } from '../features/dashboard/FigureComparison.js';
-import { FindingList } from '../features/dashboard/FindingList.js';
-import { FollowerGrowthTable } from '../features/dashboard/FollowerGrowthTable.js';
 import { PlanFactPanel } from '../features/plan/PlanFactPanel.js';
-import { PostingTimeHeatmap } from '../features/dashboard/PostingTimeHeatmap.js';
-import { PresenceMatrix } from '../features/dashboard/PresenceMatrix.js';
-import { SubjectPlatformTable } from '../features/dashboard/SubjectPlatformTable.js';
 import { useLang } from '../i18n/index.js';
 import { useFormat } from '../lib/format.js';
 import { useOrgPeriod } from '../lib/org-period.js';
 
+/** Below the first screen: loaded once scrolled to, with the tables' code (antd's table) it alone needs. */
+const DashboardDetails = lazy(() => import('../features/dashboard/DashboardDetails.js'));
+
 export default function DashboardPage() {
-  const { lang } = useLang();
+  const { lang, t } = useLang();
   const f = useFormat();
   const { orgCode, period } = useOrgPeriod();
   const dashboard = useDashboard(orgCode, period);
@@ -40,13 +38,9 @@ export default function DashboardPage() {
       <FigureCards data={data} />
       <PlanFactPanel orgCode={data.org.code} period={period} />
       <FigureComparison data={data} />
-      <DashboardCharts data={data} />
-      <SubjectPlatformTable orgCode={data.org.code} period={period} />
-      <EngagementSection orgCode={data.org.code} period={period} />
-      <PostingTimeHeatmap orgCode={data.org.code} period={period} />
-      <FollowerGrowthTable orgCode={data.org.code} period={period} />
-      <PresenceMatrix matrix={data.presence} />
-      <FindingList findings={data.findings} />
+      <WhenSeen label={t('dashboard.details')} height={600} className="details-pending" role="region">
+        <DashboardDetails data={data} period={period} />
+      </WhenSeen>
     </Space>
   );
 }

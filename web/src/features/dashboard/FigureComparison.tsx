@@ -4,7 +4,7 @@
  * reach, themselves percentages, by percentage points. Members and followers of a comparison period are taken as
  * far from its end as the period's own "as of" is from the period's end.
  */
-import { Card, Table, Typography } from 'antd';
+import { Card, Typography } from 'antd';
 import { type Change, changeOf, TREND_MARKS } from '../../../../src/shared/change.js';
 import type { ComparedValue, DashboardResponse, DateRange } from '../../../../src/shared/dashboard.js';
 import { useLang } from '../../i18n/index.js';
@@ -75,44 +75,40 @@ export function FigureComparison({ data }: { data: DashboardResponse }) {
     },
     { key: 'repostShare', title: t('dashboard.repostShare'), kind: 'share', figure: comparisons.repostShare },
   ];
+  const shown = (row: FigureRow) =>
+    row.kind === 'share' ? f.percent(row.figure.current) : f.number(row.figure.current);
+  // A table of the page's own, not antd's: the comparison stands on the first screen, and antd's table (some
+  // 60 kB of script gzipped) is then loaded only with the tables below it (web/src/components/WhenSeen.tsx).
   return (
     <Card size="small" title={title}>
-      <Table<FigureRow>
-        aria-label={title}
-        size="small"
-        pagination={false}
-        scroll={{ x: 'max-content' }}
-        dataSource={rows}
-        columns={[
-          { key: 'figure', title: t('dashboard.figure'), render: (_, row) => row.title },
-          {
-            key: 'current',
-            title: heading(t('dashboard.currentPeriod'), data.period),
-            align: 'right',
-            render: (_, row) => (
-              <strong>
-                {row.kind === 'share' ? f.percent(row.figure.current) : f.number(row.figure.current)}
-              </strong>
-            ),
-          },
-          {
-            key: 'previous',
-            title: heading(t('dashboard.previousPeriod'), data.previousPeriod),
-            align: 'right',
-            render: (_, row) => (
-              <Against current={row.figure.current} base={row.figure.previous} kind={row.kind} />
-            ),
-          },
-          {
-            key: 'yearBefore',
-            title: heading(t('dashboard.yearBefore'), data.yearBeforePeriod),
-            align: 'right',
-            render: (_, row) => (
-              <Against current={row.figure.current} base={row.figure.yearBefore} kind={row.kind} />
-            ),
-          },
-        ]}
-      />
+      <div className="figure-table-scroll">
+        <table className="figure-table" aria-label={title}>
+          <thead>
+            <tr>
+              <th>{t('dashboard.figure')}</th>
+              <th>{heading(t('dashboard.currentPeriod'), data.period)}</th>
+              <th>{heading(t('dashboard.previousPeriod'), data.previousPeriod)}</th>
+              <th>{heading(t('dashboard.yearBefore'), data.yearBeforePeriod)}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.key}>
+                <td>{row.title}</td>
+                <td>
+                  <strong>{shown(row)}</strong>
+                </td>
+                <td>
+                  <Against current={row.figure.current} base={row.figure.previous} kind={row.kind} />
+                </td>
+                <td>
+                  <Against current={row.figure.current} base={row.figure.yearBefore} kind={row.kind} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0' }}>
         {t('dashboard.comparisonAsOf', {
           current: f.date(data.asOf),
