@@ -1,11 +1,11 @@
 /** Adding a record: a form of the fields a kind takes, sent to `POST /{kind}`; the server's refusal shown as told. */
-import { Button, DatePicker, Form, Input, InputNumber, Modal, Select } from 'antd';
+import { DatePicker, Form, Input, InputNumber, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useState } from 'react';
 import { useCreateRecord } from '../api/registry.js';
 import type { RegistryKind } from '../api/types.js';
 import { useLang } from '../i18n/index.js';
 import { ErrorAlert } from './ErrorAlert.js';
+import { FormDialog } from './FormDialog.js';
 
 export interface FieldSpec {
   name: string;
@@ -65,24 +65,11 @@ export function RecordForm({
   button?: 'primary' | 'default' | 'link';
 }) {
   const { t } = useLang();
-  const [open, setOpen] = useState(false);
   const [form] = Form.useForm();
   const create = useCreateRecord(kind);
   return (
-    <>
-      <Button type={button} onClick={() => setOpen(true)}>
-        {title}
-      </Button>
-      <Modal
-        open={open}
-        title={title}
-        okText={t('common.save')}
-        cancelText={t('common.cancel')}
-        confirmLoading={create.isPending}
-        onCancel={() => setOpen(false)}
-        onOk={() => form.submit()}
-        destroyOnHidden
-      >
+    <FormDialog title={title} button={button} form={form} pending={create.isPending}>
+      {(close) => (
         <Form
           form={form}
           layout="vertical"
@@ -98,7 +85,7 @@ export function RecordForm({
               {
                 onSuccess: (record) => {
                   onCreated?.(record as Record<string, unknown>);
-                  setOpen(false);
+                  close();
                   form.resetFields();
                 },
               },
@@ -131,7 +118,7 @@ export function RecordForm({
           ))}
           <ErrorAlert error={create.error} />
         </Form>
-      </Modal>
-    </>
+      )}
+    </FormDialog>
   );
 }

@@ -2,11 +2,11 @@
  * Renaming an organization: its full and short names in Russian, Kazakh and English. The English ones may stay
  * empty (the English UI then shows the Russian ones); the server's refusal is shown as told.
  */
-import { Button, Form, Input, Modal } from 'antd';
-import { useState } from 'react';
+import { Form, Input } from 'antd';
 import { type OrganizationNames as Names, useRenameOrganization } from '../../api/organizations.js';
 import type { Organization } from '../../api/types.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { FormDialog } from '../../components/FormDialog.js';
 import { useLang } from '../../i18n/index.js';
 import type { TextKey } from '../../i18n/ru.js';
 
@@ -30,30 +30,16 @@ const namesOf = (org: Organization): Names => ({
 
 export function OrganizationNames({ org }: { org: Organization }) {
   const { t } = useLang();
-  const [open, setOpen] = useState(false);
   const [form] = Form.useForm<Names>();
   const rename = useRenameOrganization(org.code);
-  const title = t('org.rename');
   return (
-    <>
-      <Button size="small" onClick={() => setOpen(true)}>
-        {title}
-      </Button>
-      <Modal
-        open={open}
-        title={title}
-        okText={t('common.save')}
-        cancelText={t('common.cancel')}
-        confirmLoading={rename.isPending}
-        onCancel={() => setOpen(false)}
-        onOk={() => form.submit()}
-        destroyOnHidden
-      >
+    <FormDialog title={t('org.rename')} size="small" form={form} pending={rename.isPending}>
+      {(close) => (
         <Form<Names>
           form={form}
           layout="vertical"
           initialValues={namesOf(org)}
-          onFinish={(values) => rename.mutate(values, { onSuccess: () => setOpen(false) })}
+          onFinish={(values) => rename.mutate(values, { onSuccess: close })}
         >
           {FIELDS.map((field) => (
             <Form.Item
@@ -69,7 +55,7 @@ export function OrganizationNames({ org }: { org: Organization }) {
           ))}
           <ErrorAlert error={rename.error} />
         </Form>
-      </Modal>
-    </>
+      )}
+    </FormDialog>
   );
 }
