@@ -119,7 +119,7 @@ export const kk: Texts = {
   'dashboard.reachFigure': 'Қамту, мүшелерден %',
   'dashboard.points': '{{points}} пайыздық тармақ',
   'dashboard.comparisonAsOf':
-    'Кәсіподақ мүшелері мен жазылушылар — {{current}}, {{previous}} және {{yearBefore}} күнгі',
+    'Кәсіподақ мүшелері мен жазылушылар {{current}}, {{previous}} және {{yearBefore}} жағдай бойынша',
   'dashboard.details': 'Графиктер, кестелер және қорытындылар',
   'dashboard.self': 'Ұйымның өзі',
   'dashboard.directPrimaries': 'Тікелей бастауыш ұйымдар',
