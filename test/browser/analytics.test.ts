@@ -18,7 +18,7 @@ import { en } from '../../web/src/i18n/en.js';
 import { kk } from '../../web/src/i18n/kk.js';
 import { ru } from '../../web/src/i18n/ru.js';
 import { skippedBecause } from '../helpers/real-files.js';
-import { choose, NO_BROWSER, revealCharts, revealDashboard, VIEWPORTS } from './browser.js';
+import { choose, LANGUAGE_NAMES, NO_BROWSER, revealCharts, revealDashboard, VIEWPORTS } from './browser.js';
 import type { DemoServer } from './demo-server.js';
 import { closeDemoSession, openDemoSession } from './demo-session.js';
 
@@ -27,7 +27,6 @@ const SHOTS = process.env['ANALYTICS_SHOTS'] ?? '/tmp/analytics-shots';
 /** The regional page's 2024 posts and the branches' autumn pages. */
 const QUERY = 'org=abai&period=2024-01-01..2024-11-30';
 const TEXTS = { ru, kk, en } as const;
-const LANGUAGE_NAMES = { ru: 'Русский', kk: 'Қазақша', en: 'English' } as const;
 type Lang = keyof typeof TEXTS;
 
 const clean = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ').trim();

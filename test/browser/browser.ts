@@ -62,9 +62,16 @@ export async function signedInPage(browser: Browser, baseUrl: string, login: str
   return page;
 }
 
-/** Picks an option of the antd select labelled so (within the scope, such as a dialog). */
+/** Picks an option of the select labelled so (within the scope, such as a dialog): antd's or the browser's own. */
 export async function choose(page: Page, label: string, option: string, scope: Page | Locator = page) {
-  await scope.getByRole('combobox', { name: label }).click();
+  // Its own name rather than one containing it («Год» beside «Часть года»).
+  const exact = scope.getByRole('combobox', { name: label, exact: true });
+  const box = (await exact.count()) > 0 ? exact : scope.getByRole('combobox', { name: label });
+  if ((await box.evaluate((element) => element.tagName)) === 'SELECT') {
+    await box.selectOption({ label: option });
+    return;
+  }
+  await box.click();
   // The list slides in: a click on an option before it stands can go unheard (the choice then stays empty).
   const list = page.locator('.ant-select-dropdown:visible:not([class*="-appear"]):not([class*="-enter"])');
   await list.locator('.ant-select-item-option', { hasText: option }).first().click();
@@ -123,7 +130,7 @@ export async function screenshots(page: Page, name: string): Promise<void> {
 }
 
 /** The languages' names as the header's language switch lists them. */
-const LANGUAGE_NAMES = { ru: 'Русский', kk: 'Қазақша', en: 'English' } as const;
+export const LANGUAGE_NAMES = { ru: 'Русский', kk: 'Қазақша', en: 'English' } as const;
 /** What the language switch is labelled in each language. */
 const LANGUAGE_LABELS = { ru: ru['common.language'], kk: kk['common.language'], en: en['common.language'] };
 

@@ -17,14 +17,13 @@ import { en } from '../../web/src/i18n/en.js';
 import { kk } from '../../web/src/i18n/kk.js';
 import { ru } from '../../web/src/i18n/ru.js';
 import { skippedBecause } from '../helpers/real-files.js';
-import { choose, NO_BROWSER, revealCharts, screenshots, VIEWPORTS } from './browser.js';
+import { choose, LANGUAGE_NAMES, NO_BROWSER, revealCharts, screenshots, VIEWPORTS } from './browser.js';
 import type { DemoServer } from './demo-server.js';
 import { closeDemoSession, openDemoSession } from './demo-session.js';
 
 const SLOW = 180_000;
 const SHOTS = process.env['AQPARAT_EXPORT_SHOTS'] ?? 'test-artifacts/export-shots';
 const TEXTS = { ru, kk, en } as const;
-const LANGUAGE_NAMES = { ru: 'Русский', kk: 'Қазақша', en: 'English' } as const;
 
 /** Opens the Download menu above the table and saves the file of the format; its name and path. */
 async function download(page: Page, format: 'xlsx' | 'csv') {

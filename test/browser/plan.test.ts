@@ -194,7 +194,7 @@ describe.skipIf(reason !== undefined)(skippedBecause('the content plan in the br
     const page = await signedInPage(browser, server.url, 'manager', PASSWORD);
     await page.setViewportSize(VIEWPORTS.desktop);
     await page.goto(`${server.url}/plan?org=${ORG}`);
-    const panel = page.locator('.ant-card', { hasText: ru['plan.fact.title'] });
+    const panel = page.getByRole('region', { name: ru['plan.fact.title'], exact: true });
     await panel.getByRole('button', { name: ru['plan.targets'] }).click();
     const editor = page.getByRole('dialog');
     const year = Number(localParts(Date.now(), zone).date.slice(0, 4));

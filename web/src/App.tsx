@@ -1,5 +1,5 @@
 /** The application: data cache, antd in the user's language, and the pages behind sign-in. */
-import { ConfigProvider, Result, Spin } from 'antd';
+import { ConfigProvider, Spin } from 'antd';
 import { lazy, type ReactNode, Suspense, useEffect } from 'react';
 import { BrowserRouter, Route, Routes, useLocation } from 'react-router';
 import { useSession } from './api/session.js';
@@ -13,6 +13,8 @@ import { SessionContext, useCurrentSession } from './lib/session.js';
 const LoginPage = lazy(() =>
   import('./pages/LoginPage.js').then((module) => ({ default: module.LoginPage })),
 );
+// Its pictures (some 10 kB gzipped) only for the page that shows them.
+const PageStatus = lazy(() => import('./components/PageStatus.js'));
 const DashboardPage = lazy(() => import('./pages/DashboardPage.js'));
 const OrganizationsPage = lazy(() => import('./pages/OrganizationsPage.js'));
 const PublicationsPage = lazy(() => import('./pages/PublicationsPage.js'));
@@ -38,8 +40,15 @@ function Allowed({ children }: { children: ReactNode }) {
   const { t } = useLang();
   const { abilities } = useCurrentSession();
   const page = pageOf(useLocation().pathname);
-  if (page && !mayUse(page, abilities)) return <Result status="403" title={t('common.pageNotForRole')} />;
-  return <Suspense fallback={loading}>{children}</Suspense>;
+  return (
+    <Suspense fallback={loading}>
+      {page && !mayUse(page, abilities) ? (
+        <PageStatus status="403" title={t('common.pageNotForRole')} />
+      ) : (
+        children
+      )}
+    </Suspense>
+  );
 }
 
 function SignedIn() {
@@ -75,7 +84,7 @@ function SignedIn() {
           <Route path="/briefs" element={page(<BriefsPage />)} />
           <Route path="/plan" element={page(<PlanPage />)} />
           <Route path="/settings" element={page(<SettingsPage />)} />
-          <Route path="*" element={<Result status="404" title={t('common.notFound')} />} />
+          <Route path="*" element={page(<PageStatus status="404" title={t('common.notFound')} />)} />
         </Routes>
       </AppLayout>
     </SessionContext.Provider>

@@ -8,7 +8,7 @@ import { useCarriedSearch, useOrgPeriod } from '../lib/org-period.js';
 import { mayUse, pageOf, PAGES } from '../lib/pages.js';
 import { useCurrentSession } from '../lib/session.js';
 import { LanguageSwitch } from './LanguageSwitch.js';
-import { OrgPicker } from './OrgPicker.js';
+import { OrgSwitch } from './OrgSwitch.js';
 import { PeriodPicker } from './PeriodPicker.js';
 
 function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
@@ -38,7 +38,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
   const { t } = useLang();
   const session = useCurrentSession();
   const signOut = useSignOut();
-  const { orgCode, period, setOrg, setPeriod } = useOrgPeriod();
+  const { period, setPeriod } = useOrgPeriod();
   const screens = Grid.useBreakpoint();
   const narrow = !screens.lg;
   const [menuOpen, setMenuOpen] = useState(false);
@@ -84,7 +84,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
                 ☰
               </Button>
             )}
-            <OrgPicker value={orgCode} onChange={setOrg} />
+            <OrgSwitch />
             <PeriodPicker value={period} onChange={setPeriod} />
             <LanguageSwitch />
             <Typography.Text type="secondary">{session.user.name ?? session.user.login}</Typography.Text>

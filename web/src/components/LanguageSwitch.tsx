@@ -1,10 +1,10 @@
 /** Switches the UI language; once signed in, the server remembers it for the user. */
-import { Select } from 'antd';
 import { useContext } from 'react';
 import { useSetLanguage } from '../api/session.js';
 import { applyLanguage, useLang } from '../i18n/index.js';
 import type { UiLang } from '../../../src/shared/vocabulary.js';
 import { SessionContext } from '../lib/session.js';
+import { NativeSelect } from './NativeSelect.js';
 
 /** Each language named in itself, as a switch must. */
 const NAMES: Readonly<Record<UiLang, string>> = { ru: 'Русский', kk: 'Қазақша', en: 'English' };
@@ -14,15 +14,15 @@ export function LanguageSwitch() {
   const setLanguage = useSetLanguage();
   const session = useContext(SessionContext);
   return (
-    <Select
-      aria-label={t('common.language')}
+    <NativeSelect
+      label={t('common.language')}
       value={lang}
-      onChange={(next: UiLang) => {
-        applyLanguage(next);
-        if (session) setLanguage.mutate(next);
+      onChange={(next) => {
+        applyLanguage(next as UiLang);
+        if (session) setLanguage.mutate(next as UiLang);
       }}
-      options={(Object.keys(NAMES) as UiLang[]).map((value) => ({ value, label: NAMES[value] }))}
-      style={{ width: 110 }}
+      options={(Object.keys(NAMES) as UiLang[]).map((value) => ({ value, label: NAMES[value], lang: value }))}
+      width={110}
     />
   );
 }

@@ -5,13 +5,15 @@ import { useOrganizations } from '../api/organizations.js';
 import { useLang } from '../i18n/index.js';
 import { orgOptions, orgTree } from '../lib/org-tree.js';
 
-/** Controlled by the page, or by a Form.Item that passes value and onChange. */
+/** Controlled by the page, or by a Form.Item that passes value and onChange; `opened`: open and focused at once. */
 export function OrgPicker({
   value,
   onChange,
+  opened,
 }: {
   value?: string | undefined;
   onChange?: (code: string) => void;
+  opened?: boolean;
 }) {
   const { lang, t } = useLang();
   const { data: orgs } = useOrganizations();
@@ -26,6 +28,7 @@ export function OrgPicker({
       showSearch={{ treeNodeFilterProp: 'title' }}
       popupMatchSelectWidth={false}
       style={{ minWidth: 180, maxWidth: 320 }}
+      {...(opened ? { defaultOpen: true, autoFocus: true } : {})}
     />
   );
 }

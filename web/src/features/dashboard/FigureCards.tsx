@@ -1,6 +1,7 @@
 /** The dashboard's figures: members and structure, followers and reach, publications against the previous period, shares. */
-import { Card, Col, Row, Statistic, Typography } from 'antd';
+import { Col, Row, Statistic, Typography } from 'antd';
 import type { ReactNode } from 'react';
+import { Panel } from '../../components/Panel.js';
 import type { Compared, DashboardResponse } from '../../../../src/shared/dashboard.js';
 import { useLang } from '../../i18n/index.js';
 import { useFormat } from '../../lib/format.js';
@@ -8,10 +9,10 @@ import { useFormat } from '../../lib/format.js';
 function Figure({ title, value, note }: { title: string; value: string; note?: ReactNode }) {
   return (
     <Col xs={12} sm={12} md={8} xl={6}>
-      <Card size="small" role="region" aria-label={title} style={{ height: '100%' }}>
+      <Panel label={title} style={{ height: '100%' }}>
         <Statistic title={title} value={value} />
         {note && <Typography.Text type="secondary">{note}</Typography.Text>}
-      </Card>
+      </Panel>
     </Col>
   );
 }

@@ -4,9 +4,10 @@
  * reach, themselves percentages, by percentage points. Members and followers of a comparison period are taken as
  * far from its end as the period's own "as of" is from the period's end.
  */
-import { Card, Typography } from 'antd';
+import { Typography } from 'antd';
 import { type Change, changeOf, TREND_MARKS } from '../../../../src/shared/change.js';
 import type { ComparedValue, DashboardResponse, DateRange } from '../../../../src/shared/dashboard.js';
+import { Panel } from '../../components/Panel.js';
 import { useLang } from '../../i18n/index.js';
 import { useFormat } from '../../lib/format.js';
 
@@ -80,7 +81,7 @@ export function FigureComparison({ data }: { data: DashboardResponse }) {
   // A table of the page's own, not antd's: the comparison stands on the first screen, and antd's table (some
   // 60 kB of script gzipped) is then loaded only with the tables below it (web/src/components/WhenSeen.tsx).
   return (
-    <Card size="small" title={title}>
+    <Panel title={title}>
       <div className="figure-table-scroll">
         <table className="figure-table" aria-label={title}>
           <thead>
@@ -116,6 +117,6 @@ export function FigureComparison({ data }: { data: DashboardResponse }) {
           yearBefore: f.date(comparisons.yearBeforeAsOf),
         })}
       </Typography.Paragraph>
-    </Card>
+    </Panel>
   );
 }

@@ -3,10 +3,11 @@
  * trailing its pace as a warning ("Правозащита: 3 % при плане 15 %; осталось дней: 9"). Where the user may edit
  * targets, a button opens them.
  */
-import { Alert, Button, Card, Space, Typography } from 'antd';
+import { Alert, Button, Space, Typography } from 'antd';
 import { lazy, Suspense, useState } from 'react';
 import { usePlanFact } from '../../api/plan-fact.js';
 import { ErrorAlert } from '../../components/ErrorAlert.js';
+import { Panel } from '../../components/Panel.js';
 import { useLang } from '../../i18n/index.js';
 import { useCan } from '../../lib/session.js';
 
@@ -24,8 +25,7 @@ export function PlanFactPanel({ orgCode, period }: { orgCode: string | undefined
   const year = Number((fact.data?.period.from ?? period).slice(0, 4));
   if (!fact.error && items.length === 0 && !canEdit) return null;
   return (
-    <Card
-      size="small"
+    <Panel
       title={t('plan.fact.title')}
       extra={
         canEdit &&
@@ -59,6 +59,6 @@ export function PlanFactPanel({ orgCode, period }: { orgCode: string | undefined
           <TargetsEditor org={orgCode} year={year} onClose={() => setEditing(false)} />
         </Suspense>
       )}
-    </Card>
+    </Panel>
   );
 }
