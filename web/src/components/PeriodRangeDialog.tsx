@@ -14,6 +14,35 @@ function today(): string {
   return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
 }
 
+/** A date typed or picked in the browser's own calendar, bounded by the other end of the range. */
+function DateField({
+  label,
+  value,
+  onChange,
+  min,
+  max,
+}: {
+  label: string;
+  value: string;
+  onChange(value: string): void;
+  min?: string;
+  max?: string;
+}) {
+  return (
+    <label className="date-field">
+      {label}
+      <input
+        type="date"
+        className="native-select"
+        value={value}
+        min={min || undefined}
+        max={max || undefined}
+        onChange={(event) => onChange(event.target.value)}
+      />
+    </label>
+  );
+}
+
 export default function PeriodRangeDialog({
   value,
   onChange,
@@ -59,26 +88,8 @@ export default function PeriodRangeDialog({
       </Space>
       <h4 className="dialog-section">{t('period.custom')}</h4>
       <Space wrap size={12}>
-        <label className="date-field">
-          {t('period.from')}
-          <input
-            type="date"
-            className="native-select"
-            value={from}
-            max={to || undefined}
-            onChange={(event) => setFrom(event.target.value)}
-          />
-        </label>
-        <label className="date-field">
-          {t('period.to')}
-          <input
-            type="date"
-            className="native-select"
-            value={to}
-            min={from || undefined}
-            onChange={(event) => setTo(event.target.value)}
-          />
-        </label>
+        <DateField label={t('period.from')} value={from} onChange={setFrom} max={to} />
+        <DateField label={t('period.to')} value={to} onChange={setTo} min={from} />
       </Space>
       {invalid && <Alert type="error" showIcon title={t('period.rangeInvalid')} style={{ marginTop: 12 }} />}
     </Modal>
