@@ -7,6 +7,7 @@ import {
   type LocalDate,
   localDateOf,
   type Period,
+  periodAsOf,
   snapshotDateOf,
 } from '../domain/period.js';
 import {
@@ -180,7 +181,24 @@ export async function organizationFigures(
   code: string,
   asOf: LocalDate,
 ): Promise<OrganizationFigures> {
+  return figuresOf(ctx, await getOrganization(ctx, code), asOf);
+}
+
+/**
+ * An organization's figures on the date named, else on the date a period's measures take (the dashboard's: the
+ * period's end, or today while it runs), else today in the organization's calendar.
+ */
+export async function organizationFiguresFor(
+  ctx: Context,
+  code: string,
+  query: { period?: Period | undefined; asOf?: LocalDate | undefined },
+): Promise<OrganizationFigures> {
   const org = await getOrganization(ctx, code);
+  const today = localDateOf(ctx.clock(), org.timeZone);
+  return figuresOf(ctx, org, snapshotDateOf(query.period ?? periodAsOf(today), today, query.asOf));
+}
+
+async function figuresOf(ctx: Context, org: Organization, asOf: LocalDate): Promise<OrganizationFigures> {
   const scope = scopeOfContext(ctx);
   // Only the columns the figures use: a national subtree is ten thousand organizations.
   const [subtree, channels, infoResponsible] = await Promise.all([

@@ -65,6 +65,10 @@ describe.skipIf(NO_BROWSER !== undefined)(
           );
         await admin.getByText(/^на 31\.12\.2023 · Активна/).waitFor();
         await screenshots(admin, 'dashboard');
+        // The organization's page counts its members on the same date for the same period.
+        const members = await figure(admin, 'Членов профсоюза');
+        await open(admin, '/organizations/abai?org=abai&period=2023');
+        await admin.getByText(`${members} (на 31.12.2023)`).waitFor();
       },
       SLOW,
     );

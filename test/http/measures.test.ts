@@ -122,6 +122,30 @@ describe.each(DIALECTS)('measures over HTTP (%s)', (dialect) => {
     expect(lowReach?.title).toBe(describeFinding(lowReach!, 'ru').title);
   });
 
+  it("gives an organization's members on the date its dashboard takes them for a period, or the date named", async () => {
+    for (const org of ['abai', 'abai-semey']) {
+      for (const period of ['2023', '2024-Q1', '2021-01-01..2024-09-01']) {
+        const query = `period=${encodeURIComponent(period)}`;
+        const dashboard = json<DashboardResponse>(
+          await admin.get(`/api/v1/measures/dashboard?org=${org}&${query}`),
+        );
+        const figures = json<{ asOf: string; members: number | null }>(
+          await admin.get(`/api/v1/organizations/${org}?${query}`),
+        );
+        expect(figures, `${org} ${period}`).toMatchObject({
+          asOf: dashboard.asOf,
+          members: dashboard.members,
+        });
+      }
+    }
+    const named = json<{ asOf: string; members: number }>(
+      await admin.get('/api/v1/organizations/abai?period=2023&asOf=2024-09-01'),
+    );
+    expect(named).toMatchObject({ asOf: '2024-09-01', members: 25_116 });
+    const today = json<{ asOf: string }>(await admin.get('/api/v1/organizations/abai'));
+    expect(today.asOf).toBe(localDateOf(server.ctx.clock(), 'Asia/Almaty'));
+  });
+
   it('states the same figures and findings as the brief for the same date', async () => {
     const body = json<DashboardResponse>(await admin.get('/api/v1/measures/dashboard?org=abai&period=2023'));
     const brief = await prepareBrief(server.ctx, {

@@ -7,10 +7,10 @@ import {
   listVisibleOrganizations,
   organizationChange,
 } from '../../services/org.service.js';
-import { organizationFigures } from '../../services/stats.service.js';
+import { organizationFiguresFor } from '../../services/stats.service.js';
 import { organizationAnswer, organizationFiguresAnswer } from '../../shared/organization.schema.js';
 import { organizationInput } from '../../shared/schemas.js';
-import { asOfParam, codeParams } from './common.js';
+import { asOfParam, codeParams, periodOf, periodParam } from './common.js';
 import { json, replies } from './replies.js';
 
 export const organizationRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -32,9 +32,11 @@ export const organizationRoutes: FastifyPluginAsyncZod = async (app) => {
   const figures = {
     tags,
     operationId: 'getOrganization',
-    summary: 'One organization with its members, structure, channels and information officers as of a date',
+    summary:
+      'One organization with its members, structure, channels and information officers as of a date: `asOf`, ' +
+      'else the date the period’s measures take (its end, or today while it runs), else today',
     params: codeParams,
-    querystring: z.strictObject({ asOf: asOfParam }),
+    querystring: z.strictObject({ asOf: asOfParam, period: periodParam.optional() }),
     response: replies(
       { 200: json('The organization and its figures', organizationFiguresAnswer) },
       400,
@@ -44,11 +46,10 @@ export const organizationRoutes: FastifyPluginAsyncZod = async (app) => {
     ),
   };
   app.get('/organizations/:code', { schema: figures }, (request) =>
-    organizationFigures(
-      request.ctx,
-      request.params.code,
-      request.query.asOf ?? request.ctx.clock().toISOString().slice(0, 10),
-    ),
+    organizationFiguresFor(request.ctx, request.params.code, {
+      period: periodOf(request.query.period),
+      asOf: request.query.asOf,
+    }),
   );
 
   const add = {

@@ -1,7 +1,7 @@
 /** The organization tree the user sees, one organization's figures, and its names changed. */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { askAgain } from './answers.js';
-import { api } from './client.js';
+import { api, withQuery } from './client.js';
 import type { Organization, OrganizationFigures } from './types.js';
 
 /** `GET /organizations`: parents before children. */
@@ -13,11 +13,15 @@ export function useOrganizations() {
   });
 }
 
-/** `GET /organizations/:code`. */
-export function useOrganizationFigures(code: string | undefined) {
+/** `GET /organizations/:code?period=`: members and followers as of the date the period's measures take. */
+export function useOrganizationFigures(code: string | undefined, period: string) {
   return useQuery({
-    queryKey: ['organizations', code],
-    queryFn: () => api<OrganizationFigures>('GET', `/organizations/${encodeURIComponent(code ?? '')}`),
+    queryKey: ['organizations', code, period],
+    queryFn: () =>
+      api<OrganizationFigures>(
+        'GET',
+        withQuery(`/organizations/${encodeURIComponent(code ?? '')}`, { period }),
+      ),
     enabled: code !== undefined,
   });
 }

@@ -35,7 +35,8 @@ function Figures({ code }: { code: string }) {
   const { lang, t } = useLang();
   const f = useFormat();
   const search = useCarriedSearch();
-  const figures = useOrganizationFigures(code);
+  const { period } = useOrgPeriod();
+  const figures = useOrganizationFigures(code, period);
   const screens = Grid.useBreakpoint();
   const { data: orgs } = useOrganizations();
   const canRename = useCan('organizations');
