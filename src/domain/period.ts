@@ -248,14 +248,24 @@ function notBeforeStart(period: Period): Period {
 export function previousPeriodOf(period: Period): Period {
   // Dates before the year 1 are not written as dates: an "as of" period has nothing before it.
   if (period.from === AS_OF_START) return { from: AS_OF_START, to: AS_OF_START };
-  const [from, to] = [parseISO(period.from), parseISO(period.to)];
-  if (wholeMonths(period))
-    return notBeforeStart(monthsBefore(period, differenceInCalendarMonths(to, from) + 1));
-  const days = differenceInCalendarDays(to, from) + 1;
+  const shift = shiftOf(period, 'previous');
+  if ('months' in shift) return notBeforeStart(monthsBefore(period, shift.months));
   return notBeforeStart({
-    from: dayOf(addDays(parseISO(period.from), -days)),
-    to: dayOf(addDays(parseISO(period.to), -days)),
+    from: dayOf(addDays(parseISO(period.from), -shift.days)),
+    to: dayOf(addDays(parseISO(period.to), -shift.days)),
   });
+}
+
+/**
+ * How far back a comparison period lies: by the period's months when it is whole months, by its days otherwise;
+ * the year before by twelve months.
+ */
+function shiftOf(period: Period, comparison: keyof ComparisonPeriods): { months: number } | { days: number } {
+  if (comparison === 'yearBefore') return { months: 12 };
+  const [from, to] = [parseISO(period.from), parseISO(period.to)];
+  return wholeMonths(period)
+    ? { months: differenceInCalendarMonths(to, from) + 1 }
+    : { days: differenceInCalendarDays(to, from) + 1 };
 }
 
 /**
@@ -291,13 +301,9 @@ export function comparisonAsOf(
   comparison: keyof ComparisonPeriods,
 ): LocalDate {
   if (comparison === 'previous' && period.from === AS_OF_START) return AS_OF_START;
-  const [from, to, date] = [parseISO(period.from), parseISO(period.to), parseISO(asOf)];
-  const moved =
-    comparison === 'yearBefore'
-      ? addMonths(date, -12)
-      : wholeMonths(period)
-        ? addMonths(date, -(differenceInCalendarMonths(to, from) + 1))
-        : addDays(date, -(differenceInCalendarDays(to, from) + 1));
+  const shift = shiftOf(period, comparison);
+  const date = parseISO(asOf);
+  const moved = 'months' in shift ? addMonths(date, -shift.months) : addDays(date, -shift.days);
   // Nothing lies before the beginning of time.
   return moved.getFullYear() < 1 ? AS_OF_START : dayOf(moved);
 }
