@@ -76,6 +76,12 @@ export function FigureComparison({ data }: { data: DashboardResponse }) {
     },
     { key: 'repostShare', title: t('dashboard.repostShare'), kind: 'share', figure: comparisons.repostShare },
   ];
+  // On a phone each figure is a card and each value stands beside its column's name and dates.
+  const labels = {
+    current: `${t('dashboard.currentPeriod')}, ${range(data.period)}`,
+    previous: `${t('dashboard.previousPeriod')}, ${range(data.previousPeriod)}`,
+    yearBefore: `${t('dashboard.yearBefore')}, ${range(data.yearBeforePeriod)}`,
+  };
   const shown = (row: FigureRow) =>
     row.kind === 'share' ? f.percent(row.figure.current) : f.number(row.figure.current);
   // A table of the page's own, not antd's: the comparison stands on the first screen, and antd's table (some
@@ -96,13 +102,13 @@ export function FigureComparison({ data }: { data: DashboardResponse }) {
             {rows.map((row) => (
               <tr key={row.key}>
                 <td>{row.title}</td>
-                <td>
+                <td data-label={labels.current}>
                   <strong>{shown(row)}</strong>
                 </td>
-                <td>
+                <td data-label={labels.previous}>
                   <Against current={row.figure.current} base={row.figure.previous} kind={row.kind} />
                 </td>
-                <td>
+                <td data-label={labels.yearBefore}>
                   <Against current={row.figure.current} base={row.figure.yearBefore} kind={row.kind} />
                 </td>
               </tr>
