@@ -199,6 +199,17 @@ describe.skipIf(NO_BROWSER !== undefined)(
         const card = admin.locator('.ant-card-head-title', { hasText: /Семей/ });
         await card.first().waitFor();
         await phoneScreenshot(admin, 'layout-organizations-chosen-desktop');
+        // On a phone the card's actions stand under its title, which keeps the head's whole width.
+        await admin.setViewportSize(VIEWPORTS.phone);
+        const widths = await card.first().evaluate((title) => {
+          const element = title as unknown as {
+            offsetWidth: number;
+            parentElement: { offsetWidth: number };
+          };
+          return { title: element.offsetWidth, head: element.parentElement.offsetWidth };
+        });
+        expect(widths.title).toBe(widths.head);
+        await admin.setViewportSize(VIEWPORTS.desktop);
       },
       SLOW,
     );
