@@ -29,6 +29,7 @@ export interface Period {
 }
 
 export { GRANULARITIES, type Granularity } from '../shared/vocabulary.js';
+import { rangeOf } from '../shared/period-presets.js';
 import type { Granularity } from '../shared/vocabulary.js';
 
 const AS_OF_START = '0001-01-01';
@@ -165,8 +166,8 @@ export function parsePeriod(text: string): Period {
   if ((m = /^(\d{4})-Q([1-4])$/i.exec(value))) return monthRange(Number(m[1]), (Number(m[2]) - 1) * 3 + 1, 3);
   if ((m = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(value))) return monthRange(Number(m[1]), Number(m[2]), 1);
   if ((m = /^\.\.(\d{4}-\d{2}-\d{2})$/.exec(value))) return periodAsOf(m[1] ?? '');
-  if ((m = /^(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})$/.exec(value)))
-    return periodBetween(m[1] ?? '', m[2] ?? '');
+  const range = rangeOf(value);
+  if (range) return periodBetween(range.from, range.to);
   throw new DomainError('period_invalid', { value: text });
 }
 
