@@ -38,10 +38,12 @@ const WEIGHTS = {
   money: 1.5,
   percent: 1.5,
   date: 1.0,
+  time: 1.0,
   person: 1.5,
   institution: 1.5,
   outcome: 1.4,
   norm: 1.2,
+  official: 1.5,
   rule: 0.7,
   numberWord: 1.5,
   declarative: -0.6,
@@ -83,8 +85,10 @@ function countsNothing(text: string, token: Token, previous: Token | undefined):
   return previous?.markup === 'link' && /^[-_]$/.test(text.slice(previous.end, token.start));
 }
 
+const ORDINAL_SUFFIX_RE = /^(?:ыншы|інші|ншы|нші|шы|ші)$/;
+
 const ORDINAL_RE =
-  /^(?:бір|екі|үш|төрт|бес|алты|жеті|сегіз|тоғыз|он|жиырма|отыз|қырық|елу|алпыс|жетпіс|сексен|тоқсан)(?:ыншы|інші|ншы|нші)/;
+  /^(?:мың|бір|екі|үш|төрт|бес|алты|жеті|сегіз|тоғыз|он|жиырма|отыз|қырық|елу|алпыс|жетпіс|сексен|тоқсан)(?:ыншы|інші|ншы|нші)/;
 
 /**
  * Whether the number word at `index` is part of a year spelled out: a run of number words with «мың» (thousand)
@@ -97,9 +101,25 @@ function spellsYear(tokens: readonly Token[], signalAt: ReadonlyMap<number, Sign
   while (signalAt.get(last + 1) === 'number_word') last++;
   let thousand = false;
   for (let i = first; i <= last; i++) if ((tokens[i] as Token).norm.startsWith('мың')) thousand = true;
-  // The year's last word is an ordinal: «тоғызыншы».
-  if (ORDINAL_RE.test(tokens[last + 1]?.norm ?? '')) last++;
+  // The year's last word is an ordinal: «тоғызыншы», or the thousand's own («екі мыңыншы жылдары»: the 2000s).
+  if (ORDINAL_RE.test(tokens[last + 1]?.norm ?? '')) {
+    last++;
+    if ((tokens[last] as Token).norm.startsWith('мың')) thousand = true;
+  }
   return thousand && (tokens[last + 1]?.norm.startsWith('жыл') ?? false);
+}
+
+const SPAN_BEFORE_RE = /^(?:осы|өткен|соңғы|эти|этих|за|последние|прошедшие)$/;
+const SPAN_YEARS_RE = /^(?:лет|года|год|жыл|жылда|жылдың|жылдан|жыл бойы)$/;
+
+/**
+ * Whether the number from `first` to `last` counts the years of a span, «осы төрт жылдың ішінде», «за эти пять
+ * лет»: a time like a date, no count of anything (docs/LABELLING.md).
+ */
+function spansYears(tokens: readonly Token[], first: number, last: number): boolean {
+  const before = tokens[first - 1]?.norm ?? '';
+  const after = tokens[last + 1]?.norm ?? '';
+  return SPAN_BEFORE_RE.test(before) && SPAN_YEARS_RE.test(after);
 }
 
 /**
@@ -148,10 +168,12 @@ function collectEvidence(text: string, tokens: readonly Token[], hits: readonly 
     money: 0,
     percent: 0,
     date: 0,
+    time: 0,
     person: 0,
     institution: 0,
     outcome: 0,
     norm: 0,
+    official: 0,
     rule: 0,
     numberWord: 0,
   };
@@ -162,19 +184,24 @@ function collectEvidence(text: string, tokens: readonly Token[], hits: readonly 
     const token = tokens[index] as Token;
     const next = tokens[index + 1];
     if (token.kind === 'number') {
-      const nextSignal = signalAt.get(index + 1);
+      // Kazakh writes an ordinal's suffix apart («5-інші қаңтарда»): the month follows it.
+      const suffixed = ORDINAL_SUFFIX_RE.test(next?.norm ?? '') ? 1 : 0;
+      const nextSignal = signalAt.get(index + 1 + suffixed);
       const previousSignal = signalAt.get(index - 1);
       if (precededBy(text, token, '№')) {
         counts.institution++;
         concrete.push(`institution:№ ${token.norm}`);
       } else if (token.norm.includes(':')) {
-        counts.date++;
+        counts.time++;
         concrete.push(`time:${token.norm}`);
       } else if (token.norm.split('.').length === 3 || nextSignal === 'month') {
         counts.date++;
-        concrete.push(`date:${quote(index, nextSignal === 'month' ? index + 1 : index)}`);
+        concrete.push(`date:${quote(index, nextSignal === 'month' ? index + 1 + suffixed : index)}`);
       } else if (isYear(token, next, text)) {
         continue;
+      } else if (spansYears(tokens, index, index)) {
+        counts.date++;
+        concrete.push(`date:${quote(index, index + 1)}`);
       } else if (nextSignal === 'norm' || previousSignal === 'norm') {
         counts.norm++;
         concrete.push(
@@ -236,8 +263,19 @@ function collectEvidence(text: string, tokens: readonly Token[], hits: readonly 
     } else if (hit.label === 'rule') {
       counts.rule++;
       concrete.push(`rule:${quote(hit.first, hit.last)}`);
+    } else if (hit.label === 'law') {
+      counts.norm++;
+      concrete.push(`norm:${quote(hit.first, hit.last)}`);
+    } else if (hit.label === 'official') {
+      counts.official++;
+      concrete.push(`official:${quote(hit.first, hit.last)}`);
     } else if (hit.label === 'number_word') {
       if (spellsYear(tokens, signalAt, hit.first)) continue;
+      if (spansYears(tokens, hit.first, hit.last)) {
+        counts.date++;
+        concrete.push(`date:${quote(hit.first, hit.last + 1)}`);
+        continue;
+      }
       counts.numberWord++;
       concrete.push(`quantity:${quote(hit.first, hit.last)}`);
     } else if (hit.label === 'declarative') {
@@ -253,11 +291,14 @@ function collectEvidence(text: string, tokens: readonly Token[], hits: readonly 
       quantity: Math.min(counts.quantity, 4),
       money: Math.min(counts.money, 3),
       percent: Math.min(counts.percent, 3),
-      date: Math.min(counts.date, 2),
+      // A day and an hour make a schedule; two days are still only when (docs/LABELLING.md).
+      date: Math.min(counts.date, 1),
+      time: Math.min(counts.time, 1),
       person: Math.min(counts.person, 3),
       institution: Math.min(counts.institution, 3),
       outcome: Math.min(counts.outcome, 4),
       norm: Math.min(counts.norm, 2),
+      official: Math.min(counts.official, 2),
       rule: Math.min(counts.rule, 2),
       numberWord: Math.min(counts.numberWord, 2),
       declarative: Math.min(declarative, 5),

@@ -40,6 +40,10 @@ export const FACT_WORDS = {
     noun: { ru: 'человек', kk: 'адам', en: 'person' },
     has: { ru: 'имя человека', kk: 'адамның аты-жөні', en: 'a named person' },
   },
+  official: {
+    noun: { ru: 'должностное лицо', kk: 'лауазымды тұлға', en: 'official' },
+    has: { ru: 'должностное лицо', kk: 'лауазымды тұлға', en: 'a named official' },
+  },
   institution: {
     noun: { ru: 'учреждение', kk: 'мекеме', en: 'institution' },
     has: { ru: 'название учреждения', kk: 'мекеменің атауы', en: 'a named institution' },

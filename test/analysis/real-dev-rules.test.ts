@@ -198,3 +198,73 @@ describe('one checkable fact makes a text concrete', () => {
     ).toBe(false);
   });
 });
+
+describe("the development part's second batch (real0661–real0949)", () => {
+  it('law enforcement, a criminal code and legal aid between states are not workers’ rights', () => {
+    // real0808, real0686, real0873, real0840
+    expect(
+      topicOf(
+        'Құқық қорғау органдарының қызметкерлері олардың уақытша тұрған мекенжайын тінтіп, қару-жарақ пен оқ-дәрілер тәркіледі.',
+      ),
+    ).toBe('other');
+    expect(
+      topicOf(
+        'Қылмыстық кодексінің 366-ншы бабы 4-інші бөлігімен айыпталған Аманғалиев Серік кінәлі деп танылсын.',
+      ),
+    ).toBe('other');
+    expect(
+      topicOf(
+        'Сондай-ақ Қазақстан мен Вьетнам арасында өзара құқықтық көмек көрсету жөніндегі келісімді ратификациялау мәселесі талқыланды.',
+      ),
+    ).toBe('other');
+    expect(
+      topicOf(
+        'Европейский Суд по правам человека, в соответствии со статьёй 24 параграф 2 Конвенции, принял решение объявить Вашу жалобу неприемлемой.',
+      ),
+    ).toBe('other');
+    // Beside work they still are: the Labour Code's article, a union's defence of its members' rights.
+    expect(topicOf('Еңбек кодексінің 52-бабы бойынша жұмыс беруші мұғалімді жұмыстан шығара алмайды.')).toBe(
+      'legal',
+    );
+    expect(topicOf('Кәсіподақ мүшелерінің еңбек құқықтарын қорғау — басты міндет.')).toBe('legal');
+  });
+
+  it('hours a week are a workload, a possessed «айлық» a salary, a graduate beside work a young specialist', () => {
+    // real0797, real0711, real0761, real0865
+    expect(topicOf('Попробуй у нас найди работу меньше 40 часов в неделю...)')).toBe('pay');
+    expect(
+      topicOf('Қанша тер төгіп жұмыс істесең де алатының айлығың кей кезде шайлығыңа әрең жетеді.'),
+    ).toBe('pay');
+    expect(topicOf('Екі мың он жетінші жылы үшінші курс кезінде практикант болып жұмысқа келдім.')).toBe(
+      'youth',
+    );
+    expect(topicOf('Осындай таңдауды мектеп бітірген түлектердің 96380-і таңдаған екен.')).toBe('other');
+  });
+
+  it('an official by post, a norm by law and a result are facts; a span of years and dates alone are not', () => {
+    // real0675, real0802, real0806, real0715, real0663
+    expect(
+      classify('Президент өңірде жұмыссыз жүргендердің әлі де азаймай жатқанын айтты.').declarative,
+    ).toBe(false);
+    expect(
+      classify('Министрлер мен әкімдер жұмыстың бағаланатынын жақсылап түсінсін.').reasons.concrete,
+    ).toEqual([]);
+    expect(
+      classify(
+        'Согласно закону, граждане страны получат «свободный бесплатный доступ к любительской рыбалке».',
+      ).declarative,
+    ).toBe(false);
+    expect(
+      classify('Одан бөлек басшылық лауазымдағы бірнеше қызметкер жұмыстарынан босатылды.').declarative,
+    ).toBe(false);
+    const span = classify(
+      'Осы отыз жылдың ішінде қаншама ересен еңбектің арқасында болып тұрған дүние деп санаймыз.',
+    );
+    expect(span.reasons.concrete).toContain('date:отыз жылдың');
+    const dates = classify(
+      'Алдын ала тыңдаулар 5-інші қаңтарда, ал алғашқы сот отырысы 9-ыншы қаңтарда өтті.',
+    );
+    expect(dates.reasons.concrete).toEqual(['date:5-інші қаңтарда', 'date:9-ыншы қаңтарда']);
+    expect(dates.declarative).toBe(true);
+  });
+});

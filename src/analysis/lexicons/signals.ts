@@ -4,7 +4,9 @@
  *   уделяется», «жұмыс жүргізілуде»); greetings and appeals, which carry no fact either;
  * - outcome: verbs of a result achieved (paid, reinstated, signed, elected, cancelled);
  * - units that make a number a sum of money or a share; month names that make it a date; institution nouns and
- *   legal norms that a number or a name makes specific.
+ *   legal norms that a number or a name makes specific;
+ * - law: a norm stated by a law without its article («заң бойынша», «согласно закону»);
+ * - official: a post one person holds (the President, a minister, an akim), which names that person.
  */
 import type { TermList } from '../lexicon.js';
 
@@ -17,6 +19,8 @@ export type Signal =
   | 'month'
   | 'institution'
   | 'norm'
+  | 'law'
+  | 'official'
   | 'rule'
   | 'number_word';
 
@@ -242,6 +246,12 @@ export const SIGNAL_TERMS: readonly TermList<Signal>[] = [
       'принято',
       'обязал*',
       'вручен*',
+      // A law passed, not «приняли участие» (took part).
+      'принял* закон*',
+      'вынес решение',
+      'вынесли решение',
+      '=уволены',
+      '=уволен',
     ],
     // «Группы продлённого дня» are after-school groups, nothing prolonged.
     except: ['продленного', 'продленной'],
@@ -260,6 +270,7 @@ export const SIGNAL_TERMS: readonly TermList<Signal>[] = [
       '=аударылып',
       '=бекітілді',
       '=бекітіп',
+      '=бекітіліп',
       '=шешілді',
       '=құрылды',
       '=ашылды',
@@ -285,13 +296,19 @@ export const SIGNAL_TERMS: readonly TermList<Signal>[] = [
       '=жойды',
       '=танып',
       '=таныды',
+      '=босатылды',
+      '=тәркіленді',
+      '=көшірілді',
+      '=көшірілген',
+      '=өсті',
+      '=көтерілді',
     ],
   },
   {
     label: 'money',
     weight: 1,
-    ru: ['тенге', 'тг', 'тыс', 'тысяч*', 'млн', 'миллион*', 'млрд'],
-    kk: ['теңге', 'мың', 'млн', 'миллион', 'млрд'],
+    ru: ['тенге', 'тг', 'тыс', 'тысяч*', 'млн', 'миллион*', 'млрд', 'миллиард*', 'рубл*', 'руб'],
+    kk: ['теңге', 'мың', 'млн', 'миллион', 'млрд', 'миллиард', 'рубль'],
   },
   { label: 'percent', weight: 1, ru: ['процент*'], kk: ['пайыз'] },
   {
@@ -348,6 +365,11 @@ export const SIGNAL_TERMS: readonly TermList<Signal>[] = [
       'комбинат*',
       'программ*',
       'фонд*',
+      'парти*',
+      'компани*',
+      'портал*',
+      'фракци*',
+      'собрани*',
     ],
     kk: [
       'мектеп',
@@ -367,6 +389,8 @@ export const SIGNAL_TERMS: readonly TermList<Signal>[] = [
       'комбинат',
       'кәсіпорын',
       'компания',
+      'партия',
+      'портал',
       'бағдарлама',
       'жоба',
       'қор',
@@ -380,6 +404,64 @@ export const SIGNAL_TERMS: readonly TermList<Signal>[] = [
     ],
   },
   { label: 'norm', weight: 1, ru: ['статья', 'статьи', 'статье', 'пункт*'], kk: ['бап', 'тармақ'] },
+  {
+    label: 'law',
+    weight: 1,
+    ru: ['по закону', 'согласно закону', 'в соответствии с законом', 'законом предусмотрено'],
+    kk: ['заң бойынша', 'заңға сәйкес', 'заңда көзделген'],
+  },
+  {
+    label: 'official',
+    weight: 1,
+    // One person's post, in the singular: «министрлер», «министры», «президенттік» name no one.
+    ru: [
+      '=президент',
+      '=президента',
+      '=президенту',
+      '=президентом',
+      '=президенте',
+      'премьер министр*',
+      '=министр',
+      '=министра',
+      '=министру',
+      '=министром',
+      '=министре',
+      '=губернатор',
+      '=губернатора',
+      '=губернатору',
+      '=губернатором',
+      '=аким',
+      '=акима',
+      '=акиму',
+      '=акимом',
+      '=спикер',
+      '=спикера',
+      '=спикеру',
+      '=спикером',
+    ],
+    kk: [
+      '=президент',
+      '=президенті',
+      '=президентінің',
+      '=президентіне',
+      '=президентін',
+      'премьер министр',
+      '=министр',
+      '=министрі',
+      '=министрінің',
+      '=министріне',
+      '=министрін',
+      'мемлекеттік хатшы',
+      '=әкім',
+      '=әкімі',
+      '=әкімінің',
+      '=әкіміне',
+      '=әкімін',
+      '=спикер',
+      '=спикері',
+      '=спикерінің',
+    ],
+  },
   {
     label: 'rule',
     weight: 1,

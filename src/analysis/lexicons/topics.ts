@@ -112,19 +112,8 @@ export const TOPIC_TERMS: readonly TermList<Topic>[] = [
       'трудовые споры',
       'трудовых прав',
       'трудовые права',
-      'правозащит*',
-      'правовая помощь',
-      'правовую помощь',
       'правовая служба',
       'правовой службы',
-      // Not «юридических лиц» (legal entities, a bank's clients): what a lawyer gives.
-      'юридическ* помощ*',
-      'юридическ* консультаци*',
-      'юридическ* служб*',
-      'юридическ* отдел*',
-      'юридическ* защит*',
-      'юридическ* поддержк*',
-      'юридическ* сопровождени*',
       'трудовой кодекс',
       'трудового кодекса',
       'трудового законодательства',
@@ -145,20 +134,42 @@ export const TOPIC_TERMS: readonly TermList<Topic>[] = [
     ],
     kk: [
       'құқықтық инспектор',
-      'құқық қорға',
-      'құқықтарын қорға',
       'еңбек құқық',
       'еңбек дау',
-      'заң кеңес',
       'еңбек заңнама',
       'еңбек кодекс',
       'мәжбүрлі бос',
       'тәртіптік жаза',
-      'құқықтық көмек',
       'құқықтық қызмет',
+    ],
+  },
+  {
+    // Rights defended, legal aid and literacy are a union's work beside workers; without them they are a police
+    // force («құқық қорғау органдары»), children's or consumers' rights, or aid between states.
+    label: 'legal',
+    weight: 3,
+    ru: [
+      'правозащит*',
+      'правовая помощь',
+      'правовую помощь',
+      // Not «юридических лиц» (legal entities, a bank's clients): what a lawyer gives.
+      'юридическ* помощ*',
+      'юридическ* консультаци*',
+      'юридическ* служб*',
+      'юридическ* отдел*',
+      'юридическ* защит*',
+      'юридическ* поддержк*',
+      'юридическ* сопровождени*',
+    ],
+    kk: [
+      'құқық қорға',
+      'құқықтарын қорға',
+      'заң кеңес',
+      'құқықтық көмек',
       'құқықтық кеңес',
       'құқықтық сауаттылық',
     ],
+    requires: LABOUR,
   },
   {
     label: 'legal',
@@ -202,15 +213,17 @@ export const TOPIC_TERMS: readonly TermList<Topic>[] = [
       'горячая линия',
       'горячую линию',
       // An article of a law is numbered: «статья 81», «по статье № 52», «ст. 80».
-      '=статья #',
-      '=статьи #',
-      '=статье #',
-      '=статью #',
-      '=статьей #',
-      '=ст #',
       'проверка соблюдения',
     ],
     kk: ['жұмыстан шығар', 'сөгіс', 'еңбек шарт', 'еңбек қатынас', 'сенім телефон'],
+  },
+  {
+    // An article of a law is numbered («статья 81», «по статье № 52», «ст. 80»): labour law beside work or a
+    // code, not a convention's article in a court's letter.
+    label: 'legal',
+    weight: 2,
+    ru: ['=статья #', '=статьи #', '=статье #', '=статью #', '=статьей #', '=ст #'],
+    requires: { ru: [...(LABOUR.ru ?? []), '=тк', 'кодекс', 'закон*'] },
   },
   {
     label: 'legal',
@@ -220,8 +233,6 @@ export const TOPIC_TERMS: readonly TermList<Topic>[] = [
       'законодательств*',
       'законопроект*',
       'закон',
-      'незаконн*',
-      'нарушени*',
       'обжалова*',
       'апелляционн*',
       'консультаци*',
@@ -236,10 +247,8 @@ export const TOPIC_TERMS: readonly TermList<Topic>[] = [
       'құқылы',
       'дау',
       'заңнама',
-      'заңсыз',
       'заң',
       'кодекс',
-      'бұзушылық',
       'шағым',
       'шағымдан',
       'апелляциялық',
@@ -255,9 +264,18 @@ export const TOPIC_TERMS: readonly TermList<Topic>[] = [
     ru: ['=статья', '=статьи', '=статье', '=статью', '=статьей', '=статей'],
     kk: ['бап'],
     requires: {
-      ru: ['кодекс*', 'закон*', '=тк =рф', '=тк =рк', '=гк =рф', '=гк =рк', '=коап', 'конституци*'],
-      kk: ['кодекс', 'заң'],
+      ru: ['кодекс', 'закон*', '=тк =рф', '=тк =рк', '=гк =рф', '=гк =рк', '=коап', 'конституци*'],
+      // A Kazakh article («бабы») of the criminal code or of «тиісті заң» is not labour law: beside work only.
+      kk: LABOUR.kk ?? [],
     },
+  },
+  {
+    // A violation found, alone, is any inspection's (a hospital told to remove them): labour law with more.
+    label: 'legal',
+    weight: 1,
+    ru: ['незаконн*', 'нарушени*'],
+    kk: ['заңсыз', 'бұзушылық'],
+    requires: LABOUR,
   },
   {
     label: 'legal',
@@ -347,6 +365,12 @@ export const TOPIC_TERMS: readonly TermList<Topic>[] = [
       'тарификация',
       'тарификацияла',
       'қайта есепте',
+      // Possessed, «айлық» is one's monthly pay; bare, it is «monthly» («бір айлық курс»).
+      '=айлығы',
+      '=айлығың',
+      '=айлығын',
+      '=айлығым',
+      '=айлықтары',
     ],
   },
   {
@@ -420,6 +444,8 @@ export const TOPIC_TERMS: readonly TermList<Topic>[] = [
     },
   },
   { label: 'pay', weight: 1, ru: ['топлив*', 'часов', 'часы'], kk: ['төле', 'отын'] },
+  // Hours a week are a workload, which is pay's (docs/LABELLING.md).
+  { label: 'pay', weight: 2, ru: ['часов в неделю', 'сверхурочн*'], kk: ['аптасына # сағат'] },
 
   {
     label: 'safety',
@@ -999,7 +1025,7 @@ export const TOPIC_TERMS: readonly TermList<Topic>[] = [
     ru: ['молодеж*'],
     kk: ['жастар'],
     // Not beside «специалисты», «мамандар» alone: experts quoted in any news.
-    requires: { ru: [...(STAFF.ru ?? []), 'наставни*'], kk: [...(STAFF.kk ?? []), 'тәлімгер'] },
+    requires: { ru: [...(STAFF.ru ?? []), 'наставни*'], kk: [...(STAFF.kk ?? []), 'тәлімгер', 'еңбек ет'] },
   },
   {
     label: 'youth',
@@ -1019,7 +1045,15 @@ export const TOPIC_TERMS: readonly TermList<Topic>[] = [
       'квест*',
       'выгорани*',
     ],
-    kk: ['түлек', 'слет', 'квест'],
+    kk: ['слет', 'квест'],
+  },
+  {
+    // A school's graduates and a student on practice are pupils; beside work they are young specialists.
+    label: 'youth',
+    weight: 2,
+    ru: ['практикант*'],
+    kk: ['түлек', 'практикант'],
+    requires: { ru: [...(STAFF.ru ?? []), 'на работу'], kk: [...(STAFF.kk ?? []), 'еңбек', 'жұмысқа'] },
   },
 
   {
@@ -1194,6 +1228,14 @@ export const TOPIC_TERMS: readonly TermList<Topic>[] = [
     weight: 4,
     ru: ['орден*', 'почетн* звани*', 'звани* геро*'],
     kk: ['атақ', 'орден'],
+  },
+  {
+    // The police and prosecutors («құқық қорғау органдары»: law-enforcement bodies) and their staff are no
+    // defence of workers' rights: they outweigh the «құқық қорға» of those.
+    label: 'other',
+    weight: 4,
+    ru: ['правоохранительн* орган*'],
+    kk: ['құқық қорғау орган'],
   },
   {
     // Pensions, stipends and tuition fees are no pay for work (docs/LABELLING.md): they compete with the payment
