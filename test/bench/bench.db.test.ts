@@ -64,6 +64,23 @@ describe.each(DIALECTS)('the national demo and the benchmark at a tiny scale (%s
     expect(built['mediaMention']).toBe(200);
   });
 
+  it('names the union, its regions and branches in English too (the English UI showed them in Russian)', async () => {
+    const names = await ctx.db.kysely
+      .selectFrom('organization')
+      .select(['kind', 'nameEn'])
+      .where('code', 'like', 'nat-%')
+      .where('kind', '<>', 'primary')
+      .orderBy('id')
+      .execute();
+    expect(names).toHaveLength(1 + 2 + 6);
+    for (const { nameEn } of names) expect(nameEn).toMatch(/^[\x20-\x7e]+$/);
+    expect(names.slice(0, 3).map((row) => row.nameEn)).toEqual([
+      'Kazakhstan Sectoral Union of Education and Science Workers (national demo)',
+      "Abai Region Organization of the Education Workers' Union",
+      "Akmola Region Organization of the Education Workers' Union",
+    ]);
+  });
+
   it('stores each publication on its local date in Almaty, about an organization under its channel owner', async () => {
     const rows = await ctx.db.kysely.selectFrom('publication').select(['publishedAt', 'localDate']).execute();
     const wrong = rows.filter((row) => localDateOf(row.publishedAt, 'Asia/Almaty') !== row.localDate);

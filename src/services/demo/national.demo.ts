@@ -32,10 +32,11 @@ import {
   type BranchPlace,
   type NameForms,
   PERSON_NAMES,
+  UNION_NAME_EN,
 } from './abai.places.js';
 import { PRIMARY_KINDS, type PrimaryKind, primaryName } from './abai.primaries.js';
 import { BRANCH_POSTS, type PostTemplate, REGION_POSTS, SECTOR_NEWS, WEBSITE_POSTS } from './abai.texts.js';
-import { regionName } from './national.places.js';
+import { regionName, regionNameEn } from './national.places.js';
 import { Random } from './random.js';
 
 const NATIONAL_SEED = 20_261_126;
@@ -106,6 +107,7 @@ function treeOf(random: Random, size: NationalSize) {
     level: Node['level'];
     region: number;
     name: Bilingual<NameForms>;
+    nameEn: string | null;
     places: readonly Bilingual[];
     parent: string | null;
   }[] = [];
@@ -118,7 +120,15 @@ function treeOf(random: Random, size: NationalSize) {
   ) => {
     nodes.push(node);
     if (level !== 'union')
-      meta.push({ code: node.code, level, region, name, places, parent: node.parentCode });
+      meta.push({
+        code: node.code,
+        level,
+        region,
+        name,
+        nameEn: node.nameEn ?? null,
+        places,
+        parent: node.parentCode,
+      });
   };
   add(
     {
@@ -127,6 +137,7 @@ function treeOf(random: Random, size: NationalSize) {
       parentCode: null,
       nameRu: 'Казахстанский отраслевой профсоюз работников образования и науки (национальная демонстрация)',
       nameKk: 'Білім және ғылым қызметкерлерінің салалық кәсіподағы (ұлттық демонстрация)',
+      nameEn: `${UNION_NAME_EN.name} (national demo)`,
       timeZone: DEFAULT_TIME_ZONE,
       createdAt: NOW,
     },
@@ -146,6 +157,7 @@ function treeOf(random: Random, size: NationalSize) {
         parentCode: NATIONAL_ROOT,
         nameRu: name.ru.nom,
         nameKk: name.kk.nom,
+        nameEn: regionNameEn(r),
         timeZone: DEFAULT_TIME_ZONE,
         sortOrder: r + 1,
         createdAt: NOW,
@@ -165,6 +177,7 @@ function treeOf(random: Random, size: NationalSize) {
           parentCode: regionCode,
           nameRu: place.name.ru.nom,
           nameKk: place.name.kk.nom,
+          nameEn: place.english.name,
           timeZone: DEFAULT_TIME_ZONE,
           sortOrder: b + 1,
           createdAt: NOW,
@@ -220,7 +233,7 @@ function linkNodes(meta: ReturnType<typeof treeOf>['meta'], ids: ReadonlyMap<str
       nameKk: item.name.kk.nom,
       shortNameRu: null,
       shortNameKk: null,
-      nameEn: null,
+      nameEn: item.nameEn,
       shortNameEn: null,
       timeZone: DEFAULT_TIME_ZONE,
       sortOrder: 0,
