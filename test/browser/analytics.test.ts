@@ -18,7 +18,14 @@ import { en } from '../../web/src/i18n/en.js';
 import { kk } from '../../web/src/i18n/kk.js';
 import { ru } from '../../web/src/i18n/ru.js';
 import { skippedBecause } from '../helpers/real-files.js';
-import { choose, LANGUAGE_NAMES, NO_BROWSER, revealCharts, revealDashboard, VIEWPORTS } from './browser.js';
+import {
+  NO_BROWSER,
+  pageWidths,
+  revealCharts,
+  revealDashboard,
+  switchLanguage,
+  VIEWPORTS,
+} from './browser.js';
 import type { DemoServer } from './demo-server.js';
 import { closeDemoSession, openDemoSession } from './demo-session.js';
 
@@ -30,14 +37,6 @@ const TEXTS = { ru, kk, en } as const;
 type Lang = keyof typeof TEXTS;
 
 const clean = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ').trim();
-
-async function switchLanguage(page: Page, to: Lang): Promise<void> {
-  const from = (await page.locator('html').getAttribute('lang')) as Lang;
-  if (from === to) return;
-  await choose(page, TEXTS[from]['common.language'], LANGUAGE_NAMES[to]);
-  await page.locator(`html[lang="${to}"]`).waitFor({ state: 'attached' });
-  await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
-}
 
 /** The dashboard with its three analytics sections drawn. */
 async function showDashboard(page: Page, base: string): Promise<void> {
@@ -185,9 +184,7 @@ describe.skipIf(NO_BROWSER !== undefined)(
           // On a phone the channels' growth is a list of cards, not a table.
           await admin.locator('.ant-list-item[data-channel]').first().waitFor();
           await admin.waitForTimeout(400);
-          const { scrollWidth, innerWidth } = (await admin.evaluate(
-            '({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth })',
-          )) as { scrollWidth: number; innerWidth: number };
+          const { scrollWidth, innerWidth } = await pageWidths(admin);
           if (scrollWidth > innerWidth) problems.push(`${lang}: ${scrollWidth} px wide`);
           await shoot(admin, `dashboard-analytics-${lang}-phone`, lang);
         }

@@ -17,7 +17,7 @@ import { en } from '../../web/src/i18n/en.js';
 import { kk } from '../../web/src/i18n/kk.js';
 import { ru } from '../../web/src/i18n/ru.js';
 import { skippedBecause } from '../helpers/real-files.js';
-import { choose, LANGUAGE_NAMES, NO_BROWSER, revealCharts, screenshots, VIEWPORTS } from './browser.js';
+import { NO_BROWSER, pageWidths, revealCharts, screenshots, switchLanguage, VIEWPORTS } from './browser.js';
 import type { DemoServer } from './demo-server.js';
 import { closeDemoSession, openDemoSession } from './demo-session.js';
 
@@ -136,12 +136,7 @@ describe.skipIf(NO_BROWSER !== undefined)(skippedBecause('downloads in Chromium'
       });
       await admin.goto(`${server.url}/briefs?org=abai&period=2023`);
       for (const lang of ['ru', 'kk', 'en'] as const) {
-        const from = (await admin.locator('html').getAttribute('lang')) as keyof typeof TEXTS;
-        if (from !== lang) {
-          await choose(admin, TEXTS[from]['common.language'], LANGUAGE_NAMES[lang]);
-          await admin.locator(`html[lang="${lang}"]`).waitFor({ state: 'attached' });
-          await admin.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
-        }
+        await switchLanguage(admin, lang);
         // The brief in the reader's language (Russian for an English reader).
         await admin
           .getByLabel(TEXTS[lang][lang === 'kk' ? 'reportLang.kk' : 'reportLang.ru'])
@@ -166,9 +161,7 @@ describe.skipIf(NO_BROWSER !== undefined)(skippedBecause('downloads in Chromium'
         for (const [size, viewport] of Object.entries(VIEWPORTS)) {
           await admin.setViewportSize(viewport);
           await admin.waitForTimeout(300);
-          const { scrollWidth, innerWidth } = (await admin.evaluate(
-            '({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth })',
-          )) as { scrollWidth: number; innerWidth: number };
+          const { scrollWidth, innerWidth } = await pageWidths(admin);
           expect(scrollWidth, `${lang} ${size}`).toBeLessThanOrEqual(innerWidth);
           await admin.screenshot({ path: join(SHOTS, `briefs-${lang}-${size}.png`), fullPage: true });
         }

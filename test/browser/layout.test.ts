@@ -16,12 +16,13 @@ import { kk } from '../../web/src/i18n/kk.js';
 import { ru } from '../../web/src/i18n/ru.js';
 import { skippedBecause } from '../helpers/real-files.js';
 import {
-  choose,
   LANGUAGE_NAMES,
   NO_BROWSER,
+  pageWidths,
   revealCharts,
   SCREENSHOTS,
   signedInPage,
+  switchLanguage,
   VIEWPORTS,
   visibleText,
 } from './browser.js';
@@ -30,17 +31,6 @@ import { closeDemoSession, openDemoSession } from './demo-session.js';
 
 const SLOW = 300_000;
 const TEXTS = { ru, kk, en } as const;
-type Lang = keyof typeof TEXTS;
-
-/** Switches the signed-in user's language with the switch in the header (labelled in the current language). */
-async function switchLanguage(page: Page, to: Lang): Promise<void> {
-  const from = (await page.locator('html').getAttribute('lang')) as Lang;
-  if (from === to) return;
-  await choose(page, TEXTS[from]['common.language'], LANGUAGE_NAMES[to]);
-  await page.locator(`html[lang="${to}"]`).waitFor({ state: 'attached' });
-  await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
-  await page.waitForLoadState('networkidle');
-}
 
 /** Opens a page and waits until its data has come and been drawn. */
 async function show(page: Page, url: string): Promise<void> {
@@ -83,13 +73,6 @@ async function brokenWords(page: Page): Promise<string[]> {
     }
     return [...broken];
   })()`)) as string[];
-}
-
-/** How wide the page is against the window. */
-async function widths(page: Page): Promise<{ scrollWidth: number; innerWidth: number }> {
-  return (await page.evaluate(
-    '({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth })',
-  )) as { scrollWidth: number; innerWidth: number };
 }
 
 function phoneScreenshot(page: Page, name: string): Promise<Buffer> {
@@ -153,7 +136,7 @@ describe.skipIf(NO_BROWSER !== undefined)(
           await switchLanguage(admin, lang);
           for (const [name, path] of pages()) {
             await show(admin, `${server.url}${path}?org=abai&period=2023`);
-            const { scrollWidth, innerWidth } = await widths(admin);
+            const { scrollWidth, innerWidth } = await pageWidths(admin);
             if (scrollWidth > innerWidth) problems.push(`${lang} ${path}: ${scrollWidth} px wide`);
             for (const word of await brokenWords(admin)) problems.push(`${lang} ${path}: «${word}» broken`);
             await phoneScreenshot(admin, `layout-${name}-${lang}-phone`);
