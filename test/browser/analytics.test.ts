@@ -21,6 +21,7 @@ import { skippedBecause } from '../helpers/real-files.js';
 import {
   NO_BROWSER,
   pageWidths,
+  resize,
   revealCharts,
   revealDashboard,
   switchLanguage,
@@ -79,7 +80,7 @@ describe.skipIf(NO_BROWSER !== undefined)(
     it(
       'shows engagement, the heatmap and the growth in English with the API’s numbers',
       async () => {
-        await admin.setViewportSize(VIEWPORTS.desktop);
+        await resize(admin, VIEWPORTS.desktop);
         await admin.goto(`${server.url}/?${QUERY}`);
         await switchLanguage(admin, 'en');
         await showDashboard(admin, server.url);
@@ -135,11 +136,10 @@ describe.skipIf(NO_BROWSER !== undefined)(
         expect(regionRow).toContain(formatNumber(region?.end ?? -1, 'en'));
         expect(regionRow).toContain(`+${formatNumber(region?.delta ?? -1, 'en')}`);
         for (const size of ['desktop', 'phone'] as const) {
-          await admin.setViewportSize(VIEWPORTS[size]);
-          await admin.waitForTimeout(300);
+          await resize(admin, VIEWPORTS[size]);
           await shoot(admin, `dashboard-analytics-en-${size}`, 'en');
         }
-        await admin.setViewportSize(VIEWPORTS.desktop);
+        await resize(admin, VIEWPORTS.desktop);
       },
       SLOW,
     );
@@ -147,7 +147,7 @@ describe.skipIf(NO_BROWSER !== undefined)(
     it(
       'shows each publication’s interactions and views in the list, as the API states them',
       async () => {
-        await admin.setViewportSize(VIEWPORTS.desktop);
+        await resize(admin, VIEWPORTS.desktop);
         await switchLanguage(admin, 'ru');
         const response = await admin.request.get(
           `${server.url}/api/v1/publications?${QUERY}&platform=facebook&pageSize=20`,
@@ -176,11 +176,11 @@ describe.skipIf(NO_BROWSER !== undefined)(
       async () => {
         const problems: string[] = [];
         for (const lang of ['ru', 'kk'] as const) {
-          await admin.setViewportSize(VIEWPORTS.desktop);
+          await resize(admin, VIEWPORTS.desktop);
           await switchLanguage(admin, lang);
           await showDashboard(admin, server.url);
           await shoot(admin, `dashboard-analytics-${lang}-desktop`, lang);
-          await admin.setViewportSize(VIEWPORTS.phone);
+          await resize(admin, VIEWPORTS.phone);
           // On a phone the channels' growth is a list of cards, not a table.
           await admin.locator('.ant-list-item[data-channel]').first().waitFor();
           await admin.waitForTimeout(400);

@@ -117,16 +117,21 @@ export async function revealDashboard(page: Page): Promise<void> {
   await revealCharts(page);
 }
 
+/** Resizes the page and gives it a moment to lay out at its new size before the next click or screenshot. */
+export async function resize(page: Page, viewport: { width: number; height: number }): Promise<void> {
+  await page.setViewportSize(viewport);
+  await page.waitForTimeout(300);
+}
+
 /** Screenshots of what the page shows, at desktop and at phone width, its charts drawn. */
 export async function screenshots(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   for (const [size, viewport] of Object.entries(VIEWPORTS)) {
-    await page.setViewportSize(viewport);
-    await page.waitForTimeout(300);
+    await resize(page, viewport);
     await revealCharts(page);
     await page.screenshot({ path: join(SCREENSHOTS, `${name}-${size}.png`), fullPage: true });
   }
-  await page.setViewportSize(VIEWPORTS.desktop);
+  await resize(page, VIEWPORTS.desktop);
 }
 
 /** The languages' names as the header's language switch lists them. */

@@ -10,7 +10,7 @@ import { kk } from '../../web/src/i18n/kk.js';
 import { ru } from '../../web/src/i18n/ru.js';
 import { type FakeTelegram, fakeTelegram, TELEGRAM_PATHS } from '../helpers/fake-telegram.js';
 import { realAbsent, skippedBecause } from '../helpers/real-files.js';
-import { choose, figure, NO_BROWSER, screenshots, VIEWPORTS } from './browser.js';
+import { choose, figure, NO_BROWSER, resize, screenshots, VIEWPORTS } from './browser.js';
 import type { DemoServer } from './demo-server.js';
 import { closeDemoSession, openDemoSession } from './demo-session.js';
 
@@ -83,10 +83,9 @@ describe.skipIf(NO_BROWSER !== undefined || MISSING !== undefined)(
         expect(run).toContain(ru['collect.trigger.manual']);
         expect(run).toContain('новых 31, обновлено 0, без изменений 0, отклонено 1; подписчиков 82 932');
 
-        await admin.setViewportSize(VIEWPORTS.phone);
-        await admin.waitForTimeout(300);
+        await resize(admin, VIEWPORTS.phone);
         expect(await overflows()).toBe(false);
-        await admin.setViewportSize(VIEWPORTS.desktop);
+        await resize(admin, VIEWPORTS.desktop);
         await admin.mouse.move(0, 0);
         await screenshots(admin, 'channels-collect-ru');
 
@@ -108,10 +107,9 @@ describe.skipIf(NO_BROWSER !== undefined || MISSING !== undefined)(
         const kkCell = admin.getByTestId(`collection-${CODE}`);
         await kkCell.getByText(kk['collect.ok']).waitFor();
         await kkCell.getByText(kk['collect.via.telegram']).waitFor();
-        await admin.setViewportSize(VIEWPORTS.phone);
-        await admin.waitForTimeout(300);
+        await resize(admin, VIEWPORTS.phone);
         expect(await overflows()).toBe(false);
-        await admin.setViewportSize(VIEWPORTS.desktop);
+        await resize(admin, VIEWPORTS.desktop);
         await admin.mouse.move(0, 0);
         await screenshots(admin, 'channels-collect-kk');
       },

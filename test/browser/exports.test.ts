@@ -17,7 +17,15 @@ import { en } from '../../web/src/i18n/en.js';
 import { kk } from '../../web/src/i18n/kk.js';
 import { ru } from '../../web/src/i18n/ru.js';
 import { skippedBecause } from '../helpers/real-files.js';
-import { NO_BROWSER, pageWidths, revealCharts, screenshots, switchLanguage, VIEWPORTS } from './browser.js';
+import {
+  NO_BROWSER,
+  pageWidths,
+  resize,
+  revealCharts,
+  screenshots,
+  switchLanguage,
+  VIEWPORTS,
+} from './browser.js';
 import type { DemoServer } from './demo-server.js';
 import { closeDemoSession, openDemoSession } from './demo-session.js';
 
@@ -159,13 +167,12 @@ describe.skipIf(NO_BROWSER !== undefined)(skippedBecause('downloads in Chromium'
             : `Справка_${REGION_NAME.ru.nom}_2023.docx`,
         );
         for (const [size, viewport] of Object.entries(VIEWPORTS)) {
-          await admin.setViewportSize(viewport);
-          await admin.waitForTimeout(300);
+          await resize(admin, viewport);
           const { scrollWidth, innerWidth } = await pageWidths(admin);
           expect(scrollWidth, `${lang} ${size}`).toBeLessThanOrEqual(innerWidth);
           await admin.screenshot({ path: join(SHOTS, `briefs-${lang}-${size}.png`), fullPage: true });
         }
-        await admin.setViewportSize(VIEWPORTS.desktop);
+        await resize(admin, VIEWPORTS.desktop);
       }
     },
     SLOW,

@@ -19,6 +19,7 @@ import {
   LANGUAGE_NAMES,
   NO_BROWSER,
   pageWidths,
+  resize,
   revealCharts,
   SCREENSHOTS,
   signedInPage,
@@ -103,7 +104,7 @@ describe.skipIf(NO_BROWSER !== undefined)(
     afterAll(() => closeDemoSession({ server, browser }));
     // Each scenario starts at desktop width in Russian, whatever the one before it left.
     beforeEach(async () => {
-      await admin.setViewportSize(VIEWPORTS.desktop);
+      await resize(admin, VIEWPORTS.desktop);
       await show(admin, `${server.url}/?org=abai&period=2023`);
       await switchLanguage(admin, 'ru');
     }, SLOW);
@@ -130,7 +131,7 @@ describe.skipIf(NO_BROWSER !== undefined)(
     it(
       'scrolls no page sideways and breaks no word at phone width, in Russian and Kazakh',
       async () => {
-        await admin.setViewportSize(VIEWPORTS.phone);
+        await resize(admin, VIEWPORTS.phone);
         const problems: string[] = [];
         for (const lang of ['ru', 'kk'] as const) {
           await switchLanguage(admin, lang);
@@ -183,7 +184,7 @@ describe.skipIf(NO_BROWSER !== undefined)(
         await card.first().waitFor();
         await phoneScreenshot(admin, 'layout-organizations-chosen-desktop');
         // On a phone the card's actions stand under its title, which keeps the head's whole width.
-        await admin.setViewportSize(VIEWPORTS.phone);
+        await resize(admin, VIEWPORTS.phone);
         const widths = await card.first().evaluate((title) => {
           const element = title as unknown as {
             offsetWidth: number;
@@ -192,7 +193,7 @@ describe.skipIf(NO_BROWSER !== undefined)(
           return { title: element.offsetWidth, head: element.parentElement.offsetWidth };
         });
         expect(widths.title).toBe(widths.head);
-        await admin.setViewportSize(VIEWPORTS.desktop);
+        await resize(admin, VIEWPORTS.desktop);
       },
       SLOW,
     );
@@ -288,10 +289,10 @@ describe.skipIf(NO_BROWSER !== undefined)(
         await admin.getByText(RULE_TEXTS.en.low_reach.title).first().waitFor();
         await admin.getByText(RULE_TEXTS.en.platform_missing.title.split(':')[0]!).first().waitFor();
         for (const [size, viewport] of Object.entries(VIEWPORTS)) {
-          await admin.setViewportSize(viewport);
+          await resize(admin, viewport);
           await phoneScreenshot(admin, `layout-dashboard-en-${size}`);
         }
-        await admin.setViewportSize(VIEWPORTS.desktop);
+        await resize(admin, VIEWPORTS.desktop);
         // Records' own texts are their authors' words: titles and channels' names. Organizations are named in
         // English (the demo's region and branches have English names); only those without one keep theirs.
         await admin.evaluate(

@@ -8,7 +8,7 @@ import { formatNumber } from '../../src/shared/format.js';
 import { presetPeriod } from '../../src/shared/period-presets.js';
 import { ru } from '../../web/src/i18n/ru.js';
 import { skippedBecause } from '../helpers/real-files.js';
-import { choose, figure, NO_BROWSER, pageWidths, VIEWPORTS } from './browser.js';
+import { choose, figure, NO_BROWSER, pageWidths, resize, VIEWPORTS } from './browser.js';
 import { closeDemoSession, type DemoSession, openDemoSession } from './demo-session.js';
 
 describe.skipIf(NO_BROWSER !== undefined)(skippedBecause('the period picker in Chromium', NO_BROWSER), () => {
@@ -41,11 +41,11 @@ describe.skipIf(NO_BROWSER !== undefined)(skippedBecause('the period picker in C
       .poll(() => figure(admin, ru['dashboard.publications']))
       .toBe(formatNumber(answer.publications.current, 'ru'));
     // The range's dates on the header's button fit a phone's width.
-    await admin.setViewportSize(VIEWPORTS.phone);
+    await resize(admin, VIEWPORTS.phone);
     await admin.getByRole('button', { name: '01.01.2021 – 01.09.2024' }).waitFor();
     const widths = await pageWidths(admin);
     expect(widths.scrollWidth).toBeLessThanOrEqual(widths.innerWidth);
-    await admin.setViewportSize(VIEWPORTS.desktop);
+    await resize(admin, VIEWPORTS.desktop);
     // The year and part show no year of their own for a range.
     expect(await admin.getByRole('combobox', { name: ru['common.year'], exact: true }).inputValue()).toBe('');
 

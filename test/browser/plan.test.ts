@@ -20,7 +20,7 @@ import { kk } from '../../web/src/i18n/kk.js';
 import { ru } from '../../web/src/i18n/ru.js';
 import { BOT_SEND_FILES, BOT_TOKEN, fakeBotSender } from '../helpers/fake-bot-send.js';
 import { realAbsent, skippedBecause } from '../helpers/real-files.js';
-import { choose, figure, launchBrowser, NO_BROWSER, signedInPage, VIEWPORTS } from './browser.js';
+import { choose, figure, launchBrowser, NO_BROWSER, resize, signedInPage, VIEWPORTS } from './browser.js';
 import { type DemoServer, PASSWORD, startDemoServer } from './demo-server.js';
 
 const SHOTS = '/tmp/plan-shots';
@@ -192,7 +192,7 @@ describe.skipIf(reason !== undefined)(skippedBecause('the content plan in the br
 
   it('takes a target on the plan page and shows it against the fact, there and on the dashboard', async () => {
     const page = await signedInPage(browser, server.url, 'manager', PASSWORD);
-    await page.setViewportSize(VIEWPORTS.desktop);
+    await resize(page, VIEWPORTS.desktop);
     await page.goto(`${server.url}/plan?org=${ORG}`);
     const panel = page.getByRole('region', { name: ru['plan.fact.title'], exact: true });
     await panel.getByRole('button', { name: ru['plan.targets'] }).click();
@@ -238,7 +238,7 @@ describe.skipIf(reason !== undefined)(skippedBecause('the content plan in the br
     for (const lang of ['ru', 'kk'] as const) {
       if (lang === 'kk') await toKazakh(page);
       const words = lang === 'kk' ? kk : ru;
-      await page.setViewportSize(VIEWPORTS.desktop);
+      await resize(page, VIEWPORTS.desktop);
       await page.goto(`${server.url}/plan?org=${ORG}`);
       await page.getByRole('grid').waitFor();
       await page.locator('[data-post]').first().waitFor();
@@ -247,7 +247,7 @@ describe.skipIf(reason !== undefined)(skippedBecause('the content plan in the br
       await page.locator('.plan-grid-week').waitFor();
       await page.waitForTimeout(400);
       await shot(page, `${lang}-week`);
-      await page.setViewportSize(VIEWPORTS.phone);
+      await resize(page, VIEWPORTS.phone);
       await page.locator('.plan-list').waitFor();
       expect(await noSidewaysScroll(page)).toBe(true);
       await shot(page, `${lang}-phone-list`);

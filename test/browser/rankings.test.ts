@@ -14,7 +14,7 @@ import { rankingMeasure } from '../../src/services/ranking.service.js';
 import { orgName } from '../../src/shared/org-name.js';
 import type { RankingAnswer, RankingMeasure } from '../../src/shared/ranking.schema.js';
 import { skippedBecause } from '../helpers/real-files.js';
-import { NO_BROWSER, pageWidths, switchLanguage, VIEWPORTS, visibleText } from './browser.js';
+import { NO_BROWSER, pageWidths, resize, switchLanguage, VIEWPORTS, visibleText } from './browser.js';
 import type { DemoServer } from './demo-server.js';
 import { closeDemoSession, openDemoSession } from './demo-session.js';
 
@@ -106,7 +106,7 @@ describe.skipIf(NO_BROWSER !== undefined)(skippedBecause('the rankings page in C
       for (const lang of ['ru', 'kk', 'en'] as const) {
         await switchLanguage(admin, lang);
         for (const [size, viewport] of Object.entries(VIEWPORTS)) {
-          await admin.setViewportSize(viewport);
+          await resize(admin, viewport);
           await admin.goto(url());
           await admin.locator('tbody tr.ant-table-row').first().waitFor();
           await admin.waitForLoadState('networkidle');
@@ -121,7 +121,7 @@ describe.skipIf(NO_BROWSER !== undefined)(skippedBecause('the rankings page in C
           await admin.screenshot({ path: join(SHOTS, `rankings-${lang}-${size}-whole.png`), fullPage: true });
         }
       }
-      await admin.setViewportSize(VIEWPORTS.desktop);
+      await resize(admin, VIEWPORTS.desktop);
       await switchLanguage(admin, 'ru');
       expect(problems).toEqual([]);
     },
@@ -152,10 +152,10 @@ describe.skipIf(NO_BROWSER !== undefined)(skippedBecause('the rankings page in C
       expect((await visibleText(admin)).match(/Активна/g)?.length ?? 0).toBe(active);
       mkdirSync(SHOTS, { recursive: true });
       for (const [size, viewport] of Object.entries(VIEWPORTS)) {
-        await admin.setViewportSize(viewport);
+        await resize(admin, viewport);
         await admin.screenshot({ path: join(SHOTS, `channels-ru-${size}.png`) });
       }
-      await admin.setViewportSize(VIEWPORTS.desktop);
+      await resize(admin, VIEWPORTS.desktop);
     },
     SLOW,
   );

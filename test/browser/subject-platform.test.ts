@@ -12,7 +12,7 @@ import { formatNumber, formatPercent } from '../../src/shared/format.js';
 import type { DashboardResponse } from '../../src/shared/dashboard.js';
 import { PLATFORM_LABELS } from '../../src/shared/labels.js';
 import { skippedBecause } from '../helpers/real-files.js';
-import { NO_BROWSER, revealDashboard, screenshots, VIEWPORTS, visibleText } from './browser.js';
+import { NO_BROWSER, resize, revealDashboard, screenshots, VIEWPORTS, visibleText } from './browser.js';
 import type { DemoServer } from './demo-server.js';
 import { closeDemoSession, openDemoSession } from './demo-session.js';
 
@@ -176,7 +176,7 @@ describe.skipIf(NO_BROWSER !== undefined)(
           .getByText(/^Члены профсоюза и подписчики — на 31\.03\.2024, 31\.12\.2023 и 31\.03\.2023$/)
           .waitFor();
         // On a phone each figure is a card: nothing scrolls sideways inside the box, each value names its period.
-        await admin.setViewportSize(VIEWPORTS.phone);
+        await resize(admin, VIEWPORTS.phone);
         await table.locator('thead').waitFor({ state: 'hidden' });
         const box = await table.evaluate((element) => {
           const { parentElement } = element as unknown as {
@@ -198,7 +198,7 @@ describe.skipIf(NO_BROWSER !== undefined)(
               ).getComputedStyle(cell, '::before').content,
           );
         expect(label).toBe('"Предыдущий период, 01.10.2023 – 31.12.2023"');
-        await admin.setViewportSize(VIEWPORTS.desktop);
+        await resize(admin, VIEWPORTS.desktop);
         await screenshots(admin, 'dashboard-comparison');
       },
       SLOW,
