@@ -110,7 +110,7 @@ function spellsYear(tokens: readonly Token[], signalAt: ReadonlyMap<number, Sign
 }
 
 const SPAN_BEFORE_RE = /^(?:осы|өткен|соңғы|эти|этих|за|последние|прошедшие)$/;
-const SPAN_YEARS_RE = /^(?:лет|года|год|жыл|жылда|жылдың|жылдан|жыл бойы)$/;
+const SPAN_YEARS_RE = /^(?:лет|года|год|жыл|жылда|жылдың|жылдан)$/;
 
 /**
  * Whether the number from `first` to `last` counts the years of a span, «осы төрт жылдың ішінде», «за эти пять
